@@ -1,0 +1,104 @@
+package dev.pairlab.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pairlab.pairs.DataDir;
+import dev.pairlab.pairs.ImportOptions;
+import dev.pairlab.store.ImportReport;
+import dev.pairlab.store.PairImport;
+import dev.pairlab.store.Project;
+import dev.pairlab.task.Cancellation;
+import dev.pairlab.task.ProgressListener;
+import java.io.BufferedWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.",
+        subcommands = {BenchCommand.ImportBench.class})
+final class BenchCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "Import throughput: N pairs made by repeating a real file, into a fresh project.")
+    static final class ImportBench implements Callable<Integer> {
+
+        @Option(names = "--pairs", defaultValue = "200000", description = "Pairs to import (default ${DEFAULT-VALUE}).")
+        int pairs;
+
+        @Option(names = "--source", paramLabel = "FILE", description = "JSON lines file to repeat"
+                + " (default: MT-Bench train from PAIRLAB_DATA).")
+        Path source;
+
+        @Mixin
+        Output output;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            Path src = source != null ? source
+                    : DataDir.get().resolve("dfki-weak-supervision-rlhf/MT-BENCH-baseline-train-set.jsonl");
+            List<String> lines = new ArrayList<>();
+            try (Stream<String> s = Files.lines(src, StandardCharsets.UTF_8)) {
+                s.filter(l -> !l.isBlank()).forEach(lines::add);
+            }
+            if (lines.isEmpty()) {
+                throw new IllegalArgumentException(src + ": no records to repeat");
+            }
+            Path dir = Files.createTempDirectory("pairlab-bench");
+            try {
+                Path input = dir.resolve("input.jsonl");
+                try (BufferedWriter w = Files.newBufferedWriter(input, StandardCharsets.UTF_8)) {
+                    for (int i = 0; i < pairs; i++) {
+                        w.write(lines.get(i % lines.size()));
+                        w.write('\n');
+                    }
+                }
+                long bytes = Files.size(input);
+                Path projectFile = dir.resolve("bench.pairlab");
+                ImportReport r;
+                try (Project p = Project.create(projectFile)) {
+                    r = PairImport.run(p, input, ImportOptions.defaults(), null, ProgressListener.NONE, Cancellation.none());
+                }
+                double seconds = r.millis() / 1000.0;
+                ObjectNode o = Output.object();
+                o.put("pairs", r.imported());
+                o.put("input_mb", Math.round(bytes / 1e5) / 10.0);
+                o.put("seconds", seconds);
+                o.put("pairs_per_s", Math.round(r.imported() / seconds));
+                o.put("mb_per_s", Math.round(bytes / 1e5 / seconds) / 10.0);
+                o.put("project_mb", Math.round(Files.size(projectFile) / 1e5) / 10.0);
+                o.put("cores", Runtime.getRuntime().availableProcessors());
+                if (output.json) {
+                    Output.print(spec.commandLine().getOut(), o);
+                } else {
+                    spec.commandLine().getOut().printf("imported %d pairs (%.1f MB) in %.2f s: %d pairs/s, %.1f MB/s on %d cores%n",
+                            r.imported(), bytes / 1e6, seconds, Math.round(r.imported() / seconds), bytes / 1e6 / seconds,
+                            Runtime.getRuntime().availableProcessors());
+                }
+            } finally {
+                try (Stream<Path> files = Files.walk(dir)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                }
+            }
+            return Cli.OK;
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.pairlab.cli;
+
+import dev.pairlab.pairs.BadInputException;
+import dev.pairlab.store.ProjectException;
+import dev.pairlab.task.CancelledException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code pairlab} command line. Exit codes, for every command: 0 success, 1 bad input or usage
+ * (one line on stderr says what), 2 internal error.
+ */
+@Command(name = "pairlab", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+        description = "Weak supervision of RLHF preference data. Without a command, './pairlab' opens the desktop app.",
+        subcommands = {NewCommand.class, ImportCommand.class, InfoCommand.class, SplitCommand.class, ExportCommand.class,
+                FormatsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+public final class Cli implements Runnable {
+
+    public static final int OK = 0;
+    public static final int BAD_INPUT = 1;
+    public static final int INTERNAL = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = commandLine(out, err);
+        return cl.execute(args);
+    }
+
+    public static int run(String... args) {
+        return run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    }
+
+    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Cli());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setParameterExceptionHandler((ex, args) -> {
+            ex.getCommandLine().getErr().println("pairlab: " + ex.getMessage());
+            ex.getCommandLine().getErr().println("(see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
+            return BAD_INPUT;
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            PrintWriter e = commandLine.getErr();
+            if (ex instanceof BadInputException || ex instanceof ProjectException || ex instanceof IllegalArgumentException) {
+                e.println("pairlab: " + ex.getMessage());
+                return BAD_INPUT;
+            }
+            if (ex instanceof CancelledException) {
+                e.println("pairlab: cancelled; the project is as it was");
+                return BAD_INPUT;
+            }
+            e.println("pairlab: internal error: " + ex);
+            if (System.getenv("PAIRLAB_DEBUG") != null) {
+                ex.printStackTrace(e);
+            } else {
+                e.println("(set PAIRLAB_DEBUG=1 for the stack trace)");
+            }
+            return INTERNAL;
+        });
+        return cl;
+    }
+
+    /** The version from the jar's manifest, or "development" when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Cli.class.getPackage().getImplementationVersion();
+            return new String[] {"pairlab " + (v == null ? "development" : v)};
+        }
+    }
+}

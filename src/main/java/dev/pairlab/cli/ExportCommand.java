@@ -1,0 +1,76 @@
+package dev.pairlab.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pairlab.pairs.Formats;
+import dev.pairlab.pairs.PairFormat;
+import dev.pairlab.pairs.Split;
+import dev.pairlab.store.PairExport;
+import dev.pairlab.store.Pairs;
+import dev.pairlab.store.Project;
+import dev.pairlab.task.Cancellation;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = {"Write the project's pairs in a format (hh, trl, answer-label, mt-bench, csv); .gz compresses.",
+            "Formats that need a preference (trl, hh, mt-bench) skip pairs without a visible gold label."})
+final class ExportCommand implements Callable<Integer> {
+
+    @Mixin
+    ProjectArg project;
+
+    @Option(names = "--format", required = true, paramLabel = "F", description = "Format id.")
+    String format;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The file to write (replaced whole, never half-written).")
+    Path out;
+
+    @Option(names = "--split", split = ",", paramLabel = "S", description = "Only these splits (comma-separated; default all).")
+    List<String> splits;
+
+    @Option(names = "--include-hidden", description = "Write the pool's hidden gold labels too.")
+    boolean includeHidden;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress output.")
+    boolean quiet;
+
+    @Mixin
+    Output output;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PairFormat f = Formats.byId(format);
+        Set<Split> chosen = Pairs.allSplits();
+        if (splits != null) {
+            chosen = EnumSet.noneOf(Split.class);
+            for (String s : splits) {
+                chosen.add(Split.parse(s));
+            }
+        }
+        PairExport.Report r;
+        try (Project p = project.open(Project.Access.READ_ONLY);
+             ConsoleProgress progress = new ConsoleProgress(System.err, quiet)) {
+            r = PairExport.run(p, f, out, chosen, includeHidden, progress, Cancellation.none());
+        }
+        if (output.json) {
+            ObjectNode o = Output.object().put("file", r.file().toString()).put("format", r.format())
+                    .put("written", r.written()).put("skipped", r.skipped());
+            Output.print(spec.commandLine().getOut(), o);
+        } else {
+            spec.commandLine().getOut().printf("Wrote %d pairs to %s (%s)%s%n", r.written(), r.file(), r.format(),
+                    r.skipped() > 0 ? "; skipped " + r.skipped() + " without a visible gold label" : "");
+        }
+        return Cli.OK;
+    }
+}

@@ -1,0 +1,106 @@
+package dev.pairlab.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pairlab.pairs.ImportOptions;
+import dev.pairlab.pairs.RecordError;
+import dev.pairlab.pairs.Split;
+import dev.pairlab.store.ImportReport;
+import dev.pairlab.store.PairImport;
+import dev.pairlab.store.Project;
+import dev.pairlab.task.Cancellation;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = {"Import pairs from a file (JSON lines, a JSON array or CSV; .gz too) in one transaction.",
+            "Formats: hh, trl, answer-label, mt-bench, csv (detected unless --format is given).",
+            "Pairs with a gold label go to train and those without to pool, unless --split says otherwise."})
+final class ImportCommand implements Callable<Integer> {
+
+    @Mixin
+    ProjectArg project;
+
+    @Parameters(index = "1", paramLabel = "FILE", description = "The file to import.")
+    Path file;
+
+    @Option(names = "--format", paramLabel = "F", description = "Format id (see 'pairlab formats'); detected when absent.")
+    String format;
+
+    @Option(names = "--split", paramLabel = "S", description = "Put every pair in this split (train, dev, test, pool);"
+            + " 'pairlab split' then leaves them there.")
+    String split;
+
+    @Option(names = "--seed", defaultValue = "123", description = "Seed of the A/B swap for chosen/rejected formats (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--skip-invalid", description = "Import the good records and write the bad ones to a report.")
+    boolean skipInvalid;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "Where --skip-invalid writes the bad records"
+            + " (default: PROJECT.import-N.errors.txt beside the project).")
+    Path report;
+
+    @Option(names = "--col", paramLabel = "ROLE=COLUMN", description = "CSV: the column for a role (context, a, b, label,"
+            + " chosen, rejected), e.g. --col context=question --col a=resp1.")
+    Map<String, String> columns = new LinkedHashMap<>();
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress output.")
+    boolean quiet;
+
+    @Mixin
+    Output output;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        ImportOptions options = new ImportOptions(format, seed, skipInvalid, split == null ? null : Split.parse(split), columns);
+        ImportReport r;
+        try (Project p = project.open(Project.Access.READ_WRITE);
+             ConsoleProgress progress = new ConsoleProgress(System.err, quiet)) {
+            r = PairImport.run(p, file, options, report, progress, Cancellation.none());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (output.json) {
+            ObjectNode o = Output.object();
+            o.put("imported", r.imported());
+            o.put("file", r.file());
+            o.put("format", r.format());
+            o.put("seed", r.seed());
+            o.put("invalid", r.invalid());
+            ObjectNode dropped = o.putObject("dropped");
+            r.dropped().forEach(dropped::put);
+            ObjectNode splits = o.putObject("splits");
+            r.splits().forEach((k, v) -> splits.put(k.key(), v));
+            o.put("error_report", r.errorReport() == null ? null : r.errorReport().toString());
+            o.put("millis", r.millis());
+            Output.print(out, o);
+        } else {
+            String splits = r.splits().entrySet().stream().map(e -> e.getKey().key() + " " + e.getValue())
+                    .collect(Collectors.joining(", "));
+            out.printf("Imported %d pairs from %s (format %s, seed %d) in %.1f s: %s%n", r.imported(), r.file(), r.format(),
+                    r.seed(), r.millis() / 1000.0, splits);
+            if (r.droppedTotal() > 0) {
+                out.println("Dropped on purpose: " + r.dropped());
+            }
+            if (r.invalid() > 0) {
+                out.printf("Skipped %d invalid record(s); report: %s%n", r.invalid(), r.errorReport());
+                for (RecordError e : r.errors().subList(0, (int) Math.min(5, r.errors().size()))) {
+                    out.println("  " + e.describe(r.file()));
+                }
+            }
+        }
+        return Cli.OK;
+    }
+}

@@ -1,0 +1,93 @@
+package dev.pairlab.pairs;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.ServiceLoader;
+import java.util.stream.Collectors;
+
+/** The installed formats (found through {@link ServiceLoader}) and detection of a file's format. */
+public final class Formats {
+
+    private static final List<PairFormat> ALL = ServiceLoader.load(PairFormat.class, Formats.class.getClassLoader())
+            .stream()
+            .map(ServiceLoader.Provider::get)
+            .sorted(Comparator.comparingInt(PairFormat::detectionOrder))
+            .toList();
+
+    /** How many records detection looks at for one it can read, when the first ones are broken. */
+    private static final int DETECTION_RECORDS = 50;
+
+    private Formats() {
+    }
+
+    public static List<PairFormat> all() {
+        return ALL;
+    }
+
+    public static String ids() {
+        return ALL.stream().map(PairFormat::id).collect(Collectors.joining(", "));
+    }
+
+    public static PairFormat byId(String id) throws BadInputException {
+        for (PairFormat f : ALL) {
+            if (f.id().equalsIgnoreCase(id)) {
+                return f;
+            }
+        }
+        throw new BadInputException("unknown format '" + id + "' (known: " + ids() + ")");
+    }
+
+    /** The format named in the options, or the one detected from the file. */
+    public static PairFormat resolve(Path file, ImportOptions options) throws IOException, BadInputException {
+        return options.format() == null ? detect(file) : byId(options.format());
+    }
+
+    /**
+     * Detects a file's format: CSV by extension or by not starting like JSON; otherwise the first
+     * format (in detection order) that accepts the first readable record.
+     */
+    public static PairFormat detect(Path file) throws IOException, BadInputException {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        char first = Containers.firstChar(file);
+        if (first == 0) {
+            throw new BadInputException(file + ": file is empty");
+        }
+        boolean csvName = name.endsWith(".csv") || name.endsWith(".tsv") || name.endsWith(".csv.gz") || name.endsWith(".tsv.gz");
+        if (csvName || (first != '{' && first != '[')) {
+            return byId("csv");
+        }
+        try (RecordSource source = JsonPairReader.openJson(file)) {
+            RecordError firstError = null;
+            for (int i = 0; i < DETECTION_RECORDS; i++) {
+                RawRecord r = source.next();
+                if (r == null) {
+                    break;
+                }
+                if (r.error() != null) {
+                    firstError = firstError == null ? r.error() : firstError;
+                    continue;
+                }
+                for (PairFormat f : ALL) {
+                    if (f.accepts(r.node())) {
+                        return f;
+                    }
+                }
+                throw new BadInputException(file + ":" + r.line() + ": cannot tell the format from the fields "
+                        + fieldNames(r) + "; name it with --format (one of " + ids() + ")");
+            }
+            if (firstError != null) {
+                throw new BadInputException(firstError.describe(file.toString()));
+            }
+            throw new BadInputException(file + ": file is empty (no records)");
+        }
+    }
+
+    private static String fieldNames(RawRecord r) {
+        StringBuilder sb = new StringBuilder("[");
+        r.node().fieldNames().forEachRemaining(n -> sb.append(sb.length() > 1 ? ", " : "").append(n));
+        return sb.append(']').toString();
+    }
+}

@@ -1,0 +1,204 @@
+package dev.pairlab.store;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pairlab.pairs.BadInputException;
+import dev.pairlab.pairs.Formats;
+import dev.pairlab.pairs.ImportOptions;
+import dev.pairlab.pairs.Json;
+import dev.pairlab.pairs.Pair;
+import dev.pairlab.pairs.PairFormat;
+import dev.pairlab.pairs.PairReader;
+import dev.pairlab.pairs.ParsedRecord;
+import dev.pairlab.pairs.RecordError;
+import dev.pairlab.pairs.Split;
+import dev.pairlab.task.Cancellation;
+import dev.pairlab.task.CancelledException;
+import dev.pairlab.task.ProgressListener;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Imports a file into a project in one transaction: either every good record is stored (and, under
+ * --skip-invalid, the bad ones are reported) or, on failure or cancel, the project is as it was.
+ */
+public final class PairImport {
+
+    /** Without --skip-invalid the import stops after this many errors: enough to fix a file in one go. */
+    static final int MAX_ERRORS_SHOWN = 20;
+    private static final int BATCH = 2000;
+    private static final int PROGRESS_EVERY = 1000;
+
+    private PairImport() {
+    }
+
+    /**
+     * @param errorReport where to write the bad records under --skip-invalid; null for the default,
+     *                    {@code PROJECT.import-N.errors.txt} beside the project
+     */
+    public static ImportReport run(Project project, Path file, ImportOptions options, Path errorReport,
+                                   ProgressListener progress, Cancellation cancel)
+            throws BadInputException, IOException, CancelledException {
+        long started = System.nanoTime();
+        PairFormat format = Formats.resolve(file, options);
+        ImportReport report = project.<ImportReport, BadInputException, CancelledException>write(c -> insertAll(c, project, file, format, options, errorReport, progress, cancel, started));
+        if (report.errorReport() != null) {
+            writeErrorReport(report);
+        }
+        return report;
+    }
+
+    private static ImportReport insertAll(Connection c, Project project, Path file, PairFormat format, ImportOptions options,
+                                          Path errorReport, ProgressListener progress, Cancellation cancel, long started)
+            throws SQLException, BadInputException, CancelledException {
+        try {
+            return insertAllOrFail(c, project, file, format, options, errorReport, progress, cancel, started);
+        } catch (IOException e) {
+            throw new BadInputException(file + ": cannot read the file (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static ImportReport insertAllOrFail(Connection c, Project project, Path file, PairFormat format, ImportOptions options,
+                                                Path errorReport, ProgressListener progress, Cancellation cancel, long started)
+            throws SQLException, BadInputException, IOException, CancelledException {
+        long importId = insertImportRecord(c, file, format, options);
+        List<RecordError> errors = new ArrayList<>();
+        Map<String, Long> dropped = new TreeMap<>();
+        Map<Split, Long> splits = new EnumMap<>(Split.class);
+        long imported = 0;
+        long records = 0;
+        String shownName = file.toString();
+        try (PairReader reader = format.open(file, options);
+             PreparedStatement insert = c.prepareStatement(
+                     "INSERT INTO pairs (import_id, source_row, context, answer_a, answer_b, gold, split, pinned, extras)"
+                             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            progress.progress(0, reader.totalBytes(), "importing " + file.getFileName());
+            int batched = 0;
+            ParsedRecord r;
+            while ((r = reader.next()) != null) {
+                records++;
+                if (records % PROGRESS_EVERY == 0) {
+                    cancel.throwIfCancelled();
+                    progress.progress(reader.bytesRead(), reader.totalBytes(), "importing " + file.getFileName());
+                }
+                if (r.error() != null) {
+                    errors.add(r.error());
+                    if (!options.skipInvalid() && errors.size() >= MAX_ERRORS_SHOWN) {
+                        break;
+                    }
+                    continue;
+                }
+                if (r.dropReason() != null) {
+                    dropped.merge(r.dropReason(), 1L, Long::sum);
+                    continue;
+                }
+                if (!errors.isEmpty() && !options.skipInvalid()) {
+                    continue; // the import will fail; keep reading only to report more errors
+                }
+                Pair p = r.pair();
+                Split split = options.split() != null ? options.split() : (p.gold().known() ? Split.TRAIN : Split.POOL);
+                insert.setLong(1, importId);
+                insert.setLong(2, p.sourceRow());
+                insert.setString(3, p.context());
+                insert.setString(4, p.answerA());
+                insert.setString(5, p.answerB());
+                insert.setInt(6, p.gold().code());
+                insert.setString(7, split.key());
+                insert.setInt(8, options.split() != null ? 1 : 0);
+                insert.setString(9, p.extras());
+                insert.addBatch();
+                splits.merge(split, 1L, Long::sum);
+                imported++;
+                if (++batched == BATCH) {
+                    insert.executeBatch();
+                    batched = 0;
+                }
+            }
+            if (batched > 0) {
+                insert.executeBatch();
+            }
+            progress.progress(reader.totalBytes(), reader.totalBytes(), "imported " + file.getFileName());
+        }
+        if (!errors.isEmpty() && !options.skipInvalid()) {
+            StringBuilder msg = new StringBuilder();
+            for (RecordError e : errors) {
+                msg.append(e.describe(shownName)).append('\n');
+            }
+            msg.append(errors.size() >= MAX_ERRORS_SHOWN ? "(stopped after " + MAX_ERRORS_SHOWN + " problems)" : "(" + errors.size() + " problem" + (errors.size() == 1 ? "" : "s") + ")")
+                    .append(" nothing was imported; fix the file, or use --skip-invalid to import the good records");
+            throw new BadInputException(msg.toString());
+        }
+        if (imported == 0) {
+            String why = records == 0 ? "file is empty (no records)"
+                    : errors.isEmpty() ? "no pairs to import (" + records + " records dropped: " + dropped + ")"
+                    : "no valid records (" + errors.size() + " invalid; first: " + errors.get(0).describe(shownName) + ")";
+            throw new BadInputException(shownName + ": " + why);
+        }
+        long droppedTotal = dropped.values().stream().mapToLong(Long::longValue).sum();
+        try (PreparedStatement ps = c.prepareStatement("UPDATE imports SET pairs = ?, invalid = ?, dropped = ? WHERE id = ?")) {
+            ps.setLong(1, imported);
+            ps.setLong(2, errors.size());
+            ps.setLong(3, droppedTotal);
+            ps.setLong(4, importId);
+            ps.executeUpdate();
+        }
+        Path reportPath = null;
+        if (!errors.isEmpty()) {
+            reportPath = errorReport != null ? errorReport
+                    : project.file().resolveSibling(project.name() + ".import-" + importId + ".errors.txt");
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        return new ImportReport(importId, shownName, format.id(), options.seed(), imported, errors.size(), dropped,
+                List.copyOf(errors), reportPath, splits, millis);
+    }
+
+    private static long insertImportRecord(Connection c, Path file, PairFormat format, ImportOptions options) throws SQLException {
+        ObjectNode o = Json.MAPPER.createObjectNode();
+        o.put("path", file.toAbsolutePath().normalize().toString());
+        o.put("format", format.id());
+        o.put("seed", options.seed());
+        o.put("skip_invalid", options.skipInvalid());
+        if (options.split() != null) {
+            o.put("split", options.split().key());
+        }
+        ObjectNode cols = o.putObject("columns");
+        options.columns().forEach(cols::put);
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO imports (file, format, options, imported_at, pairs, invalid, dropped) VALUES (?, ?, ?, ?, 0, 0, 0)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, file.getFileName().toString());
+            ps.setString(2, format.id());
+            ps.setString(3, o.toString());
+            ps.setString(4, Instant.now().toString());
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    private static void writeErrorReport(ImportReport report) throws IOException {
+        try (BufferedWriter w = Files.newBufferedWriter(report.errorReport(), StandardCharsets.UTF_8)) {
+            w.write("# " + report.invalid() + " invalid record(s) skipped while importing " + report.file()
+                    + " (import " + report.importId() + ", " + report.imported() + " pairs imported)\n");
+            for (RecordError e : report.errors()) {
+                w.write(e.describe(report.file()));
+                w.write('\n');
+            }
+        }
+    }
+}

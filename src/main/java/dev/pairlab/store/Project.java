@@ -1,0 +1,255 @@
+package dev.pairlab.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+
+/**
+ * A project: one SQLite file ({@code *.pairlab}) in WAL mode. Opened for writing it holds the
+ * project's lock, so a second writer gets a clear "in use" message; any number of read-only opens
+ * can run beside it. Every change goes through {@link #write}, one transaction each.
+ */
+public final class Project implements AutoCloseable {
+
+    public enum Access { READ_ONLY, READ_WRITE }
+
+    /** The file extension users see; not enforced. */
+    public static final String EXTENSION = ".pairlab";
+
+    private static final String APP_MARK = "pairlab";
+
+    private final Path file;
+    private final Connection connection;
+    private final ProjectLock lock;
+    private boolean inTransaction;
+
+    private Project(Path file, Connection connection, ProjectLock lock) {
+        this.file = file;
+        this.connection = connection;
+        this.lock = lock;
+    }
+
+    /** Creates a new, empty project; fails if the file exists. */
+    public static Project create(Path file) throws ProjectException {
+        if (Files.exists(file)) {
+            throw new ProjectException(file + " already exists");
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new ProjectException(file + ": the folder " + parent + " does not exist");
+        }
+        ProjectLock lock = ProjectLock.acquire(file);
+        Connection c = null;
+        try {
+            c = connect(file, false);
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA journal_mode=WAL");
+            }
+            exec(c, "BEGIN IMMEDIATE");
+            Schema.migrate(c, 0);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO meta (key, value) VALUES (?, ?)")) {
+                ps.setString(1, "app");
+                ps.setString(2, APP_MARK);
+                ps.addBatch();
+                ps.setString(1, "created_at");
+                ps.setString(2, Instant.now().toString());
+                ps.addBatch();
+                ps.executeBatch();
+            }
+            exec(c, "COMMIT");
+            return new Project(file, c, lock);
+        } catch (SQLException e) {
+            closeQuietly(c);
+            lock.close();
+            throw new ProjectException(file + ": cannot create the project (" + e.getMessage() + ")", e);
+        }
+    }
+
+    public static Project open(Path file, Access access) throws ProjectException {
+        if (!Files.isRegularFile(file)) {
+            throw new ProjectException("no such project: " + file + " (create one with 'pairlab new " + file + "')");
+        }
+        boolean readOnly = access == Access.READ_ONLY;
+        ProjectLock lock = readOnly ? null : ProjectLock.acquire(file);
+        Connection c = null;
+        try {
+            c = connect(file, readOnly);
+            checkIsProject(file, c);
+            int version = Schema.version(c);
+            if (version > Schema.CURRENT) {
+                throw new ProjectException(file + " was written by a newer Pairlab (schema " + version
+                        + "; this version reads up to " + Schema.CURRENT + ")");
+            }
+            if (version < Schema.CURRENT) {
+                if (readOnly) {
+                    throw new ProjectException(file + " uses an older schema (" + version
+                            + "); open it once with a command that writes (e.g. the app) to upgrade it");
+                }
+                exec(c, "BEGIN IMMEDIATE");
+                Schema.migrate(c, version);
+                exec(c, "COMMIT");
+            }
+            return new Project(file, c, lock);
+        } catch (SQLException e) {
+            closeQuietly(c);
+            if (lock != null) {
+                lock.close();
+            }
+            if (e.getErrorCode() == SQLiteErrorCode.SQLITE_NOTADB.code) {
+                throw new ProjectException(file + " is not a Pairlab project (not an SQLite database)", e);
+            }
+            throw new ProjectException(file + ": cannot open the project (" + e.getMessage() + ")", e);
+        } catch (ProjectException e) {
+            closeQuietly(c);
+            if (lock != null) {
+                lock.close();
+            }
+            throw e;
+        }
+    }
+
+    private static Connection connect(Path file, boolean readOnly) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(readOnly);
+        config.setBusyTimeout(10_000);
+        config.enforceForeignKeys(true);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+    }
+
+    private static void checkIsProject(Path file, Connection c) throws SQLException, ProjectException {
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'")) {
+            rs.next();
+            if (rs.getInt(1) == 0) {
+                throw new ProjectException(file + " is an SQLite database but not a Pairlab project");
+            }
+        }
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT value FROM meta WHERE key = 'app'")) {
+            if (!rs.next() || !APP_MARK.equals(rs.getString(1))) {
+                throw new ProjectException(file + " is an SQLite database but not a Pairlab project");
+            }
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The project's name: its file name without the extension. */
+    public String name() {
+        String n = file.getFileName().toString();
+        return n.endsWith(EXTENSION) ? n.substring(0, n.length() - EXTENSION.length()) : n;
+    }
+
+    public boolean writable() {
+        return lock != null;
+    }
+
+    /** Work run inside one transaction; it may throw up to two checked exceptions of its own. */
+    @FunctionalInterface
+    public interface Work<T, E1 extends Exception, E2 extends Exception> {
+        T run(Connection c) throws SQLException, E1, E2;
+    }
+
+    /**
+     * Runs work in one write transaction: all of it is committed, or on any exception none of it.
+     * The exception is rethrown; an SQL failure becomes a {@link StoreException}. Transactions are
+     * begun by hand (BEGIN IMMEDIATE) rather than through JDBC's auto-commit switch, so that reads
+     * never take the write lock and a writer waits for the lock at the start, not halfway.
+     */
+    <T, E1 extends Exception, E2 extends Exception> T write(Work<T, E1, E2> work) throws E1, E2 {
+        if (!writable()) {
+            throw new IllegalStateException(file + " was opened read-only");
+        }
+        return transaction("BEGIN IMMEDIATE", work);
+    }
+
+    /** Runs read-only work on one consistent snapshot. */
+    <T, E1 extends Exception, E2 extends Exception> T read(Work<T, E1, E2> work) throws E1, E2 {
+        return transaction("BEGIN DEFERRED", work);
+    }
+
+    private synchronized <T, E1 extends Exception, E2 extends Exception> T transaction(String begin, Work<T, E1, E2> work)
+            throws E1, E2 {
+        if (inTransaction) {
+            try {
+                return work.run(connection);
+            } catch (SQLException e) {
+                throw new StoreException(file + ": " + e.getMessage(), e);
+            }
+        }
+        boolean ok = false;
+        try {
+            exec(connection, begin);
+            inTransaction = true;
+            T result = work.run(connection);
+            exec(connection, "COMMIT");
+            ok = true;
+            return result;
+        } catch (SQLException e) {
+            throw new StoreException(file + ": " + e.getMessage(), e);
+        } finally {
+            if (inTransaction && !ok) {
+                try {
+                    exec(connection, "ROLLBACK");
+                } catch (SQLException e) {
+                    // The original failure is what the user needs to see; SQLite rolls back an
+                    // unfinished transaction when the connection closes in any case.
+                }
+            }
+            inTransaction = false;
+        }
+    }
+
+    private static void exec(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    /** SQLite's integrity_check: an empty list when the file is sound. */
+    public List<String> integrityProblems() {
+        return read(c -> {
+            List<String> problems = new ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
+                while (rs.next()) {
+                    String line = rs.getString(1);
+                    if (!"ok".equals(line)) {
+                        problems.add(line);
+                    }
+                }
+            }
+            return problems;
+        });
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(connection);
+        if (lock != null) {
+            lock.close();
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (SQLException e) {
+            // Nothing uncommitted is left to lose at close; a failure here cannot be acted on.
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package dev.pairlab.store;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The project file's schema as a list of forward migrations; version N is reached by applying
+ * migrations 1..N in order, each in the caller's transaction. Never edit a published migration:
+ * add the next one.
+ */
+final class Schema {
+
+    /** Migration i (0-based) takes the schema from version i to i + 1. */
+    private static final List<String[]> MIGRATIONS = List.<String[]>of(
+            new String[] {
+                """
+                CREATE TABLE meta (
+                  key   TEXT PRIMARY KEY,
+                  value TEXT NOT NULL
+                )""",
+                """
+                CREATE TABLE imports (
+                  id          INTEGER PRIMARY KEY,
+                  file        TEXT NOT NULL,
+                  format      TEXT NOT NULL,
+                  options     TEXT NOT NULL,
+                  imported_at TEXT NOT NULL,
+                  pairs       INTEGER NOT NULL,
+                  invalid     INTEGER NOT NULL,
+                  dropped     INTEGER NOT NULL
+                )""",
+                """
+                CREATE TABLE pairs (
+                  id         INTEGER PRIMARY KEY,
+                  import_id  INTEGER NOT NULL REFERENCES imports(id),
+                  source_row INTEGER NOT NULL,
+                  context    TEXT NOT NULL,
+                  answer_a   TEXT NOT NULL,
+                  answer_b   TEXT NOT NULL,
+                  gold       INTEGER NOT NULL CHECK (gold IN (-1, 0, 1)),
+                  split      TEXT NOT NULL CHECK (split IN ('train', 'dev', 'test', 'pool')),
+                  pinned     INTEGER NOT NULL DEFAULT 0 CHECK (pinned IN (0, 1)),
+                  extras     TEXT NOT NULL DEFAULT '{}'
+                )""",
+                "CREATE INDEX pairs_by_split ON pairs (split, id)",
+                """
+                CREATE TABLE split_runs (
+                  id         INTEGER PRIMARY KEY,
+                  params     TEXT NOT NULL,
+                  counts     TEXT NOT NULL,
+                  created_at TEXT NOT NULL
+                )""",
+            });
+
+    static final int CURRENT = MIGRATIONS.size();
+
+    private Schema() {
+    }
+
+    /** The version a database is at; 0 for an empty database. */
+    static int version(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'")) {
+            rs.next();
+            if (rs.getInt(1) == 0) {
+                return 0;
+            }
+        }
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT max(version) FROM schema_version")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    /** Applies the migrations after {@code from}; the caller commits. */
+    static void migrate(Connection c, int from) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            if (from == 0) {
+                s.execute("CREATE TABLE schema_version (version INTEGER NOT NULL, applied_at TEXT NOT NULL)");
+            }
+            for (int v = from; v < CURRENT; v++) {
+                for (String sql : MIGRATIONS.get(v)) {
+                    s.execute(sql);
+                }
+                s.execute("INSERT INTO schema_version VALUES (" + (v + 1) + ", '" + Instant.now() + "')");
+            }
+        }
+    }
+}
