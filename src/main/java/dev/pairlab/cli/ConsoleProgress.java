@@ -22,6 +22,7 @@ final class ConsoleProgress implements ProgressListener, AutoCloseable {
         this.err = err;
         this.terminal = System.console() != null;
         this.quiet = quiet;
+        this.lastNs = System.nanoTime(); // nothing for the first interval: short jobs stay silent
     }
 
     @Override
@@ -34,8 +35,8 @@ final class ConsoleProgress implements ProgressListener, AutoCloseable {
         if (!finished && now - lastNs < (terminal ? BAR_INTERVAL_NS : LINE_INTERVAL_NS)) {
             return;
         }
-        if (finished && !drewBar && !terminal) {
-            return; // short jobs: no progress noise in logs
+        if (finished && !drewBar) {
+            return; // short jobs: no progress noise
         }
         lastNs = now;
         if (terminal) {

@@ -18,7 +18,8 @@ import java.util.Set;
  * CSV (or TSV) with a header. Columns are found by their usual names or named with
  * {@code --col role=COLUMN} for the roles context, a, b, label, or context, chosen, rejected.
  * With chosen/rejected columns, A/B is swapped by the seed as for other chosen/rejected formats.
- * Labels: 0/1 or A/B; empty means unlabeled.
+ * Labels: 0/1 or A/B; empty means unlabeled. A "split" column, as the export writes, places each
+ * pair in that split.
  */
 public final class CsvFormat implements PairFormat {
 
@@ -148,15 +149,33 @@ public final class CsvFormat implements PairFormat {
             throws InvalidRecordException {
         String context = row.get(columns.get("context")).textValue();
         Set<String> consumed = new HashSet<>(columns.values());
-        String extras = Fields.extras(row, consumed);
-        if (columns.containsKey("chosen")) {
-            return Swap.place(context, row.get(columns.get("chosen")).textValue(),
-                    row.get(columns.get("rejected")).textValue(), options.seed(), line, extras);
+        Split split = null;
+        if (row.has(SPLIT_COLUMN) && !consumed.contains(SPLIT_COLUMN)) {
+            String s = row.get(SPLIT_COLUMN).textValue().strip();
+            if (!s.isEmpty()) {
+                try {
+                    split = Split.parse(s);
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidRecordException(SPLIT_COLUMN, e.getMessage());
+                }
+            }
+            consumed.add(SPLIT_COLUMN);
         }
-        Gold gold = columns.containsKey("label") ? Fields.label(row, columns.get("label")) : Gold.NONE;
-        return Pair.parsed(context, row.get(columns.get("a")).textValue(), row.get(columns.get("b")).textValue(),
-                gold, line, extras);
+        String extras = Fields.extras(row, consumed);
+        Pair pair;
+        if (columns.containsKey("chosen")) {
+            pair = Swap.place(context, row.get(columns.get("chosen")).textValue(),
+                    row.get(columns.get("rejected")).textValue(), options.seed(), line, extras);
+        } else {
+            Gold gold = columns.containsKey("label") ? Fields.label(row, columns.get("label")) : Gold.NONE;
+            pair = Pair.parsed(context, row.get(columns.get("a")).textValue(), row.get(columns.get("b")).textValue(),
+                    gold, line, extras);
+        }
+        return pair.withSplit(split);
     }
+
+    /** A "split" column (as this format's export writes) places each pair, like --split does for a file. */
+    static final String SPLIT_COLUMN = "split";
 
     @Override
     public Pair parse(JsonNode record, long line, ImportOptions options) {

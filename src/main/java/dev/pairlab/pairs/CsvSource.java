@@ -1,45 +1,54 @@
 package dev.pairlab.pairs;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.zip.ZipException;
 
 /**
- * CSV (RFC 4180: quoted fields may hold commas, quotes doubled, and newlines) with a header row.
+ * CSV (RFC 4180: quoted fields may hold delimiters, doubled quotes and newlines) with a header row.
  * Each row becomes a JSON object keyed by the header, so the pair formats read it like JSON.
- * A tab-separated file is recognised by its extension (.tsv) or by a header with tabs and no commas.
+ * Parsed on bytes (every character that matters to CSV is ASCII) and decoded field by field, so
+ * invalid UTF-8 is reported with its row and column. A tab-separated file is recognised by its
+ * extension (.tsv) or by a header with tabs and no commas.
  */
 final class CsvSource implements RecordSource {
 
     private final Path file;
     private final InputFiles.Opened in;
-    private final Reader reader;
-    private char delimiter;
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final byte[] buf = new byte[1 << 16];
+    private int bufPos;
+    private int bufLen;
+    private byte delimiter;
     private List<String> header;
     private long line = 1;
-    private int pushedBack = -2;
     private boolean eof;
+    private boolean started;
+
+    /** One row's fields as raw bytes, before decoding. */
+    private final List<byte[]> rawFields = new ArrayList<>();
+    private byte[] field = new byte[256];
+    private int fieldLen;
 
     CsvSource(Path file, InputFiles.Opened in) {
         this.file = file;
         this.in = in;
-        this.reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
         String name = file.getFileName().toString().toLowerCase();
-        this.delimiter = name.endsWith(".tsv") || name.endsWith(".tsv.gz") ? '\t' : 0;
+        this.delimiter = name.endsWith(".tsv") || name.endsWith(".tsv.gz") ? (byte) '\t' : 0;
     }
 
     /** The header's column names; reads the header if not yet read. */
@@ -55,73 +64,79 @@ final class CsvSource implements RecordSource {
         header();
         while (true) {
             long start = line;
-            List<String> row = readRow();
-            if (row == null) {
+            if (!readRow()) {
                 return null;
             }
-            if (row.size() == 1 && row.get(0).isBlank()) {
+            if (rawFields.size() == 1 && isBlank(rawFields.get(0))) {
                 continue;
             }
-            if (row.size() != header.size()) {
-                return RawRecord.broken(start, "expected " + header.size() + " columns as in the header, found " + row.size());
+            if (rawFields.size() != header.size()) {
+                return RawRecord.broken(start, "expected " + header.size() + " columns as in the header, found " + rawFields.size());
             }
             ObjectNode node = Json.MAPPER.createObjectNode();
-            for (int i = 0; i < row.size(); i++) {
-                node.put(header.get(i), row.get(i));
+            for (int i = 0; i < rawFields.size(); i++) {
+                String value = decode(rawFields.get(i));
+                if (value == null) {
+                    return new RawRecord(start, null, new RecordError(start, header.get(i), "invalid UTF-8"));
+                }
+                node.put(header.get(i), value);
             }
             return RawRecord.of(start, node);
         }
     }
 
     private void readHeader() throws IOException, BadInputException {
-        int c = read();
-        if (c != 0xFEFF) {
-            unread(c);
+        if (!readRow()) {
+            throw new BadInputException(file + ": file is empty (no CSV header)");
         }
         if (delimiter == 0) {
             delimiter = ',';
-            List<String> raw = readRow();
-            if (raw == null) {
-                throw new BadInputException(file + ": file is empty (no CSV header)");
+        }
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < rawFields.size(); i++) {
+            String name = decode(rawFields.get(i));
+            if (name == null) {
+                throw new BadInputException(file + ":1: invalid UTF-8 in the header");
             }
-            if (raw.size() == 1 && raw.get(0).indexOf('\t') >= 0) {
-                raw = List.of(raw.get(0).split("\t", -1));
-                delimiter = '\t';
-            }
-            header = raw;
-        } else {
-            header = readRow();
-            if (header == null) {
-                throw new BadInputException(file + ": file is empty (no CSV header)");
-            }
+            names.add(name);
+        }
+        if (names.size() == 1 && names.get(0).indexOf('\t') >= 0 && delimiter == ',') {
+            names = new ArrayList<>(List.of(names.get(0).split("\t", -1)));
+            delimiter = '\t';
+        }
+        if (!names.isEmpty() && names.get(0).startsWith("\uFEFF")) {
+            names.set(0, names.get(0).substring(1));
         }
         Set<String> seen = new HashSet<>();
-        for (int i = 0; i < header.size(); i++) {
-            String name = header.get(i).strip();
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i).strip();
             if (name.isEmpty()) {
                 throw new BadInputException(file + ":1: column " + (i + 1) + " of the header has no name");
             }
             if (!seen.add(name)) {
                 throw new BadInputException(file + ":1: the header names column '" + name + "' twice");
             }
-            header.set(i, name);
+            names.set(i, name);
         }
+        header = names;
     }
 
-    /** One row's fields, or null at end of input. */
-    private List<String> readRow() throws IOException, BadInputException {
+    /** Reads one row's raw fields into {@link #rawFields}; false at end of input. */
+    private boolean readRow() throws IOException, BadInputException {
+        rawFields.clear();
+        fieldLen = 0;
         if (eof) {
-            return null;
+            return false;
         }
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
+        // Until the delimiter is known (header row of a CSV without .tsv name) split on commas.
+        byte delim = delimiter == 0 ? (byte) ',' : delimiter;
         boolean quoted = false;
         boolean fieldWasQuoted = false;
         long rowStart = line;
         int c = read();
         if (c < 0) {
             eof = true;
-            return null;
+            return false;
         }
         while (true) {
             if (quoted) {
@@ -131,7 +146,7 @@ final class CsvSource implements RecordSource {
                 if (c == '"') {
                     int d = read();
                     if (d == '"') {
-                        field.append('"');
+                        append('"');
                     } else {
                         quoted = false;
                         c = d;
@@ -141,7 +156,7 @@ final class CsvSource implements RecordSource {
                     if (c == '\n') {
                         line++;
                     }
-                    field.append((char) c);
+                    append(c);
                 }
             } else if (c < 0 || c == '\n') {
                 if (c < 0) {
@@ -149,47 +164,79 @@ final class CsvSource implements RecordSource {
                 } else {
                     line++;
                 }
-                int len = field.length();
-                if (!fieldWasQuoted && len > 0 && field.charAt(len - 1) == '\r') {
-                    field.setLength(len - 1);
+                if (!fieldWasQuoted && fieldLen > 0 && field[fieldLen - 1] == '\r') {
+                    fieldLen--;
                 }
-                fields.add(field.toString());
-                return fields;
-            } else if (c == delimiter) {
-                fields.add(field.toString());
-                field.setLength(0);
+                endField();
+                return true;
+            } else if (c == delim) {
+                endField();
                 fieldWasQuoted = false;
-            } else if (c == '"' && field.length() == 0 && !fieldWasQuoted) {
+            } else if (c == '"' && fieldLen == 0 && !fieldWasQuoted) {
                 quoted = true;
                 fieldWasQuoted = true;
             } else if (c == '\r' && fieldWasQuoted) {
-                // CR of a CRLF after a closing quote: dropped with the line end.
+                // The CR of a CRLF after a closing quote: dropped with the line end.
             } else if (fieldWasQuoted) {
                 throw new BadInputException(file + ":" + line + ": text after the closing quote of a field");
             } else {
-                field.append((char) c);
+                append(c);
             }
             c = read();
         }
     }
 
-    private int read() throws IOException, BadInputException {
-        if (pushedBack != -2) {
-            int c = pushedBack;
-            pushedBack = -2;
-            return c;
+    private void append(int b) {
+        if (fieldLen == field.length) {
+            field = Arrays.copyOf(field, field.length * 2);
         }
+        field[fieldLen++] = (byte) b;
+    }
+
+    private void endField() {
+        int from = 0;
+        if (!started) {
+            started = true;
+            if (fieldLen >= 3 && field[0] == (byte) 0xEF && field[1] == (byte) 0xBB && field[2] == (byte) 0xBF) {
+                from = 3;
+            }
+        }
+        rawFields.add(Arrays.copyOfRange(field, from, fieldLen));
+        fieldLen = 0;
+    }
+
+    private String decode(byte[] bytes) {
         try {
-            return reader.read();
+            return decoder.decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw new BadInputException(file + ":" + line + ": invalid UTF-8");
-        } catch (EOFException | ZipException e) {
-            throw new BadInputException(file + ": the gzip data is truncated or corrupt (" + e.getMessage() + ")");
+            return null;
         }
     }
 
-    private void unread(int c) {
-        pushedBack = c;
+    private static boolean isBlank(byte[] b) {
+        for (byte x : b) {
+            if (x != ' ' && x != '\t' && x != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int read() throws IOException, BadInputException {
+        if (bufPos == bufLen) {
+            int n;
+            try {
+                n = in.read(buf, 0, buf.length);
+            } catch (EOFException | ZipException e) {
+                throw new BadInputException(file + ": the gzip data is truncated or corrupt (" + e.getMessage() + ")");
+            }
+            if (n <= 0) {
+                return -1;
+            }
+            bufPos = 0;
+            bufLen = n;
+        }
+        return buf[bufPos++] & 0xFF;
     }
 
     @Override
@@ -204,6 +251,6 @@ final class CsvSource implements RecordSource {
 
     @Override
     public void close() throws IOException {
-        reader.close();
+        in.close();
     }
 }

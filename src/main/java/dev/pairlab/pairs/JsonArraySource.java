@@ -54,7 +54,7 @@ final class JsonArraySource implements RecordSource {
                 throw new BadInputException(file + ": the JSON array is not closed (file truncated?)");
             }
             long line = parser.currentTokenLocation().getLineNr();
-            JsonNode node = parser.readValueAsTree();
+            JsonNode node = Json.ELEMENT_READER.readValue(parser);
             if (node == null || !node.isObject()) {
                 return RawRecord.broken(line, "expected a JSON object, got " + JsonLinesSource.describe(node));
             }

@@ -109,7 +109,11 @@ public final class PairImport {
                     continue; // the import will fail; keep reading only to report more errors
                 }
                 Pair p = r.pair();
-                Split split = options.split() != null ? options.split() : (p.gold().known() ? Split.TRAIN : Split.POOL);
+                // An explicit --split, else the record's own split (a CSV "split" column), pins the pair.
+                boolean pinned = options.split() != null || p.split() != null;
+                Split split = options.split() != null ? options.split()
+                        : p.split() != null ? p.split()
+                        : p.gold().known() ? Split.TRAIN : Split.POOL;
                 insert.setLong(1, importId);
                 insert.setLong(2, p.sourceRow());
                 insert.setString(3, p.context());
@@ -117,7 +121,7 @@ public final class PairImport {
                 insert.setString(5, p.answerB());
                 insert.setInt(6, p.gold().code());
                 insert.setString(7, split.key());
-                insert.setInt(8, options.split() != null ? 1 : 0);
+                insert.setInt(8, pinned ? 1 : 0);
                 insert.setString(9, p.extras());
                 insert.addBatch();
                 splits.merge(split, 1L, Long::sum);

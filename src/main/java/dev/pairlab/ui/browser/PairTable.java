@@ -1,0 +1,48 @@
+package dev.pairlab.ui.browser;
+
+import dev.pairlab.pairs.Pair;
+import dev.pairlab.store.Project;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+
+/** The pair browser's table: virtualized, showing one page of pairs at a time. */
+public final class PairTable extends TableView<Pair> {
+
+    public PairTable() {
+        setPlaceholder(new Label("No project open. File → Open… or File → Import…"));
+        getColumns().add(column("id", 70, p -> p.id()));
+        getColumns().add(column("split", 60, p -> p.split() == null ? "" : p.split().key()));
+        getColumns().add(column("gold", 50, p -> p.gold().known() ? p.gold().name() : (p.split() != null && p.split().goldHidden() ? "hidden" : "–")));
+        getColumns().add(column("context", 300, p -> oneLine(p.context())));
+        getColumns().add(column("answer A", 320, p -> oneLine(p.answerA())));
+        getColumns().add(column("answer B", 320, p -> oneLine(p.answerB())));
+        getColumns().add(column("source", 200, p -> p.source() + ":" + p.sourceRow()));
+        setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        setFixedCellSize(24);
+    }
+
+    /** Shows the given pairs (ids loaded beforehand, off the FX thread). */
+    public void show(Project project, long[] ids) {
+        getItems().clear();
+        setItems(FXCollections.observableList(new PagedPairs(project, ids)));
+        if (ids.length == 0) {
+            setPlaceholder(new Label("This project has no pairs yet. File → Import… adds some."));
+        }
+    }
+
+    private static <T> TableColumn<Pair, T> column(String title, double width, Function<Pair, T> value) {
+        TableColumn<Pair, T> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setSortable(false);
+        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue() == null ? null : value.apply(cd.getValue())));
+        return c;
+    }
+
+    private static String oneLine(String s) {
+        return s.strip().replace('\n', ' ').replace('\r', ' ');
+    }
+}
