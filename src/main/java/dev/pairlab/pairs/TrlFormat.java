@@ -62,8 +62,10 @@ public final class TrlFormat implements PairFormat {
             rejected = join(r.subList(shared, r.size()));
         } else if (promptNode.isTextual()) {
             context = promptNode.textValue();
-            chosen = answer(chosenNode, "chosen", List.of());
-            rejected = answer(rejectedNode, "rejected", List.of());
+            // UltraFeedback-binarized: a string prompt, and message lists that repeat it as a user turn.
+            List<Transcript.Message> asMessages = List.of(new Transcript.Message("user", context));
+            chosen = answer(chosenNode, "chosen", asMessages);
+            rejected = answer(rejectedNode, "rejected", asMessages);
         } else if (promptNode.isArray()) {
             List<Transcript.Message> prompt = messages(promptNode, "prompt");
             context = Transcript.contextOf(prompt);

@@ -1,0 +1,107 @@
+package dev.pairlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pairlab.TestData;
+import dev.pairlab.pairs.Json;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI as a script sees it: exit codes, one JSON object with --json, one-line errors. */
+class CliTest {
+
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {
+        JsonNode json() throws Exception {
+            return Json.MAPPER.readTree(out);
+        }
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Cli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void newImportSplitInfoExportWorkTogether() throws Exception {
+        String p = dir.resolve("mt.pairlab").toString();
+        assertEquals(0, run("new", p).code());
+        Run imp = run("import", p, TestData.mtBenchTrain().toString(), "--json", "-q");
+        assertEquals(0, imp.code(), imp.err());
+        assertEquals(898, imp.json().get("imported").asInt());
+        assertEquals("answer-label", imp.json().get("format").asText());
+        Run test = run("import", p, TestData.mtBenchEval().toString(), "--split", "test", "--json", "-q");
+        assertEquals(386, test.json().get("splits").get("test").asInt());
+        Run split = run("split", p, "--eval", "0", "--labeled", "0.1", "--seed", "123", "--json", "-q");
+        assertEquals(0, split.code(), split.err());
+        assertEquals(90, split.json().get("splits").get("train").asInt());
+        assertEquals(808, split.json().get("splits").get("pool").asInt());
+        Run info = run("info", p, "--json");
+        JsonNode j = info.json();
+        assertEquals(1284, j.get("pairs").asInt());
+        assertEquals(386, j.get("splits").get("test").get("pairs").asInt());
+        assertEquals(185, j.get("splits").get("test").get("gold_a").asInt());
+        assertEquals(90, j.get("splits").get("train").get("pairs").asInt());
+        assertTrue(j.get("splits").get("pool").get("gold_hidden").asBoolean());
+        assertTrue(j.get("lengths").get("answers").get("median").asInt() > 100);
+        Path out = dir.resolve("train.jsonl");
+        Run export = run("export", p, "--format", "trl", "--out", out.toString(), "--split", "train,test", "--json", "-q");
+        assertEquals(0, export.code(), export.err());
+        assertEquals(476, export.json().get("written").asInt());
+        List<String> lines = Files.readAllLines(out);
+        assertEquals(476, lines.size());
+        for (String line : lines) {
+            JsonNode n = Json.MAPPER.readTree(line);
+            assertTrue(n.get("prompt").isTextual() && n.get("chosen").isTextual() && n.get("rejected").isTextual());
+        }
+        Run pool = run("export", p, "--format", "trl", "--out", dir.resolve("pool.jsonl").toString(), "--split", "pool", "--json", "-q");
+        assertEquals(0, pool.json().get("written").asInt(), "pool gold is hidden");
+        assertEquals(808, pool.json().get("skipped").asInt());
+        Run revealed = run("export", p, "--format", "trl", "--out", dir.resolve("pool.jsonl").toString(), "--split", "pool",
+                "--include-hidden", "--json", "-q");
+        assertEquals(808, revealed.json().get("written").asInt());
+    }
+
+    @Test
+    void badInputAndUsageExitWith1AndOneLine() throws Exception {
+        String p = dir.resolve("p.pairlab").toString();
+        run("new", p);
+        Path bad = dir.resolve("bad.jsonl");
+        Files.writeString(bad, "{\"instruction\":\"q\",\"answer_0\":\"a\",\"answer_1\":\"b\",\"label\":\"x\"}\n");
+        Run r = run("import", p, bad.toString(), "-q");
+        assertEquals(1, r.code());
+        assertTrue(r.err().startsWith("pairlab: " + bad + ":1: field 'label': expected 0 or 1"), r.err());
+        assertEquals(1, run("import", p).code(), "missing FILE is a usage error");
+        assertEquals(1, run("frobnicate").code());
+        assertEquals(1, run("info", dir.resolve("missing.pairlab").toString()).code());
+        assertEquals(1, run("new", p).code(), "exists already");
+        assertEquals(1, run("split", p, "--eval", "2").code());
+        assertEquals(1, run("import", p, bad.toString(), "--split", "nowhere").code());
+        Run empty = run("info", p, "--json");
+        assertEquals(0, empty.json().get("pairs").asInt());
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String cmd : List.of("new", "import", "info", "split", "export", "formats", "bench")) {
+            Run r = run(cmd, "--help");
+            assertEquals(0, r.code(), cmd);
+            assertTrue(r.out().contains("Usage: pairlab " + cmd), r.out());
+        }
+        Run formats = run("formats");
+        for (String id : List.of("hh", "trl", "answer-label", "mt-bench", "csv")) {
+            assertTrue(formats.out().contains(id), formats.out());
+        }
+    }
+}
