@@ -40,7 +40,6 @@ public final class PairImport {
     /** Without --skip-invalid the import stops after this many errors: enough to fix a file in one go. */
     static final int MAX_ERRORS_SHOWN = 20;
     private static final int BATCH = 2000;
-    private static final int PROGRESS_EVERY = 1000;
 
     private PairImport() {
     }
@@ -75,67 +74,31 @@ public final class PairImport {
                                                 Path errorReport, ProgressListener progress, Cancellation cancel, long started)
             throws SQLException, BadInputException, IOException, CancelledException {
         long importId = insertImportRecord(c, file, format, options);
-        List<RecordError> errors = new ArrayList<>();
-        Map<String, Long> dropped = new TreeMap<>();
-        Map<Split, Long> splits = new EnumMap<>(Split.class);
-        long imported = 0;
-        long records = 0;
         String shownName = file.toString();
+        Batch run;
         try (PairReader reader = format.open(file, options);
              PreparedStatement insert = c.prepareStatement(
                      "INSERT INTO pairs (import_id, source_row, context, answer_a, answer_b, gold, split, pinned, extras)"
-                             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+             ParsingThread parser = new ParsingThread(reader)) {
+            run = new Batch(insert, importId, options);
             progress.progress(0, reader.totalBytes(), "importing " + file.getFileName());
-            int batched = 0;
-            ParsedRecord r;
-            while ((r = reader.next()) != null) {
-                records++;
-                if (records % PROGRESS_EVERY == 0) {
-                    cancel.throwIfCancelled();
-                    progress.progress(reader.bytesRead(), reader.totalBytes(), "importing " + file.getFileName());
+            List<ParsedRecord> records;
+            boolean more = true;
+            while (more && (records = parser.next()) != null) {
+                for (int i = 0; more && i < records.size(); i++) {
+                    more = run.accept(records.get(i));
                 }
-                if (r.error() != null) {
-                    errors.add(r.error());
-                    if (!options.skipInvalid() && errors.size() >= MAX_ERRORS_SHOWN) {
-                        break;
-                    }
-                    continue;
-                }
-                if (r.dropReason() != null) {
-                    dropped.merge(r.dropReason(), 1L, Long::sum);
-                    continue;
-                }
-                if (!errors.isEmpty() && !options.skipInvalid()) {
-                    continue; // the import will fail; keep reading only to report more errors
-                }
-                Pair p = r.pair();
-                // An explicit --split, else the record's own split (a CSV "split" column), pins the pair.
-                boolean pinned = options.split() != null || p.split() != null;
-                Split split = options.split() != null ? options.split()
-                        : p.split() != null ? p.split()
-                        : p.gold().known() ? Split.TRAIN : Split.POOL;
-                insert.setLong(1, importId);
-                insert.setLong(2, p.sourceRow());
-                insert.setString(3, p.context());
-                insert.setString(4, p.answerA());
-                insert.setString(5, p.answerB());
-                insert.setInt(6, p.gold().code());
-                insert.setString(7, split.key());
-                insert.setInt(8, pinned ? 1 : 0);
-                insert.setString(9, p.extras());
-                insert.addBatch();
-                splits.merge(split, 1L, Long::sum);
-                imported++;
-                if (++batched == BATCH) {
-                    insert.executeBatch();
-                    batched = 0;
-                }
+                cancel.throwIfCancelled();
+                progress.progress(reader.bytesRead(), reader.totalBytes(), "importing " + file.getFileName());
             }
-            if (batched > 0) {
-                insert.executeBatch();
-            }
+            run.flush();
             progress.progress(reader.totalBytes(), reader.totalBytes(), "imported " + file.getFileName());
         }
+        List<RecordError> errors = run.errors;
+        Map<String, Long> dropped = run.dropped;
+        long imported = run.imported;
+        long records = run.records;
         if (!errors.isEmpty() && !options.skipInvalid()) {
             StringBuilder msg = new StringBuilder();
             for (RecordError e : errors) {
@@ -166,7 +129,71 @@ public final class PairImport {
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         return new ImportReport(importId, shownName, format.id(), options.seed(), imported, errors.size(), dropped,
-                List.copyOf(errors), reportPath, splits, millis);
+                List.copyOf(errors), reportPath, run.splits, millis);
+    }
+
+    /** Turns parsed records into batched inserts, counting what was imported, dropped and invalid. */
+    private static final class Batch {
+        final List<RecordError> errors = new ArrayList<>();
+        final Map<String, Long> dropped = new TreeMap<>();
+        final Map<Split, Long> splits = new EnumMap<>(Split.class);
+        long imported;
+        long records;
+        private final PreparedStatement insert;
+        private final long importId;
+        private final ImportOptions options;
+        private int batched;
+
+        Batch(PreparedStatement insert, long importId, ImportOptions options) {
+            this.insert = insert;
+            this.importId = importId;
+            this.options = options;
+        }
+
+        /** Takes one record; false when the import should stop reading (too many errors to go on). */
+        boolean accept(ParsedRecord r) throws SQLException {
+            records++;
+            if (r.error() != null) {
+                errors.add(r.error());
+                return options.skipInvalid() || errors.size() < MAX_ERRORS_SHOWN;
+            }
+            if (r.dropReason() != null) {
+                dropped.merge(r.dropReason(), 1L, Long::sum);
+                return true;
+            }
+            if (!errors.isEmpty() && !options.skipInvalid()) {
+                return true; // the import will fail; keep reading only to report more errors
+            }
+            Pair p = r.pair();
+            // An explicit --split, else the record's own split (a CSV "split" column), pins the pair.
+            boolean pinned = options.split() != null || p.split() != null;
+            Split split = options.split() != null ? options.split()
+                    : p.split() != null ? p.split()
+                    : p.gold().known() ? Split.TRAIN : Split.POOL;
+            insert.setLong(1, importId);
+            insert.setLong(2, p.sourceRow());
+            insert.setString(3, p.context());
+            insert.setString(4, p.answerA());
+            insert.setString(5, p.answerB());
+            insert.setInt(6, p.gold().code());
+            insert.setString(7, split.key());
+            insert.setInt(8, pinned ? 1 : 0);
+            insert.setString(9, p.extras());
+            insert.addBatch();
+            splits.merge(split, 1L, Long::sum);
+            imported++;
+            if (++batched == BATCH) {
+                flush();
+            }
+            return true;
+        }
+
+        void flush() throws SQLException {
+            if (batched > 0) {
+                insert.executeBatch();
+                batched = 0;
+            }
+        }
     }
 
     private static long insertImportRecord(Connection c, Path file, PairFormat format, ImportOptions options) throws SQLException {
