@@ -81,17 +81,20 @@ public final class Pairs {
         });
     }
 
-    /** One screenful of pairs with texts cut to {@code maxChars}, for tables. Ids must be ascending. */
-    public static List<Pair> page(Project project, long[] ids, int from, int to, int maxChars) {
+    /**
+     * One screenful of pairs for tables, ids ascending: answers cut to their first {@code maxChars}
+     * characters, contexts to their last {@code contextChars} (the turn being answered is at the end).
+     */
+    public static List<Pair> page(Project project, long[] ids, int from, int to, int maxChars, int contextChars) {
         if (from >= to) {
             return List.of();
         }
         return project.read(c -> {
             List<Pair> out = new ArrayList<>(to - from);
-            try (PreparedStatement ps = c.prepareStatement("SELECT p.id, substr(p.context, 1, ?), substr(p.answer_a, 1, ?),"
+            try (PreparedStatement ps = c.prepareStatement("SELECT p.id, substr(p.context, -?), substr(p.answer_a, 1, ?),"
                     + " substr(p.answer_b, 1, ?), p.gold, p.split, i.file, p.source_row, '{}'"
                     + " FROM pairs p JOIN imports i ON i.id = p.import_id WHERE p.id BETWEEN ? AND ? ORDER BY p.id")) {
-                ps.setInt(1, maxChars);
+                ps.setInt(1, contextChars);
                 ps.setInt(2, maxChars);
                 ps.setInt(3, maxChars);
                 ps.setLong(4, ids[from]);

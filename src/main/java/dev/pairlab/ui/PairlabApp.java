@@ -196,9 +196,15 @@ public final class PairlabApp extends Application {
             } catch (ProjectInUseException e) {
                 w = null;
             }
-            Project r = Project.open(file, Project.Access.READ_ONLY);
-            long[] ids = Pairs.ids(r, Pairs.allSplits());
-            return new Opened(w, r, ids);
+            try {
+                Project r = Project.open(file, Project.Access.READ_ONLY);
+                return new Opened(w, r, Pairs.ids(r, Pairs.allSplits()));
+            } catch (ProjectException | RuntimeException e) {
+                if (w != null) {
+                    w.close();
+                }
+                throw e;
+            }
         }, opened -> {
             writer = opened.writer();
             reader = opened.reader();

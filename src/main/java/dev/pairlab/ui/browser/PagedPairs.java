@@ -18,6 +18,8 @@ final class PagedPairs extends AbstractList<Pair> {
     static final int PAGE = 100;
     private static final int PAGES_KEPT = 64;
     private static final int CELL_CHARS = 300;
+    /** Enough of a context's end to hold its last user turn in nearly all real data. */
+    private static final int CONTEXT_TAIL_CHARS = 4000;
 
     private final Project project;
     private final long[] ids;
@@ -37,7 +39,7 @@ final class PagedPairs extends AbstractList<Pair> {
     public Pair get(int index) {
         int page = index / PAGE;
         List<Pair> rows = pages.computeIfAbsent(page, p -> Pairs.page(project, ids, p * PAGE,
-                Math.min(ids.length, (p + 1) * PAGE), CELL_CHARS));
+                Math.min(ids.length, (p + 1) * PAGE), CELL_CHARS, CONTEXT_TAIL_CHARS));
         return rows.get(index - page * PAGE);
     }
 

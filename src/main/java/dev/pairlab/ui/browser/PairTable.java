@@ -1,6 +1,7 @@
 package dev.pairlab.ui.browser;
 
 import dev.pairlab.pairs.Pair;
+import dev.pairlab.pairs.Transcript;
 import dev.pairlab.store.Project;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -17,7 +18,7 @@ public final class PairTable extends TableView<Pair> {
         getColumns().add(column("id", 70, p -> p.id()));
         getColumns().add(column("split", 60, p -> p.split() == null ? "" : p.split().key()));
         getColumns().add(column("gold", 50, p -> p.gold().known() ? p.gold().name() : (p.split() != null && p.split().goldHidden() ? "hidden" : "–")));
-        getColumns().add(column("context", 300, p -> oneLine(p.context())));
+        getColumns().add(column("context (last turn)", 300, p -> oneLine(lastTurn(p.context()))));
         getColumns().add(column("answer A", 320, p -> oneLine(p.answerA())));
         getColumns().add(column("answer B", 320, p -> oneLine(p.answerB())));
         getColumns().add(column("source", 200, p -> p.source() + ":" + p.sourceRow()));
@@ -40,6 +41,20 @@ public final class PairTable extends TableView<Pair> {
         c.setSortable(false);
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue() == null ? null : value.apply(cd.getValue())));
         return c;
+    }
+
+    /** For a conversation, the user's last message: the one both answers reply to. */
+    static String lastTurn(String context) {
+        int human = context.lastIndexOf(Transcript.HUMAN);
+        if (human < 0) {
+            return context;
+        }
+        String turn = context.substring(human + Transcript.HUMAN.length());
+        int assistant = turn.lastIndexOf(Transcript.ASSISTANT);
+        if (assistant >= 0) {
+            turn = turn.substring(0, assistant);
+        }
+        return (human > 0 ? "… " : "") + turn.strip();
     }
 
     private static String oneLine(String s) {
