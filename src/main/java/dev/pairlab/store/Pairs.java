@@ -57,6 +57,57 @@ public final class Pairs {
         });
     }
 
+    /** Every pair's id, gold code and split, in id order: what statistics need besides LF votes. */
+    public record Labels(long[] ids, byte[] gold, byte[] split) {
+
+        public int size() {
+            return ids.length;
+        }
+    }
+
+    /**
+     * All pairs' labels. Pool gold is -1 unless {@code revealHidden} (weak-label evaluation only).
+     * Split codes are {@link Split#ordinal()}.
+     */
+    public static Labels labels(Project project, boolean revealHidden) {
+        return project.read(c -> {
+            int n = (int) count(project);
+            long[] ids = new long[n];
+            byte[] gold = new byte[n];
+            byte[] split = new byte[n];
+            int k = 0;
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT id, gold, split FROM pairs ORDER BY id")) {
+                while (rs.next() && k < n) {
+                    Split sp = Split.parse(rs.getString(3));
+                    ids[k] = rs.getLong(1);
+                    gold[k] = (byte) (sp.goldHidden() && !revealHidden ? -1 : rs.getInt(2));
+                    split[k] = (byte) sp.ordinal();
+                    k++;
+                }
+            }
+            return new Labels(ids, gold, split);
+        });
+    }
+
+    /** Streams every pair with an id above {@code afterId}, in id order, gold hidden as usual. */
+    public static <E1 extends Exception, E2 extends Exception> long forEachAfter(Project project, long afterId,
+            PairSink<E1, E2> sink) throws E1, E2 {
+        return project.<Long, E1, E2>read(c -> {
+            long n = 0;
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + PAIR_COLUMNS
+                    + " FROM pairs p JOIN imports i ON i.id = p.import_id WHERE p.id > ? ORDER BY p.id")) {
+                ps.setLong(1, afterId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        sink.accept(pair(rs, false));
+                        n++;
+                    }
+                }
+            }
+            return n;
+        });
+    }
+
     /** The ids of all pairs in the given splits, in id order: the browser's index of rows. */
     public static long[] ids(Project project, Set<Split> splits) {
         return project.read(c -> {

@@ -54,6 +54,49 @@ final class Schema {
                   counts     TEXT NOT NULL,
                   created_at TEXT NOT NULL
                 )""",
+            },
+            new String[] {
+                // Cached feature values: one id list, one pair of float columns (answer A, B) per feature.
+                """
+                CREATE TABLE feature_index (
+                  k           INTEGER PRIMARY KEY CHECK (k = 1),
+                  ids         BLOB NOT NULL,
+                  computed_at TEXT NOT NULL
+                )""",
+                """
+                CREATE TABLE feature_columns (
+                  feature TEXT PRIMARY KEY,
+                  version INTEGER NOT NULL,
+                  a       BLOB NOT NULL,
+                  b       BLOB NOT NULL
+                )""",
+                // Labeling functions: the current definition, every saved version, and cached votes.
+                """
+                CREATE TABLE lfs (
+                  id         INTEGER PRIMARY KEY,
+                  name       TEXT NOT NULL UNIQUE,
+                  kind       TEXT NOT NULL,
+                  definition TEXT NOT NULL,
+                  version    INTEGER NOT NULL,
+                  enabled    INTEGER NOT NULL DEFAULT 1 CHECK (enabled IN (0, 1)),
+                  created_at TEXT NOT NULL,
+                  edited_at  TEXT NOT NULL
+                )""",
+                """
+                CREATE TABLE lf_versions (
+                  lf_id      INTEGER NOT NULL REFERENCES lfs(id) ON DELETE CASCADE,
+                  version    INTEGER NOT NULL,
+                  definition TEXT NOT NULL,
+                  saved_at   TEXT NOT NULL,
+                  PRIMARY KEY (lf_id, version)
+                )""",
+                """
+                CREATE TABLE lf_votes (
+                  lf_id    INTEGER PRIMARY KEY REFERENCES lfs(id) ON DELETE CASCADE,
+                  version  INTEGER NOT NULL,
+                  ids_hash TEXT NOT NULL,
+                  votes    BLOB NOT NULL
+                )""",
             });
 
     static final int CURRENT = MIGRATIONS.size();

@@ -1,0 +1,99 @@
+package dev.pairlab.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pairlab.analysis.FeatureAnalysis;
+import dev.pairlab.analysis.Subsets;
+import dev.pairlab.features.Feature;
+import dev.pairlab.features.FeatureCache;
+import dev.pairlab.features.FeatureTable;
+import dev.pairlab.features.Features;
+import dev.pairlab.store.Pairs;
+import dev.pairlab.store.Project;
+import dev.pairlab.task.Cancellation;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "analyze", mixinStandardHelpOptions = true, description = "Data analysis.", subcommands = {AnalyzeCommand.FeaturesCmd.class})
+final class AnalyzeCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "features", mixinStandardHelpOptions = true, description = {
+        "For each feature, on labeled pairs: preferred vs rejected values, how often the preferred answer has the higher value,",
+        "and the rule 'prefer higher/lower, abstain if |Δ| < t' with the threshold that maximizes coverage × (2·accuracy − 1)."})
+    static final class FeaturesCmd implements Callable<Integer> {
+        @Mixin
+        ProjectArg project;
+
+        @Option(names = "--split", split = ",", defaultValue = "train", description = "Splits to analyse (default ${DEFAULT-VALUE}).")
+        List<String> split;
+
+        @Option(names = {"-q", "--quiet"}, description = "No progress output.")
+        boolean quiet;
+
+        @Mixin
+        Output output;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            FeatureTable table;
+            Pairs.Labels labels;
+            try (Project p = Projects.openForCaching(project.file);
+                 ConsoleProgress progress = new ConsoleProgress(System.err, quiet)) {
+                table = FeatureCache.ensure(p, progress, Cancellation.none());
+                labels = Pairs.labels(p, false);
+            }
+            int[] rows = Subsets.rows(labels, LfCommand.splits(split));
+            PrintWriter out = spec.commandLine().getOut();
+            ObjectNode o = Output.object();
+            ArrayNode list = o.putArray("features");
+            if (!output.json) {
+                out.printf("%-18s %-11s %6s %10s %10s %9s %-7s %9s %8s %8s%n", "feature", "unit", "pairs", "pref.mean", "rej.mean",
+                        "pref>rej", "prefer", "min|Δ|", "coverage", "accuracy");
+            }
+            for (Feature f : Features.all()) {
+                FeatureAnalysis.Report r = FeatureAnalysis.analyse(table, f.name(), rows, labels.gold());
+                if (output.json) {
+                    ObjectNode x = list.addObject().put("name", f.name()).put("description", f.description()).put("unit", f.unit())
+                            .put("pairs", r.pairs()).put("preferred_mean", r.preferredMean()).put("rejected_mean", r.rejectedMean())
+                            .put("preferred_higher", r.preferredHigher()).put("suggested_prefer", r.suggestedPrefer())
+                            .put("suggested_min_delta", r.suggestedThreshold()).put("suggested_coverage", r.suggestedCoverage())
+                            .put("suggested_accuracy", r.suggestedAccuracy());
+                    ArrayNode curve = x.putArray("curve");
+                    for (FeatureAnalysis.Point pt : r.curve()) {
+                        curve.addObject().put("min_delta", pt.threshold()).put("coverage", pt.coverage()).put("accuracy_higher", pt.accuracy());
+                    }
+                    ArrayNode hist = x.putArray("delta_histogram");
+                    for (int c : r.deltaHistogram()) {
+                        hist.add(c);
+                    }
+                    x.put("delta_min", r.deltaMin()).put("delta_max", r.deltaMax());
+                } else {
+                    out.printf("%-18s %-11s %6d %10.2f %10.2f %9s %-7s %9.3g %8.3f %8s%n", f.name(), f.unit(), r.pairs(), r.preferredMean(),
+                            r.rejectedMean(), LfCommand.fmt(r.preferredHigher()), r.suggestedPrefer(), r.suggestedThreshold(),
+                            r.suggestedCoverage(), LfCommand.fmt(r.suggestedAccuracy()));
+                }
+            }
+            if (output.json) {
+                Output.print(out, o);
+            }
+            return Cli.OK;
+        }
+    }
+}

@@ -1,0 +1,509 @@
+package dev.pairlab.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pairlab.analysis.LfStats;
+import dev.pairlab.analysis.Subsets;
+import dev.pairlab.lf.CodeCompiler;
+import dev.pairlab.lf.CodeRule;
+import dev.pairlab.lf.CompileException;
+import dev.pairlab.lf.FeatureRule;
+import dev.pairlab.lf.LabelMatrix;
+import dev.pairlab.lf.LfDefinition;
+import dev.pairlab.lf.LfException;
+import dev.pairlab.lf.LfProblem;
+import dev.pairlab.lf.PatternRule;
+import dev.pairlab.lf.Presets;
+import dev.pairlab.lf.ProjectLabeling;
+import dev.pairlab.pairs.BadInputException;
+import dev.pairlab.pairs.Json;
+import dev.pairlab.pairs.Split;
+import dev.pairlab.features.Features;
+import dev.pairlab.store.LfRecord;
+import dev.pairlab.store.Lfs;
+import dev.pairlab.store.Project;
+import dev.pairlab.task.Cancellation;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "lf", mixinStandardHelpOptions = true, description = "Labeling functions: add, list, show, remove, presets, stats, label matrix.",
+        subcommands = {LfCommand.Add.class, LfCommand.ListLfs.class, LfCommand.Show.class, LfCommand.Remove.class,
+            LfCommand.Enable.class, LfCommand.Disable.class, LfCommand.Preset.class, LfCommand.Stats.class, LfCommand.Matrix.class})
+final class LfCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static Set<Split> splits(List<String> names) {
+        if (names == null || names.isEmpty()) {
+            return EnumSet.allOf(Split.class);
+        }
+        Set<Split> out = EnumSet.noneOf(Split.class);
+        for (String s : names) {
+            out.add(Split.parse(s));
+        }
+        return out;
+    }
+
+    static String fmt(double v) {
+        return Double.isNaN(v) ? "-" : String.format("%.3f", v);
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true, description = {
+        "Add a labeling function, or save a new version of the one with that name.",
+        "Feature rule:  --kind feature --feature length --prefer higher --min 20 [--max D]",
+        "Pattern rule:  --kind pattern --good REGEX... --bad REGEX... [--keywords] [--whole-word] [--case-sensitive] [--count occurrences]",
+        "Code LF:       --kind code --file vote.java   (the body of 'Vote vote(LfPair p)'; see docs/code-lfs.md)"})
+    static final class Add implements Callable<Integer> {
+        @Mixin
+        ProjectArg project;
+
+        @Parameters(index = "1", paramLabel = "NAME", description = "The LF's name.")
+        String name;
+
+        @Option(names = "--kind", required = true, description = "feature, pattern or code")
+        String kind;
+
+        @Option(names = "--feature", description = "Feature rule: the feature (see 'pairlab analyze features').")
+        String feature;
+
+        @Option(names = "--prefer", description = "Feature rule: higher or lower.")
+        String prefer;
+
+        @Option(names = "--min", defaultValue = "0", description = "Feature rule: abstain when |Δ| is below this (default ${DEFAULT-VALUE}).")
+        double min;
+
+        @Option(names = "--max", description = "Feature rule: abstain when |Δ| is above this.")
+        Double max;
+
+        @Option(names = "--good", arity = "1..*", description = "Pattern rule: patterns that count for an answer.")
+        List<String> good = new ArrayList<>();
+
+        @Option(names = "--bad", arity = "1..*", description = "Pattern rule: patterns that count against an answer.")
+        List<String> bad = new ArrayList<>();
+
+        @Option(names = "--keywords", description = "Pattern rule: patterns are literal keywords, not regular expressions.")
+        boolean keywords;
+
+        @Option(names = "--case-sensitive", description = "Pattern rule: match case.")
+        boolean caseSensitive;
+
+        @Option(names = "--whole-word", description = "Pattern rule: match whole words only.")
+        boolean wholeWord;
+
+        @Option(names = "--count", defaultValue = "presence", description = "Pattern rule: presence (each pattern once) or occurrences.")
+        String count;
+
+        @Option(names = "--file", description = "Code LF: the file holding the body of vote(LfPair p).")
+        Path file;
+
+        @Mixin
+        Output output;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            LfDefinition def = switch (kind) {
+                case FeatureRule.KIND -> {
+                    if (feature == null || prefer == null) {
+                        throw new IllegalArgumentException("a feature rule needs --feature and --prefer");
+                    }
+                    Features.byName(feature);
+                    yield new FeatureRule(feature, FeatureRule.Prefer.parse(prefer), min, max);
+                }
+                case PatternRule.KIND -> {
+                    PatternRule p = new PatternRule(good, bad, !keywords, caseSensitive, wholeWord,
+                            PatternRule.Count.valueOf(count.toUpperCase(java.util.Locale.ROOT)));
+                    p.compile();
+                    yield p;
+                }
+                case CodeRule.KIND -> {
+                    if (file == null) {
+                        throw new IllegalArgumentException("a code LF needs --file");
+                    }
+                    String source;
+                    try {
+                        source = Files.readString(file, StandardCharsets.UTF_8);
+                    } catch (NoSuchFileException e) {
+                        throw new BadInputException(file + ": no such file");
+                    }
+                    try {
+                        CodeCompiler.compile(source);
+                    } catch (CompileException e) {
+                        StringBuilder sb = new StringBuilder();
+                        for (CompileException.Problem p : e.problems()) {
+                            sb.append(sb.length() == 0 ? "" : "\n").append(file).append(':').append(p.line()).append(':')
+                                    .append(p.column()).append(": ").append(p.message());
+                        }
+                        throw new BadInputException(sb.toString());
+                    }
+                    yield new CodeRule(source);
+                }
+                default -> throw new IllegalArgumentException("--kind must be feature, pattern or code, not '" + kind + "'");
+            };
+            LfRecord saved;
+            try (Project p = project.open(Project.Access.READ_WRITE)) {
+                saved = Lfs.save(p, name, def.kind(), def.toJson().toString());
+            }
+            if (output.json) {
+                Output.print(spec.commandLine().getOut(), Output.object().put("name", saved.name()).put("kind", saved.kind())
+                        .put("version", saved.version()));
+            } else {
+                spec.commandLine().getOut().println("Saved LF '" + saved.name() + "' version " + saved.version() + ": " + def.describe());
+            }
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the project's labeling functions.")
+    static final class ListLfs implements Callable<Integer> {
+        @Mixin
+        ProjectArg project;
+
+        @Mixin
+        Output output;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            List<LfRecord> lfs;
+            try (Project p = project.open(Project.Access.READ_ONLY)) {
+                lfs = Lfs.list(p);
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            if (output.json) {
+                ArrayNode list = Json.MAPPER.createArrayNode();
+                for (LfRecord r : lfs) {
+                    list.addObject().put("name", r.name()).put("kind", r.kind()).put("version", r.version())
+                            .put("enabled", r.enabled()).put("describe", describe(r));
+                }
+                Output.print(out, Output.object().set("lfs", list));
+            } else {
+                for (LfRecord r : lfs) {
+                    out.printf("%-20s %-8s v%-3d %-8s %s%n", r.name(), r.kind(), r.version(), r.enabled() ? "" : "disabled", describe(r));
+                }
+                if (lfs.isEmpty()) {
+                    out.println("No labeling functions yet: 'pairlab lf preset PROJECT mt-bench' adds the paper's set.");
+                }
+            }
+            return Cli.OK;
+        }
+
+        private static String describe(LfRecord r) {
+            try {
+                return LfDefinition.parse(r.kind(), r.definition()).describe();
+            } catch (LfException e) {
+                return "(unreadable: " + e.getMessage() + ")";
+            }
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one labeling function's definition.")
+    static final class Show implements Callable<Integer> {
+        @Mixin
+        ProjectArg project;
+
+        @Parameters(index = "1", paramLabel = "NAME")
+        String name;
+
+        @Mixin
+        Output output;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            LfRecord r;
+            try (Project p = project.open(Project.Access.READ_ONLY)) {
+                r = Lfs.get(p, name);
+            }
+            if (r == null) {
+                throw new BadInputException("no LF named '" + name + "' in " + project.file);
+            }
+            ObjectNode o = Output.object().put("name", r.name()).put("kind", r.kind()).put("version", r.version())
+                    .put("enabled", r.enabled()).put("created_at", r.createdAt()).put("edited_at", r.editedAt());
+            o.set("definition", Json.MAPPER.readTree(r.definition()));
+            if (output.json) {
+                Output.print(spec.commandLine().getOut(), o);
+            } else {
+                PrintWriter out = spec.commandLine().getOut();
+                out.printf("%s (%s, version %d%s), edited %s%n", r.name(), r.kind(), r.version(), r.enabled() ? "" : ", disabled", r.editedAt());
+                if (r.kind().equals(CodeRule.KIND)) {
+                    out.println(Json.MAPPER.readTree(r.definition()).path("source").asText());
+                } else {
+                    out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(Json.MAPPER.readTree(r.definition())));
+                }
+            }
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "rm", mixinStandardHelpOptions = true, description = "Remove a labeling function (with its history).")
+    static final class Remove implements Callable<Integer> {
+        @Mixin
+        ProjectArg project;
+
+        @Parameters(index = "1", paramLabel = "NAME")
+        String name;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Project p = project.open(Project.Access.READ_WRITE)) {
+                if (!Lfs.remove(p, name)) {
+                    throw new BadInputException("no LF named '" + name + "' in " + project.file);
+                }
+            }
+            spec.commandLine().getOut().println("Removed LF '" + name + "'");
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "enable", mixinStandardHelpOptions = true, description = "Use a labeling function again.")
+    static final class Enable implements Callable<Integer> {
+        @Mixin
+        ProjectArg project;
+
+        @Parameters(index = "1", paramLabel = "NAME")
+        String name;
+
+        @Override
+        public Integer call() throws Exception {
+            return setEnabled(project, name, true);
+        }
+    }
+
+    @Command(name = "disable", mixinStandardHelpOptions = true, description = "Keep a labeling function but leave it out of stats and models.")
+    static final class Disable implements Callable<Integer> {
+        @Mixin
+        ProjectArg project;
+
+        @Parameters(index = "1", paramLabel = "NAME")
+        String name;
+
+        @Override
+        public Integer call() throws Exception {
+            return setEnabled(project, name, false);
+        }
+    }
+
+    static int setEnabled(ProjectArg project, String name, boolean enabled) throws Exception {
+        try (Project p = project.open(Project.Access.READ_WRITE)) {
+            if (Lfs.get(p, name) == null) {
+                throw new BadInputException("no LF named '" + name + "' in " + project.file);
+            }
+            Lfs.setEnabled(p, name, enabled);
+        }
+        return Cli.OK;
+    }
+
+    @Command(name = "preset", mixinStandardHelpOptions = true, description = "Add the paper's LF set: hh, ub, ubp or mt-bench.")
+    static final class Preset implements Callable<Integer> {
+        @Mixin
+        ProjectArg project;
+
+        @Parameters(index = "1", paramLabel = "PRESET", description = "hh, ub, ubp or mt-bench")
+        String preset;
+
+        @Mixin
+        Output output;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            Map<String, LfDefinition> lfs = Presets.get(preset);
+            try (Project p = project.open(Project.Access.READ_WRITE)) {
+                for (Map.Entry<String, LfDefinition> e : lfs.entrySet()) {
+                    Lfs.save(p, e.getKey(), e.getValue().kind(), e.getValue().toJson().toString());
+                }
+            }
+            if (output.json) {
+                ArrayNode names = Json.MAPPER.createArrayNode();
+                lfs.keySet().forEach(names::add);
+                Output.print(spec.commandLine().getOut(), Output.object().put("preset", preset).set("lfs", names));
+            } else {
+                spec.commandLine().getOut().println("Added the " + preset + " preset: " + String.join(", ", lfs.keySet()));
+            }
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "stats", mixinStandardHelpOptions = true,
+            description = "Per-LF polarity, coverage, overlaps, conflicts, correct, incorrect, empirical accuracy (Snorkel's lf_summary).")
+    static final class Stats implements Callable<Integer> {
+        @Mixin
+        ProjectArg project;
+
+        @Option(names = "--split", split = ",", description = "Only these splits (default: all; pool gold stays hidden).")
+        List<String> split;
+
+        @Option(names = "--wrong", paramLabel = "LF", description = "Also list the ids of the pairs this LF gets wrong.")
+        String wrong;
+
+        @Option(names = {"-q", "--quiet"}, description = "No progress output.")
+        boolean quiet;
+
+        @Mixin
+        Output output;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            ProjectLabeling.Labeled labeled;
+            try (Project p = Projects.openForCaching(project.file);
+                 ConsoleProgress progress = new ConsoleProgress(System.err, quiet)) {
+                labeled = ProjectLabeling.label(p, false, progress, Cancellation.none());
+            }
+            int[] rows = Subsets.rows(labeled.labels(), splits(split));
+            LfStats.Report report = LfStats.compute(labeled.matrix(), rows, labeled.labels().gold());
+            PrintWriter out = spec.commandLine().getOut();
+            for (LfProblem problem : labeled.problems()) {
+                spec.commandLine().getErr().println("pairlab: LF " + problem);
+            }
+            long[] wrongIds = null;
+            if (wrong != null) {
+                int j = labeled.matrix().names().indexOf(wrong);
+                if (j < 0) {
+                    throw new BadInputException("no enabled LF named '" + wrong + "'");
+                }
+                wrongIds = LfStats.wrong(labeled.matrix(), j, rows, labeled.labels().gold());
+            }
+            if (output.json) {
+                ObjectNode o = Output.object();
+                ArrayNode list = o.putArray("lfs");
+                for (LfStats.LfSummary s : report.lfs()) {
+                    ObjectNode x = list.addObject().put("name", s.name()).put("polarity", s.polarity()).put("coverage", s.coverage())
+                            .put("overlaps", s.overlaps()).put("conflicts", s.conflicts()).put("correct", s.correct())
+                            .put("incorrect", s.incorrect());
+                    if (Double.isNaN(s.accuracy())) {
+                        x.putNull("accuracy");
+                    } else {
+                        x.put("accuracy", s.accuracy());
+                    }
+                }
+                LfStats.Totals t = report.totals();
+                o.putObject("totals").put("pairs", t.rows()).put("labeled", t.labeled()).put("coverage", t.coverage())
+                        .put("overlap", t.overlap()).put("conflict", t.conflict()).put("abstain_all", t.abstainAll());
+                ArrayNode problems = o.putArray("problems");
+                labeled.problems().forEach(pr -> problems.addObject().put("lf", pr.lf()).put("pair", pr.pairId()).put("message", pr.message()));
+                if (wrongIds != null) {
+                    ArrayNode w = o.putArray("wrong");
+                    for (long id : wrongIds) {
+                        w.add(id);
+                    }
+                }
+                Output.print(out, o);
+            } else {
+                out.printf("%-20s %-8s %8s %8s %9s %8s %9s %8s%n", "", "Polarity", "Coverage", "Overlaps", "Conflicts", "Correct",
+                        "Incorrect", "Emp.Acc.");
+                for (LfStats.LfSummary s : report.lfs()) {
+                    out.printf("%-20s %-8s %8.3f %8.3f %9.3f %8d %9d %8s%n", s.name(), s.polarity(), s.coverage(), s.overlaps(),
+                            s.conflicts(), s.correct(), s.incorrect(), fmt(s.accuracy()));
+                }
+                LfStats.Totals t = report.totals();
+                out.printf("%d pairs (%d with visible gold): covered by any LF %.3f, overlap %.3f, conflict %.3f, abstain-all %d%n",
+                        t.rows(), t.labeled(), t.coverage(), t.overlap(), t.conflict(), t.abstainAll());
+                if (wrongIds != null) {
+                    out.println(wrong + " is wrong on " + wrongIds.length + " pairs: " + java.util.Arrays.toString(wrongIds));
+                }
+            }
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "matrix", mixinStandardHelpOptions = true, description = {
+        "Write the label matrix as CSV: id, one column per LF (-1 abstain, 0 = A, 1 = B), gold last (-1 unknown or hidden)."})
+    static final class Matrix implements Callable<Integer> {
+        @Mixin
+        ProjectArg project;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE")
+        Path out;
+
+        @Option(names = "--split", split = ",", description = "Only these splits (default all).")
+        List<String> split;
+
+        @Option(names = {"-q", "--quiet"}, description = "No progress output.")
+        boolean quiet;
+
+        @Mixin
+        Output output;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            ProjectLabeling.Labeled labeled;
+            try (Project p = Projects.openForCaching(project.file);
+                 ConsoleProgress progress = new ConsoleProgress(System.err, quiet)) {
+                labeled = ProjectLabeling.label(p, false, progress, Cancellation.none());
+            }
+            int[] rows = Subsets.rows(labeled.labels(), splits(split));
+            LabelMatrix m = labeled.matrix();
+            Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), "." + out.getFileName(), ".part");
+            try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                w.write("id");
+                for (String n : m.names()) {
+                    w.write(',');
+                    w.write(n);
+                }
+                w.write(",gold\n");
+                for (int r : rows) {
+                    w.write(Long.toString(m.ids()[r]));
+                    for (int j = 0; j < m.m(); j++) {
+                        w.write(',');
+                        w.write(Byte.toString(m.get(r, j)));
+                    }
+                    w.write(',');
+                    w.write(Byte.toString(labeled.labels().gold()[r]));
+                    w.write('\n');
+                }
+            } catch (IOException e) {
+                Files.deleteIfExists(tmp);
+                throw e;
+            }
+            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            if (output.json) {
+                Output.print(spec.commandLine().getOut(), Output.object().put("file", out.toString()).put("rows", rows.length).put("lfs", m.m()));
+            } else {
+                spec.commandLine().getOut().printf("Wrote %d rows x %d LFs to %s%n", rows.length, m.m(), out);
+            }
+            return Cli.OK;
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.pairlab.features;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Feature values of every pair, columnar: for each feature a float column for answer A and one for
+ * answer B, aligned with {@link #ids()} (ascending). Read-only once built.
+ */
+public final class FeatureTable {
+
+    private final long[] ids;
+    private final List<String> names;
+    private final float[][] a;
+    private final float[][] b;
+
+    public FeatureTable(long[] ids, List<String> names, float[][] a, float[][] b) {
+        this.ids = ids;
+        this.names = List.copyOf(names);
+        this.a = a;
+        this.b = b;
+    }
+
+    public long[] ids() {
+        return ids;
+    }
+
+    public int size() {
+        return ids.length;
+    }
+
+    public List<String> names() {
+        return names;
+    }
+
+    /** The row of a pair id, or a negative number if the table does not have it. */
+    public int row(long id) {
+        return Arrays.binarySearch(ids, id);
+    }
+
+    public int column(String feature) {
+        int c = names.indexOf(feature);
+        if (c < 0) {
+            throw new IllegalArgumentException("unknown feature '" + feature + "' (known: " + String.join(", ", names) + ")");
+        }
+        return c;
+    }
+
+    public float[] a(String feature) {
+        return a[column(feature)];
+    }
+
+    public float[] b(String feature) {
+        return b[column(feature)];
+    }
+
+    public float[] a(int column) {
+        return a[column];
+    }
+
+    public float[] b(int column) {
+        return b[column];
+    }
+}

@@ -1,0 +1,175 @@
+package dev.pairlab.lf;
+
+import dev.pairlab.features.FeatureTable;
+import dev.pairlab.pairs.Pair;
+import dev.pairlab.store.Columns;
+import dev.pairlab.store.Pairs;
+import dev.pairlab.store.Project;
+import dev.pairlab.task.Cancellation;
+import dev.pairlab.task.CancelledException;
+import dev.pairlab.task.ProgressListener;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * Applies labeling functions to every pair of a project, giving the label matrix. Feature rules
+ * run on the cached feature columns (no text is read); pattern and code LFs share one pass over the
+ * texts. Columns of text LFs are cached in the project per LF version, so changing one LF
+ * recomputes only its column.
+ */
+public final class LfApplier {
+
+    /** Pairs read and evaluated together. */
+    static final int CHUNK = 1024;
+
+    /** The matrix, and what went wrong with individual LFs (their votes there are abstain). */
+    public record Applied(LabelMatrix matrix, List<LfProblem> problems) {
+    }
+
+    /** Where text LFs read pairs from, chunk by chunk in row order. */
+    public interface PairSource {
+        void forEachChunk(ChunkSink sink) throws CancelledException;
+    }
+
+    @FunctionalInterface
+    public interface ChunkSink {
+        void accept(List<Pair> chunk, int firstRow) throws CancelledException;
+    }
+
+    private LfApplier() {
+    }
+
+    /** Applies the LFs to the project's pairs (all splits), using and refreshing the vote cache. */
+    public static Applied apply(Project project, FeatureTable features, List<NamedLf> lfs, ProgressListener progress,
+                                Cancellation cancel) throws CancelledException {
+        long[] ids = features.ids();
+        String hash = Columns.idsHash(ids);
+        byte[][] cached = new byte[lfs.size()][];
+        for (int j = 0; j < lfs.size(); j++) {
+            NamedLf lf = lfs.get(j);
+            if (lf.definition().needsText() && lf.id() > 0) {
+                cached[j] = Columns.loadVotes(project, lf.id(), lf.version(), hash);
+                if (cached[j] != null && cached[j].length != ids.length) {
+                    cached[j] = null;
+                }
+            }
+        }
+        PairSource source = sink -> {
+            List<Pair> chunk = new ArrayList<>(CHUNK);
+            int[] row = {0};
+            Pairs.<CancelledException, RuntimeException>forEach(project, Pairs.allSplits(), false, p -> {
+                if (row[0] + chunk.size() >= ids.length || p.id() != ids[row[0] + chunk.size()]) {
+                    throw new IllegalStateException("the project's pairs changed while LFs were applied; apply again");
+                }
+                chunk.add(p);
+                if (chunk.size() == CHUNK) {
+                    sink.accept(chunk, row[0]);
+                    row[0] += chunk.size();
+                    chunk.clear();
+                }
+            });
+            if (!chunk.isEmpty()) {
+                sink.accept(chunk, row[0]);
+            }
+        };
+        Applied applied = apply(features, lfs, cached, source, progress, cancel);
+        if (project.writable()) {
+            List<String> failed = applied.problems().stream().map(LfProblem::lf).toList();
+            for (int j = 0; j < lfs.size(); j++) {
+                NamedLf lf = lfs.get(j);
+                if (lf.definition().needsText() && lf.id() > 0 && cached[j] == null && !failed.contains(lf.name())) {
+                    Columns.saveVotes(project, lf.id(), lf.version(), hash, applied.matrix().column(j));
+                }
+            }
+        }
+        return applied;
+    }
+
+    /**
+     * Applies LFs to pairs from any source. {@code cached[j]}, when not null, is LF j's column
+     * already known; text LFs without one are evaluated in one pass over the source.
+     */
+    public static Applied apply(FeatureTable features, List<NamedLf> lfs, byte[][] cached, PairSource source,
+                                ProgressListener progress, Cancellation cancel) throws CancelledException {
+        int n = features.size();
+        byte[][] columns = new byte[lfs.size()][];
+        List<LfProblem> problems = new ArrayList<>();
+        List<Integer> patternLfs = new ArrayList<>();
+        List<PatternRule.Compiled> patterns = new ArrayList<>();
+        List<Integer> codeLfs = new ArrayList<>();
+        List<CodeRunner> runners = new ArrayList<>();
+        for (int j = 0; j < lfs.size(); j++) {
+            NamedLf lf = lfs.get(j);
+            if (cached != null && cached[j] != null) {
+                columns[j] = cached[j];
+                continue;
+            }
+            columns[j] = new byte[n];
+            try {
+                LfDefinition d = lf.definition();
+                if (d instanceof FeatureRule f) {
+                    applyFeatureRule(f, features, columns[j]);
+                } else if (d instanceof PatternRule p) {
+                    patterns.add(p.compile());
+                    patternLfs.add(j);
+                } else if (d instanceof CodeRule c) {
+                    runners.add(new CodeRunner(lf.name(), CodeCompiler.compile(c.source()), n, CodeRunner.NANOS_PER_PAIR));
+                    codeLfs.add(j);
+                }
+            } catch (LfException | IllegalArgumentException e) {
+                java.util.Arrays.fill(columns[j], Votes.ABSTAIN);
+                problems.add(new LfProblem(lf.name(), 0, e.getMessage()));
+            }
+        }
+        if (!patternLfs.isEmpty() || !codeLfs.isEmpty()) {
+            source.forEachChunk((chunk, firstRow) -> {
+                cancel.throwIfCancelled();
+                for (int k = 0; k < patternLfs.size(); k++) {
+                    PatternRule.Compiled p = patterns.get(k);
+                    byte[] out = columns[patternLfs.get(k)];
+                    IntStream.range(0, chunk.size()).parallel().forEach(i ->
+                            out[firstRow + i] = p.vote(chunk.get(i).answerA(), chunk.get(i).answerB()));
+                }
+                for (int k = 0; k < codeLfs.size(); k++) {
+                    runners.get(k).run(chunk, firstRow, features, columns[codeLfs.get(k)]);
+                }
+                progress.progress(firstRow + chunk.size(), n, "applying labeling functions");
+            });
+            for (int k = 0; k < codeLfs.size(); k++) {
+                CodeRunner r = runners.get(k);
+                LfProblem problem = r.problem(n);
+                if (problem != null) {
+                    problems.add(problem);
+                }
+                if (r.timedOut()) {
+                    java.util.Arrays.fill(columns[codeLfs.get(k)], Votes.ABSTAIN);
+                }
+            }
+        }
+        List<String> names = lfs.stream().map(NamedLf::name).toList();
+        return new Applied(new LabelMatrix(features.ids(), names, columns), problems);
+    }
+
+    /** A feature rule's column from the cached feature values: no text, no boxing, parallel. */
+    static void applyFeatureRule(FeatureRule rule, FeatureTable features, byte[] out) {
+        float[] a = features.a(rule.feature());
+        float[] b = features.b(rule.feature());
+        IntStream.range(0, (out.length + 65535) / 65536).parallel().forEach(block -> {
+            int from = block * 65536;
+            int to = Math.min(out.length, from + 65536);
+            for (int i = from; i < to; i++) {
+                out[i] = rule.vote(a[i], b[i]);
+            }
+        });
+    }
+
+    /** A source over pairs held in memory (tests, benchmarks, previews). */
+    public static PairSource inMemory(List<Pair> pairs) {
+        return sink -> {
+            for (int from = 0; from < pairs.size(); from += CHUNK) {
+                sink.accept(pairs.subList(from, Math.min(pairs.size(), from + CHUNK)), from);
+            }
+        };
+    }
+}

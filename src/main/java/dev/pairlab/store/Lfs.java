@@ -1,0 +1,120 @@
+package dev.pairlab.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Stored labeling functions: every save of a changed definition is a new version, kept. */
+public final class Lfs {
+
+    private Lfs() {
+    }
+
+    public static List<LfRecord> list(Project project) {
+        return project.read(c -> {
+            List<LfRecord> out = new ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                    "SELECT id, name, kind, definition, version, enabled, created_at, edited_at FROM lfs ORDER BY id")) {
+                while (rs.next()) {
+                    out.add(record(rs));
+                }
+            }
+            return out;
+        });
+    }
+
+    public static LfRecord get(Project project, String name) {
+        return project.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id, name, kind, definition, version, enabled, created_at, edited_at FROM lfs WHERE name = ?")) {
+                ps.setString(1, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? record(rs) : null;
+                }
+            }
+        });
+    }
+
+    /**
+     * Adds an LF, or saves a new version of the one with this name when its definition changed.
+     * Returns the stored record.
+     */
+    public static LfRecord save(Project project, String name, String kind, String definition) {
+        return project.write(c -> {
+            String now = Instant.now().toString();
+            LfRecord old = get(project, name);
+            if (old != null && old.definition().equals(definition) && old.kind().equals(kind)) {
+                return old;
+            }
+            long id;
+            int version;
+            if (old == null) {
+                version = 1;
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO lfs (name, kind, definition, version, enabled,"
+                        + " created_at, edited_at) VALUES (?, ?, ?, 1, 1, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                    ps.setString(1, name);
+                    ps.setString(2, kind);
+                    ps.setString(3, definition);
+                    ps.setString(4, now);
+                    ps.setString(5, now);
+                    ps.executeUpdate();
+                    try (ResultSet keys = ps.getGeneratedKeys()) {
+                        keys.next();
+                        id = keys.getLong(1);
+                    }
+                }
+            } else {
+                id = old.id();
+                version = old.version() + 1;
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE lfs SET kind = ?, definition = ?, version = ?, edited_at = ? WHERE id = ?")) {
+                    ps.setString(1, kind);
+                    ps.setString(2, definition);
+                    ps.setInt(3, version);
+                    ps.setString(4, now);
+                    ps.setLong(5, id);
+                    ps.executeUpdate();
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO lf_versions (lf_id, version, definition, saved_at) VALUES (?, ?, ?, ?)")) {
+                ps.setLong(1, id);
+                ps.setInt(2, version);
+                ps.setString(3, definition);
+                ps.setString(4, now);
+                ps.executeUpdate();
+            }
+            return get(project, name);
+        });
+    }
+
+    public static void setEnabled(Project project, String name, boolean enabled) {
+        project.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE lfs SET enabled = ? WHERE name = ?")) {
+                ps.setInt(1, enabled ? 1 : 0);
+                ps.setString(2, name);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Removes an LF with its history and cached votes; false if there was none of that name. */
+    public static boolean remove(Project project, String name) {
+        return project.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM lfs WHERE name = ?")) {
+                ps.setString(1, name);
+                return ps.executeUpdate() > 0;
+            }
+        });
+    }
+
+    private static LfRecord record(ResultSet rs) throws SQLException {
+        return new LfRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
+                rs.getInt(6) == 1, rs.getString(7), rs.getString(8));
+    }
+}
