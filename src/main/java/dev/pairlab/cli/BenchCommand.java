@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.",
-        subcommands = {BenchCommand.ImportBench.class})
+        subcommands = {BenchCommand.ImportBench.class, BenchCommand.LfBench.class})
 final class BenchCommand implements Runnable {
 
     @Spec
@@ -97,6 +97,68 @@ final class BenchCommand implements Runnable {
                 try (Stream<Path> files = Files.walk(dir)) {
                     files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
                 }
+            }
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "lf", mixinStandardHelpOptions = true, description = {
+        "LF engine: feature extraction (pairs/s) on real pairs, feature-rule LF evaluations/s on --pairs pairs made by",
+        "repeating them, and the time to recompute one LF and all stats on 100k pairs x 20 LFs."})
+    static final class LfBench implements Callable<Integer> {
+
+        @Option(names = "--pairs", defaultValue = "1000000", description = "Pairs for LF evaluation (default ${DEFAULT-VALUE}).")
+        int pairs;
+
+        @Option(names = "--lfs", defaultValue = "20", description = "Feature-rule LFs (default ${DEFAULT-VALUE}).")
+        int lfs;
+
+        @Option(names = "--feature-pairs", defaultValue = "20000", description = "Pairs for feature extraction (default ${DEFAULT-VALUE}).")
+        int featurePairs;
+
+        @Option(names = "--repeats", defaultValue = "5", description = "Repeats (default ${DEFAULT-VALUE}).")
+        int repeats;
+
+        @Option(names = "--source", paramLabel = "FILE", description = "Pairs to repeat (default: MT-Bench train from PAIRLAB_DATA).")
+        Path source;
+
+        @Mixin
+        Output output;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            Path src = source != null ? source
+                    : DataDir.get().resolve("dfki-weak-supervision-rlhf/MT-BENCH-baseline-train-set.jsonl");
+            List<dev.pairlab.pairs.Pair> real = new ArrayList<>();
+            dev.pairlab.pairs.PairFormat format = dev.pairlab.pairs.Formats.detect(src);
+            try (dev.pairlab.pairs.PairReader r = format.open(src, ImportOptions.defaults())) {
+                dev.pairlab.pairs.ParsedRecord rec;
+                while ((rec = r.next()) != null) {
+                    if (rec.isOk()) {
+                        real.add(rec.pair());
+                    }
+                }
+            }
+            dev.pairlab.analysis.LfBenchmark.Result r = dev.pairlab.analysis.LfBenchmark.run(real, pairs, lfs, featurePairs, 100_000, repeats);
+            ObjectNode o = Output.object();
+            o.put("lf_evals_per_s", Math.round(r.lfEvalsPerS()));
+            o.put("stats_update_ms", Math.round(r.statsUpdateMs() * 10) / 10.0);
+            o.put("feature_pairs_per_s", Math.round(r.featurePairsPerS()));
+            o.put("pairs", r.pairs());
+            o.put("lfs", r.lfs());
+            o.put("feature_pairs", r.featurePairs());
+            o.put("stats_pairs", r.statsPairs());
+            o.put("cores", r.cores());
+            if (output.json) {
+                Output.print(spec.commandLine().getOut(), o);
+            } else {
+                spec.commandLine().getOut().printf("feature extraction: %.0f pairs/s (%d pairs, all features)%n"
+                        + "feature-rule LFs:   %.1fM evaluations/s (%d pairs x %d LFs)%n"
+                        + "stats update:       %.1f ms (one LF recomputed, stats of 20 LFs on %d pairs)%n",
+                        r.featurePairsPerS(), r.featurePairs(), r.lfEvalsPerS() / 1e6, r.pairs(), r.lfs(), r.statsUpdateMs(), r.statsPairs());
             }
             return Cli.OK;
         }

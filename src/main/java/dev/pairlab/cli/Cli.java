@@ -1,5 +1,6 @@
 package dev.pairlab.cli;
 
+import dev.pairlab.lf.LfException;
 import dev.pairlab.pairs.BadInputException;
 import dev.pairlab.store.ProjectException;
 import dev.pairlab.task.CancelledException;
@@ -49,7 +50,8 @@ public final class Cli implements Runnable {
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter e = commandLine.getErr();
-            if (ex instanceof BadInputException || ex instanceof ProjectException || ex instanceof IllegalArgumentException) {
+            if (ex instanceof BadInputException || ex instanceof ProjectException || ex instanceof LfException
+                    || ex instanceof IllegalArgumentException) {
                 e.println("pairlab: " + ex.getMessage());
                 return BAD_INPUT;
             }

@@ -1,0 +1,134 @@
+package dev.pairlab.lf;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pairlab.features.FeatureCache;
+import dev.pairlab.features.FeatureTable;
+import dev.pairlab.pairs.Gold;
+import dev.pairlab.pairs.Pair;
+import dev.pairlab.task.Cancellation;
+import dev.pairlab.task.ProgressListener;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+
+class CodeLfTest {
+
+    static List<Pair> pairs(int n) {
+        List<Pair> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(new Pair(i + 1, "q" + i, "a".repeat(i % 7 + 1), "b".repeat(i % 5 + 1) + (i % 11 == 0 ? " sorry" : ""),
+                    Gold.NONE, null, "t", i + 1, "{}"));
+        }
+        return out;
+    }
+
+    static LfApplier.Applied apply(List<Pair> pairs, NamedLf... lfs) throws Exception {
+        FeatureTable ft = FeatureCache.compute(pairs.stream().mapToLong(Pair::id).toArray(),
+                pairs.stream().map(Pair::answerA).toList(), pairs.stream().map(Pair::answerB).toList());
+        return LfApplier.apply(ft, List.of(lfs), null, LfApplier.inMemory(pairs), ProgressListener.NONE, Cancellation.none());
+    }
+
+    @Test
+    void aCodeLfVotesLikeTheEquivalentFeatureRule() throws Exception {
+        List<Pair> pairs = pairs(3000);
+        NamedLf code = NamedLf.unsaved("code", new CodeRule("""
+                double d = p.delta("length");
+                if (d == 0) return ABSTAIN;
+                return d > 0 ? B : A;
+                """));
+        NamedLf rule = NamedLf.unsaved("rule", new FeatureRule("length", FeatureRule.Prefer.HIGHER, 0, null));
+        LfApplier.Applied a = apply(pairs, code, rule);
+        assertTrue(a.problems().isEmpty(), a.problems().toString());
+        assertArrayEquals(a.matrix().column(1), a.matrix().column(0));
+        NamedLf text = NamedLf.unsaved("sorry", new CodeRule("return p.b().contains(\"sorry\") ? A : ABSTAIN;"));
+        byte[] col = apply(pairs, text).matrix().column(0);
+        for (int i = 0; i < pairs.size(); i++) {
+            assertEquals(i % 11 == 0 ? Votes.A : Votes.ABSTAIN, col[i]);
+        }
+    }
+
+    @Test
+    void syntaxErrorsComeBackWithTheirLineAndColumn() {
+        CompileException e = assertThrows(CompileException.class, () -> CodeCompiler.compile("""
+                double d = p.delta("length");
+                if (d > 0) return B
+                return A;
+                """));
+        CompileException.Problem first = e.problems().get(0);
+        assertEquals(2, first.line());
+        assertEquals(20, first.column(), first.toString());
+        assertTrue(first.message().contains("';' expected"), first.message());
+        CompileException unknown = assertThrows(CompileException.class, () -> CodeCompiler.compile("return p.nope();"));
+        assertEquals(1, unknown.problems().get(0).line());
+        assertTrue(unknown.problems().get(0).message().contains("cannot find symbol"), unknown.getMessage());
+        CompileException exit = assertThrows(CompileException.class, () -> CodeCompiler.compile("int x = 1;\nSystem.exit(1);\nreturn A;"));
+        assertEquals(2, exit.problems().get(0).line());
+        assertTrue(exit.getMessage().contains("System.exit"), exit.getMessage());
+    }
+
+    @Test
+    void anLfThatThrowsAbstainsOnThosePairsAndIsReportedWithThePairId() throws Exception {
+        List<Pair> pairs = pairs(500);
+        NamedLf lf = NamedLf.unsaved("fragile", new CodeRule("""
+                if (p.id() % 100 == 7) {
+                    throw new IllegalStateException("bad pair");
+                }
+                return A;
+                """));
+        LfApplier.Applied a = apply(pairs, lf);
+        assertEquals(1, a.problems().size());
+        LfProblem problem = a.problems().get(0);
+        assertEquals(7, problem.pairId());
+        assertTrue(problem.message().contains("threw on 5 pair(s)"), problem.message());
+        assertTrue(problem.message().contains("IllegalStateException: bad pair (line 2)"), problem.message());
+        byte[] col = a.matrix().column(0);
+        assertEquals(Votes.ABSTAIN, col[6]);
+        assertEquals(Votes.A, col[7]);
+        assertEquals(495, countVotes(col));
+    }
+
+    @Test
+    void anLfThatLoopsForeverIsStoppedAndTheCallerReturns() throws Exception {
+        List<Pair> pairs = pairs(2000);
+        NamedLf loop = NamedLf.unsaved("loop", new CodeRule("""
+                if (p.id() == 1500) {
+                    while (true) { }
+                }
+                return B;
+                """));
+        NamedLf ok = NamedLf.unsaved("ok", new FeatureRule("length", FeatureRule.Prefer.HIGHER, 0, null));
+        long start = System.nanoTime();
+        LfApplier.Applied a = apply(pairs, loop, ok);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertTrue(seconds < 10, "took " + seconds + " s");
+        assertEquals(1, a.problems().size());
+        assertTrue(a.problems().get(0).message().contains("ran longer than its budget"), a.problems().get(0).message());
+        assertEquals(0, countVotes(a.matrix().column(0)), "a stopped LF's votes are all abstain");
+        assertTrue(countVotes(a.matrix().column(1)) > 1000, "other LFs are unaffected");
+        // The stopped thread is gone, not spinning.
+        Thread.sleep(200);
+        assertEquals(0, Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("pairlab-lf-loop") && t.isAlive()).count());
+    }
+
+    static long countVotes(byte[] col) {
+        long n = 0;
+        for (byte b : col) {
+            if (b != Votes.ABSTAIN) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    @Test
+    void idsLineUp() throws Exception {
+        List<Pair> pairs = pairs(10);
+        assertArrayEquals(LongStream.rangeClosed(1, 10).toArray(), apply(pairs, NamedLf.unsaved("x",
+                new FeatureRule("length", FeatureRule.Prefer.LOWER, 0, null))).matrix().ids());
+    }
+}
