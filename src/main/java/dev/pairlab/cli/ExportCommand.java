@@ -19,18 +19,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "export", mixinStandardHelpOptions = true,
+@Command(name = "export", mixinStandardHelpOptions = true, subcommands = {ExportWeakCommand.class},
         description = {"Write the project's pairs in a format (hh, trl, answer-label, mt-bench, csv); .gz compresses.",
-            "Formats that need a preference (trl, hh, mt-bench) skip pairs without a visible gold label."})
+            "Formats that need a preference (trl, hh, mt-bench) skip pairs without a visible gold label.",
+            "'pairlab export weak' writes the weakly labeled training set instead."})
 final class ExportCommand implements Callable<Integer> {
 
     @Mixin
     ProjectArg project;
 
-    @Option(names = "--format", required = true, paramLabel = "F", description = "Format id.")
+    @Option(names = "--format", paramLabel = "F", description = "Format id (required).")
     String format;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The file to write (replaced whole, never half-written).")
+    @Option(names = "--out", paramLabel = "FILE", description = "The file to write (required; replaced whole, never half-written).")
     Path out;
 
     @Option(names = "--split", split = ",", paramLabel = "S", description = "Only these splits (comma-separated; default all).")
@@ -50,6 +51,9 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (format == null || out == null) {
+            throw new IllegalArgumentException("export needs --format and --out (or use 'pairlab export weak')");
+        }
         PairFormat f = Formats.byId(format);
         Set<Split> chosen = Pairs.allSplits();
         if (splits != null) {

@@ -185,13 +185,24 @@ public final class CsvFormat implements PairFormat {
     @Override
     public PairWriter writer(OutputStream out) {
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        String header = "id,split,context,answer_a,answer_b,label,source,source_row";
         return new PairWriter() {
             private boolean headerWritten;
 
             @Override
             public boolean write(Pair p) throws IOException {
+                return write(p, Map.of());
+            }
+
+            @Override
+            public boolean write(Pair p, Map<String, Object> extra) throws IOException {
                 if (!headerWritten) {
-                    w.write("id,split,context,answer_a,answer_b,label,source,source_row\n");
+                    w.write(header);
+                    for (String k : extra.keySet()) {
+                        w.write(',');
+                        quote(w, k);
+                    }
+                    w.write('\n');
                     headerWritten = true;
                 }
                 w.write(Long.toString(p.id()));
@@ -209,6 +220,10 @@ public final class CsvFormat implements PairFormat {
                 quote(w, p.source());
                 w.write(',');
                 w.write(Long.toString(p.sourceRow()));
+                for (Object v : extra.values()) {
+                    w.write(',');
+                    w.write(String.valueOf(v));
+                }
                 w.write('\n');
                 return true;
             }
@@ -216,7 +231,7 @@ public final class CsvFormat implements PairFormat {
             @Override
             public void close() throws IOException {
                 if (!headerWritten) {
-                    w.write("id,split,context,answer_a,answer_b,label,source,source_row\n");
+                    w.write(header + "\n");
                 }
                 w.close();
             }

@@ -3,6 +3,7 @@ package dev.pairlab.pairs;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Map;
 
 /** Writes one JSON object a line; subclasses write the fields of one pair. */
 abstract class JsonLinesWriter implements PairWriter {
@@ -22,11 +23,19 @@ abstract class JsonLinesWriter implements PairWriter {
 
     @Override
     public final boolean write(Pair pair) throws IOException {
+        return write(pair, Map.of());
+    }
+
+    @Override
+    public final boolean write(Pair pair, Map<String, Object> extra) throws IOException {
         if (!canWrite(pair)) {
             return false;
         }
         gen.writeStartObject();
         fields(gen, pair);
+        for (Map.Entry<String, Object> e : extra.entrySet()) {
+            gen.writeObjectField(e.getKey(), e.getValue());
+        }
         gen.writeEndObject();
         gen.writeRaw('\n');
         return true;

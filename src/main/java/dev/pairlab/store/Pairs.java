@@ -165,6 +165,29 @@ public final class Pairs {
         });
     }
 
+    /** Whole pairs by id (any order; missing ids are absent from the map). Gold as stored, hidden pool gold included. */
+    public static java.util.Map<Long, Pair> getMany(Project project, long[] ids) {
+        return project.read(c -> {
+            java.util.Map<Long, Pair> out = new java.util.HashMap<>(ids.length * 2);
+            for (int from = 0; from < ids.length; from += 500) {
+                int to = Math.min(ids.length, from + 500);
+                try (PreparedStatement ps = c.prepareStatement("SELECT " + PAIR_COLUMNS
+                        + " FROM pairs p JOIN imports i ON i.id = p.import_id WHERE p.id IN (" + placeholders(to - from) + ")")) {
+                    for (int k = from; k < to; k++) {
+                        ps.setLong(k - from + 1, ids[k]);
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            Pair p = pair(rs, true);
+                            out.put(p.id(), p);
+                        }
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     /** One whole pair, or null if there is none with that id. Pool gold stays hidden. */
     public static Pair get(Project project, long id) {
         return project.read(c -> {

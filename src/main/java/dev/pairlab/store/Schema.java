@@ -97,6 +97,20 @@ final class Schema {
                   ids_hash TEXT NOT NULL,
                   votes    BLOB NOT NULL
                 )""",
+            },
+            new String[] {
+                // Fitted label models: what was fitted on which LF versions, the parameters, the metrics.
+                """
+                CREATE TABLE label_models (
+                  id         INTEGER PRIMARY KEY,
+                  type       TEXT NOT NULL,
+                  options    TEXT NOT NULL,
+                  fit_on     TEXT NOT NULL,
+                  lfs        TEXT NOT NULL,
+                  model      TEXT NOT NULL,
+                  metrics    TEXT NOT NULL,
+                  created_at TEXT NOT NULL
+                )""",
             });
 
     static final int CURRENT = MIGRATIONS.size();

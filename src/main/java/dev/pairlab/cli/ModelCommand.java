@@ -1,0 +1,303 @@
+package dev.pairlab.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pairlab.analysis.Subsets;
+import dev.pairlab.labelmodel.Calibration;
+import dev.pairlab.labelmodel.FitOptions;
+import dev.pairlab.labelmodel.FitParams;
+import dev.pairlab.labelmodel.HardLabels;
+import dev.pairlab.labelmodel.LabelModel;
+import dev.pairlab.labelmodel.LabelModels;
+import dev.pairlab.labelmodel.ModelFitting;
+import dev.pairlab.labelmodel.TiePolicy;
+import dev.pairlab.labelmodel.WeakExport;
+import dev.pairlab.lf.LabelMatrixCsv;
+import dev.pairlab.lf.LfException;
+import dev.pairlab.lf.ProjectLabeling;
+import dev.pairlab.pairs.Json;
+import dev.pairlab.pairs.Split;
+import dev.pairlab.store.ModelRecord;
+import dev.pairlab.store.ModelRuns;
+import dev.pairlab.store.Project;
+import dev.pairlab.task.Cancellation;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "model", mixinStandardHelpOptions = true, description = "Label models: fit, evaluate, sweep the confidence threshold, list runs.",
+        subcommands = {ModelCommand.Fit.class, ModelCommand.Eval.class, ModelCommand.Sweep.class, ModelCommand.ListRuns.class})
+final class ModelCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static String f3(double v) {
+        return Double.isNaN(v) ? "-" : String.format("%.3f", v);
+    }
+
+    static void printReport(PrintWriter out, String label, Calibration.Report r) {
+        out.printf("  %-14s accuracy %s (ties as ½: %s)  coverage %s  log loss %s  Brier %s  ECE %s  (%d pairs)%n", label,
+                f3(r.accuracy()), f3(r.expectedAccuracy()), f3(r.coverage()), f3(r.logLoss()), f3(r.brier()), f3(r.ece()), r.rows());
+    }
+
+    @Command(name = "fit", mixinStandardHelpOptions = true, description = {
+        "Fit a label model on the LF votes of the labeled split (--on labeled, as the paper) or of the pool (--on pool),",
+        "and evaluate it beside majority vote on --eval-split. With --matrix L.csv (from 'lf matrix') it fits on that",
+        "matrix instead of a project and evaluates on its rows with gold."})
+    static final class Fit implements Callable<Integer> {
+        @Parameters(index = "0", arity = "0..1", paramLabel = "PROJECT", description = "The project (omit with --matrix).")
+        Path project;
+
+        @Option(names = "--matrix", paramLabel = "L.csv", description = "Fit on a label-matrix CSV instead of a project.")
+        Path matrix;
+
+        @Option(names = "--type", defaultValue = "snorkel", description = "snorkel, majority or dawid-skene (default ${DEFAULT-VALUE}).")
+        String type;
+
+        @Option(names = "--on", defaultValue = "labeled", description = "labeled or pool (default ${DEFAULT-VALUE}).")
+        String on;
+
+        @Option(names = "--epochs", defaultValue = "100", description = "Epochs / EM iterations (default ${DEFAULT-VALUE}).")
+        int epochs;
+
+        @Option(names = "--lr", defaultValue = "0.01", description = "Adam learning rate (default ${DEFAULT-VALUE}).")
+        double lr;
+
+        @Option(names = "--l2", defaultValue = "0.6", description = "Pull toward the initial accuracy (paper: 0.5 HH, 0.6 others; default ${DEFAULT-VALUE}).")
+        double l2;
+
+        @Option(names = "--prec-init", defaultValue = "0.7", description = "Initial LF accuracy (default ${DEFAULT-VALUE}).")
+        double precInit;
+
+        @Option(names = "--class-balance", defaultValue = "0.5", description = "Prior P(B preferred) (default ${DEFAULT-VALUE}).")
+        double balance;
+
+        @Option(names = "--seed", defaultValue = "123", description = "Seed (default ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--ties", defaultValue = "random", description = "Hard label at P = 0.5: random, abstain or prior (default ${DEFAULT-VALUE}).")
+        String ties;
+
+        @Option(names = "--eval-split", defaultValue = "test", description = "Split to evaluate on (default ${DEFAULT-VALUE}).")
+        String evalSplit;
+
+        @Option(names = {"-q", "--quiet"}, description = "No progress output.")
+        boolean quiet;
+
+        @Mixin
+        Output output;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            FitParams params = new FitParams(type, new FitOptions(balance, epochs, lr, l2, precInit, seed), on, TiePolicy.parse(ties),
+                    Split.parse(evalSplit));
+            ModelFitting.Result r;
+            try (ConsoleProgress progress = new ConsoleProgress(System.err, quiet)) {
+                if (matrix != null) {
+                    if (project != null) {
+                        throw new IllegalArgumentException("give either PROJECT or --matrix, not both");
+                    }
+                    LabelMatrixCsv.Read read = LabelMatrixCsv.read(matrix);
+                    int[] all = Subsets.all(read.matrix().n());
+                    r = ModelFitting.fitAndEvaluate(read.matrix(), all, all, read.gold(), params, "rows with gold", progress, Cancellation.none());
+                } else {
+                    if (project == null) {
+                        throw new IllegalArgumentException("give PROJECT or --matrix L.csv");
+                    }
+                    try (Project p = Project.open(project, Project.Access.READ_WRITE)) {
+                        r = ModelFitting.fit(p, params, progress, Cancellation.none());
+                    }
+                }
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            if (output.json) {
+                ObjectNode o = Output.object().put("type", type).put("fit_on", matrix != null ? "matrix" : on);
+                o.put("run", r.record() == null ? 0 : r.record().id());
+                ObjectNode metrics = ModelFitting.metrics(r);
+                o.setAll(metrics);
+                o.put("accuracy", r.model().accuracy());
+                o.put("coverage", r.model().coverage());
+                o.put("ece", r.model().ece());
+                Output.print(out, o);
+            } else {
+                out.printf("Fitted %s on %d pairs (%s) in %d ms%s%n", type, r.fitRows(), matrix != null ? matrix : on, r.fitMillis(),
+                        r.record() == null ? "" : "; saved as run " + r.record().id());
+                out.println("Evaluation on " + r.evalOn() + ":");
+                printReport(out, "label model", r.model());
+                printReport(out, "majority vote", r.majority());
+                out.printf("  %-20s %8s %9s%n", "LF", "learned", "empirical");
+                for (ModelFitting.LfAccuracy a : r.lfs()) {
+                    out.printf("  %-20s %8s %9s%n", a.name(), f3(a.learned()), f3(a.empirical()));
+                }
+            }
+            return Cli.OK;
+        }
+    }
+
+    /** The latest (or given) run's model applied to a split of the project. */
+    static final class Applied {
+        final double[] p;
+        final byte[] hard;
+        final byte[] gold;
+
+        Applied(Project project, long runId, Split split, boolean reveal, TiePolicy ties) throws Exception {
+            WeakExport.Labeler labeler = WeakExport.fromProject(project, runId);
+            ProjectLabeling.Labeled l = ProjectLabeling.label(project, reveal, dev.pairlab.task.ProgressListener.NONE, Cancellation.none());
+            int[] rows = Subsets.rows(l.labels(), EnumSet.of(split));
+            p = labeler.model().probabilityB(l.matrix(), rows);
+            long[] ids = IntStream.of(rows).mapToLong(r -> l.matrix().ids()[r]).toArray();
+            hard = HardLabels.of(p, ids, ties, 0.5, labeler.modelRun().path("params").path("seed").asLong(123));
+            gold = new byte[rows.length];
+            for (int k = 0; k < rows.length; k++) {
+                gold[k] = l.labels().gold()[rows[k]];
+            }
+        }
+    }
+
+    @Command(name = "eval", mixinStandardHelpOptions = true, description = "Evaluate the latest label model (or --run) on a split with gold labels.")
+    static final class Eval implements Callable<Integer> {
+        @Mixin
+        ProjectArg project;
+
+        @Option(names = "--split", defaultValue = "test", description = "Split (default ${DEFAULT-VALUE}); 'pool' uses its hidden gold, for evaluation only.")
+        String split;
+
+        @Option(names = "--run", defaultValue = "0", description = "Run id (default: latest).")
+        long run;
+
+        @Option(names = "--ties", defaultValue = "random")
+        String ties;
+
+        @Mixin
+        Output output;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            Split s = Split.parse(split);
+            Calibration.Report r;
+            try (Project p = Projects.openForCaching(project.file)) {
+                Applied a = new Applied(p, run, s, s == Split.POOL, TiePolicy.parse(ties));
+                r = Calibration.evaluate(a.p, a.hard, a.gold);
+            }
+            if (output.json) {
+                Output.print(spec.commandLine().getOut(), ModelFitting.report(r).put("split", s.key()));
+            } else {
+                PrintWriter out = spec.commandLine().getOut();
+                printReport(out, s.key() + (s == Split.POOL ? " (hidden gold)" : ""), r);
+                out.printf("  %-12s %7s %10s %9s%n", "confidence", "pairs", "mean conf", "accuracy");
+                for (Calibration.Bin b : r.reliability()) {
+                    if (b.count() > 0) {
+                        out.printf("  %.1f–%.1f    %7d %10s %9s%n", b.from(), b.to(), b.count(), f3(b.meanConfidence()), f3(b.accuracy()));
+                    }
+                }
+            }
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "sweep-threshold", mixinStandardHelpOptions = true, description = {
+        "Coverage/accuracy trade-off of keeping pool pairs whose confidence is at least t. Accuracy is measured",
+        "against the pool's hidden gold labels: an evaluation-only number."})
+    static final class Sweep implements Callable<Integer> {
+        @Mixin
+        ProjectArg project;
+
+        @Option(names = "--split", defaultValue = "pool")
+        String split;
+
+        @Option(names = "--run", defaultValue = "0")
+        long run;
+
+        @Mixin
+        Output output;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            Split s = Split.parse(split);
+            List<Calibration.ThresholdPoint> points;
+            try (Project p = Projects.openForCaching(project.file)) {
+                Applied a = new Applied(p, run, s, true, TiePolicy.RANDOM);
+                points = Calibration.sweep(a.p, a.hard, a.gold, Calibration.defaultThresholds());
+            }
+            if (output.json) {
+                ObjectNode o = Output.object().put("split", s.key()).put("evaluation_only", true);
+                ArrayNode list = o.putArray("points");
+                for (Calibration.ThresholdPoint pt : points) {
+                    ObjectNode x = list.addObject().put("threshold", pt.threshold()).put("kept", pt.kept()).put("coverage", pt.coverage());
+                    if (Double.isNaN(pt.accuracy())) {
+                        x.putNull("accuracy");
+                    } else {
+                        x.put("accuracy", pt.accuracy());
+                    }
+                }
+                Output.print(spec.commandLine().getOut(), o);
+            } else {
+                PrintWriter out = spec.commandLine().getOut();
+                out.println("threshold     kept  coverage  accuracy (hidden gold, evaluation only)");
+                for (Calibration.ThresholdPoint pt : points) {
+                    out.printf("%9.2f %8d %9.3f %9s%n", pt.threshold(), pt.kept(), pt.coverage(), f3(pt.accuracy()));
+                }
+            }
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List fitted label-model runs.")
+    static final class ListRuns implements Callable<Integer> {
+        @Mixin
+        ProjectArg project;
+
+        @Mixin
+        Output output;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            List<ModelRecord> runs;
+            try (Project p = project.open(Project.Access.READ_ONLY)) {
+                runs = ModelRuns.list(p);
+            }
+            ArrayNode list = Json.MAPPER.createArrayNode();
+            for (ModelRecord r : runs) {
+                ObjectNode x = list.addObject().put("run", r.id()).put("type", r.type()).put("fit_on", r.fitOn()).put("created_at", r.createdAt());
+                x.set("metrics", Json.MAPPER.readTree(r.metrics()).path("model"));
+            }
+            if (output.json) {
+                Output.print(spec.commandLine().getOut(), Output.object().set("runs", list));
+            } else {
+                for (ModelRecord r : runs) {
+                    var m = Json.MAPPER.readTree(r.metrics());
+                    spec.commandLine().getOut().printf("run %d: %s on %s, accuracy %s on %s, %s%n", r.id(), r.type(), r.fitOn(),
+                            f3(m.path("model").path("accuracy").asDouble(Double.NaN)), m.path("eval_on").asText(), r.createdAt());
+                }
+            }
+            return Cli.OK;
+        }
+    }
+}

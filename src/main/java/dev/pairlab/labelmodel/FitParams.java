@@ -1,0 +1,51 @@
+package dev.pairlab.labelmodel;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pairlab.pairs.Json;
+import dev.pairlab.pairs.Split;
+import java.util.Locale;
+
+/**
+ * A label-model fit: which model, its options, where it is fitted ("labeled": the train split, as
+ * the paper calibrates it; "pool": the unlabeled pool, as Snorkel is usually fitted), the tie policy
+ * of hard labels, and the split it is evaluated on. Saved with the run, so a run can be repeated.
+ */
+public record FitParams(String type, FitOptions options, String fitOn, TiePolicy ties, Split evalSplit) {
+
+    public FitParams {
+        LabelModels.create(type);
+        if (!fitOn.equals("labeled") && !fitOn.equals("pool")) {
+            throw new IllegalArgumentException("--on must be labeled or pool, not '" + fitOn + "'");
+        }
+    }
+
+    public static FitParams paper(String type) {
+        return new FitParams(type, FitOptions.paper(), "labeled", TiePolicy.RANDOM, Split.TEST);
+    }
+
+    public Split fitSplit() {
+        return fitOn.equals("labeled") ? Split.TRAIN : Split.POOL;
+    }
+
+    public ObjectNode toJson() {
+        ObjectNode o = Json.MAPPER.createObjectNode();
+        o.put("type", type);
+        o.put("fit_on", fitOn);
+        o.put("ties", ties.name().toLowerCase(Locale.ROOT));
+        o.put("eval_split", evalSplit.key());
+        o.put("class_balance", options.classBalanceB());
+        o.put("epochs", options.epochs());
+        o.put("lr", options.lr());
+        o.put("l2", options.l2());
+        o.put("prec_init", options.precInit());
+        o.put("seed", options.seed());
+        return o;
+    }
+
+    public static FitParams fromJson(JsonNode o) {
+        return new FitParams(o.path("type").asText(), new FitOptions(o.path("class_balance").asDouble(0.5), o.path("epochs").asInt(100),
+                o.path("lr").asDouble(0.01), o.path("l2").asDouble(0.6), o.path("prec_init").asDouble(0.7), o.path("seed").asLong(123)),
+                o.path("fit_on").asText("labeled"), TiePolicy.parse(o.path("ties").asText("random")), Split.parse(o.path("eval_split").asText("test")));
+    }
+}

@@ -1,0 +1,31 @@
+package dev.pairlab.labelmodel;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/** The label model types by name. */
+public final class LabelModels {
+
+    public static final List<String> TYPES = List.of(MajorityVote.TYPE, SnorkelStyleModel.TYPE, DawidSkene.TYPE);
+
+    private LabelModels() {
+    }
+
+    public static LabelModel create(String type) {
+        return switch (type) {
+            case MajorityVote.TYPE -> new MajorityVote();
+            case SnorkelStyleModel.TYPE -> new SnorkelStyleModel();
+            case DawidSkene.TYPE -> new DawidSkene();
+            default -> throw new IllegalArgumentException("unknown label model '" + type + "' (types: " + String.join(", ", TYPES) + ")");
+        };
+    }
+
+    public static LabelModel fromJson(ObjectNode o) {
+        return switch (o.path("type").asText()) {
+            case MajorityVote.TYPE -> MajorityVote.fromJson(o);
+            case SnorkelStyleModel.TYPE -> SnorkelStyleModel.fromJson(o);
+            case DawidSkene.TYPE -> DawidSkene.fromJson(o);
+            default -> throw new IllegalArgumentException("unknown label model '" + o.path("type").asText() + "'");
+        };
+    }
+}

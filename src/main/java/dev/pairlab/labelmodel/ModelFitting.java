@@ -1,0 +1,174 @@
+package dev.pairlab.labelmodel;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pairlab.analysis.LfStats;
+import dev.pairlab.analysis.Subsets;
+import dev.pairlab.lf.LabelMatrix;
+import dev.pairlab.lf.LfException;
+import dev.pairlab.lf.ProjectLabeling;
+import dev.pairlab.pairs.Json;
+import dev.pairlab.pairs.Split;
+import dev.pairlab.store.LfRecord;
+import dev.pairlab.store.Lfs;
+import dev.pairlab.store.ModelRecord;
+import dev.pairlab.store.ModelRuns;
+import dev.pairlab.store.Project;
+import dev.pairlab.task.Cancellation;
+import dev.pairlab.task.CancelledException;
+import dev.pairlab.task.ProgressListener;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * Fits a label model on a project (or a bare label matrix) and evaluates it beside majority vote
+ * on rows with visible gold labels.
+ */
+public final class ModelFitting {
+
+    /** One LF's accuracy as the model learned it and as measured on the evaluation rows. */
+    public record LfAccuracy(String name, double learned, double empirical) {
+    }
+
+    /**
+     * @param model    the label model's evaluation; {@code majority} is majority vote's on the same rows
+     * @param record   the stored run, or null when fitted on a bare matrix
+     */
+    public record Result(LabelModel fitted, Calibration.Report model, Calibration.Report majority, String evalOn, int fitRows,
+                         long fitMillis, List<LfAccuracy> lfs, ModelRecord record) {
+    }
+
+    private ModelFitting() {
+    }
+
+    /** Fits on the project, evaluates, and stores the run. */
+    public static Result fit(Project project, FitParams params, ProgressListener progress, Cancellation cancel)
+            throws CancelledException, LfException {
+        ProjectLabeling.Labeled l = ProjectLabeling.label(project, false, progress, cancel);
+        if (l.matrix().m() == 0) {
+            throw new LfException("the project has no enabled labeling functions; add some first ('pairlab lf preset')");
+        }
+        int[] fitRows = Subsets.rows(l.labels(), EnumSet.of(params.fitSplit()));
+        if (fitRows.length == 0) {
+            throw new LfException("the " + params.fitSplit().key() + " split is empty: nothing to fit on"
+                    + (params.fitOn().equals("labeled") ? " (run 'pairlab split', or fit --on pool)" : ""));
+        }
+        int[] evalRows = Subsets.rows(l.labels(), EnumSet.of(params.evalSplit()));
+        Result r = fitAndEvaluate(l.matrix(), fitRows, evalRows, l.labels().gold(), params, params.evalSplit().key(), progress, cancel);
+        if (!project.writable()) {
+            return r;
+        }
+        ModelRecord saved = ModelRuns.save(project, params.type(), params.toJson().toString(), params.fitOn(),
+                lfVersions(project, l.matrix()).toString(), r.fitted().toJson().toString(), metrics(r).toString());
+        return new Result(r.fitted(), r.model(), r.majority(), r.evalOn(), r.fitRows(), r.fitMillis(), r.lfs(), saved);
+    }
+
+    /** Fits on {@code fitRows} and evaluates on those of {@code evalRows} with gold. */
+    public static Result fitAndEvaluate(LabelMatrix matrix, int[] fitRows, int[] evalRows, byte[] gold, FitParams params, String evalOn,
+                                        ProgressListener progress, Cancellation cancel) throws CancelledException {
+        LabelModel model = LabelModels.create(params.type());
+        long start = System.nanoTime();
+        model.fit(matrix, fitRows, params.options(), progress, cancel);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        int[] labeledEval = IntStream.of(evalRows).filter(r -> gold[r] >= 0).toArray();
+        Calibration.Report mine = evaluate(model, matrix, labeledEval, gold, params);
+        Calibration.Report majority = evaluate(new MajorityVote(), matrix, labeledEval, gold, params);
+        LfStats.Report stats = LfStats.compute(matrix, labeledEval, gold);
+        double[] learned = model.lfAccuracies();
+        List<LfAccuracy> lfs = new ArrayList<>();
+        for (int j = 0; j < matrix.m(); j++) {
+            lfs.add(new LfAccuracy(matrix.names().get(j), j < learned.length ? learned[j] : Double.NaN, stats.lfs().get(j).accuracy()));
+        }
+        return new Result(model, mine, majority, evalOn, fitRows.length, millis, lfs, null);
+    }
+
+    static Calibration.Report evaluate(LabelModel model, LabelMatrix matrix, int[] rows, byte[] gold, FitParams params) {
+        double[] p = model.probabilityB(matrix, rows);
+        long[] ids = IntStream.of(rows).mapToLong(r -> matrix.ids()[r]).toArray();
+        byte[] hard = HardLabels.of(p, ids, params.ties(), params.options().classBalanceB(), params.options().seed());
+        byte[] g = new byte[rows.length];
+        for (int k = 0; k < rows.length; k++) {
+            g[k] = gold[rows[k]];
+        }
+        return Calibration.evaluate(p, hard, g);
+    }
+
+    /** The LFs of a matrix with the versions the project has now. */
+    static ArrayNode lfVersions(Project project, LabelMatrix matrix) {
+        ArrayNode a = Json.MAPPER.createArrayNode();
+        for (String name : matrix.names()) {
+            LfRecord r = Lfs.get(project, name);
+            a.addObject().put("name", name).put("id", r.id()).put("version", r.version());
+        }
+        return a;
+    }
+
+    /** Whether the project's enabled LFs are still those (and those versions) a run was fitted on. */
+    public static boolean lfsUnchanged(Project project, ModelRecord run) {
+        try {
+            JsonNode lfs = Json.MAPPER.readTree(run.lfs());
+            List<LfRecord> now = Lfs.list(project).stream().filter(LfRecord::enabled).toList();
+            if (now.size() != lfs.size()) {
+                return false;
+            }
+            for (int j = 0; j < now.size(); j++) {
+                if (!now.get(j).name().equals(lfs.get(j).path("name").asText()) || now.get(j).version() != lfs.get(j).path("version").asInt()) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    public static ObjectNode metrics(Result r) {
+        ObjectNode o = Json.MAPPER.createObjectNode();
+        o.put("eval_on", r.evalOn());
+        o.put("fit_rows", r.fitRows());
+        o.put("fit_ms", r.fitMillis());
+        o.set("model", report(r.model()));
+        o.set("majority", report(r.majority()));
+        ArrayNode lfs = o.putArray("lfs");
+        for (LfAccuracy a : r.lfs()) {
+            ObjectNode x = lfs.addObject().put("name", a.name());
+            putNumber(x, "learned_accuracy", a.learned());
+            putNumber(x, "empirical_accuracy", a.empirical());
+        }
+        return o;
+    }
+
+    public static ObjectNode report(Calibration.Report c) {
+        ObjectNode o = Json.MAPPER.createObjectNode();
+        o.put("rows", c.rows());
+        putNumber(o, "accuracy", c.accuracy());
+        putNumber(o, "expected_accuracy", c.expectedAccuracy());
+        putNumber(o, "coverage", c.coverage());
+        putNumber(o, "log_loss", c.logLoss());
+        putNumber(o, "brier", c.brier());
+        putNumber(o, "ece", c.ece());
+        ArrayNode bins = o.putArray("reliability");
+        for (Calibration.Bin b : c.reliability()) {
+            ObjectNode x = bins.addObject().put("from", b.from()).put("to", b.to()).put("count", b.count());
+            putNumber(x, "mean_confidence", b.meanConfidence());
+            putNumber(x, "accuracy", b.accuracy());
+        }
+        return o;
+    }
+
+    static void putNumber(ObjectNode o, String key, double v) {
+        if (Double.isNaN(v)) {
+            o.putNull(key);
+        } else {
+            o.put(key, v);
+        }
+    }
+
+    /** The pool split, for callers that evaluate weak labels (hidden gold revealed for evaluation only). */
+    public static EnumSet<Split> pool() {
+        return EnumSet.of(Split.POOL);
+    }
+}

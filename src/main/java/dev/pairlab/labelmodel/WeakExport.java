@@ -1,0 +1,310 @@
+package dev.pairlab.labelmodel;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pairlab.features.FeatureCache;
+import dev.pairlab.features.FeatureTable;
+import dev.pairlab.lf.LabelMatrix;
+import dev.pairlab.lf.LfApplier;
+import dev.pairlab.lf.LfDefinition;
+import dev.pairlab.lf.LfException;
+import dev.pairlab.lf.LfProblem;
+import dev.pairlab.lf.NamedLf;
+import dev.pairlab.lf.Votes;
+import dev.pairlab.pairs.BadInputException;
+import dev.pairlab.pairs.Formats;
+import dev.pairlab.pairs.Gold;
+import dev.pairlab.pairs.Json;
+import dev.pairlab.pairs.Pair;
+import dev.pairlab.pairs.PairFormat;
+import dev.pairlab.pairs.PairWriter;
+import dev.pairlab.pairs.Split;
+import dev.pairlab.store.LfRecord;
+import dev.pairlab.store.Lfs;
+import dev.pairlab.store.ModelRecord;
+import dev.pairlab.store.ModelRuns;
+import dev.pairlab.store.Pairs;
+import dev.pairlab.store.Project;
+import dev.pairlab.task.Cancellation;
+import dev.pairlab.task.CancelledException;
+import dev.pairlab.task.ProgressListener;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Writes the weakly labeled training set (method.md, step 7): the gold-labeled split plus the pool
+ * labeled by a label model, optionally only where its confidence reaches a threshold, shuffled with
+ * a seed, streamed in batches so a million pairs never sit in memory. A manifest beside the file
+ * records everything needed to write the same bytes again: the LF definitions, the label model's
+ * parameters, and the export settings.
+ */
+public final class WeakExport {
+
+    /** Export settings: one record for the CLI options, the GUI form and the manifest. */
+    public record Params(String format, double threshold, long seed, Set<Split> goldSplits, TiePolicy ties) {
+
+        public Params {
+            if (!(threshold >= 0 && threshold <= 1)) {
+                throw new IllegalArgumentException("--threshold must be between 0 and 1, got " + threshold);
+            }
+            goldSplits = Set.copyOf(goldSplits);
+        }
+
+        ObjectNode toJson() {
+            ObjectNode o = Json.MAPPER.createObjectNode();
+            o.put("format", format);
+            o.put("threshold", threshold);
+            o.put("seed", seed);
+            ArrayNode g = o.putArray("gold_splits");
+            goldSplits.stream().sorted().forEach(s -> g.add(s.key()));
+            o.put("ties", ties.name().toLowerCase(Locale.ROOT));
+            return o;
+        }
+
+        static Params fromJson(JsonNode o) {
+            Set<Split> gold = EnumSet.noneOf(Split.class);
+            o.path("gold_splits").forEach(s -> gold.add(Split.parse(s.asText())));
+            return new Params(o.path("format").asText(), o.path("threshold").asDouble(), o.path("seed").asLong(), gold,
+                    TiePolicy.parse(o.path("ties").asText("random")));
+        }
+    }
+
+    /**
+     * @param weakAccuracy accuracy of the kept weak labels against the pool's hidden gold: an
+     *                     evaluation-only number (NaN when the pool has no hidden gold)
+     */
+    public record Report(Path file, Path manifest, long gold, long weak, long pool, long belowThreshold, double weakAccuracy,
+                         String sha256, List<LfProblem> problems) {
+    }
+
+    /** What labels the pool: LF definitions and a fitted label model. */
+    public record Labeler(List<NamedLf> lfs, LabelModel model, ObjectNode modelRun) {
+    }
+
+    private static final int BATCH = 1000;
+
+    private WeakExport() {
+    }
+
+    /** The project's enabled LFs and its latest (or the given) fitted label model, which must match them. */
+    public static Labeler fromProject(Project project, long runId) throws LfException {
+        ModelRecord run = ModelRuns.get(project, runId);
+        if (run == null) {
+            throw new LfException(runId > 0 ? "no label model run " + runId : "no label model fitted yet: run 'pairlab model fit' first");
+        }
+        if (!ModelFitting.lfsUnchanged(project, run)) {
+            throw new LfException("the labeling functions changed since label model run " + run.id() + " was fitted; fit it again");
+        }
+        List<NamedLf> lfs = new ArrayList<>();
+        for (LfRecord r : Lfs.list(project)) {
+            if (r.enabled()) {
+                lfs.add(NamedLf.of(r));
+            }
+        }
+        try {
+            ObjectNode runJson = Json.MAPPER.createObjectNode();
+            runJson.put("id", run.id());
+            runJson.set("params", Json.MAPPER.readTree(run.options()));
+            runJson.set("model", Json.MAPPER.readTree(run.model()));
+            runJson.set("metrics", Json.MAPPER.readTree(run.metrics()));
+            return new Labeler(lfs, LabelModels.fromJson((ObjectNode) runJson.get("model")), runJson);
+        } catch (IOException e) {
+            throw new LfException("label model run " + run.id() + " is unreadable: " + e.getMessage(), e);
+        }
+    }
+
+    /** The LFs and model a manifest recorded, to write the same file again. */
+    public static Labeler fromManifest(JsonNode manifest) throws LfException {
+        List<NamedLf> lfs = new ArrayList<>();
+        for (JsonNode lf : manifest.path("lfs")) {
+            LfDefinition d = LfDefinition.parse(lf.path("kind").asText(), lf.path("definition").toString());
+            lfs.add(new NamedLf(lf.path("name").asText(), 0, lf.path("version").asInt(), d));
+        }
+        ObjectNode run = (ObjectNode) manifest.path("label_model");
+        return new Labeler(lfs, LabelModels.fromJson((ObjectNode) run.path("model")), run);
+    }
+
+    public static Params paramsOf(JsonNode manifest) {
+        return Params.fromJson(manifest.path("export"));
+    }
+
+    public static Report run(Project project, Labeler labeler, Params params, Path out, ProgressListener progress, Cancellation cancel)
+            throws IOException, CancelledException, BadInputException {
+        PairFormat format = Formats.byId(params.format());
+        FeatureTable features = FeatureCache.ensure(project, progress, cancel);
+        LfApplier.Applied applied = labeler.lfs().stream().allMatch(lf -> lf.id() > 0)
+                ? LfApplier.apply(project, features, labeler.lfs(), progress, cancel)
+                : LfApplier.apply(features, labeler.lfs(), null, projectSource(project, features), progress, cancel);
+        LabelMatrix matrix = applied.matrix();
+        Pairs.Labels visible = Pairs.labels(project, false);
+        Pairs.Labels revealed = Pairs.labels(project, true);
+
+        // Gold rows, then pool rows with a confident weak label.
+        List<long[]> rows = new ArrayList<>(); // {row, label, weak (0/1), confidence bits}
+        int[] goldRows = IntStream.range(0, visible.size())
+                .filter(r -> params.goldSplits().contains(Split.values()[visible.split()[r]]) && visible.gold()[r] >= 0).toArray();
+        for (int r : goldRows) {
+            rows.add(new long[] {r, visible.gold()[r], 0, Double.doubleToLongBits(1.0)});
+        }
+        int[] poolRows = IntStream.range(0, visible.size()).filter(r -> visible.split()[r] == Split.POOL.ordinal()).toArray();
+        double[] p = labeler.model().probabilityB(matrix, poolRows);
+        long[] poolIds = IntStream.of(poolRows).mapToLong(r -> matrix.ids()[r]).toArray();
+        double balance = labeler.modelRun().path("params").path("class_balance").asDouble(0.5);
+        byte[] hard = HardLabels.of(p, poolIds, params.ties(), balance, params.seed());
+        long below = 0;
+        long hiddenKnown = 0;
+        long hiddenRight = 0;
+        for (int k = 0; k < poolRows.length; k++) {
+            double conf = Math.max(p[k], 1 - p[k]);
+            if (hard[k] == Votes.ABSTAIN || conf + 1e-12 < params.threshold()) {
+                below++;
+                continue;
+            }
+            rows.add(new long[] {poolRows[k], hard[k], 1, Double.doubleToLongBits(conf)});
+            byte g = revealed.gold()[poolRows[k]];
+            if (g >= 0) {
+                hiddenKnown++;
+                if (g == hard[k]) {
+                    hiddenRight++;
+                }
+            }
+        }
+        SplittableRandom rnd = new SplittableRandom(params.seed());
+        for (int i = rows.size() - 1; i > 0; i--) {
+            int j = rnd.nextInt(i + 1);
+            long[] t = rows.get(i);
+            rows.set(i, rows.get(j));
+            rows.set(j, t);
+        }
+
+        Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), "." + out.getFileName(), ".part");
+        boolean ok = false;
+        try {
+            try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
+                 OutputStream os = out.getFileName().toString().endsWith(".gz") ? new GZIPOutputStream(raw, 1 << 16) : raw;
+                 PairWriter writer = format.writer(os)) {
+                for (int from = 0; from < rows.size(); from += BATCH) {
+                    cancel.throwIfCancelled();
+                    int to = Math.min(rows.size(), from + BATCH);
+                    long[] ids = new long[to - from];
+                    for (int k = from; k < to; k++) {
+                        ids[k - from] = matrix.ids()[(int) rows.get(k)[0]];
+                    }
+                    Map<Long, Pair> pairs = Pairs.getMany(project, ids);
+                    for (int k = from; k < to; k++) {
+                        long[] row = rows.get(k);
+                        Pair stored = pairs.get(ids[k - from]);
+                        Pair labeled = new Pair(stored.id(), stored.context(), stored.answerA(), stored.answerB(),
+                                Gold.fromCode((int) row[1]), stored.split(), stored.source(), stored.sourceRow(), stored.extras());
+                        Map<String, Object> extra = new LinkedHashMap<>();
+                        extra.put("weak", row[2] == 1);
+                        extra.put("confidence", Math.round(Double.longBitsToDouble(row[3]) * 1e6) / 1e6);
+                        writer.write(labeled, extra);
+                    }
+                    progress.progress(to, rows.size(), "writing the training set");
+                }
+            }
+            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            ok = true;
+        } finally {
+            if (!ok) {
+                Files.deleteIfExists(tmp);
+            }
+        }
+        String sha = sha256(out);
+        double weakAccuracy = hiddenKnown == 0 ? Double.NaN : (double) hiddenRight / hiddenKnown;
+        Path manifest = out.resolveSibling(out.getFileName() + ".manifest.json");
+        writeManifest(manifest, project, labeler, params, out, sha, goldRows.length, rows.size() - goldRows.length, poolRows.length, below,
+                weakAccuracy, hiddenKnown);
+        return new Report(out, manifest, goldRows.length, rows.size() - goldRows.length, poolRows.length, below, weakAccuracy, sha,
+                applied.problems());
+    }
+
+    private static LfApplier.PairSource projectSource(Project project, FeatureTable features) {
+        long[] ids = features.ids();
+        return sink -> {
+            List<Pair> chunk = new ArrayList<>(1024);
+            int[] row = {0};
+            Pairs.<CancelledException, RuntimeException>forEach(project, Pairs.allSplits(), false, p -> {
+                if (p.id() != ids[row[0] + chunk.size()]) {
+                    throw new IllegalStateException("the project's pairs changed during the export; export again");
+                }
+                chunk.add(p);
+                if (chunk.size() == 1024) {
+                    sink.accept(chunk, row[0]);
+                    row[0] += chunk.size();
+                    chunk.clear();
+                }
+            });
+            if (!chunk.isEmpty()) {
+                sink.accept(chunk, row[0]);
+            }
+        };
+    }
+
+    private static void writeManifest(Path manifest, Project project, Labeler labeler, Params params, Path out, String sha,
+                                      long gold, long weak, long pool, long below, double weakAccuracy, long hiddenKnown)
+            throws IOException {
+        ObjectNode m = Json.MAPPER.createObjectNode();
+        String version = WeakExport.class.getPackage().getImplementationVersion();
+        m.put("pairlab_version", version == null ? "development" : version);
+        m.put("project", project.file().toAbsolutePath().toString());
+        m.set("export", params.toJson());
+        ArrayNode lfs = m.putArray("lfs");
+        for (NamedLf lf : labeler.lfs()) {
+            ObjectNode x = lfs.addObject().put("name", lf.name()).put("version", lf.version()).put("kind", lf.definition().kind());
+            x.set("definition", lf.definition().toJson());
+        }
+        m.set("label_model", labeler.modelRun());
+        ObjectNode counts = m.putObject("counts");
+        counts.put("gold", gold);
+        counts.put("weak", weak);
+        counts.put("pool", pool);
+        counts.put("pool_below_threshold_or_tied", below);
+        counts.put("total", gold + weak);
+        ObjectNode acc = m.putObject("evaluation_only");
+        acc.put("note", "accuracy of the written weak labels against the pool's hidden gold labels; never used to make them");
+        acc.put("pool_pairs_with_hidden_gold", hiddenKnown);
+        if (Double.isNaN(weakAccuracy)) {
+            acc.putNull("weak_label_accuracy");
+        } else {
+            acc.put("weak_label_accuracy", weakAccuracy);
+        }
+        ObjectNode o = m.putObject("output");
+        o.put("file", out.getFileName().toString());
+        o.put("sha256", sha);
+        Files.writeString(manifest, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(m) + "\n");
+    }
+
+    public static String sha256(Path file) throws IOException {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            byte[] buf = new byte[1 << 16];
+            while (in.read(buf) >= 0) {
+                // reading feeds the digest
+            }
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}
