@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.",
-        subcommands = {BenchCommand.ImportBench.class, BenchCommand.LfBench.class})
+        subcommands = {BenchCommand.ImportBench.class, BenchCommand.LfBench.class, BenchCommand.ModelBench.class})
 final class BenchCommand implements Runnable {
 
     @Spec
@@ -159,6 +159,48 @@ final class BenchCommand implements Runnable {
                         + "feature-rule LFs:   %.1fM evaluations/s (%d pairs x %d LFs)%n"
                         + "stats update:       %.1f ms (one LF recomputed, stats of 20 LFs on %d pairs)%n",
                         r.featurePairsPerS(), r.featurePairs(), r.lfEvalsPerS() / 1e6, r.pairs(), r.lfs(), r.statsUpdateMs(), r.statsPairs());
+            }
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "model", mixinStandardHelpOptions = true,
+            description = "Label models: fit and predict time on a synthetic --pairs x --lfs matrix (conditionally independent LFs).")
+    static final class ModelBench implements Callable<Integer> {
+
+        @Option(names = "--pairs", defaultValue = "1000000", description = "Rows (default ${DEFAULT-VALUE}).")
+        int pairs;
+
+        @Option(names = "--lfs", defaultValue = "20", description = "LFs (default ${DEFAULT-VALUE}).")
+        int lfs;
+
+        @Option(names = {"-q", "--quiet"}, description = "No progress output.")
+        boolean quiet;
+
+        @Mixin
+        Output output;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            List<dev.pairlab.labelmodel.LabelModelBenchmark.Result> results;
+            try (ConsoleProgress progress = new ConsoleProgress(System.err, quiet)) {
+                results = dev.pairlab.labelmodel.LabelModelBenchmark.run(pairs, lfs, 123, progress, dev.pairlab.task.Cancellation.none());
+            }
+            if (output.json) {
+                com.fasterxml.jackson.databind.node.ArrayNode list = dev.pairlab.pairs.Json.MAPPER.createArrayNode();
+                for (var r : results) {
+                    list.addObject().put("type", r.type()).put("pairs", r.pairs()).put("lfs", r.lfs()).put("fit_ms", r.fitMs())
+                            .put("predict_ms", r.predictMs()).put("accuracy", r.accuracy());
+                }
+                Output.print(spec.commandLine().getOut(), Output.object().put("cores", Runtime.getRuntime().availableProcessors()).set("models", list));
+            } else {
+                for (var r : results) {
+                    spec.commandLine().getOut().printf("%-12s fit %6d ms, predict %5d ms, accuracy %.3f (%d pairs x %d LFs)%n", r.type(), r.fitMs(),
+                            r.predictMs(), r.accuracy(), r.pairs(), r.lfs());
+                }
             }
             return Cli.OK;
         }

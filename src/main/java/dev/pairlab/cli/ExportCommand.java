@@ -25,8 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "'pairlab export weak' writes the weakly labeled training set instead."})
 final class ExportCommand implements Callable<Integer> {
 
-    @Mixin
-    ProjectArg project;
+    @picocli.CommandLine.Parameters(index = "0", arity = "0..1", paramLabel = "PROJECT", description = "The project file (*.pairlab).")
+    Path projectFile;
 
     @Option(names = "--format", paramLabel = "F", description = "Format id (required).")
     String format;
@@ -51,8 +51,8 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (format == null || out == null) {
-            throw new IllegalArgumentException("export needs --format and --out (or use 'pairlab export weak')");
+        if (projectFile == null || format == null || out == null) {
+            throw new IllegalArgumentException("export needs PROJECT, --format and --out (or use 'pairlab export weak')");
         }
         PairFormat f = Formats.byId(format);
         Set<Split> chosen = Pairs.allSplits();
@@ -63,7 +63,7 @@ final class ExportCommand implements Callable<Integer> {
             }
         }
         PairExport.Report r;
-        try (Project p = project.open(Project.Access.READ_ONLY);
+        try (Project p = Project.open(projectFile, Project.Access.READ_ONLY);
              ConsoleProgress progress = new ConsoleProgress(System.err, quiet)) {
             r = PairExport.run(p, f, out, chosen, includeHidden, progress, Cancellation.none());
         }

@@ -1,0 +1,85 @@
+package dev.pairlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pairlab.TestData;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelCliTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void fitEvalSweepExportAndReproduce() throws Exception {
+        String p = dir.resolve("ub.pairlab").toString();
+        CliTest.run("new", p);
+        CliTest.run("import", p, TestData.ub2().toString(), "-q");
+        CliTest.run("split", p, "--eval", "0.1", "--labeled", "0.1", "-q");
+        CliTest.run("lf", "preset", p, "ub");
+        CliTest.Run exportBefore = CliTest.run("export", "weak", p, "--out", dir.resolve("x.jsonl").toString(), "-q");
+        assertEquals(1, exportBefore.code());
+        assertTrue(exportBefore.err().contains("no label model fitted yet"), exportBefore.err());
+
+        CliTest.Run fit = CliTest.run("model", "fit", p, "--type", "snorkel", "--json", "-q");
+        assertEquals(0, fit.code(), fit.err());
+        JsonNode f = fit.json();
+        assertEquals(87, f.get("fit_rows").asInt());
+        assertEquals(97, f.get("model").get("rows").asInt());
+        assertEquals(6, f.get("lfs").size());
+        assertTrue(f.get("fit_ms").asLong() >= 0);
+        for (String k : new String[] {"accuracy", "coverage", "ece"}) {
+            assertTrue(f.has(k), k);
+        }
+        assertEquals(10, f.get("model").get("reliability").size());
+
+        CliTest.Run eval = CliTest.run("model", "eval", p, "--split", "test", "--json");
+        assertEquals(0, eval.code(), eval.err());
+        assertEquals(f.get("model").get("accuracy").asDouble(), eval.json().get("accuracy").asDouble(), 1e-12);
+
+        CliTest.Run sweep = CliTest.run("model", "sweep-threshold", p, "--json");
+        JsonNode pts = sweep.json().get("points");
+        assertEquals(10, pts.size());
+        assertEquals(784, pts.get(0).get("kept").asInt());
+        assertTrue(pts.get(9).get("kept").asInt() < pts.get(0).get("kept").asInt());
+
+        Path out = dir.resolve("train.jsonl");
+        CliTest.Run export = CliTest.run("export", "weak", p, "--out", out.toString(), "--json", "-q");
+        assertEquals(0, export.code(), export.err());
+        assertEquals(871, export.json().get("total").asInt());
+        Path again = dir.resolve("again.jsonl");
+        CliTest.Run rerun = CliTest.run("export", "weak", p, "--out", again.toString(), "--manifest", out + ".manifest.json", "--json", "-q");
+        assertEquals(0, rerun.code(), rerun.err());
+        assertTrue(rerun.json().get("identical_to_manifest").asBoolean());
+        assertArrayEquals(Files.readAllBytes(out), Files.readAllBytes(again));
+
+        CliTest.Run list = CliTest.run("model", "list", p, "--json");
+        assertEquals(1, list.json().get("runs").size());
+    }
+
+    @Test
+    void aLabelMatrixCsvCanBeFittedWithoutAProject() throws Exception {
+        String p = dir.resolve("mt.pairlab").toString();
+        CliTest.run("new", p);
+        CliTest.run("import", p, TestData.mtBenchTrain().toString(), "-q");
+        CliTest.run("lf", "preset", p, "mt-bench");
+        Path csv = dir.resolve("L.csv");
+        CliTest.run("lf", "matrix", p, "--out", csv.toString(), "-q");
+        CliTest.Run fromMatrix = CliTest.run("model", "fit", "--matrix", csv.toString(), "--type", "snorkel", "--json", "-q");
+        assertEquals(0, fromMatrix.code(), fromMatrix.err());
+        assertEquals(898, fromMatrix.json().get("fit_rows").asInt());
+        CliTest.Run onProject = CliTest.run("model", "fit", p, "--type", "snorkel", "--eval-split", "train", "--json", "-q");
+        assertEquals(fromMatrix.json().get("model").get("accuracy").asDouble(), onProject.json().get("model").get("accuracy").asDouble(), 1e-12,
+                "the same votes give the same model");
+        Files.writeString(csv, "id,a,gold\n1,7,0\n");
+        CliTest.Run bad = CliTest.run("model", "fit", "--matrix", csv.toString());
+        assertEquals(1, bad.code());
+        assertTrue(bad.err().contains("L.csv:2:"), bad.err());
+    }
+}
