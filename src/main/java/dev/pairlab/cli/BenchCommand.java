@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.",
-        subcommands = {BenchCommand.ImportBench.class, BenchCommand.LfBench.class, BenchCommand.ModelBench.class})
+        subcommands = {BenchCommand.ImportBench.class, BenchCommand.LfBench.class, BenchCommand.ModelBench.class, BenchCommand.RmBench.class})
 final class BenchCommand implements Runnable {
 
     @Spec
@@ -201,6 +201,74 @@ final class BenchCommand implements Runnable {
                     spec.commandLine().getOut().printf("%-12s fit %6d ms, predict %5d ms, accuracy %.3f (%d pairs x %d LFs)%n", r.type(), r.fitMs(),
                             r.predictMs(), r.accuracy(), r.pairs(), r.lfs());
                 }
+            }
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "rm", mixinStandardHelpOptions = true,
+            description = "Reward-model training and scoring throughput (pairs/s) on real pairs (MT-Bench train by default).")
+    static final class RmBench implements Callable<Integer> {
+
+        @Option(names = "--kind", defaultValue = "features", description = "features or transformer (default ${DEFAULT-VALUE}).")
+        String kind;
+
+        @Option(names = "--base", description = "Transformer: checkpoint folder.")
+        String base;
+
+        @Option(names = "--steps", defaultValue = "40", description = "Optimizer steps (default ${DEFAULT-VALUE}).")
+        int steps;
+
+        @Option(names = "--batch", description = "Pairs per step.")
+        Integer batch;
+
+        @Option(names = "--max-length", description = "Tokens per answer.")
+        Integer maxLength;
+
+        @Option(names = "--source", paramLabel = "FILE")
+        Path source;
+
+        @Mixin
+        Output output;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            Path src = source != null ? source
+                    : DataDir.get().resolve("dfki-weak-supervision-rlhf/MT-BENCH-baseline-train-set.jsonl");
+            List<dev.pairlab.reward.TrainPair> pairs = new ArrayList<>();
+            try (dev.pairlab.pairs.PairReader r = dev.pairlab.pairs.Formats.detect(src).open(src, ImportOptions.defaults())) {
+                dev.pairlab.pairs.ParsedRecord rec;
+                while ((rec = r.next()) != null) {
+                    if (rec.isOk() && rec.pair().gold().known()) {
+                        var p = rec.pair();
+                        pairs.add(new dev.pairlab.reward.TrainPair(rec.line(), p.context(), p.answerA(), p.answerB(),
+                                p.gold() == dev.pairlab.pairs.Gold.A ? 1 : 0, false));
+                    }
+                }
+            }
+            dev.pairlab.reward.RewardConfig c = kind.equals("transformer") ? dev.pairlab.reward.RewardConfig.transformer(base)
+                    : dev.pairlab.reward.RewardConfig.features();
+            if (batch != null) {
+                c = c.withBatch(batch, 1, c.lr(), 0);
+            } else {
+                c = c.withBatch(c.batchSize() * c.gradAccum(), 1, c.lr(), 0);
+            }
+            if (maxLength != null) {
+                c = c.withMaxLength(maxLength);
+            }
+            var r = dev.pairlab.reward.RewardBenchmark.run(c, pairs, steps);
+            ObjectNode o = Output.object().put("kind", r.kind()).put("device", r.device()).put("pairs", r.pairs()).put("batch", r.batch())
+                    .put("steps", r.steps()).put("train_pairs_per_s", Math.round(r.trainPairsPerS() * 10) / 10.0)
+                    .put("score_pairs_per_s", Math.round(r.scorePairsPerS() * 10) / 10.0).put("parameters", r.parameters())
+                    .put("max_length", c.maxLength()).put("cores", Runtime.getRuntime().availableProcessors());
+            if (output.json) {
+                Output.print(spec.commandLine().getOut(), o);
+            } else {
+                spec.commandLine().getOut().printf("%s on %s: train %.1f pairs/s, score %.1f pairs/s (%d pairs, batch %d, %,d parameters)%n",
+                        r.kind(), r.device(), r.trainPairsPerS(), r.scorePairsPerS(), r.pairs(), r.batch(), r.parameters());
             }
             return Cli.OK;
         }

@@ -27,6 +27,13 @@ public final class Text {
         return words;
     }
 
+    /** The text's word tokens in lower case. */
+    public static List<String> lower(String s) {
+        List<String> words = tokenize(s);
+        words.replaceAll(w -> w.toLowerCase(java.util.Locale.ROOT));
+        return words;
+    }
+
     static List<String> tokenize(String s) {
         List<String> out = new ArrayList<>();
         int n = s.length();

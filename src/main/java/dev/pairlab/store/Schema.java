@@ -111,6 +111,22 @@ final class Schema {
                   metrics    TEXT NOT NULL,
                   created_at TEXT NOT NULL
                 )""",
+            },
+            new String[] {
+                // Reward-model training runs; their files (config, events, checkpoints, model) are in a folder.
+                """
+                CREATE TABLE training_runs (
+                  id              INTEGER PRIMARY KEY,
+                  kind            TEXT NOT NULL,
+                  config          TEXT NOT NULL,
+                  state           TEXT NOT NULL CHECK (state IN ('QUEUED', 'RUNNING', 'PAUSED', 'DONE', 'CANCELLED', 'FAILED')),
+                  dir             TEXT NOT NULL,
+                  device          TEXT,
+                  metrics         TEXT NOT NULL DEFAULT '{}',
+                  label_model_run INTEGER,
+                  created_at      TEXT NOT NULL,
+                  updated_at      TEXT NOT NULL
+                )""",
             });
 
     static final int CURRENT = MIGRATIONS.size();

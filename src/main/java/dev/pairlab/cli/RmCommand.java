@@ -1,0 +1,347 @@
+package dev.pairlab.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pairlab.pairs.Json;
+import dev.pairlab.pairs.Split;
+import dev.pairlab.reward.RewardConfig;
+import dev.pairlab.reward.RewardData;
+import dev.pairlab.reward.RewardNet;
+import dev.pairlab.reward.RewardTraining;
+import dev.pairlab.reward.TrainPair;
+import dev.pairlab.reward.Trainer;
+import dev.pairlab.store.Project;
+import dev.pairlab.store.TrainingRuns;
+import dev.pairlab.task.Cancellation;
+import dev.pairlab.task.ProgressListener;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "rm", mixinStandardHelpOptions = true, description = "Reward models: train, resume, evaluate, score, list runs.",
+        subcommands = {RmCommand.Train.class, RmCommand.Resume.class, RmCommand.Eval.class, RmCommand.Score.class, RmCommand.ListRuns.class})
+final class RmCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Prints training progress: a line per evaluation and a light progress line otherwise. */
+    static Trainer.Listener printer(boolean quiet) {
+        return new Trainer.Listener() {
+            private long lastNs = System.nanoTime();
+
+            @Override
+            public void onEvent(Trainer.Event e) {
+                if (quiet) {
+                    return;
+                }
+                boolean isEval = !Double.isNaN(e.evalAccuracy());
+                long now = System.nanoTime();
+                if (isEval || now - lastNs > 5_000_000_000L) {
+                    lastNs = now;
+                    System.err.printf("step %d/%d epoch %d  loss %.4f  batch acc %.3f  %.1f pairs/s  lr %.2e%s%n", e.step(), e.totalSteps(),
+                            e.epoch() + 1, e.loss(), e.accuracy(), e.examplesPerS(), e.lr(),
+                            isEval ? String.format("  | test acc %.3f margin %.3f loss %.4f", e.evalAccuracy(), e.evalMargin(), e.evalLoss()) : "");
+                }
+            }
+
+            @Override
+            public void onMessage(String message) {
+                if (!quiet) {
+                    System.err.println(message);
+                }
+            }
+        };
+    }
+
+    static ObjectNode outcome(RewardTraining.Outcome o) throws Exception {
+        ObjectNode j = Output.object();
+        j.put("run", o.run().id());
+        j.put("state", o.run().state().name().toLowerCase());
+        j.put("device", o.device().description());
+        if (o.device().fallbackReason() != null) {
+            j.put("device_note", o.device().fallbackReason());
+        }
+        j.put("train_pairs", o.trainPairs());
+        j.put("eval_pairs", o.evalPairs());
+        j.put("steps", o.result().steps());
+        j.put("wall_ms", o.result().millis());
+        j.put("pairs_per_s", Math.round(o.result().pairsPerS() * 10) / 10.0);
+        if (o.result().eval() != null && o.result().eval().pairs() > 0) {
+            j.put("test_accuracy", o.result().eval().accuracy());
+            j.put("test_margin", o.result().eval().margin());
+            j.put("test_loss", o.result().eval().loss());
+        }
+        j.put("dir", o.run().dir().toString());
+        return j;
+    }
+
+    static void print(PrintWriter out, RewardTraining.Outcome o, boolean json) throws Exception {
+        if (json) {
+            Output.print(out, outcome(o));
+            return;
+        }
+        out.printf("Run %d %s on %s: %d steps in %.1f s (%.1f pairs/s)%n", o.run().id(), o.run().state().name().toLowerCase(),
+                o.device().description(), o.result().steps(), o.result().millis() / 1000.0, o.result().pairsPerS());
+        if (o.result().eval() != null && o.result().eval().pairs() > 0) {
+            out.printf("Test: pairwise accuracy %.3f, mean margin %.3f, loss %.4f on %d pairs%n", o.result().eval().accuracy(),
+                    o.result().eval().margin(), o.result().eval().loss(), o.result().eval().pairs());
+        }
+        out.println("Files: " + o.run().dir());
+    }
+
+    @Command(name = "train", mixinStandardHelpOptions = true, description = {
+        "Train a reward model on the train split's gold labels (--data gold), plus the pool labeled by the latest",
+        "label model (gold+weak, hard labels; soft, its probabilities), evaluated on the test split."})
+    static final class Train implements Callable<Integer> {
+        @Mixin
+        ProjectArg project;
+
+        @Option(names = "--kind", defaultValue = "features", description = "features or transformer (default ${DEFAULT-VALUE}).")
+        String kind;
+
+        @Option(names = "--base", paramLabel = "DIR", description = "Transformer: a local Hugging Face checkpoint folder.")
+        String base;
+
+        @Option(names = "--data", defaultValue = "gold", description = "gold, gold+weak or soft (default ${DEFAULT-VALUE}).")
+        String data;
+
+        @Option(names = "--epochs", description = "Epochs.")
+        Integer epochs;
+
+        @Option(names = "--batch", description = "Pairs per micro-batch.")
+        Integer batch;
+
+        @Option(names = "--grad-accum", description = "Micro-batches per optimizer step.")
+        Integer accum;
+
+        @Option(names = "--lr", description = "Peak learning rate.")
+        Double lr;
+
+        @Option(names = "--warmup", description = "Warm-up steps.")
+        Integer warmup;
+
+        @Option(names = "--max-length", description = "Tokens per answer.")
+        Integer maxLength;
+
+        @Option(names = "--seed", description = "Seed.")
+        Long seed;
+
+        @Option(names = "--eval-every", description = "Steps between evaluations.")
+        Integer evalEvery;
+
+        @Option(names = "--checkpoint-every", description = "Steps between checkpoints.")
+        Integer checkpointEvery;
+
+        @Option(names = "--patience", description = "Evaluations without improvement before stopping early (0: never).")
+        Integer patience;
+
+        @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (falls back to the CPU with a message).")
+        String device;
+
+        @Option(names = {"-q", "--quiet"}, description = "No progress output.")
+        boolean quiet;
+
+        @Mixin
+        Output output;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            RewardConfig c = kind.equals("transformer") ? RewardConfig.transformer(base) : RewardConfig.features();
+            c = c.withData(data).withDevice(device);
+            if (epochs != null) {
+                c = c.withEpochs(epochs);
+            }
+            if (batch != null || accum != null || lr != null || warmup != null) {
+                c = c.withBatch(batch != null ? batch : c.batchSize(), accum != null ? accum : c.gradAccum(), lr != null ? lr : c.lr(),
+                        warmup != null ? warmup : c.warmupSteps());
+            }
+            if (maxLength != null) {
+                c = c.withMaxLength(maxLength);
+            }
+            if (seed != null) {
+                c = c.withSeed(seed);
+            }
+            if (evalEvery != null || checkpointEvery != null || patience != null) {
+                c = c.withSchedule(evalEvery != null ? evalEvery : c.evalEvery(), checkpointEvery != null ? checkpointEvery : c.checkpointEvery(),
+                        patience != null ? patience : c.patience());
+            }
+            RewardTraining.Outcome o;
+            Cancellation cancel = new Cancellation();
+            Thread hook = new Thread(cancel::cancel);
+            Runtime.getRuntime().addShutdownHook(hook);
+            try (Project p = Project.open(project.file, Project.Access.READ_WRITE);
+                 ConsoleProgress progress = new ConsoleProgress(System.err, quiet)) {
+                o = RewardTraining.train(p, c, printer(quiet), progress, cancel);
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // The JVM is exiting (Ctrl-C): the trainer saw the cancel and saved its checkpoint.
+                }
+            }
+            print(spec.commandLine().getOut(), o, output.json);
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "resume", mixinStandardHelpOptions = true, description = "Continue a cancelled or crashed training run from its last checkpoint.")
+    static final class Resume implements Callable<Integer> {
+        @Mixin
+        ProjectArg project;
+
+        @Option(names = "--run", defaultValue = "0", description = "Run id (default: the latest).")
+        long run;
+
+        @Option(names = {"-q", "--quiet"})
+        boolean quiet;
+
+        @Mixin
+        Output output;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            RewardTraining.Outcome o;
+            try (Project p = Project.open(project.file, Project.Access.READ_WRITE);
+                 ConsoleProgress progress = new ConsoleProgress(System.err, quiet)) {
+                long id = run > 0 ? run : TrainingRuns.get(p, 0) == null ? 0 : TrainingRuns.get(p, 0).id();
+                o = RewardTraining.resume(p, id, printer(quiet), progress, new Cancellation());
+            }
+            print(spec.commandLine().getOut(), o, output.json);
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "eval", mixinStandardHelpOptions = true, description = "Pairwise accuracy of a trained model on a split with gold labels.")
+    static final class Eval implements Callable<Integer> {
+        @Mixin
+        ProjectArg project;
+
+        @Option(names = "--run", defaultValue = "0", description = "Run id (default: the latest).")
+        long run;
+
+        @Option(names = "--split", defaultValue = "test")
+        String split;
+
+        @Mixin
+        Output output;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            Trainer.Evaluation ev;
+            long id;
+            try (Project p = Project.open(project.file, Project.Access.READ_ONLY)) {
+                TrainingRuns.Run r = TrainingRuns.get(p, run);
+                if (r == null) {
+                    throw new IllegalArgumentException("no training run" + (run > 0 ? " " + run : "s yet"));
+                }
+                id = r.id();
+                RewardData.Sets sets = RewardData.load(p, "gold", Split.parse(split), ProgressListener.NONE, Cancellation.none());
+                try (RewardNet net = RewardTraining.load(r.dir(), "auto")) {
+                    ev = Trainer.evaluate(net, sets.eval(), 32);
+                }
+            }
+            if (output.json) {
+                Output.print(spec.commandLine().getOut(), Output.object().put("run", id).put("split", split).put("pairs", ev.pairs())
+                        .put("accuracy", ev.accuracy()).put("margin", ev.margin()).put("loss", ev.loss()));
+            } else {
+                spec.commandLine().getOut().printf("Run %d on %s: pairwise accuracy %.3f, mean margin %.3f, loss %.4f (%d pairs)%n", id, split,
+                        ev.accuracy(), ev.margin(), ev.loss(), ev.pairs());
+            }
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "score", mixinStandardHelpOptions = true, description = "Rewards of both answers of every pair in a split, as JSON lines.")
+    static final class Score implements Callable<Integer> {
+        @Mixin
+        ProjectArg project;
+
+        @Option(names = "--run", defaultValue = "0")
+        long run;
+
+        @Option(names = "--split", defaultValue = "test")
+        String split;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Project p = Project.open(project.file, Project.Access.READ_ONLY)) {
+                TrainingRuns.Run r = TrainingRuns.get(p, run);
+                if (r == null) {
+                    throw new IllegalArgumentException("no training run" + (run > 0 ? " " + run : "s yet"));
+                }
+                List<TrainPair> pairs = new java.util.ArrayList<>();
+                dev.pairlab.store.Pairs.<RuntimeException, RuntimeException>forEach(p, java.util.EnumSet.of(Split.parse(split)), false,
+                        x -> pairs.add(new TrainPair(x.id(), x.context(), x.answerA(), x.answerB(), 0.5, false)));
+                try (RewardNet net = RewardTraining.load(r.dir(), "auto")) {
+                    double[] s = Trainer.scorePairs(net, pairs, 32);
+                    PrintWriter out = spec.commandLine().getOut();
+                    for (int i = 0; i < pairs.size(); i++) {
+                        out.println(Output.object().put("id", pairs.get(i).id()).put("reward_a", s[2 * i]).put("reward_b", s[2 * i + 1]));
+                    }
+                }
+            }
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List training runs.")
+    static final class ListRuns implements Callable<Integer> {
+        @Mixin
+        ProjectArg project;
+
+        @Mixin
+        Output output;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            List<TrainingRuns.Run> runs;
+            try (Project p = project.open(Project.Access.READ_ONLY)) {
+                runs = TrainingRuns.list(p);
+            }
+            ArrayNode list = Json.MAPPER.createArrayNode();
+            for (TrainingRuns.Run r : runs) {
+                ObjectNode x = list.addObject().put("run", r.id()).put("kind", r.kind()).put("state", r.state().name().toLowerCase())
+                        .put("device", r.device()).put("dir", r.dir().toString());
+                x.set("metrics", Json.MAPPER.readTree(r.metrics()));
+                x.set("config", Json.MAPPER.readTree(r.config()));
+            }
+            if (output.json) {
+                Output.print(spec.commandLine().getOut(), Output.object().set("runs", list));
+            } else {
+                for (TrainingRuns.Run r : runs) {
+                    var m = Json.MAPPER.readTree(r.metrics());
+                    spec.commandLine().getOut().printf("run %d: %s, %s, data %s, test accuracy %s, %s%n", r.id(), r.kind(),
+                            r.state().name().toLowerCase(), Json.MAPPER.readTree(r.config()).path("data").asText(),
+                            m.has("eval_accuracy") ? String.format("%.3f", m.get("eval_accuracy").asDouble()) : "-", r.updatedAt());
+                }
+            }
+            return Cli.OK;
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package dev.pairlab.reward;
+
+import ai.djl.Device;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pairlab.lf.LfException;
+import dev.pairlab.pairs.Json;
+import dev.pairlab.pairs.Split;
+import dev.pairlab.store.Project;
+import dev.pairlab.store.TrainingRuns;
+import dev.pairlab.task.Cancellation;
+import dev.pairlab.task.CancelledException;
+import dev.pairlab.task.ProgressListener;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A reward-model training run of a project, from its data to its stored record: the run's folder
+ * holds config.json, events.jsonl (one line per step, what the live charts read), the checkpoint
+ * and the final model.params.
+ */
+public final class RewardTraining {
+
+    public record Outcome(TrainingRuns.Run run, Trainer.Result result, Devices.Choice device, int trainPairs, int evalPairs) {
+    }
+
+    private RewardTraining() {
+    }
+
+    public static RewardNet build(RewardConfig config, Device device) throws IOException {
+        return switch (config.kind()) {
+            case "features" -> new FeatureRewardNet(config, device);
+            case "transformer" -> TransformerRewardNet.load(Path.of(config.base()), config, device);
+            default -> throw new IllegalArgumentException("unknown reward model kind " + config.kind());
+        };
+    }
+
+    /** A trained model from its run folder (config.json and model.params). */
+    public static RewardNet load(Path runDir, String device) throws IOException {
+        RewardConfig config = RewardConfig.fromJson(Json.MAPPER.readTree(runDir.resolve("config.json").toFile()));
+        RewardNet net = build(config, Devices.choose(device).device());
+        net.loadParameters(runDir.resolve("model.params"));
+        return net;
+    }
+
+    /** Starts a new run. */
+    public static Outcome train(Project project, RewardConfig config, Trainer.Listener listener, ProgressListener progress,
+                                Cancellation cancel) throws IOException, CancelledException, LfException {
+        RewardData.Sets sets = RewardData.load(project, config.data(), Split.TEST, progress, cancel);
+        if (sets.train().isEmpty()) {
+            throw new LfException("no training pairs: the train split has no gold labels"
+                    + (config.data().equals("gold") ? "" : " and the pool none the label model can label"));
+        }
+        TrainingRuns.Run run = TrainingRuns.create(project, config.kind(), config.toJson().toString(), sets.labelModelRun());
+        Files.createDirectories(run.dir());
+        Files.writeString(run.dir().resolve("config.json"), Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(config.toJson()));
+        return execute(project, run, config, sets, listener, cancel);
+    }
+
+    /** Continues a run from its last checkpoint (after a cancel or a crash). */
+    public static Outcome resume(Project project, long runId, Trainer.Listener listener, ProgressListener progress, Cancellation cancel)
+            throws IOException, CancelledException, LfException {
+        TrainingRuns.Run run = TrainingRuns.get(project, runId);
+        if (run == null) {
+            throw new LfException("no training run " + runId);
+        }
+        if (run.state() == TrainingRuns.State.DONE) {
+            throw new LfException("training run " + runId + " is already done");
+        }
+        RewardConfig config = RewardConfig.fromJson(Json.MAPPER.readTree(run.config()));
+        RewardData.Sets sets = RewardData.load(project, config.data(), Split.TEST, progress, cancel);
+        return execute(project, run, config, sets, listener, cancel);
+    }
+
+    private static Outcome execute(Project project, TrainingRuns.Run run, RewardConfig config, RewardData.Sets sets,
+                                   Trainer.Listener listener, Cancellation cancel) throws IOException {
+        Devices.Choice device = Devices.choose(config.device());
+        if (device.fallbackReason() != null) {
+            listener.onMessage(device.fallbackReason());
+        }
+        TrainingRuns.update(project, run.id(), TrainingRuns.State.RUNNING, device.description(), null);
+        Path events = run.dir().resolve("events.jsonl");
+        try (RewardNet net = build(config, device.device());
+             BufferedWriter log = Files.newBufferedWriter(events, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+            if (net instanceof FeatureRewardNet f && !Files.exists(Trainer.checkpointDir(run.dir()))) {
+                List<String> answers = new ArrayList<>();
+                for (TrainPair p : sets.train()) {
+                    answers.add(p.a());
+                    answers.add(p.b());
+                }
+                f.fitNormalization(answers);
+            }
+            listener.onMessage("training " + net + " on " + device.description() + ": " + sets.train().size() + " pairs ("
+                    + sets.train().stream().filter(TrainPair::weak).count() + " weak), evaluating on " + sets.eval().size());
+            Trainer.Listener both = new Trainer.Listener() {
+                @Override
+                public void onEvent(Trainer.Event e) {
+                    try {
+                        log.write(Json.MAPPER.writeValueAsString(e));
+                        log.write('\n');
+                        log.flush();
+                    } catch (IOException ex) {
+                        throw new java.io.UncheckedIOException(ex);
+                    }
+                    listener.onEvent(e);
+                }
+
+                @Override
+                public void onMessage(String message) {
+                    listener.onMessage(message);
+                }
+            };
+            Trainer.Result result = new Trainer(net, config, run.dir()).train(sets.train(), sets.eval(), sets.dev(), both, cancel);
+            ObjectNode metrics = metrics(result, sets);
+            TrainingRuns.State state = result.state() == Trainer.State.CANCELLED ? TrainingRuns.State.CANCELLED : TrainingRuns.State.DONE;
+            TrainingRuns.update(project, run.id(), state, device.description(), metrics.toString());
+            return new Outcome(TrainingRuns.get(project, run.id()), result, device, sets.train().size(), sets.eval().size());
+        } catch (IOException | RuntimeException e) {
+            TrainingRuns.update(project, run.id(), TrainingRuns.State.FAILED, device.description(),
+                    Json.MAPPER.createObjectNode().put("error", String.valueOf(e.getMessage())).toString());
+            throw e;
+        }
+    }
+
+    static ObjectNode metrics(Trainer.Result r, RewardData.Sets sets) {
+        ObjectNode o = Json.MAPPER.createObjectNode();
+        o.put("state", r.state().name().toLowerCase());
+        o.put("steps", r.steps());
+        o.put("train_pairs", sets.train().size());
+        o.put("eval_pairs", sets.eval().size());
+        o.put("wall_ms", r.millis());
+        o.put("pairs_per_s", r.pairsPerS());
+        if (r.eval() != null && r.eval().pairs() > 0) {
+            o.put("eval_accuracy", r.eval().accuracy());
+            o.put("eval_margin", r.eval().margin());
+            o.put("eval_loss", r.eval().loss());
+        }
+        return o;
+    }
+}

@@ -1,0 +1,107 @@
+package dev.pairlab.store;
+
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reward-model training runs. A run moves QUEUED → RUNNING → (PAUSED) → DONE | CANCELLED | FAILED;
+ * its files live in {@code NAME.runs/rm-ID/} beside the project.
+ */
+public final class TrainingRuns {
+
+    public enum State { QUEUED, RUNNING, PAUSED, DONE, CANCELLED, FAILED }
+
+    public record Run(long id, String kind, String config, State state, Path dir, String device, String metrics, long labelModelRun,
+                      String createdAt, String updatedAt) {
+    }
+
+    private TrainingRuns() {
+    }
+
+    /** The folder that holds a project's run folders. */
+    public static Path runsFolder(Project project) {
+        return project.file().toAbsolutePath().resolveSibling(project.name() + ".runs");
+    }
+
+    public static Run create(Project project, String kind, String config, long labelModelRun) {
+        return project.write(c -> {
+            String now = Instant.now().toString();
+            long id;
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO training_runs (kind, config, state, dir, label_model_run, created_at,"
+                    + " updated_at) VALUES (?, ?, 'QUEUED', '', ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                ps.setString(1, kind);
+                ps.setString(2, config);
+                ps.setLong(3, labelModelRun);
+                ps.setString(4, now);
+                ps.setString(5, now);
+                ps.executeUpdate();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    keys.next();
+                    id = keys.getLong(1);
+                }
+            }
+            Path dir = runsFolder(project).resolve("rm-" + id);
+            try (PreparedStatement ps = c.prepareStatement("UPDATE training_runs SET dir = ? WHERE id = ?")) {
+                ps.setString(1, dir.toString());
+                ps.setLong(2, id);
+                ps.executeUpdate();
+            }
+            return get(project, id);
+        });
+    }
+
+    public static void update(Project project, long id, State state, String device, String metrics) {
+        project.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE training_runs SET state = ?, device = coalesce(?, device), metrics = coalesce(?, metrics), updated_at = ? WHERE id = ?")) {
+                ps.setString(1, state.name());
+                ps.setString(2, device);
+                ps.setString(3, metrics);
+                ps.setString(4, Instant.now().toString());
+                ps.setLong(5, id);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** The run with this id, or the latest when id is 0; null if none. */
+    public static Run get(Project project, long id) {
+        return project.read(c -> {
+            String sql = "SELECT id, kind, config, state, dir, device, metrics, label_model_run, created_at, updated_at FROM training_runs"
+                    + (id > 0 ? " WHERE id = ?" : " ORDER BY id DESC LIMIT 1");
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                if (id > 0) {
+                    ps.setLong(1, id);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? run(rs) : null;
+                }
+            }
+        });
+    }
+
+    public static List<Run> list(Project project) {
+        return project.read(c -> {
+            List<Run> out = new ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                    "SELECT id, kind, config, state, dir, device, metrics, label_model_run, created_at, updated_at FROM training_runs ORDER BY id")) {
+                while (rs.next()) {
+                    out.add(run(rs));
+                }
+            }
+            return out;
+        });
+    }
+
+    private static Run run(ResultSet rs) throws SQLException {
+        return new Run(rs.getLong(1), rs.getString(2), rs.getString(3), State.valueOf(rs.getString(4)), Path.of(rs.getString(5)),
+                rs.getString(6), rs.getString(7), rs.getLong(8), rs.getString(9), rs.getString(10));
+    }
+}
