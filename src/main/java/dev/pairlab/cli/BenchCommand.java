@@ -249,6 +249,21 @@ final class BenchCommand implements Runnable {
                     }
                 }
             }
+            Path randomCheckpoint = null;
+            if (kind.equals("transformer") && base == null) {
+                // No checkpoint given: a random MiniLM-sized one (6 layers x 384, 12 heads), vocabulary from the data.
+                java.util.Map<String, Integer> freq = new java.util.HashMap<>();
+                for (var tp : pairs) {
+                    for (String w : dev.pairlab.features.Text.lower(tp.a() + " " + tp.b() + " " + tp.context())) {
+                        freq.merge(w, 1, Integer::sum);
+                    }
+                }
+                List<String> vocab = freq.entrySet().stream().sorted((x, y) -> y.getValue() - x.getValue()).limit(8000)
+                        .map(java.util.Map.Entry::getKey).toList();
+                randomCheckpoint = java.nio.file.Files.createTempDirectory("pairlab-minilm-size");
+                dev.pairlab.reward.RandomCheckpoint.write(randomCheckpoint, 384, 6, 12, 1536, 1, vocab, 512);
+                base = randomCheckpoint.toString();
+            }
             dev.pairlab.reward.RewardConfig c = kind.equals("transformer") ? dev.pairlab.reward.RewardConfig.transformer(base)
                     : dev.pairlab.reward.RewardConfig.features();
             if (batch != null) {
@@ -259,7 +274,16 @@ final class BenchCommand implements Runnable {
             if (maxLength != null) {
                 c = c.withMaxLength(maxLength);
             }
-            var r = dev.pairlab.reward.RewardBenchmark.run(c, pairs, steps);
+            dev.pairlab.reward.RewardBenchmark.Result r;
+            try {
+                r = dev.pairlab.reward.RewardBenchmark.run(c, pairs, steps);
+            } finally {
+                if (randomCheckpoint != null) {
+                    try (var files = java.nio.file.Files.walk(randomCheckpoint)) {
+                        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                    }
+                }
+            }
             ObjectNode o = Output.object().put("kind", r.kind()).put("device", r.device()).put("pairs", r.pairs()).put("batch", r.batch())
                     .put("steps", r.steps()).put("train_pairs_per_s", Math.round(r.trainPairsPerS() * 10) / 10.0)
                     .put("score_pairs_per_s", Math.round(r.scorePairsPerS() * 10) / 10.0).put("parameters", r.parameters())

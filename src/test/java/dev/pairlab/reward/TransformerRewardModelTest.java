@@ -23,7 +23,7 @@ class TransformerRewardModelTest {
 
     @Test
     void aTinyCheckpointTrainsOnAToyTaskAndReloadsWithIdenticalScores() throws Exception {
-        Path ckpt = TinyCheckpoint.write(dir.resolve("tiny-bert"), 16, 2, 2, 32, 7);
+        Path ckpt = RandomCheckpoint.write(dir.resolve("tiny-bert"), 16, 2, 2, 32, 7);
         RewardConfig c = RewardConfig.transformer(ckpt.toString()).withEpochs(4).withBatch(8, 1, 3e-3, 5).withSchedule(0, 0, 0)
                 .withDevice("cpu").withMaxLength(48);
         List<TrainPair> train = FeatureRewardModelTest.toy(240, 11);

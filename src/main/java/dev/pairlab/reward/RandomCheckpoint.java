@@ -16,21 +16,27 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Writes a tiny, randomly initialized BERT checkpoint in Hugging Face's layout (config.json,
- * tokenizer.json with a word-level vocabulary, model.safetensors), so tests load a real folder
- * without any download.
+ * Writes a randomly initialized BERT checkpoint in Hugging Face's layout (config.json, tokenizer.json
+ * with a word-level vocabulary, model.safetensors): tests load a real folder without any download,
+ * and the benchmark measures a MiniLM-sized encoder (6 × 384) without its weights.
  */
-final class TinyCheckpoint {
+public final class RandomCheckpoint {
 
     static final List<String> WORDS = List.of("thanks", "apple", "river", "stone", "cloud", "green", "music", "table", "light", "paper",
             "ocean", "question", "what", "is", "the", "a");
 
-    private TinyCheckpoint() {
+    private RandomCheckpoint() {
     }
 
-    static Path write(Path dir, int hidden, int layers, int heads, int intermediate, long seed) throws IOException {
+    public static Path write(Path dir, int hidden, int layers, int heads, int intermediate, long seed) throws IOException {
+        return write(dir, hidden, layers, heads, intermediate, seed, WORDS, 64);
+    }
+
+    /** @param words the vocabulary besides the special tokens and the numbers 0–199 */
+    public static Path write(Path dir, int hidden, int layers, int heads, int intermediate, long seed, List<String> words, int maxPositions)
+            throws IOException {
         Files.createDirectories(dir);
-        int vocab = 4 + WORDS.size() + 200; // + room for numbers used in contexts
+        int vocab = 4 + words.size() + 200; // + room for numbers used in contexts
         ObjectNode config = Json.MAPPER.createObjectNode();
         config.put("model_type", "bert");
         config.put("vocab_size", vocab);
@@ -38,17 +44,17 @@ final class TinyCheckpoint {
         config.put("num_hidden_layers", layers);
         config.put("num_attention_heads", heads);
         config.put("intermediate_size", intermediate);
-        config.put("max_position_embeddings", 64);
+        config.put("max_position_embeddings", maxPositions);
         config.put("type_vocab_size", 2);
         config.put("layer_norm_eps", 1e-12);
         config.put("hidden_act", "gelu");
         Files.writeString(dir.resolve("config.json"), config.toString());
-        Files.writeString(dir.resolve("tokenizer.json"), tokenizer().toString());
+        Files.writeString(dir.resolve("tokenizer.json"), tokenizer(words).toString());
 
         SplittableRandom r = new SplittableRandom(seed);
         Map<String, float[][]> tensors = new LinkedHashMap<>(); // name -> {shape as floats, values}
         add(tensors, "bert.embeddings.word_embeddings.weight", r, vocab, hidden);
-        add(tensors, "bert.embeddings.position_embeddings.weight", r, 64, hidden);
+        add(tensors, "bert.embeddings.position_embeddings.weight", r, maxPositions, hidden);
         add(tensors, "bert.embeddings.token_type_embeddings.weight", r, 2, hidden);
         ones(tensors, "bert.embeddings.LayerNorm.weight", hidden);
         zeros(tensors, "bert.embeddings.LayerNorm.bias", hidden);
@@ -119,7 +125,7 @@ final class TinyCheckpoint {
         }
     }
 
-    private static ObjectNode tokenizer() {
+    private static ObjectNode tokenizer(List<String> words) {
         ObjectNode t = Json.MAPPER.createObjectNode();
         t.put("version", "1.0");
         t.putNull("truncation");
@@ -161,11 +167,15 @@ final class TinyCheckpoint {
             vocab.put(specials[i], i);
         }
         int id = 4;
-        for (String w : WORDS) {
-            vocab.put(w, id++);
+        for (String w : words) {
+            if (!vocab.has(w)) {
+                vocab.put(w, id++);
+            }
         }
         for (int i = 0; i < 200; i++) {
-            vocab.put(Integer.toString(i), id++);
+            if (!vocab.has(Integer.toString(i))) {
+                vocab.put(Integer.toString(i), id++);
+            }
         }
         model.put("unk_token", "[UNK]");
         return t;
