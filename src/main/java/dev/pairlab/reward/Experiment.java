@@ -1,0 +1,327 @@
+package dev.pairlab.reward;
+
+import ai.djl.Device;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pairlab.analysis.Subsets;
+import dev.pairlab.features.FeatureCache;
+import dev.pairlab.features.FeatureTable;
+import dev.pairlab.labelmodel.FitOptions;
+import dev.pairlab.labelmodel.HardLabels;
+import dev.pairlab.labelmodel.LabelModel;
+import dev.pairlab.labelmodel.MajorityVote;
+import dev.pairlab.labelmodel.SnorkelStyleModel;
+import dev.pairlab.labelmodel.TiePolicy;
+import dev.pairlab.lf.LabelMatrix;
+import dev.pairlab.lf.LfApplier;
+import dev.pairlab.lf.LfDefinition;
+import dev.pairlab.lf.NamedLf;
+import dev.pairlab.lf.Presets;
+import dev.pairlab.pairs.BadInputException;
+import dev.pairlab.pairs.Formats;
+import dev.pairlab.pairs.Gold;
+import dev.pairlab.pairs.ImportOptions;
+import dev.pairlab.pairs.Json;
+import dev.pairlab.pairs.Pair;
+import dev.pairlab.pairs.PairReader;
+import dev.pairlab.pairs.ParsedRecord;
+import dev.pairlab.task.Cancellation;
+import dev.pairlab.task.CancelledException;
+import dev.pairlab.task.ProgressListener;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+/**
+ * The paper's experiment (method.md, steps 2–7) in one run: for each labeled fraction and seed,
+ * split the data, fit the label model on the LF votes of the labeled part, weakly label the pool,
+ * and train reward models on gold only, gold + weak (hard labels), gold + soft labels and gold +
+ * confidence-filtered weak labels; score each on the test split. Results are appended to
+ * results.csv cell by cell, so a rerun with the same settings skips what is done (resume).
+ */
+public final class Experiment {
+
+    /** The experiment's settings; saved as experiment.json in the output folder. */
+    public record Params(Path dataset, Path evalFile, double evalFraction, List<Double> labeled, int seeds, String preset,
+                        List<String> variants, double threshold, RewardConfig reward) {
+
+        public Params {
+            labeled = List.copyOf(labeled);
+            variants = List.copyOf(variants);
+            for (String v : variants) {
+                if (!List.of("gold", "gold+weak", "soft", "filtered").contains(v)) {
+                    throw new IllegalArgumentException("unknown variant '" + v + "' (gold, gold+weak, soft, filtered)");
+                }
+            }
+            for (double f : labeled) {
+                if (!(f > 0 && f <= 1)) {
+                    throw new IllegalArgumentException("labeled fractions must be in (0, 1], got " + f);
+                }
+            }
+            if (seeds < 1) {
+                throw new IllegalArgumentException("--seeds must be at least 1");
+            }
+        }
+
+        ObjectNode toJson() {
+            ObjectNode o = Json.MAPPER.createObjectNode();
+            o.put("dataset", dataset.toAbsolutePath().normalize().toString());
+            o.put("eval_file", evalFile == null ? null : evalFile.toAbsolutePath().normalize().toString());
+            o.put("eval_fraction", evalFraction);
+            ArrayNode l = o.putArray("labeled");
+            labeled.forEach(l::add);
+            o.put("seeds", seeds);
+            o.put("preset", preset);
+            ArrayNode v = o.putArray("variants");
+            variants.forEach(v::add);
+            o.put("threshold", threshold);
+            o.set("reward", reward.toJson());
+            return o;
+        }
+    }
+
+    /** One trained reward model's result. */
+    public record Row(double labeled, long seed, String variant, int goldPairs, int weakPairs, double weakAccuracy, double labelModelAccuracy,
+                      double majorityAccuracy, int testPairs, double rmAccuracy, long millis) {
+
+        static final String HEADER = "labeled,seed,variant,gold_pairs,weak_pairs,weak_accuracy,label_model_accuracy,majority_accuracy,"
+                + "test_pairs,rm_accuracy,millis";
+
+        String csv() {
+            return String.format(Locale.ROOT, "%s,%d,%s,%d,%d,%s,%s,%s,%d,%.6f,%d", trim(labeled), seed, variant, goldPairs, weakPairs,
+                    num(weakAccuracy), num(labelModelAccuracy), num(majorityAccuracy), testPairs, rmAccuracy, millis);
+        }
+
+        static Row parse(String line) {
+            String[] f = line.split(",", -1);
+            return new Row(Double.parseDouble(f[0]), Long.parseLong(f[1]), f[2], Integer.parseInt(f[3]), Integer.parseInt(f[4]),
+                    parseNum(f[5]), parseNum(f[6]), parseNum(f[7]), Integer.parseInt(f[8]), Double.parseDouble(f[9]), Long.parseLong(f[10]));
+        }
+
+        String key() {
+            return trim(labeled) + "/" + seed + "/" + variant;
+        }
+
+        private static String num(double v) {
+            return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.6f", v);
+        }
+
+        private static double parseNum(String s) {
+            return s.isEmpty() ? Double.NaN : Double.parseDouble(s);
+        }
+    }
+
+    static String trim(double f) {
+        String s = String.format(Locale.ROOT, "%.6f", f);
+        return s.replaceAll("0+$", "").replaceAll("\\.$", "");
+    }
+
+    private Experiment() {
+    }
+
+    public static List<Row> run(Params params, Path outDir, ProgressListener progress, Cancellation cancel)
+            throws IOException, BadInputException, CancelledException {
+        Files.createDirectories(outDir);
+        Path settings = outDir.resolve("experiment.json");
+        String json = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(params.toJson());
+        if (Files.exists(settings)) {
+            JsonNode old = Json.MAPPER.readTree(settings.toFile());
+            if (!old.equals(params.toJson())) {
+                throw new BadInputException(outDir + " holds an experiment with other settings (" + settings
+                        + "); use another --out folder or remove it");
+            }
+        } else {
+            Files.writeString(settings, json);
+        }
+        Path csv = outDir.resolve("results.csv");
+        List<Row> rows = new ArrayList<>();
+        Set<String> done = new HashSet<>();
+        if (Files.exists(csv)) {
+            for (String line : Files.readAllLines(csv)) {
+                if (!line.isBlank() && !line.startsWith("labeled,")) {
+                    Row r = Row.parse(line);
+                    rows.add(r);
+                    done.add(r.key());
+                }
+            }
+        } else {
+            Files.writeString(csv, Row.HEADER + "\n");
+        }
+
+        List<Pair> data = read(params.dataset());
+        List<Pair> fixedTest = params.evalFile() == null ? List.of() : read(params.evalFile());
+        List<Pair> all = new ArrayList<>(data);
+        all.addAll(fixedTest);
+        long[] ids = idsUpTo(all.size());
+        List<Pair> withIds = new ArrayList<>(all.size());
+        for (int i = 0; i < all.size(); i++) {
+            Pair p = all.get(i);
+            withIds.add(new Pair(ids[i], p.context(), p.answerA(), p.answerB(), p.gold(), null, "", i, "{}"));
+        }
+        progress.progress(0, 1, "computing features of " + withIds.size() + " pairs");
+        FeatureTable features = FeatureCache.compute(ids, withIds.stream().map(Pair::answerA).toList(),
+                withIds.stream().map(Pair::answerB).toList());
+        List<NamedLf> lfs = new ArrayList<>();
+        for (Map.Entry<String, LfDefinition> e : Presets.get(params.preset()).entrySet()) {
+            lfs.add(NamedLf.unsaved(e.getKey(), e.getValue()));
+        }
+        LabelMatrix matrix = LfApplier.apply(features, lfs, null, LfApplier.inMemory(withIds), ProgressListener.NONE, cancel).matrix();
+        byte[] gold = new byte[withIds.size()];
+        for (int i = 0; i < gold.length; i++) {
+            gold[i] = (byte) withIds.get(i).gold().code();
+        }
+
+        int total = params.labeled().size() * params.seeds() * params.variants().size();
+        int cell = 0;
+        for (double fraction : params.labeled()) {
+            for (int s = 0; s < params.seeds(); s++) {
+                long seed = 123 + s;
+                int[][] split = split(data.size(), fixedTest.size(), params.evalFraction(), fraction, seed);
+                int[] test = split[0];
+                int[] train = split[1];
+                int[] pool = split[2];
+                FitOptions fit = FitOptions.paper().withL2(params.preset().equals("hh") ? 0.5 : 0.6).withSeed(seed);
+                SnorkelStyleModel lm = new SnorkelStyleModel();
+                lm.fit(matrix, train, fit, ProgressListener.NONE, cancel);
+                double lmAcc = accuracy(lm, matrix, test, gold, seed);
+                double mvAcc = accuracy(new MajorityVote(), matrix, test, gold, seed);
+                double[] pb = lm.probabilityB(matrix, pool);
+                long[] poolIds = IntStream.of(pool).mapToLong(r -> ids[r]).toArray();
+                byte[] hard = HardLabels.of(pb, poolIds, TiePolicy.RANDOM, 0.5, seed);
+                for (String variant : params.variants()) {
+                    cell++;
+                    String key = trim(fraction) + "/" + seed + "/" + variant;
+                    if (done.contains(key)) {
+                        continue;
+                    }
+                    cancel.throwIfCancelled();
+                    progress.progress(cell - 1, total, String.format(Locale.ROOT, "labeled %s, seed %d, %s", trim(fraction), seed, variant));
+                    List<TrainPair> trainSet = new ArrayList<>();
+                    for (int r : train) {
+                        trainSet.add(pair(withIds.get(r), gold[r] == 0 ? 1 : 0, false));
+                    }
+                    int weak = 0;
+                    int weakRight = 0;
+                    if (!variant.equals("gold")) {
+                        for (int k = 0; k < pool.length; k++) {
+                            double conf = Math.max(pb[k], 1 - pb[k]);
+                            if (variant.equals("filtered") && conf + 1e-12 < params.threshold()) {
+                                continue;
+                            }
+                            double pa = variant.equals("soft") ? 1 - pb[k] : (hard[k] == 0 ? 1 : 0);
+                            trainSet.add(pair(withIds.get(pool[k]), pa, true));
+                            weak++;
+                            if (hard[k] == gold[pool[k]]) {
+                                weakRight++;
+                            }
+                        }
+                    }
+                    List<TrainPair> testSet = new ArrayList<>();
+                    for (int r : test) {
+                        testSet.add(pair(withIds.get(r), gold[r] == 0 ? 1 : 0, false));
+                    }
+                    long t0 = System.nanoTime();
+                    double acc = trainAndScore(params.reward().withSeed(seed), trainSet, testSet, outDir, cancel);
+                    Row row = new Row(fraction, seed, variant, train.length, weak, weak == 0 ? Double.NaN : (double) weakRight / weak, lmAcc, mvAcc,
+                            test.length, acc, (System.nanoTime() - t0) / 1_000_000);
+                    rows.add(row);
+                    Files.writeString(csv, row.csv() + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+                }
+            }
+        }
+        progress.progress(total, total, "experiment done");
+        ExperimentReport.write(rows, params, outDir);
+        return rows;
+    }
+
+    private static TrainPair pair(Pair p, double pa, boolean weak) {
+        return new TrainPair(p.id(), p.context(), p.answerA(), p.answerB(), pa, weak);
+    }
+
+    private static double trainAndScore(RewardConfig config, List<TrainPair> train, List<TrainPair> test, Path outDir, Cancellation cancel)
+            throws IOException, CancelledException {
+        Path scratch = Files.createTempDirectory(outDir, ".cell");
+        try (RewardNet net = RewardTraining.build(config.withSchedule(0, 0, 0).withDevice("cpu"), Device.cpu())) {
+            if (net instanceof FeatureRewardNet f) {
+                List<String> answers = new ArrayList<>();
+                for (TrainPair p : train) {
+                    answers.add(p.a());
+                    answers.add(p.b());
+                }
+                f.fitNormalization(answers);
+            }
+            Trainer.Result r = new Trainer(net, config.withSchedule(0, 0, 0), scratch).train(train, test, List.of(), e -> { }, cancel);
+            if (r.state() == Trainer.State.CANCELLED) {
+                throw new CancelledException();
+            }
+            return r.eval().accuracy();
+        } finally {
+            Trainer.deleteTree(scratch);
+        }
+    }
+
+    static double accuracy(LabelModel model, LabelMatrix matrix, int[] rows, byte[] gold, long seed) {
+        double[] p = model.probabilityB(matrix, rows);
+        long[] ids = IntStream.of(rows).mapToLong(r -> matrix.ids()[r]).toArray();
+        byte[] hard = HardLabels.of(p, ids, TiePolicy.RANDOM, 0.5, seed);
+        int right = 0;
+        for (int k = 0; k < rows.length; k++) {
+            if (hard[k] == gold[rows[k]]) {
+                right++;
+            }
+        }
+        return rows.length == 0 ? Double.NaN : (double) right / rows.length;
+    }
+
+    /**
+     * Row indices of test, train (labeled) and pool. With a fixed evaluation file its rows (after the
+     * dataset's) are the test split; otherwise a seeded {@code evalFraction} of the dataset is.
+     */
+    static int[][] split(int n, int fixedTest, double evalFraction, double labeled, long seed) {
+        int[] order = Trainer.shuffled(n, seed);
+        int nTest = fixedTest > 0 ? 0 : (int) Math.round(evalFraction * n);
+        int rest = n - nTest;
+        int nTrain = Math.max(1, (int) Math.round(labeled * rest));
+        int[] test = fixedTest > 0 ? IntStream.range(n, n + fixedTest).toArray() : java.util.Arrays.copyOfRange(order, 0, nTest);
+        int[] train = java.util.Arrays.copyOfRange(order, nTest, nTest + nTrain);
+        int[] pool = java.util.Arrays.copyOfRange(order, nTest + nTrain, n);
+        java.util.Arrays.sort(test);
+        java.util.Arrays.sort(train);
+        java.util.Arrays.sort(pool);
+        return new int[][] {test, train, pool};
+    }
+
+    private static long[] idsUpTo(int n) {
+        return java.util.stream.LongStream.rangeClosed(1, n).toArray();
+    }
+
+    static List<Pair> read(Path file) throws IOException, BadInputException {
+        List<Pair> out = new ArrayList<>();
+        try (PairReader r = Formats.detect(file).open(file, ImportOptions.defaults())) {
+            ParsedRecord rec;
+            while ((rec = r.next()) != null) {
+                if (rec.error() != null) {
+                    throw new BadInputException(rec.error().describe(file.toString()));
+                }
+                if (rec.isOk() && rec.pair().gold() != Gold.NONE) {
+                    out.add(rec.pair());
+                }
+            }
+        }
+        if (out.isEmpty()) {
+            throw new BadInputException(file + ": no pairs with gold labels");
+        }
+        return out;
+    }
+}
