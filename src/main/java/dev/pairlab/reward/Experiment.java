@@ -137,7 +137,7 @@ public final class Experiment {
         String json = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(params.toJson());
         if (Files.exists(settings)) {
             JsonNode old = Json.MAPPER.readTree(settings.toFile());
-            if (!old.equals(params.toJson())) {
+            if (!old.equals(Json.MAPPER.readTree(json))) { // compare as parsed text: number node types differ otherwise
                 throw new BadInputException(outDir + " holds an experiment with other settings (" + settings
                         + "); use another --out folder or remove it");
             }
