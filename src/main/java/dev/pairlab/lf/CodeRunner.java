@@ -59,10 +59,8 @@ final class CodeRunner {
                         throw death;
                     } catch (Throwable e) {
                         v = Votes.ABSTAIN;
-                        if (failures.incrementAndGet() == 1) {
-                            firstFailurePair.set(p.id());
-                            firstFailure.set(describe(e));
-                        }
+                        failures.incrementAndGet();
+                        recordFailure(p.id(), e);
                     }
                     out[firstRow + i] = v;
                 }
@@ -91,6 +89,14 @@ final class CodeRunner {
             }
         }
         return !timedOut;
+    }
+
+    /** Keeps the failure on the lowest pair id, so the report does not depend on thread timing. */
+    private synchronized void recordFailure(long pairId, Throwable e) {
+        if (firstFailure.get() == null || pairId < firstFailurePair.get()) {
+            firstFailurePair.set(pairId);
+            firstFailure.set(describe(e));
+        }
     }
 
     @SuppressWarnings({"deprecation", "removal"})
