@@ -116,6 +116,70 @@ public final class FeatureAnalysis {
                 best == null ? 0 : best.coverage(), bestAcc);
     }
 
+    /** Coverage and accuracy of "prefer {@code prefer}, abstain if |Δ| < t" on the labeled rows. */
+    public static Point at(FeatureTable table, String feature, int[] rows, byte[] gold, boolean preferHigher, double t) {
+        float[] a = table.a(feature);
+        float[] b = table.b(feature);
+        int labeled = 0;
+        int voted = 0;
+        int right = 0;
+        for (int r : rows) {
+            if (gold[r] < 0) {
+                continue;
+            }
+            labeled++;
+            double d = (double) b[r] - a[r];
+            if (d == 0 || Math.abs(d) < t) {
+                continue;
+            }
+            voted++;
+            boolean votesB = (d > 0) == preferHigher;
+            if (votesB == (gold[r] == 1)) {
+                right++;
+            }
+        }
+        return new Point(t, labeled == 0 ? 0 : (double) voted / labeled, voted == 0 ? Double.NaN : (double) right / voted);
+    }
+
+    /** Histograms of the feature over preferred and over rejected answers, on common bins spanning the 1st–99th percentile. */
+    public record Histograms(double[] edges, int[] preferred, int[] rejected) {
+    }
+
+    public static Histograms histograms(FeatureTable table, String feature, int[] rows, byte[] gold, int bins) {
+        float[] a = table.a(feature);
+        float[] b = table.b(feature);
+        double[] all = Arrays.stream(rows).filter(r -> gold[r] >= 0).flatMap(r -> java.util.stream.IntStream.of(r, -r - 1))
+                .mapToDouble(x -> x >= 0 ? a[x] : b[-x - 1]).sorted().toArray();
+        if (all.length == 0) {
+            return new Histograms(new double[] {0, 1}, new int[1], new int[1]);
+        }
+        double lo = all[(int) Math.floor(0.01 * (all.length - 1))];
+        double hi = all[(int) Math.ceil(0.99 * (all.length - 1))];
+        if (hi <= lo) {
+            hi = lo + 1;
+        }
+        double[] edges = new double[bins + 1];
+        for (int i = 0; i <= bins; i++) {
+            edges[i] = lo + (hi - lo) * i / bins;
+        }
+        int[] pref = new int[bins];
+        int[] rej = new int[bins];
+        for (int r : rows) {
+            if (gold[r] < 0) {
+                continue;
+            }
+            double p = gold[r] == 1 ? b[r] : a[r];
+            double q = gold[r] == 1 ? a[r] : b[r];
+            pref[bin(p, lo, hi, bins)]++;
+            rej[bin(q, lo, hi, bins)]++;
+        }
+        return new Histograms(edges, pref, rej);
+    }
+
+    private static int bin(double v, double lo, double hi, int bins) {
+        return (int) Math.max(0, Math.min(bins - 1, Math.floor((v - lo) / (hi - lo) * bins)));
+    }
+
     private static double[] quartiles(double[] v) {
         if (v.length == 0) {
             return new double[5];

@@ -154,7 +154,7 @@ public final class WeakExport {
         FeatureTable features = FeatureCache.ensure(project, progress, cancel);
         LfApplier.Applied applied = labeler.lfs().stream().allMatch(lf -> lf.id() > 0)
                 ? LfApplier.apply(project, features, labeler.lfs(), progress, cancel)
-                : LfApplier.apply(features, labeler.lfs(), null, projectSource(project, features), progress, cancel);
+                : LfApplier.apply(features, labeler.lfs(), null, LfApplier.projectSource(project, features.ids()), progress, cancel);
         LabelMatrix matrix = applied.matrix();
         Pairs.Labels visible = Pairs.labels(project, false);
         Pairs.Labels revealed = Pairs.labels(project, true);
@@ -238,28 +238,6 @@ public final class WeakExport {
                 weakAccuracy, hiddenKnown);
         return new Report(out, manifest, goldRows.length, rows.size() - goldRows.length, poolRows.length, below, weakAccuracy, sha,
                 applied.problems());
-    }
-
-    private static LfApplier.PairSource projectSource(Project project, FeatureTable features) {
-        long[] ids = features.ids();
-        return sink -> {
-            List<Pair> chunk = new ArrayList<>(1024);
-            int[] row = {0};
-            Pairs.<CancelledException, RuntimeException>forEach(project, Pairs.allSplits(), false, p -> {
-                if (p.id() != ids[row[0] + chunk.size()]) {
-                    throw new IllegalStateException("the project's pairs changed during the export; export again");
-                }
-                chunk.add(p);
-                if (chunk.size() == 1024) {
-                    sink.accept(chunk, row[0]);
-                    row[0] += chunk.size();
-                    chunk.clear();
-                }
-            });
-            if (!chunk.isEmpty()) {
-                sink.accept(chunk, row[0]);
-            }
-        };
     }
 
     private static void writeManifest(Path manifest, Project project, Labeler labeler, Params params, Path out, String sha,

@@ -55,24 +55,7 @@ public final class LfApplier {
                 }
             }
         }
-        PairSource source = sink -> {
-            List<Pair> chunk = new ArrayList<>(CHUNK);
-            int[] row = {0};
-            Pairs.<CancelledException, RuntimeException>forEach(project, Pairs.allSplits(), false, p -> {
-                if (row[0] + chunk.size() >= ids.length || p.id() != ids[row[0] + chunk.size()]) {
-                    throw new IllegalStateException("the project's pairs changed while LFs were applied; apply again");
-                }
-                chunk.add(p);
-                if (chunk.size() == CHUNK) {
-                    sink.accept(chunk, row[0]);
-                    row[0] += chunk.size();
-                    chunk.clear();
-                }
-            });
-            if (!chunk.isEmpty()) {
-                sink.accept(chunk, row[0]);
-            }
-        };
+        PairSource source = projectSource(project, ids);
         Applied applied = apply(features, lfs, cached, source, progress, cancel);
         if (project.writable()) {
             List<String> failed = applied.problems().stream().map(LfProblem::lf).toList();
@@ -162,6 +145,28 @@ public final class LfApplier {
                 out[i] = rule.vote(a[i], b[i]);
             }
         });
+    }
+
+    /** The project's pairs (all splits) in id order, checked to line up with {@code ids}. */
+    public static PairSource projectSource(Project project, long[] ids) {
+        return sink -> {
+            List<Pair> chunk = new ArrayList<>(CHUNK);
+            int[] row = {0};
+            Pairs.<CancelledException, RuntimeException>forEach(project, Pairs.allSplits(), false, p -> {
+                if (row[0] + chunk.size() >= ids.length || p.id() != ids[row[0] + chunk.size()]) {
+                    throw new IllegalStateException("the project's pairs changed while LFs were applied; apply again");
+                }
+                chunk.add(p);
+                if (chunk.size() == CHUNK) {
+                    sink.accept(chunk, row[0]);
+                    row[0] += chunk.size();
+                    chunk.clear();
+                }
+            });
+            if (!chunk.isEmpty()) {
+                sink.accept(chunk, row[0]);
+            }
+        };
     }
 
     /** A source over pairs held in memory (tests, benchmarks, previews). */

@@ -188,6 +188,47 @@ public final class Pairs {
         });
     }
 
+    /**
+     * Sets (or, with NONE, clears) the gold label of a pair outside the pool, in its own transaction.
+     * Pool labels are hidden, so they cannot be set here; move the pair to a labeled split first.
+     */
+    public static void setGold(Project project, long id, Gold gold) {
+        project.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE pairs SET gold = ? WHERE id = ? AND split != 'pool'")) {
+                ps.setInt(1, gold.code());
+                ps.setLong(2, id);
+                if (ps.executeUpdate() != 1) {
+                    throw new IllegalArgumentException("pair " + id + " is in the pool (or does not exist): its label is hidden");
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Ids (ascending) of pairs whose context or answers contain the text, ignoring case. */
+    public static long[] search(Project project, String text) {
+        String needle = text.toLowerCase(java.util.Locale.ROOT);
+        return project.read(c -> {
+            long[] ids = new long[256];
+            int n = 0;
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM pairs WHERE instr(lower(context), ?) > 0"
+                    + " OR instr(lower(answer_a), ?) > 0 OR instr(lower(answer_b), ?) > 0 ORDER BY id")) {
+                ps.setString(1, needle);
+                ps.setString(2, needle);
+                ps.setString(3, needle);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (n == ids.length) {
+                            ids = Arrays.copyOf(ids, n * 2);
+                        }
+                        ids[n++] = rs.getLong(1);
+                    }
+                }
+            }
+            return Arrays.copyOf(ids, n);
+        });
+    }
+
     /** One whole pair, or null if there is none with that id. Pool gold stays hidden. */
     public static Pair get(Project project, long id) {
         return project.read(c -> {

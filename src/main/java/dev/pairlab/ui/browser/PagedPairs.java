@@ -43,6 +43,10 @@ final class PagedPairs extends AbstractList<Pair> {
         return rows.get(index - page * PAGE);
     }
 
+    void clearCache() {
+        pages.clear();
+    }
+
     @Override
     public int size() {
         return ids.length;

@@ -1,8 +1,11 @@
 package dev.pairlab.ui.browser;
 
+import dev.pairlab.lf.LabelMatrix;
+import dev.pairlab.lf.Votes;
 import dev.pairlab.pairs.Pair;
 import dev.pairlab.pairs.Transcript;
 import dev.pairlab.store.Project;
+import java.util.Arrays;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
@@ -10,28 +13,60 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 
-/** The pair browser's table: virtualized, showing one page of pairs at a time. */
+/**
+ * The pair browser's table: virtualized, reading one page of pairs at a time from SQLite, with a
+ * column per LF vote when a label matrix is known.
+ */
 public final class PairTable extends TableView<Pair> {
+
+    private static final int FIXED_COLUMNS = 7;
+    private PagedPairs rows;
 
     public PairTable() {
         setPlaceholder(new Label("No project open. File → Open… or File → Import…"));
         getColumns().add(column("id", 70, p -> p.id()));
         getColumns().add(column("split", 60, p -> p.split() == null ? "" : p.split().key()));
-        getColumns().add(column("gold", 50, p -> p.gold().known() ? p.gold().name() : (p.split() != null && p.split().goldHidden() ? "hidden" : "–")));
-        getColumns().add(column("context (last turn)", 300, p -> oneLine(lastTurn(p.context()))));
-        getColumns().add(column("answer A", 320, p -> oneLine(p.answerA())));
-        getColumns().add(column("answer B", 320, p -> oneLine(p.answerB())));
-        getColumns().add(column("source", 200, p -> p.source() + ":" + p.sourceRow()));
+        getColumns().add(column("gold", 60, p -> p.gold().known() ? p.gold().name() : (p.split() != null && p.split().goldHidden() ? "hidden" : "–")));
+        getColumns().add(column("context (last turn)", 280, p -> oneLine(lastTurn(p.context()))));
+        getColumns().add(column("answer A", 300, p -> oneLine(p.answerA())));
+        getColumns().add(column("answer B", 300, p -> oneLine(p.answerB())));
+        getColumns().add(column("source", 180, p -> p.source() + ":" + p.sourceRow()));
         setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         setFixedCellSize(24);
     }
 
     /** Shows the given pairs (ids loaded beforehand, off the FX thread). */
     public void show(Project project, long[] ids) {
-        getItems().clear();
-        setItems(FXCollections.observableList(new PagedPairs(project, ids)));
-        if (ids.length == 0) {
-            setPlaceholder(new Label("This project has no pairs yet. File → Import… adds some."));
+        rows = new PagedPairs(project, ids);
+        setItems(FXCollections.observableList(rows));
+        setPlaceholder(new Label(ids.length == 0 ? "No pairs match." : ""));
+    }
+
+    /** Forgets cached pages (after a label changed) and redraws. */
+    public void refreshRows() {
+        if (rows != null) {
+            rows.clearCache();
+        }
+        refresh();
+    }
+
+    /** One column per LF, showing A, B or a dot for abstain. */
+    public void showVotes(LabelMatrix matrix) {
+        getColumns().remove(FIXED_COLUMNS, getColumns().size());
+        if (matrix == null) {
+            return;
+        }
+        long[] ids = matrix.ids();
+        for (int j = 0; j < matrix.m(); j++) {
+            byte[] col = matrix.column(j);
+            getColumns().add(column(matrix.names().get(j), 70, p -> {
+                int r = Arrays.binarySearch(ids, p.id());
+                if (r < 0) {
+                    return "";
+                }
+                byte v = col[r];
+                return v == Votes.ABSTAIN ? "·" : Votes.name(v);
+            }));
         }
     }
 

@@ -1,0 +1,248 @@
+package dev.pairlab.ui;
+
+import dev.pairlab.pairs.DataDir;
+import dev.pairlab.store.Project;
+import dev.pairlab.store.SampleProjects;
+import dev.pairlab.ui.browser.PairBrowserView;
+import dev.pairlab.ui.features.FeatureExplorerView;
+import dev.pairlab.ui.importer.ImportWizard;
+import dev.pairlab.ui.lfeditor.LfEditorView;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.prefs.Preferences;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.concurrent.Task;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+
+/** The main window: menu, the start screen or the project's screens (tabs), and the status bar. */
+public final class MainWindow extends BorderPane {
+
+    private static final String RECENT = "recentProjects";
+
+    private final Stage stage;
+    private final Workspace ws;
+    private final Preferences prefs;
+    private final TabPane tabs = new TabPane();
+    private final Tab pairsTab;
+    private final Label status = new Label("Ready");
+    private final VBox start = new VBox(10);
+
+    public MainWindow(Stage stage, Workspace ws, Preferences prefs) {
+        this.stage = stage;
+        this.ws = ws;
+        this.prefs = prefs;
+        PairBrowserView browser = new PairBrowserView(ws);
+        pairsTab = new Tab("Pairs", browser);
+        Tab featuresTab = new Tab("Features", new FeatureExplorerView(ws));
+        Tab lfTab = new Tab("Labeling functions", new LfEditorView(ws, () -> tabs.getSelectionModel().select(pairsTab)));
+        pairsTab.setId("tab-pairs");
+        featuresTab.setId("tab-features");
+        lfTab.setId("tab-lfs");
+        tabs.getTabs().addAll(pairsTab, featuresTab, lfTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        setTop(menu());
+        setBottom(statusBar());
+        buildStart();
+        setCenter(start);
+        ws.project().addListener((o, a, p) -> {
+            setCenter(p == null ? start : tabs);
+            stage.setTitle(p == null ? "Pairlab" : "Pairlab — " + p.name() + (p.writable() ? "" : " (read-only)"));
+            if (p != null) {
+                remember(p.file());
+            }
+        });
+        ws.notice().addListener((o, a, n) -> {
+            if (n == null) {
+                return;
+            }
+            status.textProperty().unbind();
+            status.setText(n.text().lines().findFirst().orElse(n.text()));
+            status.getStyleClass().removeAll("notice-error", "notice-info");
+            status.getStyleClass().add(n.level() == Workspace.Level.ERROR ? "notice-error" : "notice-info");
+        });
+    }
+
+    private MenuBar menu() {
+        MenuItem newProject = new MenuItem("New project…");
+        newProject.setOnAction(e -> newProject());
+        MenuItem open = new MenuItem("Open…");
+        open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
+        open.setOnAction(e -> chooseAndOpen());
+        MenuItem importItem = new MenuItem("Import…");
+        importItem.setAccelerator(KeyCombination.keyCombination("Shortcut+I"));
+        importItem.setOnAction(e -> openImportWizard());
+        Menu samples = new Menu("Open sample project");
+        for (String name : SampleProjects.NAMES) {
+            MenuItem item = new MenuItem(name);
+            item.setOnAction(e -> openSample(name));
+            samples.getItems().add(item);
+        }
+        MenuItem close = new MenuItem("Close project");
+        close.setOnAction(e -> ws.close());
+        MenuItem quit = new MenuItem("Quit");
+        quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
+        quit.setOnAction(e -> Platform.exit());
+        Menu file = new Menu("File", null, newProject, open, samples, importItem, close, new SeparatorMenuItem(), quit);
+        return new MenuBar(file);
+    }
+
+    private HBox statusBar() {
+        ProgressBar bar = new ProgressBar();
+        bar.setPrefWidth(200);
+        Button cancel = new Button("Cancel");
+        cancel.setOnAction(e -> {
+            Task<?> t = ws.tasks().current().get();
+            if (t != null) {
+                t.cancel();
+            }
+        });
+        bar.visibleProperty().bind(ws.tasks().current().isNotNull());
+        cancel.visibleProperty().bind(ws.tasks().current().isNotNull());
+        Label task = new Label();
+        ws.tasks().current().addListener((o, old, t) -> {
+            bar.progressProperty().unbind();
+            task.textProperty().unbind();
+            if (t == null) {
+                task.setText("");
+                return;
+            }
+            bar.progressProperty().bind(t.progressProperty());
+            task.textProperty().bind(Bindings.createStringBinding(t::getMessage, t.messageProperty()));
+        });
+        status.setId("status");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox box = new HBox(10, status, spacer, task, bar, cancel);
+        box.getStyleClass().add("status-bar");
+        box.setPadding(new Insets(4, 8, 4, 8));
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    private void buildStart() {
+        start.getChildren().clear();
+        start.setPadding(new Insets(30));
+        start.getStyleClass().add("start");
+        Label title = new Label("Pairlab");
+        title.getStyleClass().add("start-title");
+        Label sub = new Label("Weak supervision of RLHF preference data: pairs, labeling functions, label models, reward models.");
+        Button newB = new Button("New project…");
+        newB.setOnAction(e -> newProject());
+        Button openB = new Button("Open…");
+        openB.setOnAction(e -> chooseAndOpen());
+        HBox actions = new HBox(10, newB, openB);
+        VBox samples = new VBox(4, new Label("Sample projects (data from " + DataDir.get() + "):"));
+        for (String name : SampleProjects.NAMES) {
+            Hyperlink l = new Hyperlink(name);
+            l.setId("sample-" + name);
+            l.setOnAction(e -> openSample(name));
+            samples.getChildren().add(l);
+        }
+        VBox recent = new VBox(4, new Label("Recent projects:"));
+        for (String path : recent()) {
+            Hyperlink l = new Hyperlink(path);
+            l.setOnAction(e -> open(Path.of(path)));
+            recent.getChildren().add(l);
+        }
+        start.getChildren().addAll(title, sub, actions, recent, samples);
+    }
+
+    public void open(Path file) {
+        ws.open(file, opened -> { });
+    }
+
+    public void openSample(String name) {
+        Path folder = samplesFolder();
+        ws.run("Preparing sample project " + name, (progress, cancel) -> SampleProjects.ensure(name, folder, DataDir.get(), progress, cancel),
+                this::open);
+    }
+
+    static Path samplesFolder() {
+        String xdg = System.getenv("XDG_DATA_HOME");
+        Path base = xdg == null || xdg.isBlank() ? Path.of(System.getProperty("user.home"), ".local", "share") : Path.of(xdg);
+        return base.resolve("pairlab").resolve("samples");
+    }
+
+    private void chooseAndOpen() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Open project");
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Pairlab projects", "*" + Project.EXTENSION));
+        File f = fc.showOpenDialog(stage);
+        if (f != null) {
+            open(f.toPath());
+        }
+    }
+
+    private void newProject() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("New project");
+        fc.setInitialFileName("project" + Project.EXTENSION);
+        File f = fc.showSaveDialog(stage);
+        if (f != null) {
+            createAndOpen(f.toPath());
+        }
+    }
+
+    public void createAndOpen(Path path) {
+        ws.run("Creating " + path.getFileName(), (progress, cancel) -> {
+            Project.create(path).close();
+            return path;
+        }, this::open);
+    }
+
+    public ImportWizard openImportWizard() {
+        if (ws.writer() == null) {
+            return null;
+        }
+        ImportWizard wizard = new ImportWizard(stage, ws);
+        wizard.show();
+        return wizard;
+    }
+
+    private List<String> recent() {
+        String s = prefs.get(RECENT, "");
+        return s.isEmpty() ? List.of() : Arrays.stream(s.split("\n")).filter(p -> new File(p).isFile()).toList();
+    }
+
+    private void remember(Path file) {
+        List<String> list = new ArrayList<>(recent());
+        String p = file.toAbsolutePath().toString();
+        list.remove(p);
+        list.add(0, p);
+        prefs.put(RECENT, String.join("\n", list.subList(0, Math.min(8, list.size()))));
+        buildStart();
+    }
+
+    /** The last project opened, if it still exists. */
+    public Path lastProject() {
+        List<String> r = recent();
+        return r.isEmpty() ? null : Path.of(r.get(0));
+    }
+
+    public TabPane tabs() {
+        return tabs;
+    }
+}

@@ -1,0 +1,192 @@
+package dev.pairlab.ui;
+
+import dev.pairlab.lf.LfException;
+import dev.pairlab.lf.ProjectLabeling;
+import dev.pairlab.store.LfRecord;
+import dev.pairlab.store.Lfs;
+import dev.pairlab.store.Pairs;
+import dev.pairlab.store.Project;
+import dev.pairlab.store.ProjectException;
+import dev.pairlab.store.ProjectInUseException;
+import dev.pairlab.task.CancelledException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The open project as the screens see it: its connections, its ids, its features, label matrix and
+ * labels (recomputed in the background after a change), its LFs, and the last message for the user.
+ * Every property is changed on the FX thread only.
+ */
+public final class Workspace {
+
+    /** An open project: a writer holding the lock (null when another process has it) and a reader for browsing. */
+    public record Opened(Path file, Project writer, Project reader, long[] ids) {
+
+        public boolean writable() {
+            return writer != null;
+        }
+
+        public String name() {
+            return reader.name();
+        }
+    }
+
+    public enum Level { INFO, ERROR }
+
+    public record Notice(Level level, String text) {
+    }
+
+    private final BackgroundTasks tasks;
+    private final ObjectProperty<Opened> project = new SimpleObjectProperty<>();
+    private final ObjectProperty<ProjectLabeling.Labeled> labeled = new SimpleObjectProperty<>();
+    private final ObservableList<LfRecord> lfs = FXCollections.observableArrayList();
+    private final ObjectProperty<Notice> notice = new SimpleObjectProperty<>();
+    private final StringProperty browserFilterRequest = new SimpleStringProperty();
+    private final ObjectProperty<long[]> browserIdsRequest = new SimpleObjectProperty<>();
+
+    public Workspace(BackgroundTasks tasks) {
+        this.tasks = tasks;
+    }
+
+    public BackgroundTasks tasks() {
+        return tasks;
+    }
+
+    public ObjectProperty<Opened> project() {
+        return project;
+    }
+
+    public ObjectProperty<ProjectLabeling.Labeled> labeled() {
+        return labeled;
+    }
+
+    public ObservableList<LfRecord> lfs() {
+        return lfs;
+    }
+
+    public ObjectProperty<Notice> notice() {
+        return notice;
+    }
+
+    /** Other screens ask the browser to show these pair ids (e.g. an LF's incorrect pairs). */
+    public ObjectProperty<long[]> browserIdsRequest() {
+        return browserIdsRequest;
+    }
+
+    /** A short description of what {@link #browserIdsRequest} shows. */
+    public StringProperty browserFilterRequest() {
+        return browserFilterRequest;
+    }
+
+    public void info(String text) {
+        notice.set(new Notice(Level.INFO, text));
+    }
+
+    public void error(Throwable t) {
+        String message = t.getMessage() == null ? t.toString() : t.getMessage();
+        boolean expected = t instanceof dev.pairlab.pairs.BadInputException || t instanceof ProjectException || t instanceof LfException
+                || t instanceof CancelledException || t instanceof IllegalArgumentException;
+        notice.set(new Notice(Level.ERROR, expected ? message : "Internal error: " + message));
+    }
+
+    /** Opens a project in the background: for writing when possible, else read-only. */
+    public void open(Path file, Consumer<Opened> then) {
+        close();
+        tasks.run("Opening " + file.getFileName(), (progress, cancel) -> {
+            Project w;
+            try {
+                w = Project.open(file, Project.Access.READ_WRITE);
+            } catch (ProjectInUseException e) {
+                w = null;
+            }
+            try {
+                Project r = Project.open(file, Project.Access.READ_ONLY);
+                return new Opened(file, w, r, Pairs.ids(r, Pairs.allSplits()));
+            } catch (ProjectException | RuntimeException e) {
+                if (w != null) {
+                    w.close();
+                }
+                throw e;
+            }
+        }, opened -> {
+            project.set(opened);
+            info(opened.ids().length + " pairs in " + opened.file() + (opened.writable() ? "" : " (read-only: open for writing elsewhere)"));
+            then.accept(opened);
+            relabel();
+        }, this::error);
+    }
+
+    /** After pairs were added: reload the id list and relabel. */
+    public void reloadIds(Runnable then) {
+        Opened o = project.get();
+        if (o == null) {
+            return;
+        }
+        tasks.run("Reloading pairs", (progress, cancel) -> Pairs.ids(o.reader(), Pairs.allSplits()), ids -> {
+            project.set(new Opened(o.file(), o.writer(), o.reader(), ids));
+            then.run();
+            relabel();
+        }, this::error);
+    }
+
+    /** Recomputes features (cached), the LFs' votes (cached) and labels in the background. */
+    public void relabel() {
+        Opened o = project.get();
+        if (o == null) {
+            return;
+        }
+        Project p = o.writable() ? o.writer() : o.reader();
+        tasks.run("Applying labeling functions", (progress, cancel) -> new Relabeled(ProjectLabeling.label(p, false, progress, cancel),
+                Lfs.list(p)), r -> {
+                    if (project.get() == o) {
+                        lfs.setAll(r.lfs());
+                        labeled.set(r.labeled());
+                        if (!r.labeled().problems().isEmpty()) {
+                            error(new LfException("LF " + r.labeled().problems().get(0)));
+                        }
+                    }
+                }, this::error);
+    }
+
+    private record Relabeled(ProjectLabeling.Labeled labeled, List<LfRecord> lfs) {
+    }
+
+    /** The project to write to, or null (with a message) when it is read-only or none is open. */
+    public Project writer() {
+        Opened o = project.get();
+        if (o == null) {
+            error(new ProjectException("Open or create a project first (File → New project…)."));
+            return null;
+        }
+        if (!o.writable()) {
+            error(new ProjectException(o.file() + " is open for writing in another process; this window is read-only."));
+            return null;
+        }
+        return o.writer();
+    }
+
+    public void close() {
+        Opened o = project.get();
+        project.set(null);
+        labeled.set(null);
+        lfs.clear();
+        if (o != null) {
+            if (o.writer() != null) {
+                o.writer().close();
+            }
+            o.reader().close();
+        }
+    }
+
+    /** Runs core work in the background with the standard error handling. */
+    public <T> void run(String title, BackgroundTasks.Work<T> work, Consumer<T> onDone) {
+        tasks.run(title, work, onDone, this::error);
+    }
+}

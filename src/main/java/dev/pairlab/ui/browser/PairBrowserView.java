@@ -1,0 +1,233 @@
+package dev.pairlab.ui.browser;
+
+import dev.pairlab.analysis.PairFilter;
+import dev.pairlab.analysis.TextDiff;
+import dev.pairlab.lf.ProjectLabeling;
+import dev.pairlab.pairs.Gold;
+import dev.pairlab.pairs.Pair;
+import dev.pairlab.pairs.Split;
+import dev.pairlab.store.Pairs;
+import dev.pairlab.store.Project;
+import dev.pairlab.ui.Workspace;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+
+/**
+ * The pair browser: a virtualized table of all pairs (paged from SQLite), filters by split, gold
+ * label, an LF's vote, "LFs disagree" and text, and the selected pair in full below. Keys A, B and 0
+ * set or clear a gold label on pairs outside the pool, saved at once.
+ */
+public final class PairBrowserView extends BorderPane {
+
+    private final Workspace ws;
+    private final PairTable table = new PairTable();
+    private final PairDetail detail = new PairDetail();
+    private final ComboBox<String> split = new ComboBox<>(FXCollections.observableArrayList("any split", "train", "dev", "test", "pool"));
+    private final ComboBox<String> gold = new ComboBox<>(FXCollections.observableArrayList("any gold", "A preferred", "B preferred", "unlabeled"));
+    private final ComboBox<String> lf = new ComboBox<>();
+    private final ComboBox<PairFilter.Vote> vote = new ComboBox<>(FXCollections.observableArrayList(PairFilter.Vote.values()));
+    private final CheckBox disagree = new CheckBox("LFs disagree");
+    private final TextField search = new TextField();
+    private final Label count = new Label();
+    private long[] searchIds;
+    private long[] requestedIds;
+    private int generation;
+
+    public PairBrowserView(Workspace ws) {
+        this.ws = ws;
+        split.getSelectionModel().select(0);
+        gold.getSelectionModel().select(0);
+        vote.getSelectionModel().select(PairFilter.Vote.ANY);
+        lf.setPromptText("LF");
+        search.setPromptText("search text, Enter");
+        search.setId("browser-search");
+        split.setId("browser-split");
+        disagree.setId("browser-disagree");
+        count.setId("browser-count");
+        Button clear = new Button("Clear filters");
+        clear.setOnAction(e -> clearFilters());
+        FlowPane filters = new FlowPane(8, 6, new Label("Show:"), split, gold, lf, vote, disagree, search, clear, count);
+        filters.setAlignment(Pos.CENTER_LEFT);
+        filters.setPadding(new Insets(6));
+        table.setId("pair-table");
+        SplitPane center = new SplitPane(table, detail);
+        center.setOrientation(Orientation.VERTICAL);
+        center.setDividerPositions(0.55);
+        setTop(filters);
+        setCenter(center);
+
+        split.setOnAction(e -> refilter());
+        gold.setOnAction(e -> refilter());
+        lf.setOnAction(e -> refilter());
+        vote.setOnAction(e -> refilter());
+        disagree.setOnAction(e -> refilter());
+        search.setOnAction(e -> runSearch());
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, p) -> showDetail(p));
+        table.setOnKeyPressed(e -> {
+            Gold g = e.getCode() == KeyCode.A ? Gold.A : e.getCode() == KeyCode.B ? Gold.B
+                    : e.getCode() == KeyCode.DIGIT0 || e.getCode() == KeyCode.NUMPAD0 ? Gold.NONE : null;
+            if (g != null) {
+                label(g);
+                e.consume();
+            }
+        });
+        ws.project().addListener((o, a, p) -> {
+            searchIds = null;
+            requestedIds = null;
+            refilter();
+        });
+        ws.labeled().addListener((o, a, l) -> {
+            List<String> names = new ArrayList<>();
+            names.add("any LF");
+            if (l != null) {
+                names.addAll(l.matrix().names());
+            }
+            String keep = lf.getValue();
+            lf.getItems().setAll(names);
+            lf.getSelectionModel().select(keep != null && names.contains(keep) ? keep : "any LF");
+            table.showVotes(l == null ? null : l.matrix());
+            refilter();
+        });
+        ws.browserIdsRequest().addListener((o, a, ids) -> {
+            if (ids != null) {
+                clearFilterControls();
+                requestedIds = ids;
+                refilter();
+            }
+        });
+    }
+
+    private void clearFilterControls() {
+        split.getSelectionModel().select(0);
+        gold.getSelectionModel().select(0);
+        lf.getSelectionModel().select("any LF");
+        vote.getSelectionModel().select(PairFilter.Vote.ANY);
+        disagree.setSelected(false);
+        search.clear();
+        searchIds = null;
+    }
+
+    private void clearFilters() {
+        clearFilterControls();
+        requestedIds = null;
+        refilter();
+    }
+
+    private PairFilter currentFilter(ProjectLabeling.Labeled l) {
+        Split s = split.getSelectionModel().getSelectedIndex() <= 0 ? null : Split.parse(split.getValue());
+        Integer g = switch (gold.getSelectionModel().getSelectedIndex()) {
+            case 1 -> 0;
+            case 2 -> 1;
+            case 3 -> -1;
+            default -> null;
+        };
+        int lfIndex = l == null || lf.getValue() == null ? -1 : l.matrix().names().indexOf(lf.getValue());
+        long[] only = searchIds;
+        if (requestedIds != null) {
+            only = only == null ? requestedIds : java.util.Arrays.stream(only).filter(id -> java.util.Arrays.binarySearch(requestedIds, id) >= 0).toArray();
+        }
+        return new PairFilter(s, g, lfIndex, vote.getValue() == null ? PairFilter.Vote.ANY : vote.getValue(), disagree.isSelected(), only);
+    }
+
+    /** Applies the filters off the FX thread; a result that arrives after a newer request is dropped. */
+    private void refilter() {
+        Workspace.Opened o = ws.project().get();
+        if (o == null) {
+            table.getItems().clear();
+            detail.clear();
+            count.setText("");
+            return;
+        }
+        ProjectLabeling.Labeled l = ws.labeled().get();
+        PairFilter f = currentFilter(l);
+        int mine = ++generation;
+        ws.run("Filtering pairs", (progress, cancel) -> f.apply(o.ids(), l == null ? null : l.matrix(), l == null ? null : l.labels()), ids -> {
+            if (mine != generation || ws.project().get() != o) {
+                return;
+            }
+            table.show(o.reader(), ids);
+            count.setText(ids.length + " of " + o.ids().length + " pairs" + (requestedIds != null ? " (" + ws.browserFilterRequest().get() + ")" : ""));
+        });
+    }
+
+    private void runSearch() {
+        Workspace.Opened o = ws.project().get();
+        String text = search.getText().strip();
+        if (o == null) {
+            return;
+        }
+        if (text.isEmpty()) {
+            searchIds = null;
+            refilter();
+            return;
+        }
+        ws.run("Searching for \"" + text + "\"", (progress, cancel) -> Pairs.search(o.reader(), text), ids -> {
+            searchIds = ids;
+            refilter();
+        });
+    }
+
+    private void showDetail(Pair row) {
+        Workspace.Opened o = ws.project().get();
+        if (row == null || o == null) {
+            detail.clear();
+            return;
+        }
+        ProjectLabeling.Labeled l = ws.labeled().get();
+        ws.run("Loading pair " + row.id(), (progress, cancel) -> {
+            Pair full = Pairs.get(o.reader(), row.id());
+            return new Loaded(full, TextDiff.diff(full.answerA(), full.answerB()));
+        }, loaded -> {
+            Pair selected = table.getSelectionModel().getSelectedItem();
+            if (selected != null && selected.id() == loaded.pair().id()) {
+                detail.show(loaded.pair(), loaded.diff(), l == null ? null : l.features(), l == null ? null : l.matrix());
+            }
+        });
+    }
+
+    private record Loaded(Pair pair, TextDiff.Result diff) {
+    }
+
+    /** Sets the gold label of the selected pair and moves to the next one. */
+    private void label(Gold g) {
+        Pair p = table.getSelectionModel().getSelectedItem();
+        Project w = ws.writer();
+        if (p == null || w == null) {
+            return;
+        }
+        if (p.split() == Split.POOL) {
+            ws.error(new IllegalArgumentException("pair " + p.id() + " is in the pool: its label is hidden; label pairs of the train, dev or test split"));
+            return;
+        }
+        int index = table.getSelectionModel().getSelectedIndex();
+        ws.run("Labeling pair " + p.id(), (progress, cancel) -> {
+            Pairs.setGold(w, p.id(), g);
+            return p.id();
+        }, id -> {
+            table.refreshRows();
+            ws.info("Pair " + id + (g == Gold.NONE ? ": gold label cleared" : ": " + g.name() + " preferred"));
+            if (index + 1 < table.getItems().size()) {
+                table.getSelectionModel().select(index + 1);
+                table.scrollTo(Math.max(0, index - 5));
+            }
+            ws.relabel();
+        });
+    }
+
+    public PairTable table() {
+        return table;
+    }
+}

@@ -1,0 +1,135 @@
+package dev.pairlab.ui.browser;
+
+import dev.pairlab.analysis.TextDiff;
+import dev.pairlab.features.FeatureTable;
+import dev.pairlab.lf.LabelMatrix;
+import dev.pairlab.lf.Votes;
+import dev.pairlab.pairs.Pair;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
+
+/**
+ * One pair in full: the context, the two answers side by side with the text only one of them has
+ * highlighted, each answer's feature values, and every LF's vote.
+ */
+final class PairDetail extends BorderPane {
+
+    private final TextArea context = new TextArea();
+    private final TextFlow answerA = new TextFlow();
+    private final TextFlow answerB = new TextFlow();
+    private final Label headerA = new Label("Answer A");
+    private final Label headerB = new Label("Answer B");
+    private final GridPane numbers = new GridPane();
+    private final Label hint = new Label("Select a pair. Keys: A or B sets the gold label, 0 clears it (labeled splits only).");
+
+    PairDetail() {
+        context.setEditable(false);
+        context.setWrapText(true);
+        context.setPrefRowCount(4);
+        context.getStyleClass().add("pair-context");
+        headerA.getStyleClass().add("answer-header");
+        headerB.getStyleClass().add("answer-header");
+        VBox a = new VBox(4, headerA, scroll(answerA));
+        VBox b = new VBox(4, headerB, scroll(answerB));
+        HBox.setHgrow(a, Priority.ALWAYS);
+        HBox.setHgrow(b, Priority.ALWAYS);
+        a.setPrefWidth(400);
+        b.setPrefWidth(400);
+        HBox answers = new HBox(8, a, b, new ScrollPane(numbers));
+        VBox.setVgrow(answers, Priority.ALWAYS);
+        numbers.setHgap(10);
+        numbers.setVgap(2);
+        numbers.setPadding(new Insets(4));
+        hint.getStyleClass().add("hint");
+        VBox box = new VBox(6, hint, context, answers);
+        box.setPadding(new Insets(6));
+        setCenter(box);
+    }
+
+    private static ScrollPane scroll(TextFlow flow) {
+        ScrollPane s = new ScrollPane(flow);
+        s.setFitToWidth(true);
+        VBox.setVgrow(s, Priority.ALWAYS);
+        flow.setPadding(new Insets(4));
+        return s;
+    }
+
+    void clear() {
+        context.clear();
+        answerA.getChildren().clear();
+        answerB.getChildren().clear();
+        numbers.getChildren().clear();
+    }
+
+    /** Shows a pair; the diff was computed off the FX thread. */
+    void show(Pair pair, TextDiff.Result diff, FeatureTable features, LabelMatrix matrix) {
+        context.setText(pair.context().strip());
+        context.positionCaret(context.getLength());
+        String gold = pair.gold().known() ? "gold: " + pair.gold().name() + " preferred" : pair.split() != null && pair.split().goldHidden()
+                ? "gold hidden (pool)" : "no gold label";
+        hint.setText("Pair " + pair.id() + " · " + (pair.split() == null ? "" : pair.split().key()) + " · " + gold
+                + "   —   A / B sets the gold label, 0 clears it (labeled splits only)");
+        headerA.setText("Answer A" + (pair.gold() == dev.pairlab.pairs.Gold.A ? "  ✓ preferred" : ""));
+        headerB.setText("Answer B" + (pair.gold() == dev.pairlab.pairs.Gold.B ? "  ✓ preferred" : ""));
+        fill(answerA, diff.a());
+        fill(answerB, diff.b());
+        numbers.getChildren().clear();
+        int row = 0;
+        numbers.addRow(row++, bold("feature"), bold("A"), bold("B"));
+        if (features != null) {
+            int r = Arrays.binarySearch(features.ids(), pair.id());
+            if (r >= 0) {
+                for (String f : features.names()) {
+                    numbers.addRow(row++, new Label(f), new Label(fmt(features.a(f)[r])), new Label(fmt(features.b(f)[r])));
+                }
+            }
+        }
+        if (matrix != null) {
+            int r = Arrays.binarySearch(matrix.ids(), pair.id());
+            if (r >= 0) {
+                numbers.addRow(row++, bold("LF"), bold("vote"), new Label(""));
+                for (int j = 0; j < matrix.m(); j++) {
+                    byte v = matrix.get(r, j);
+                    Label vote = new Label(Votes.name(v));
+                    if (v != Votes.ABSTAIN && pair.gold().known()) {
+                        vote.getStyleClass().add(v == pair.gold().code() ? "vote-right" : "vote-wrong");
+                    }
+                    numbers.addRow(row++, new Label(matrix.names().get(j)), vote, new Label(""));
+                }
+            }
+        }
+    }
+
+    private static Label bold(String s) {
+        Label l = new Label(s);
+        l.getStyleClass().add("bold");
+        return l;
+    }
+
+    private static String fmt(float v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e7 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    private static void fill(TextFlow flow, List<TextDiff.Run> runs) {
+        flow.getChildren().clear();
+        for (TextDiff.Run run : runs) {
+            Text t = new Text(run.text());
+            if (!run.shared()) {
+                t.getStyleClass().add("diff-only");
+            }
+            flow.getChildren().add(t);
+        }
+    }
+}

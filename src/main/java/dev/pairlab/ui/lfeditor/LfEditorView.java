@@ -1,0 +1,565 @@
+package dev.pairlab.ui.lfeditor;
+
+import dev.pairlab.analysis.LfStats;
+import dev.pairlab.analysis.Subsets;
+import dev.pairlab.features.Feature;
+import dev.pairlab.features.Features;
+import dev.pairlab.lf.CodeCompiler;
+import dev.pairlab.lf.CodeRule;
+import dev.pairlab.lf.CompileException;
+import dev.pairlab.lf.FeatureRule;
+import dev.pairlab.lf.LabelMatrix;
+import dev.pairlab.lf.LfApplier;
+import dev.pairlab.lf.LfDefinition;
+import dev.pairlab.lf.LfException;
+import dev.pairlab.lf.NamedLf;
+import dev.pairlab.lf.PatternRule;
+import dev.pairlab.lf.Presets;
+import dev.pairlab.lf.ProjectLabeling;
+import dev.pairlab.pairs.Split;
+import dev.pairlab.store.LfRecord;
+import dev.pairlab.store.Lfs;
+import dev.pairlab.store.Project;
+import dev.pairlab.task.ProgressListener;
+import dev.pairlab.ui.Workspace;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import javafx.animation.PauseTransition;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.cell.CheckBoxTableCell;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.fxmisc.flowless.VirtualizedScrollPane;
+
+/**
+ * The LF editor: every LF with its live statistics (Snorkel's columns) on a chosen split, and an
+ * editor for the selected one — a form for feature and pattern rules, a Java code area for code LFs
+ * with compile errors underlined. While editing, the draft's statistics are recomputed off the FX
+ * thread after a short pause; results of an older draft are dropped. Clicking an "incorrect" count
+ * shows those pairs in the browser.
+ */
+public final class LfEditorView extends BorderPane {
+
+    /** One row of the LF table. */
+    public record Row(LfRecord lf, LfStats.LfSummary stats) {
+    }
+
+    private final Workspace ws;
+    private final Runnable showBrowser;
+    private final TableView<Row> table = new TableView<>();
+    private final ComboBox<String> statsSplit = new ComboBox<>(FXCollections.observableArrayList("train", "dev", "test", "all"));
+    private final Label totals = new Label();
+
+    private final TextField name = new TextField();
+    private final ComboBox<String> kind = new ComboBox<>(FXCollections.observableArrayList(FeatureRule.KIND, PatternRule.KIND, CodeRule.KIND));
+    private final ComboBox<String> feature = new ComboBox<>();
+    private final ComboBox<String> prefer = new ComboBox<>(FXCollections.observableArrayList("higher", "lower"));
+    private final TextField minDelta = new TextField("0");
+    private final TextField maxDelta = new TextField();
+    private final TextArea good = new TextArea();
+    private final TextArea bad = new TextArea();
+    private final CheckBox regex = new CheckBox("regular expressions");
+    private final CheckBox caseSensitive = new CheckBox("match case");
+    private final CheckBox wholeWord = new CheckBox("whole words");
+    private final ComboBox<String> count = new ComboBox<>(FXCollections.observableArrayList("presence", "occurrences"));
+    private final JavaCodeArea code = new JavaCodeArea();
+    private final VBox form = new VBox(8);
+    private final Label preview = new Label("Select an LF or start a new one.");
+    private final Label problems = new Label();
+    private final PauseTransition debounce = new PauseTransition(Duration.millis(300));
+    private int generation;
+
+    public LfEditorView(Workspace ws, Runnable showBrowser) {
+        this.ws = ws;
+        this.showBrowser = showBrowser;
+        for (Feature f : Features.all()) {
+            feature.getItems().add(f.name());
+        }
+        feature.getSelectionModel().select(0);
+        prefer.getSelectionModel().select(0);
+        count.getSelectionModel().select(0);
+        kind.getSelectionModel().select(0);
+        regex.setSelected(true);
+        statsSplit.getSelectionModel().select(0);
+        name.setId("lf-name");
+        kind.setId("lf-kind");
+        minDelta.setId("lf-min");
+        code.setId("lf-code");
+        preview.setId("lf-preview");
+        problems.setId("lf-problems");
+        problems.getStyleClass().add("error-text");
+        problems.setWrapText(true);
+        preview.setWrapText(true);
+        table.setId("lf-table");
+        good.setPromptText("one pattern per line");
+        bad.setPromptText("one pattern per line");
+        good.setPrefRowCount(5);
+        bad.setPrefRowCount(5);
+
+        buildTable();
+        Button newFeature = new Button("New feature rule");
+        newFeature.setOnAction(e -> startNew(FeatureRule.KIND));
+        Button newPattern = new Button("New pattern rule");
+        newPattern.setOnAction(e -> startNew(PatternRule.KIND));
+        Button newCode = new Button("New code LF");
+        newCode.setId("lf-new-code");
+        newCode.setOnAction(e -> startNew(CodeRule.KIND));
+        MenuButton presets = new MenuButton("Add the paper's LFs");
+        for (String p : Presets.NAMES) {
+            MenuItem item = new MenuItem(p);
+            item.setOnAction(e -> addPreset(p));
+            presets.getItems().add(item);
+        }
+        presets.setId("lf-presets");
+        Button delete = new Button("Delete");
+        delete.setOnAction(e -> deleteSelected());
+        FlowPane tools = new FlowPane(8, 6, newFeature, newPattern, newCode, presets, delete, new Label("Stats on"), statsSplit);
+        tools.setAlignment(Pos.CENTER_LEFT);
+        VBox left = new VBox(6, tools, table, totals);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        left.setPadding(new Insets(6));
+
+        Button save = new Button("Save");
+        save.setId("lf-save");
+        save.setDefaultButton(false);
+        save.setOnAction(e -> saveDraft());
+        HBox head = new HBox(8, new Label("Name"), name, new Label("Kind"), kind, save);
+        head.setAlignment(Pos.CENTER_LEFT);
+        VBox right = new VBox(8, head, form, preview, problems);
+        right.setPadding(new Insets(6));
+        VBox.setVgrow(form, Priority.ALWAYS);
+        SplitPane split = new SplitPane(left, right);
+        split.setDividerPositions(0.55);
+        setCenter(split);
+        showForm(FeatureRule.KIND);
+
+        kind.setOnAction(e -> {
+            showForm(kind.getValue());
+            schedulePreview();
+        });
+        for (var c : List.of(feature, prefer, count)) {
+            c.setOnAction(e -> schedulePreview());
+        }
+        for (var c : List.of(regex, caseSensitive, wholeWord)) {
+            c.setOnAction(e -> schedulePreview());
+        }
+        for (var t : List.of(minDelta, maxDelta)) {
+            t.textProperty().addListener((o, a, b) -> schedulePreview());
+        }
+        good.textProperty().addListener((o, a, b) -> schedulePreview());
+        bad.textProperty().addListener((o, a, b) -> schedulePreview());
+        code.textProperty().addListener((o, a, b) -> schedulePreview());
+        debounce.setOnFinished(e -> runPreview());
+        statsSplit.setOnAction(e -> refreshTable());
+        ws.labeled().addListener((o, a, b) -> refreshTable());
+        ws.lfs().addListener((javafx.collections.ListChangeListener<LfRecord>) c -> refreshTable());
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
+            if (row != null) {
+                load(row.lf());
+            }
+        });
+    }
+
+    private void buildTable() {
+        TableColumn<Row, Boolean> on = new TableColumn<>("on");
+        on.setCellValueFactory(cd -> {
+            SimpleBooleanProperty p = new SimpleBooleanProperty(cd.getValue().lf().enabled());
+            p.addListener((o, a, b) -> setEnabled(cd.getValue().lf(), b));
+            return p;
+        });
+        on.setCellFactory(CheckBoxTableCell.forTableColumn(on));
+        on.setPrefWidth(36);
+        table.setEditable(true);
+        on.setEditable(true);
+        table.getColumns().add(on);
+        table.getColumns().add(text("name", 150, r -> r.lf().name() + " (v" + r.lf().version() + ")"));
+        table.getColumns().add(text("kind", 70, r -> r.lf().kind()));
+        table.getColumns().add(text("polarity", 60, r -> r.stats() == null ? "" : r.stats().polarity()));
+        table.getColumns().add(text("coverage", 70, r -> r.stats() == null ? "" : f3(r.stats().coverage())));
+        table.getColumns().add(text("overlaps", 70, r -> r.stats() == null ? "" : f3(r.stats().overlaps())));
+        table.getColumns().add(text("conflicts", 70, r -> r.stats() == null ? "" : f3(r.stats().conflicts())));
+        table.getColumns().add(text("correct", 60, r -> r.stats() == null ? "" : Long.toString(r.stats().correct())));
+        TableColumn<Row, String> incorrect = text("incorrect", 70, r -> r.stats() == null ? "" : Long.toString(r.stats().incorrect()));
+        incorrect.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                getStyleClass().remove("link");
+                if (!empty && item != null && !item.isEmpty() && !item.equals("0")) {
+                    getStyleClass().add("link");
+                }
+                setOnMouseClicked(e -> {
+                    Row row = getTableRow() == null ? null : getTableRow().getItem();
+                    if (row != null && !empty) {
+                        showIncorrect(row.lf().name());
+                    }
+                });
+            }
+        });
+        table.getColumns().add(incorrect);
+        table.getColumns().add(text("emp. acc.", 70, r -> r.stats() == null ? "" : f3(r.stats().accuracy())));
+    }
+
+    private static TableColumn<Row, String> text(String title, double width, java.util.function.Function<Row, String> f) {
+        TableColumn<Row, String> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setSortable(false);
+        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(f.apply(cd.getValue())));
+        return c;
+    }
+
+    private Set<Split> statsSplits() {
+        return switch (statsSplit.getValue()) {
+            case "dev" -> EnumSet.of(Split.DEV);
+            case "test" -> EnumSet.of(Split.TEST);
+            case "all" -> EnumSet.allOf(Split.class);
+            default -> EnumSet.of(Split.TRAIN);
+        };
+    }
+
+    /** Recomputes the table's stats (milliseconds: columns are in memory) and keeps the selection. */
+    private void refreshTable() {
+        ProjectLabeling.Labeled l = ws.labeled().get();
+        String selected = table.getSelectionModel().getSelectedItem() == null ? null : table.getSelectionModel().getSelectedItem().lf().name();
+        List<Row> rows = new ArrayList<>();
+        LfStats.Report report = null;
+        if (l != null) {
+            report = LfStats.compute(l.matrix(), Subsets.rows(l.labels(), statsSplits()), l.labels().gold());
+        }
+        for (LfRecord r : ws.lfs()) {
+            LfStats.LfSummary s = null;
+            if (report != null && r.enabled()) {
+                int j = l.matrix().names().indexOf(r.name());
+                s = j >= 0 ? report.lfs().get(j) : null;
+            }
+            rows.add(new Row(r, s));
+        }
+        table.getItems().setAll(rows);
+        if (report != null) {
+            LfStats.Totals t = report.totals();
+            totals.setText(String.format(Locale.ROOT, "%d pairs (%d with gold): covered by any LF %.3f, overlap %.3f, conflict %.3f, abstain-all %d",
+                    t.rows(), t.labeled(), t.coverage(), t.overlap(), t.conflict(), t.abstainAll()));
+        }
+        if (selected != null) {
+            for (int i = 0; i < rows.size(); i++) {
+                if (rows.get(i).lf().name().equals(selected)) {
+                    table.getSelectionModel().select(i);
+                }
+            }
+        }
+    }
+
+    private void showForm(String k) {
+        form.getChildren().clear();
+        switch (k) {
+            case FeatureRule.KIND -> {
+                GridPane g = new GridPane();
+                g.setHgap(8);
+                g.setVgap(6);
+                g.addRow(0, new Label("Feature"), feature);
+                g.addRow(1, new Label("Prefer the answer with the"), prefer);
+                g.addRow(2, new Label("Abstain if |Δ| below"), minDelta);
+                g.addRow(3, new Label("… or above (optional)"), maxDelta);
+                form.getChildren().add(g);
+            }
+            case PatternRule.KIND -> form.getChildren().addAll(new Label("Good patterns (count for an answer)"), good,
+                    new Label("Bad patterns (count against)"), bad, new FlowPane(10, 6, regex, caseSensitive, wholeWord, new Label("count"), count));
+            default -> {
+                VirtualizedScrollPane<JavaCodeArea> scroll = new VirtualizedScrollPane<>(code);
+                VBox.setVgrow(scroll, Priority.ALWAYS);
+                form.getChildren().addAll(new Label("Body of  Vote vote(LfPair p)  — return A, B or ABSTAIN; p.a(), p.b(), p.context(), "
+                        + "p.featureA(\"length\"), p.delta(\"length\")"), scroll);
+            }
+        }
+    }
+
+    private void startNew(String k) {
+        table.getSelectionModel().clearSelection();
+        name.setText(k.equals(CodeRule.KIND) ? "my_code_lf" : k.equals(PatternRule.KIND) ? "my_patterns" : "my_feature_rule");
+        kind.getSelectionModel().select(k);
+        if (k.equals(CodeRule.KIND)) {
+            code.replaceText("double d = p.delta(\"length\");\nif (Math.abs(d) < 20) return ABSTAIN;\nreturn d > 0 ? B : A;\n");
+        }
+        showForm(k);
+        schedulePreview();
+    }
+
+    private void load(LfRecord r) {
+        name.setText(r.name());
+        kind.getSelectionModel().select(r.kind());
+        try {
+            LfDefinition d = LfDefinition.parse(r.kind(), r.definition());
+            if (d instanceof FeatureRule f) {
+                feature.getSelectionModel().select(f.feature());
+                prefer.getSelectionModel().select(f.prefer() == FeatureRule.Prefer.HIGHER ? "higher" : "lower");
+                minDelta.setText(num(f.minDelta()));
+                maxDelta.setText(f.maxDelta() == null ? "" : num(f.maxDelta()));
+            } else if (d instanceof PatternRule p) {
+                good.setText(String.join("\n", p.good()));
+                bad.setText(String.join("\n", p.bad()));
+                regex.setSelected(p.regex());
+                caseSensitive.setSelected(p.caseSensitive());
+                wholeWord.setSelected(p.wholeWord());
+                count.getSelectionModel().select(p.count().name().toLowerCase(Locale.ROOT));
+            } else if (d instanceof CodeRule c) {
+                code.replaceText(c.source());
+            }
+        } catch (LfException e) {
+            ws.error(e);
+        }
+        showForm(r.kind());
+        schedulePreview();
+    }
+
+    /** The definition in the form, or a message saying what is wrong with it. */
+    private LfDefinition draft() {
+        switch (kind.getValue()) {
+            case FeatureRule.KIND -> {
+                double min = parse(minDelta.getText(), "the minimum |Δ|");
+                Double max = maxDelta.getText().isBlank() ? null : parse(maxDelta.getText(), "the maximum |Δ|");
+                return new FeatureRule(feature.getValue(), "higher".equals(prefer.getValue()) ? FeatureRule.Prefer.HIGHER : FeatureRule.Prefer.LOWER,
+                        min, max);
+            }
+            case PatternRule.KIND -> {
+                return new PatternRule(lines(good.getText()), lines(bad.getText()), regex.isSelected(), caseSensitive.isSelected(),
+                        wholeWord.isSelected(), PatternRule.Count.valueOf(count.getValue().toUpperCase(Locale.ROOT)));
+            }
+            default -> {
+                return new CodeRule(code.getText());
+            }
+        }
+    }
+
+    private static double parse(String s, String what) {
+        try {
+            return Double.parseDouble(s.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(what + " must be a number, not '" + s + "'");
+        }
+    }
+
+    private static List<String> lines(String s) {
+        return Arrays.stream(s.split("\\R")).map(String::strip).filter(x -> !x.isEmpty()).toList();
+    }
+
+    private void schedulePreview() {
+        generation++;
+        debounce.playFromStart();
+    }
+
+    /** Computes the draft's column and stats in the background; only the newest draft's result is shown. */
+    private void runPreview() {
+        ProjectLabeling.Labeled l = ws.labeled().get();
+        Workspace.Opened o = ws.project().get();
+        if (l == null || o == null) {
+            return;
+        }
+        LfDefinition d;
+        try {
+            d = draft();
+        } catch (IllegalArgumentException e) {
+            problems.setText(e.getMessage());
+            return;
+        }
+        int mine = generation;
+        Set<Split> splits = statsSplits();
+        String lfName = name.getText().strip();
+        preview.setText("computing …");
+        ws.tasks().run("Previewing " + lfName, (progress, cancel) -> {
+            if (d instanceof CodeRule c) {
+                CodeCompiler.compile(c.source()); // compile errors first, with their positions
+            } else if (d instanceof PatternRule p) {
+                p.compile();
+            }
+            LfApplier.Applied a = LfApplier.apply(l.features(), List.of(NamedLf.unsaved(lfName, d)), null,
+                    LfApplier.projectSource(o.reader(), l.features().ids()), ProgressListener.NONE, cancel);
+            byte[] col = a.matrix().column(0);
+            int j = l.matrix().names().indexOf(lfName);
+            LabelMatrix m = j >= 0 ? l.matrix().withColumn(j, col) : append(l.matrix(), lfName, col);
+            int jj = j >= 0 ? j : m.m() - 1;
+            int[] rows = Subsets.rows(l.labels(), splits);
+            LfStats.LfSummary s = LfStats.compute(m, rows, l.labels().gold()).lfs().get(jj);
+            int changed = 0;
+            if (j >= 0) {
+                for (int r : rows) {
+                    if (l.matrix().get(r, j) != col[r]) {
+                        changed++;
+                    }
+                }
+            }
+            return new Preview(s, changed, j >= 0, a.problems().isEmpty() ? null : a.problems().get(0).message());
+        }, p -> {
+            if (mine != generation) {
+                return; // a newer draft is being computed
+            }
+            code.showProblems(List.of());
+            problems.setText(p.problem() == null ? "" : p.problem());
+            LfStats.LfSummary s = p.stats();
+            preview.setText(String.format(Locale.ROOT, "Draft on %s: coverage %.3f, overlaps %.3f, conflicts %.3f, correct %d, incorrect %d, "
+                    + "accuracy %s%s", statsSplit.getValue(), s.coverage(), s.overlaps(), s.conflicts(), s.correct(), s.incorrect(), f3(s.accuracy()),
+                    p.existing() ? " — " + p.changed() + " votes differ from the saved version" : ""));
+        }, err -> {
+            if (mine == generation) {
+                failed(err);
+            }
+        });
+    }
+
+    private record Preview(LfStats.LfSummary stats, int changed, boolean existing, String problem) {
+    }
+
+    private static LabelMatrix append(LabelMatrix m, String name, byte[] col) {
+        List<String> names = new ArrayList<>(m.names());
+        names.add(name);
+        byte[][] cols = new byte[m.m() + 1][];
+        for (int j = 0; j < m.m(); j++) {
+            cols[j] = m.column(j);
+        }
+        cols[m.m()] = col;
+        return new LabelMatrix(m.ids(), names, cols);
+    }
+
+    /** Shows compile problems from a failed preview or save. */
+    public void showCompileErrors(CompileException e) {
+        code.showProblems(e.problems());
+        problems.setText(e.getMessage());
+        preview.setText("does not compile");
+    }
+
+    private void saveDraft() {
+        Project w = ws.writer();
+        if (w == null) {
+            return;
+        }
+        String lfName = name.getText().strip();
+        if (lfName.isEmpty()) {
+            problems.setText("give the LF a name");
+            return;
+        }
+        LfDefinition d;
+        try {
+            d = draft();
+        } catch (IllegalArgumentException e) {
+            problems.setText(e.getMessage());
+            return;
+        }
+        ws.tasks().run("Saving LF " + lfName, (progress, cancel) -> {
+            if (d instanceof CodeRule c) {
+                CodeCompiler.compile(c.source());
+            } else if (d instanceof PatternRule p) {
+                p.compile();
+            }
+            return Lfs.save(w, lfName, d.kind(), d.toJson().toString());
+        }, saved -> {
+            problems.setText("");
+            ws.info("Saved LF '" + saved.name() + "' version " + saved.version());
+            ws.relabel();
+        }, this::failed);
+    }
+
+    /** Compile errors go under the code; other problems of the draft beside it; anything else to the status bar. */
+    private void failed(Throwable err) {
+        if (err instanceof CompileException ce) {
+            showCompileErrors(ce);
+        } else if (err instanceof LfException || err instanceof IllegalArgumentException) {
+            problems.setText(err.getMessage());
+            preview.setText("");
+        } else {
+            ws.error(err);
+        }
+    }
+
+    private void setEnabled(LfRecord r, boolean enabled) {
+        Project w = ws.writer();
+        if (w == null || r.enabled() == enabled) {
+            return;
+        }
+        ws.run((enabled ? "Enabling " : "Disabling ") + r.name(), (progress, cancel) -> {
+            Lfs.setEnabled(w, r.name(), enabled);
+            return r.name();
+        }, n -> ws.relabel());
+    }
+
+    private void addPreset(String preset) {
+        Project w = ws.writer();
+        if (w == null) {
+            return;
+        }
+        ws.run("Adding the " + preset + " preset", (progress, cancel) -> {
+            for (Map.Entry<String, LfDefinition> e : Presets.get(preset).entrySet()) {
+                Lfs.save(w, e.getKey(), e.getValue().kind(), e.getValue().toJson().toString());
+            }
+            return preset;
+        }, p -> {
+            ws.info("Added the paper's " + p + " LFs");
+            ws.relabel();
+        });
+    }
+
+    private void deleteSelected() {
+        Row row = table.getSelectionModel().getSelectedItem();
+        Project w = ws.writer();
+        if (row == null || w == null) {
+            return;
+        }
+        ws.run("Deleting " + row.lf().name(), (progress, cancel) -> Lfs.remove(w, row.lf().name()), ok -> {
+            ws.info("Deleted LF '" + row.lf().name() + "'");
+            ws.relabel();
+        });
+    }
+
+    private void showIncorrect(String lfName) {
+        ProjectLabeling.Labeled l = ws.labeled().get();
+        if (l == null) {
+            return;
+        }
+        int j = l.matrix().names().indexOf(lfName);
+        if (j < 0) {
+            return;
+        }
+        long[] wrong = LfStats.wrong(l.matrix(), j, Subsets.rows(l.labels(), statsSplits()), l.labels().gold());
+        ws.browserFilterRequest().set(wrong.length + " pairs " + lfName + " gets wrong");
+        ws.browserIdsRequest().set(null);
+        ws.browserIdsRequest().set(wrong);
+        showBrowser.run();
+    }
+
+    private static String f3(double v) {
+        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    private static String num(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+
+    public TableView<Row> table() {
+        return table;
+    }
+}
