@@ -146,7 +146,7 @@ public final class PairBrowserView extends BorderPane {
     private void refilter() {
         Workspace.Opened o = ws.project().get();
         if (o == null) {
-            table.getItems().clear();
+            table.clearRows();
             detail.clear();
             count.setText("");
             return;

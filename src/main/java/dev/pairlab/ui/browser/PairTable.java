@@ -42,6 +42,12 @@ public final class PairTable extends TableView<Pair> {
         setPlaceholder(new Label(ids.length == 0 ? "No pairs match." : ""));
     }
 
+    /** Shows nothing (the paged list itself is read-only). */
+    public void clearRows() {
+        rows = null;
+        setItems(FXCollections.observableArrayList());
+    }
+
     /** Forgets cached pages (after a label changed) and redraws. */
     public void refreshRows() {
         if (rows != null) {

@@ -162,8 +162,9 @@ public final class FeatureExplorerView extends BorderPane {
         threshold.setValue(report.suggestedThreshold());
         lfName.setText(f + "_" + (higher.isSelected() ? "higher" : "lower"));
         summary.setText(String.format(Locale.ROOT, "%d labeled pairs. Preferred answers average %s, rejected %s; the preferred one is higher in %s of "
-                + "pairs. Suggested: prefer %s, abstain if |Δ| < %s (coverage %.2f, accuracy %s).", report.pairs(), fmt(report.preferredMean()),
-                fmt(report.rejectedMean()), pct(report.preferredHigher()), report.suggestedPrefer(), fmt(report.suggestedThreshold()),
+                + "pairs. Suggested: prefer %s, %s (coverage %.2f, accuracy %s).", report.pairs(), fmt(report.preferredMean()),
+                fmt(report.rejectedMean()), pct(report.preferredHigher()), report.suggestedPrefer(),
+                report.suggestedThreshold() == 0 ? "abstain only on ties" : "abstain if |Δ| < " + fmt(report.suggestedThreshold()),
                 report.suggestedCoverage(), pct(report.suggestedAccuracy())));
         updatePoint();
     }

@@ -44,11 +44,22 @@ final class JavaCodeArea extends CodeArea {
             List<int[]> ranges = new ArrayList<>();
             for (CompileException.Problem p : problems) {
                 int start = offset(text, (int) p.line(), (int) p.column());
+                int lineStart = offset(text, (int) p.line(), 1);
                 int end = text.indexOf('\n', start);
                 end = end < 0 ? text.length() : end;
                 if (end <= start) {
-                    end = Math.min(text.length(), start + 1);
-                    start = Math.max(0, end - 1);
+                    // javac points just past the line ("';' expected"): underline the line's last word instead.
+                    end = start;
+                    while (end > lineStart && Character.isWhitespace(text.charAt(end - 1))) {
+                        end--;
+                    }
+                    start = end;
+                    while (start > lineStart && !Character.isWhitespace(text.charAt(start - 1))) {
+                        start--;
+                    }
+                    if (start == end) {
+                        continue;
+                    }
                 }
                 ranges.add(new int[] {start, end});
             }

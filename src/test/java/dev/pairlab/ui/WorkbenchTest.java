@@ -1,0 +1,226 @@
+package dev.pairlab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pairlab.TestData;
+import dev.pairlab.lf.LfDefinition;
+import dev.pairlab.lf.Presets;
+import dev.pairlab.pairs.Gold;
+import dev.pairlab.pairs.ImportOptions;
+import dev.pairlab.pairs.Split;
+import dev.pairlab.store.LfRecord;
+import dev.pairlab.store.Lfs;
+import dev.pairlab.store.Pairs;
+import dev.pairlab.store.Project;
+import dev.pairlab.store.ProjectFixture;
+import dev.pairlab.ui.importer.ImportWizard;
+import dev.pairlab.ui.lfeditor.LfEditorView;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import java.util.prefs.Preferences;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.fxmisc.richtext.CodeArea;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The workbench's main flows, driven like a user would, headless (Monocle). */
+@ExtendWith(ApplicationExtension.class)
+class WorkbenchTest {
+
+    @TempDir
+    Path dir;
+
+    private Workspace ws;
+    private MainWindow window;
+    private Preferences prefs;
+
+    @Start
+    void start(Stage stage) {
+        ws = new Workspace(new BackgroundTasks());
+        prefs = Preferences.userRoot().node("dev/pairlab-test/" + UUID.randomUUID());
+        window = new MainWindow(stage, ws, prefs);
+        stage.setScene(PairlabApp.scene(window));
+        stage.show();
+    }
+
+    @AfterEach
+    void close(FxRobot robot) throws Exception {
+        robot.interact(() -> ws.close());
+        prefs.removeNode();
+    }
+
+    static void waitUntil(String what, BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition::getAsBoolean);
+        } catch (TimeoutException e) {
+            throw new AssertionError("timed out waiting until " + what, e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** A project with MT-Bench train (898) and its evaluation set (386, test split). */
+    private Path mtBench(boolean withPreset) throws Exception {
+        Path file = dir.resolve("mt.pairlab");
+        try (Project p = Project.create(file)) {
+            ProjectFixture.importFile(p, TestData.mtBenchTrain(), ImportOptions.defaults());
+            ProjectFixture.importFile(p, TestData.mtBenchEval(), ImportOptions.defaults().withSplit(Split.TEST));
+            if (withPreset) {
+                for (Map.Entry<String, LfDefinition> e : Presets.get("mt-bench").entrySet()) {
+                    Lfs.save(p, e.getKey(), e.getValue().kind(), e.getValue().toJson().toString());
+                }
+            }
+        }
+        return file;
+    }
+
+    private void openAndWait(FxRobot robot, Path file, boolean lfs) {
+        robot.interact(() -> window.open(file));
+        waitUntil("the project is open", () -> ws.project().get() != null);
+        waitUntil("labels are computed", () -> ws.labeled().get() != null && (!lfs || ws.labeled().get().matrix().m() > 0));
+    }
+
+    @Test
+    void importAFileThroughTheWizard(FxRobot robot) {
+        Path file = dir.resolve("new.pairlab");
+        robot.interact(() -> window.createAndOpen(file));
+        waitUntil("the new project is open", () -> ws.project().get() != null);
+        ImportWizard[] wizard = new ImportWizard[1];
+        robot.interact(() -> wizard[0] = window.openImportWizard());
+        assertNotNull(wizard[0]);
+        robot.interact(() -> wizard[0].fileField().setText(TestData.mtBenchTrain().toString()));
+        waitUntil("the format is detected", () -> robot.lookup("#import-detected").queryAs(Label.class).getText().startsWith("Format: answer-label"));
+        TableView<?> preview = robot.lookup("#import-preview").queryAs(TableView.class);
+        assertEquals(5, preview.getItems().size());
+        robot.clickOn("#import-run");
+        waitUntil("898 pairs are imported", () -> ws.project().get() != null && ws.project().get().ids().length == 898);
+        assertTrue(robot.lookup("#status").queryAs(Label.class).getText().startsWith("Imported 898 pairs"));
+    }
+
+    @Test
+    void theWizardListsBadLinesWithTheirNumbers(FxRobot robot) throws Exception {
+        Path bad = dir.resolve("bad.jsonl");
+        java.nio.file.Files.writeString(bad, "{\"instruction\":\"q\",\"answer_0\":\"a\",\"answer_1\":\"b\",\"label\":0}\n{oops\n"
+                + "{\"instruction\":\"q\",\"answer_0\":\"a\",\"answer_1\":\"b\",\"label\":7}\n");
+        Path file = dir.resolve("new.pairlab");
+        robot.interact(() -> window.createAndOpen(file));
+        waitUntil("the new project is open", () -> ws.project().get() != null);
+        ImportWizard[] wizard = new ImportWizard[1];
+        robot.interact(() -> wizard[0] = window.openImportWizard());
+        robot.interact(() -> wizard[0].fileField().setText(bad.toString()));
+        javafx.scene.control.ListView<?> errors = robot.lookup("#import-errors").queryAs(javafx.scene.control.ListView.class);
+        waitUntil("errors are listed", () -> errors.getItems().size() == 2);
+        assertTrue(errors.getItems().get(0).toString().startsWith("bad.jsonl:2: malformed JSON"), errors.getItems().get(0).toString());
+        assertTrue(errors.getItems().get(1).toString().startsWith("bad.jsonl:3: field 'label'"), errors.getItems().get(1).toString());
+        robot.clickOn("#import-run");
+        waitUntil("the import fails with a message", () -> robot.lookup("#status").queryAs(Label.class).getText().contains("bad.jsonl:2"));
+        assertEquals(0, ws.project().get().ids().length, "nothing imported");
+    }
+
+    @Test
+    void aFeatureRuleIsMadeFromTheExplorer(FxRobot robot) throws Exception {
+        openAndWait(robot, mtBench(false), false);
+        robot.clickOn("#tab-features");
+        waitUntil("the analysis is shown", () -> robot.lookup("#explorer-summary").queryAs(Label.class).getText().startsWith("898 labeled pairs"));
+        robot.interact(() -> {
+            robot.lookup("#explorer-threshold").queryAs(javafx.scene.control.Slider.class).setValue(100);
+            robot.lookup("#explorer-lf-name").queryAs(TextField.class).setText("longer_by_100");
+        });
+        assertTrue(robot.lookup("#explorer-point").queryAs(Label.class).getText().startsWith("100 → coverage"));
+        robot.clickOn("#explorer-make-lf");
+        waitUntil("the LF is saved and applied", () -> ws.lfs().stream().anyMatch(l -> l.name().equals("longer_by_100"))
+                && ws.labeled().get().matrix().names().contains("longer_by_100"));
+        LfRecord r = ws.lfs().stream().filter(l -> l.name().equals("longer_by_100")).findFirst().orElseThrow();
+        assertTrue(r.definition().contains("\"min_delta\":100.0") && r.definition().contains("\"feature\":\"length\""), r.definition());
+    }
+
+    @Test
+    void aCodeLfWithASyntaxErrorShowsTheErrorAtItsLine(FxRobot robot) throws Exception {
+        openAndWait(robot, mtBench(false), false);
+        robot.clickOn("#tab-lfs");
+        robot.clickOn("#lf-new-code");
+        CodeArea code = robot.lookup("#lf-code").queryAs(CodeArea.class);
+        robot.interact(() -> code.replaceText("double d = p.delta(\"length\");\nreturn d > 0 ? B : A\n"));
+        Label problems = robot.lookup("#lf-problems").queryAs(Label.class);
+        waitUntil("the compile error is shown", () -> problems.getText().contains("line 2"));
+        assertTrue(problems.getText().contains("';' expected"), problems.getText());
+        assertTrue(code.getStyleSpans(1).styleStream().anyMatch(s -> s.contains("compile-error")), "line 2 is underlined");
+        robot.interact(() -> code.replaceText("double d = p.delta(\"length\");\nreturn d > 0 ? B : A;\n"));
+        Label preview = robot.lookup("#lf-preview").queryAs(Label.class);
+        waitUntil("the fixed LF previews", () -> preview.getText().startsWith("Draft on train: coverage 1.000"));
+        assertEquals("", problems.getText());
+    }
+
+    @Test
+    void editingAnLfChangesItsStats(FxRobot robot) throws Exception {
+        openAndWait(robot, mtBench(true), true);
+        robot.clickOn("#tab-lfs");
+        @SuppressWarnings("unchecked")
+        TableView<LfEditorView.Row> table = robot.lookup("#lf-table").queryAs(TableView.class);
+        waitUntil("stats are in the table", () -> !table.getItems().isEmpty() && table.getItems().get(0).stats() != null);
+        double before = table.getItems().get(0).stats().coverage();
+        assertEquals(0.953, before, 0.001);
+        robot.interact(() -> table.getSelectionModel().select(0));
+        robot.interact(() -> robot.lookup("#lf-min").queryAs(TextField.class).setText("400"));
+        Label preview = robot.lookup("#lf-preview").queryAs(Label.class);
+        waitUntil("the draft's stats show", () -> preview.getText().contains("votes differ from the saved version"));
+        assertTrue(preview.getText().startsWith("Draft on train: coverage 0.4") || preview.getText().startsWith("Draft on train: coverage 0.5"),
+                preview.getText());
+        robot.clickOn("#lf-save");
+        waitUntil("the saved version is applied", () -> !table.getItems().isEmpty() && table.getItems().get(0).lf().version() == 2
+                && table.getItems().get(0).stats() != null && table.getItems().get(0).stats().coverage() < 0.7);
+    }
+
+    @Test
+    void theBrowserFiltersAndLabelsWithTheKeyboard(FxRobot robot) throws Exception {
+        Path file = mtBench(true);
+        openAndWait(robot, file, true);
+        Label count = robot.lookup("#browser-count").queryAs(Label.class);
+        waitUntil("all pairs listed", () -> count.getText().startsWith("1284 of 1284"));
+        @SuppressWarnings("unchecked")
+        ComboBox<String> split = robot.lookup("#browser-split").queryAs(ComboBox.class);
+        robot.interact(() -> split.getSelectionModel().select("test"));
+        waitUntil("the test split only", () -> count.getText().startsWith("386 of 1284"));
+        robot.clickOn("#browser-search").write("python").type(KeyCode.ENTER);
+        waitUntil("a text search narrows it", () -> !count.getText().startsWith("386 of") && count.getText().contains(" of 1284"));
+        int found = Integer.parseInt(count.getText().split(" ")[0]);
+        assertTrue(found > 0 && found < 386, count.getText());
+        robot.interact(() -> robot.lookup("#browser-disagree").queryAs(javafx.scene.control.CheckBox.class).fire());
+        waitUntil("only conflicting pairs", () -> Integer.parseInt(count.getText().split(" ")[0]) <= found
+                && !count.getText().startsWith(found + " of"));
+        robot.interact(() -> split.getSelectionModel().select("train"));
+        robot.interact(() -> robot.lookup("#browser-disagree").queryAs(javafx.scene.control.CheckBox.class).fire());
+        robot.interact(() -> robot.lookup("#browser-search").queryAs(TextField.class).setText(""));
+        robot.clickOn("#browser-search").type(KeyCode.ENTER);
+        waitUntil("train split again", () -> count.getText().startsWith("898 of 1284"));
+        TableView<?> table = robot.lookup("#pair-table").queryAs(TableView.class);
+        robot.interact(() -> {
+            table.requestFocus();
+            table.getSelectionModel().select(0);
+        });
+        long id = ((dev.pairlab.pairs.Pair) table.getSelectionModel().getSelectedItem()).id();
+        Gold was = Pairs.get(ws.project().get().reader(), id).gold();
+        Gold flip = was == Gold.A ? Gold.B : Gold.A;
+        robot.type(flip == Gold.A ? KeyCode.A : KeyCode.B);
+        waitUntil("the label is saved", () -> Pairs.get(ws.project().get().reader(), id).gold() == flip);
+        robot.interact(() -> table.getSelectionModel().select(0));
+        robot.type(KeyCode.DIGIT0);
+        waitUntil("the label is cleared", () -> Pairs.get(ws.project().get().reader(), id).gold() == Gold.NONE);
+    }
+}
