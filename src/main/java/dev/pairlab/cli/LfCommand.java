@@ -345,9 +345,7 @@ final class LfCommand implements Runnable {
         public Integer call() throws Exception {
             Map<String, LfDefinition> lfs = Presets.get(preset);
             try (Project p = project.open(Project.Access.READ_WRITE)) {
-                for (Map.Entry<String, LfDefinition> e : lfs.entrySet()) {
-                    Lfs.save(p, e.getKey(), e.getValue().kind(), e.getValue().toJson().toString());
-                }
+                Presets.addTo(p, preset);
             }
             if (output.json) {
                 ArrayNode names = Json.MAPPER.createArrayNode();

@@ -101,6 +101,13 @@ public final class Presets {
         return lfs;
     }
 
+    /** Saves the named preset's LFs into a project (new versions where an LF of that name differs). */
+    public static void addTo(dev.pairlab.store.Project project, String preset) {
+        for (Map.Entry<String, LfDefinition> e : get(preset).entrySet()) {
+            dev.pairlab.store.Lfs.save(project, e.getKey(), e.getValue().kind(), e.getValue().toJson().toString());
+        }
+    }
+
     private static PatternRule keywords(List<String> words) {
         return new PatternRule(List.of(), words, false, false, true, PatternRule.Count.OCCURRENCES);
     }

@@ -25,8 +25,15 @@ public final class SampleProjects {
     public static final List<String> NAMES = List.of("mt-bench", "hh-rlhf", "ultrafeedback");
 
     /** A sample's definition. */
+    /** @param lfPreset the paper's LF set the sample starts with (lf package's preset name), or null */
     public record Definition(String name, String title, String source, String download, List<FileEntry> files,
-                             SplitParams split) {
+                             SplitParams split, String lfPreset) {
+    }
+
+    /** Adds LFs to a new sample project; the lf package provides it (store does not know LFs). */
+    @FunctionalInterface
+    public interface LfSeeder {
+        void seed(Project project, String preset);
     }
 
     public record FileEntry(String path, String format, Split split) {
@@ -54,7 +61,7 @@ public final class SampleProjects {
                         s.path("seed").asLong(123), s.path("by_context").asBoolean(false));
             }
             return new Definition(n.path("name").asText(name), n.path("title").asText(), n.path("source").asText(),
-                    n.path("download").asText(), files, split);
+                    n.path("download").asText(), files, split, n.path("lf_preset").asText(null));
         } catch (IOException e) {
             throw new IllegalStateException("sample definition " + resource + " is unreadable", e);
         }
@@ -64,7 +71,7 @@ public final class SampleProjects {
      * The sample's project file in {@code folder}, built from the data folder on first use. Missing
      * data files give a message saying exactly which file to put where.
      */
-    public static Path ensure(String name, Path folder, Path dataDir, ProgressListener progress, Cancellation cancel)
+    public static Path ensure(String name, Path folder, Path dataDir, LfSeeder lfs, ProgressListener progress, Cancellation cancel)
             throws BadInputException, ProjectException, IOException, CancelledException {
         Definition d = definition(name);
         Path file = folder.resolve(d.name() + Project.EXTENSION);
@@ -91,6 +98,9 @@ public final class SampleProjects {
                 }
                 if (d.split() != null) {
                     Splitter.split(p, d.split(), progress, cancel);
+                }
+                if (d.lfPreset() != null && lfs != null) {
+                    lfs.seed(p, d.lfPreset());
                 }
             }
             Files.move(partial, file);

@@ -176,7 +176,7 @@ public final class MainWindow extends BorderPane {
 
     public void openSample(String name) {
         Path folder = samplesFolder();
-        ws.run("Preparing sample project " + name, (progress, cancel) -> SampleProjects.ensure(name, folder, DataDir.get(), progress, cancel),
+        ws.run("Preparing sample project " + name, (progress, cancel) -> SampleProjects.ensure(name, folder, DataDir.get(), dev.pairlab.lf.Presets::addTo, progress, cancel),
                 this::open);
     }
 
