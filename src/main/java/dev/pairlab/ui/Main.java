@@ -13,6 +13,15 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("bench-ui")) {
+            try {
+                UiBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            } catch (Exception e) {
+                System.err.println("pairlab: bench-ui failed: " + e);
+                System.exit(2);
+            }
+            return;
+        }
         if (args.length > 0 && !args[0].equals("gui")) {
             System.exit(Cli.run(args));
         }

@@ -1,25 +1,38 @@
 package dev.pairlab.ui.browser;
 
+import dev.pairlab.pairs.Gold;
 import dev.pairlab.pairs.Pair;
 import dev.pairlab.store.Pairs;
 import dev.pairlab.store.Project;
-import java.util.AbstractList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.application.Platform;
+import javafx.collections.ObservableListBase;
 
 /**
- * The browser's rows: the ids of all pairs (8 bytes each, loaded once off the FX thread) and pages
- * of truncated pair texts fetched from SQLite when a row becomes visible. A million pairs never sit
- * in memory; a page query takes about a millisecond.
+ * The browser's rows: the ids of all shown pairs (8 bytes each) and pages of truncated pair texts
+ * read from SQLite on a background thread when rows become visible. Until a page arrives its rows
+ * show as "…", so the FX thread never waits for the database; a million pairs never sit in memory.
+ * A loaded page is announced as an update of its rows, so the table redraws only those cells.
  */
-final class PagedPairs extends AbstractList<Pair> {
+final class PagedPairs extends ObservableListBase<Pair> {
 
     static final int PAGE = 100;
     private static final int PAGES_KEPT = 64;
-    private static final int CELL_CHARS = 300;
+    /** Enough text for a table cell; longer strings only cost layout time. */
+    private static final int CELL_CHARS = 160;
     /** Enough of a context's end to hold its last user turn in nearly all real data. */
     private static final int CONTEXT_TAIL_CHARS = 4000;
+    private static final ExecutorService LOADER = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "pairlab-page-loader");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final Project project;
     private final long[] ids;
@@ -29,6 +42,7 @@ final class PagedPairs extends AbstractList<Pair> {
             return size() > PAGES_KEPT;
         }
     };
+    private final Set<Integer> loading = new HashSet<>();
 
     PagedPairs(Project project, long[] ids) {
         this.project = project;
@@ -38,13 +52,52 @@ final class PagedPairs extends AbstractList<Pair> {
     @Override
     public Pair get(int index) {
         int page = index / PAGE;
-        List<Pair> rows = pages.computeIfAbsent(page, p -> Pairs.page(project, ids, p * PAGE,
-                Math.min(ids.length, (p + 1) * PAGE), CELL_CHARS, CONTEXT_TAIL_CHARS));
-        return rows.get(index - page * PAGE);
+        List<Pair> rows = pages.get(page);
+        if (rows != null) {
+            return rows.get(index - page * PAGE);
+        }
+        if (loading.add(page)) {
+            int from = page * PAGE;
+            int to = Math.min(ids.length, from + PAGE);
+            LOADER.submit(() -> {
+                List<Pair> loaded = Pairs.page(project, ids, from, to, CELL_CHARS, CONTEXT_TAIL_CHARS);
+                Platform.runLater(() -> {
+                    loading.remove(page);
+                    pages.put(page, loaded);
+                    beginChange();
+                    for (int i = from; i < to; i++) {
+                        nextUpdate(i);
+                    }
+                    endChange();
+                });
+            });
+        }
+        return placeholder(ids[index]);
     }
 
+    static boolean isPlaceholder(Pair p) {
+        return p != null && p.sourceRow() < 0;
+    }
+
+    private static Pair placeholder(long id) {
+        return new Pair(id, "…", "…", "…", Gold.NONE, null, "", -1, "{}");
+    }
+
+    /** Forgets loaded pages (after a label changed) and announces every row as updated. */
     void clearCache() {
         pages.clear();
+        announceAll();
+    }
+
+    /** Tells the table every row may look different (its vote columns changed). */
+    void announceAll() {
+        if (ids.length > 0) {
+            beginChange();
+            for (int i = 0; i < ids.length; i++) {
+                nextUpdate(i);
+            }
+            endChange();
+        }
     }
 
     @Override

@@ -21,6 +21,8 @@ public final class PairTable extends TableView<Pair> {
 
     private static final int FIXED_COLUMNS = 7;
     private PagedPairs rows;
+    /** The matrix the vote columns read; replaced without rebuilding columns when the LFs stay the same. */
+    private LabelMatrix votes;
 
     public PairTable() {
         setPlaceholder(new Label("No project open. File → Open… or File → Import…"));
@@ -30,7 +32,7 @@ public final class PairTable extends TableView<Pair> {
         getColumns().add(column("context (last turn)", 280, p -> oneLine(lastTurn(p.context()))));
         getColumns().add(column("answer A", 300, p -> oneLine(p.answerA())));
         getColumns().add(column("answer B", 300, p -> oneLine(p.answerB())));
-        getColumns().add(column("source", 180, p -> p.source() + ":" + p.sourceRow()));
+        getColumns().add(column("source", 180, p -> PagedPairs.isPlaceholder(p) ? "" : p.source() + ":" + p.sourceRow()));
         setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         setFixedCellSize(24);
     }
@@ -38,7 +40,7 @@ public final class PairTable extends TableView<Pair> {
     /** Shows the given pairs (ids loaded beforehand, off the FX thread). */
     public void show(Project project, long[] ids) {
         rows = new PagedPairs(project, ids);
-        setItems(FXCollections.observableList(rows));
+        setItems(rows);
         setPlaceholder(new Label(ids.length == 0 ? "No pairs match." : ""));
     }
 
@@ -53,24 +55,34 @@ public final class PairTable extends TableView<Pair> {
         if (rows != null) {
             rows.clearCache();
         }
-        refresh();
     }
 
-    /** One column per LF, showing A, B or a dot for abstain. */
+    /**
+     * One column per LF, showing A, B or a dot for abstain. When the LFs are the same as before only
+     * the visible cells are redrawn; columns are rebuilt only when LFs were added, removed or renamed.
+     */
     public void showVotes(LabelMatrix matrix) {
+        LabelMatrix old = votes;
+        votes = matrix;
+        if (old != null && matrix != null && old.names().equals(matrix.names())) {
+            if (rows != null) {
+                rows.announceAll();
+            }
+            return;
+        }
         getColumns().remove(FIXED_COLUMNS, getColumns().size());
         if (matrix == null) {
             return;
         }
-        long[] ids = matrix.ids();
         for (int j = 0; j < matrix.m(); j++) {
-            byte[] col = matrix.column(j);
+            int lf = j;
             getColumns().add(column(matrix.names().get(j), 70, p -> {
-                int r = Arrays.binarySearch(ids, p.id());
-                if (r < 0) {
+                LabelMatrix m = votes;
+                int r = m == null ? -1 : Arrays.binarySearch(m.ids(), p.id());
+                if (r < 0 || lf >= m.m()) {
                     return "";
                 }
-                byte v = col[r];
+                byte v = m.get(r, lf);
                 return v == Votes.ABSTAIN ? "·" : Votes.name(v);
             }));
         }

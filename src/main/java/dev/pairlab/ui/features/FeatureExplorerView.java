@@ -104,7 +104,24 @@ public final class FeatureExplorerView extends BorderPane {
         higher.setOnAction(e -> updatePoint());
         lower.setOnAction(e -> updatePoint());
         threshold.valueProperty().addListener((o, a, b) -> updatePoint());
-        ws.labeled().addListener((o, a, l) -> analyse());
+        // Charts are costly to lay out: analyse only when this screen is showing (or when it is next shown).
+        ws.labeled().addListener((o, a, l) -> {
+            stale = true;
+            if (isVisibleOnScreen()) {
+                analyse();
+            }
+        });
+        sceneProperty().addListener((o, a, s) -> {
+            if (s != null && stale) {
+                analyse();
+            }
+        });
+    }
+
+    private boolean stale = true;
+
+    private boolean isVisibleOnScreen() {
+        return getScene() != null && getParent() != null;
     }
 
     private void analyse() {
@@ -112,6 +129,7 @@ public final class FeatureExplorerView extends BorderPane {
         if (l == null) {
             return;
         }
+        stale = false;
         String f = feature.getValue();
         EnumSet<Split> splits = switch (split.getValue()) {
             case "dev" -> EnumSet.of(Split.DEV);

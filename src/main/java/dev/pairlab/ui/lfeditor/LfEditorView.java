@@ -94,6 +94,7 @@ public final class LfEditorView extends BorderPane {
     private final Label problems = new Label();
     private final PauseTransition debounce = new PauseTransition(Duration.millis(300));
     private int generation;
+    private int tableGeneration;
 
     public LfEditorView(Workspace ws, Runnable showBrowser) {
         this.ws = ws;
@@ -244,36 +245,46 @@ public final class LfEditorView extends BorderPane {
         };
     }
 
-    /** Recomputes the table's stats (milliseconds: columns are in memory) and keeps the selection. */
+    /** Recomputes the table's stats off the FX thread (columns are in memory) and keeps the selection. */
     private void refreshTable() {
         ProjectLabeling.Labeled l = ws.labeled().get();
-        String selected = table.getSelectionModel().getSelectedItem() == null ? null : table.getSelectionModel().getSelectedItem().lf().name();
-        List<Row> rows = new ArrayList<>();
-        LfStats.Report report = null;
-        if (l != null) {
-            report = LfStats.compute(l.matrix(), Subsets.rows(l.labels(), statsSplits()), l.labels().gold());
-        }
-        for (LfRecord r : ws.lfs()) {
-            LfStats.LfSummary s = null;
-            if (report != null && r.enabled()) {
-                int j = l.matrix().names().indexOf(r.name());
-                s = j >= 0 ? report.lfs().get(j) : null;
+        List<LfRecord> records = List.copyOf(ws.lfs());
+        Set<Split> splits = statsSplits();
+        int mine = ++tableGeneration;
+        ws.run("Computing LF statistics", (progress, cancel) -> {
+            LfStats.Report report = l == null ? null : LfStats.compute(l.matrix(), Subsets.rows(l.labels(), splits), l.labels().gold());
+            List<Row> rows = new ArrayList<>();
+            for (LfRecord r : records) {
+                LfStats.LfSummary s = null;
+                if (report != null && r.enabled()) {
+                    int j = l.matrix().names().indexOf(r.name());
+                    s = j >= 0 ? report.lfs().get(j) : null;
+                }
+                rows.add(new Row(r, s));
             }
-            rows.add(new Row(r, s));
-        }
-        table.getItems().setAll(rows);
-        if (report != null) {
-            LfStats.Totals t = report.totals();
-            totals.setText(String.format(Locale.ROOT, "%d pairs (%d with gold): covered by any LF %.3f, overlap %.3f, conflict %.3f, abstain-all %d",
-                    t.rows(), t.labeled(), t.coverage(), t.overlap(), t.conflict(), t.abstainAll()));
-        }
-        if (selected != null) {
-            for (int i = 0; i < rows.size(); i++) {
-                if (rows.get(i).lf().name().equals(selected)) {
-                    table.getSelectionModel().select(i);
+            return new TableData(rows, report);
+        }, data -> {
+            if (mine != tableGeneration) {
+                return;
+            }
+            String selected = table.getSelectionModel().getSelectedItem() == null ? null : table.getSelectionModel().getSelectedItem().lf().name();
+            table.getItems().setAll(data.rows());
+            if (data.report() != null) {
+                LfStats.Totals t = data.report().totals();
+                totals.setText(String.format(Locale.ROOT, "%d pairs (%d with gold): covered by any LF %.3f, overlap %.3f, conflict %.3f, abstain-all %d",
+                        t.rows(), t.labeled(), t.coverage(), t.overlap(), t.conflict(), t.abstainAll()));
+            }
+            if (selected != null) {
+                for (int i = 0; i < data.rows().size(); i++) {
+                    if (data.rows().get(i).lf().name().equals(selected)) {
+                        table.getSelectionModel().select(i);
+                    }
                 }
             }
-        }
+        });
+    }
+
+    private record TableData(List<Row> rows, LfStats.Report report) {
     }
 
     private void showForm(String k) {

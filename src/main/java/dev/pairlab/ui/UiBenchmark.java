@@ -1,0 +1,180 @@
+package dev.pairlab.ui;
+
+import dev.pairlab.lf.Presets;
+import dev.pairlab.lf.ProjectLabeling;
+import dev.pairlab.pairs.DataDir;
+import dev.pairlab.pairs.ImportOptions;
+import dev.pairlab.store.PairImport;
+import dev.pairlab.store.Project;
+import dev.pairlab.task.Cancellation;
+import dev.pairlab.task.ProgressListener;
+import java.io.BufferedWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.prefs.Preferences;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+
+/**
+ * Measures how long the FX thread is blocked while the workbench opens a large project, scrolls its
+ * pair table, and recomputes LF statistics: an AnimationTimer records the gap between pulses (about
+ * 16.7 ms when nothing blocks). Run with {@code ./pairlab bench-ui --pairs 1000000} (needs a display:
+ * Xvfb will do).
+ */
+public final class UiBenchmark {
+
+    private final List<Long> pulses = new ArrayList<>();
+    private volatile boolean recording;
+
+    private UiBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int pairs = 1_000_000;
+        Path project = null;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--pairs")) {
+                pairs = Integer.parseInt(args[++i]);
+            } else if (args[i].equals("--project")) {
+                project = Path.of(args[++i]);
+            }
+        }
+        new UiBenchmark().run(pairs, project);
+    }
+
+    private void run(int n, Path project) throws Exception {
+        if (project == null) {
+            project = build(n);
+        }
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+        Workspace ws = new Workspace(new BackgroundTasks());
+        MainWindow[] window = new MainWindow[1];
+        Platform.runLater(() -> {
+            Stage stage = new Stage();
+            window[0] = new MainWindow(stage, ws, Preferences.userRoot().node("dev/pairlab-bench"));
+            stage.setScene(PairlabApp.scene(window[0]));
+            stage.show();
+            new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    if (recording) {
+                        synchronized (pulses) {
+                            pulses.add(now);
+                        }
+                    }
+                }
+            }.start();
+        });
+        Thread.sleep(2000);
+        StringBuilder out = new StringBuilder("{\"pairs\":").append(n);
+        Path file = project;
+        phase(out, "open_project", () -> Platform.runLater(() -> window[0].open(file)),
+                () -> ws.labeled().get() != null && ws.tasks().current().get() == null, 600);
+        TableView<?>[] table = new TableView<?>[1];
+        Platform.runLater(() -> table[0] = (TableView<?>) window[0].lookup("#pair-table"));
+        Thread.sleep(500);
+        SplittableRandom rnd = new SplittableRandom(1);
+        phase(out, "scroll_200_jumps", () -> {
+            for (int i = 0; i < 200; i++) {
+                int target = rnd.nextInt(Math.max(1, n));
+                Platform.runLater(() -> table[0].scrollTo(target));
+                sleep(40);
+            }
+        }, () -> true, 120);
+        phase(out, "select_50_pairs", () -> {
+            for (int i = 0; i < 50; i++) {
+                int target = rnd.nextInt(Math.max(1, n));
+                Platform.runLater(() -> {
+                    table[0].scrollTo(target);
+                    table[0].getSelectionModel().select(target);
+                });
+                sleep(150);
+            }
+        }, () -> true, 120);
+        phase(out, "relabel_and_stats", () -> Platform.runLater(() -> {
+            window[0].tabs().getSelectionModel().select(2);
+            ws.relabel();
+        }), () -> ws.tasks().current().get() == null, 600);
+        out.append('}');
+        System.out.println(out);
+        Platform.exit();
+        System.exit(0);
+    }
+
+    private void phase(StringBuilder out, String name, Runnable action, BooleanSupplier done, int timeoutS) throws Exception {
+        synchronized (pulses) {
+            pulses.clear();
+        }
+        recording = true;
+        long t0 = System.nanoTime();
+        action.run();
+        Thread.sleep(300);
+        while (!done.getAsBoolean() && System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(timeoutS)) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(300);
+        recording = false;
+        long[] gaps;
+        synchronized (pulses) {
+            gaps = new long[Math.max(0, pulses.size() - 1)];
+            for (int i = 1; i < pulses.size(); i++) {
+                gaps[i - 1] = pulses.get(i) - pulses.get(i - 1);
+            }
+        }
+        Arrays.sort(gaps);
+        double max = gaps.length == 0 ? 0 : gaps[gaps.length - 1] / 1e6;
+        double p99 = gaps.length == 0 ? 0 : gaps[(int) Math.floor(0.99 * (gaps.length - 1))] / 1e6;
+        out.append(String.format(Locale.ROOT, ",\"%s\":{\"seconds\":%.1f,\"pulses\":%d,\"max_gap_ms\":%.1f,\"p99_gap_ms\":%.1f}", name,
+                (System.nanoTime() - t0) / 1e9, gaps.length + 1, max, p99));
+        System.err.println(name + " done");
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A project of n pairs made by repeating the HH 1% pairs, with the MT-Bench LF preset applied once (cached). */
+    private static Path build(int n) throws Exception {
+        Path dir = Files.createTempDirectory("pairlab-bench-ui");
+        Path src = DataDir.get().resolve("dfki-weak-supervision-rlhf/HH-RLHF-baseline-train-set-1%.jsonl");
+        List<String> lines = Files.readAllLines(src).stream().filter(l -> !l.isBlank()).toList();
+        Path input = dir.resolve("pairs.jsonl");
+        try (BufferedWriter w = Files.newBufferedWriter(input, StandardCharsets.UTF_8)) {
+            for (int i = 0; i < n; i++) {
+                w.write(lines.get(i % lines.size()));
+                w.write('\n');
+            }
+        }
+        Path file = dir.resolve("bench.pairlab");
+        long t0 = System.nanoTime();
+        try (Project p = Project.create(file)) {
+            PairImport.run(p, input, ImportOptions.defaults(), null, ProgressListener.NONE, Cancellation.none());
+            System.err.printf("imported %d pairs in %.1f s%n", n, (System.nanoTime() - t0) / 1e9);
+            dev.pairlab.store.Splitter.split(p, new dev.pairlab.pairs.SplitParams(0.1, 0.01, 0, 1, false), ProgressListener.NONE,
+                    Cancellation.none());
+            Presets.addTo(p, "mt-bench");
+            long t1 = System.nanoTime();
+            ProjectLabeling.label(p, false, ProgressListener.NONE, Cancellation.none());
+            System.err.printf("features and LF votes of %d pairs computed and cached in %.1f s%n", n, (System.nanoTime() - t1) / 1e9);
+        }
+        Files.delete(input);
+        return file;
+    }
+}
