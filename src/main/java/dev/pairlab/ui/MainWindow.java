@@ -58,10 +58,19 @@ public final class MainWindow extends BorderPane {
         pairsTab = new Tab("Pairs", browser);
         Tab featuresTab = new Tab("Features", new FeatureExplorerView(ws));
         Tab lfTab = new Tab("Labeling functions", new LfEditorView(ws, () -> tabs.getSelectionModel().select(pairsTab)));
+        dev.pairlab.ui.labelmodel.LabelModelView labelModel = new dev.pairlab.ui.labelmodel.LabelModelView(ws);
+        Tab lmTab = new Tab("Label model", labelModel);
+        Tab exportTab = new Tab("Export", new dev.pairlab.ui.export.ExportView(ws, labelModel.chosenThreshold()));
+        Tab trainingTab = new Tab("Training", new dev.pairlab.ui.training.TrainingView(ws));
+        Tab experimentTab = new Tab("Experiment", new dev.pairlab.ui.experiment.ExperimentView(ws));
         pairsTab.setId("tab-pairs");
         featuresTab.setId("tab-features");
         lfTab.setId("tab-lfs");
-        tabs.getTabs().addAll(pairsTab, featuresTab, lfTab);
+        lmTab.setId("tab-label-model");
+        exportTab.setId("tab-export");
+        trainingTab.setId("tab-training");
+        experimentTab.setId("tab-experiment");
+        tabs.getTabs().addAll(pairsTab, featuresTab, lfTab, lmTab, exportTab, trainingTab, experimentTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         setTop(menu());
         setBottom(statusBar());
@@ -116,7 +125,7 @@ public final class MainWindow extends BorderPane {
         cancel.setOnAction(e -> {
             Task<?> t = ws.tasks().current().get();
             if (t != null) {
-                t.cancel();
+                t.cancel(false); // the work sees its cancellation token at a safe point; no thread interrupt mid-write
             }
         });
         bar.visibleProperty().bind(ws.tasks().current().isNotNull());

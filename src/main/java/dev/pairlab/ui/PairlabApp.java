@@ -27,9 +27,18 @@ public final class PairlabApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        MainWindow window = new MainWindow(stage, ws, Preferences.userRoot().node("dev/pairlab"));
+        Preferences prefs = Preferences.userRoot().node("dev/pairlab");
+        MainWindow window = new MainWindow(stage, ws, prefs);
         stage.setScene(scene(window));
         stage.setTitle("Pairlab");
+        restoreLayout(stage, prefs);
+        stage.setOnCloseRequest(e -> {
+            if (!confirmClose(stage)) {
+                e.consume();
+                return;
+            }
+            saveLayout(stage, prefs);
+        });
         stage.show();
         if (initialProject != null) {
             window.open(Path.of(initialProject));
@@ -37,6 +46,47 @@ public final class PairlabApp extends Application {
             window.open(window.lastProject());
         } else {
             window.openSample("mt-bench");
+        }
+    }
+
+    /** Asks before closing while background work runs; its transaction rolls back if it is cut short. */
+    private boolean confirmClose(Stage stage) {
+        javafx.concurrent.Task<?> running = tasks.current().get();
+        if (running == null) {
+            return true;
+        }
+        javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                "\"" + running.getTitle() + "\" is still running. Cancel it and close? Work not yet saved is rolled back; the project stays"
+                        + " as it was before it (a training run keeps its last checkpoint).",
+                javafx.scene.control.ButtonType.YES, javafx.scene.control.ButtonType.NO);
+        ask.initOwner(stage);
+        ask.setHeaderText("A background job is running");
+        boolean yes = ask.showAndWait().orElse(javafx.scene.control.ButtonType.NO) == javafx.scene.control.ButtonType.YES;
+        if (yes) {
+            running.cancel(false);
+        }
+        return yes;
+    }
+
+    private static void restoreLayout(Stage stage, Preferences prefs) {
+        double w = prefs.getDouble("window.width", 0);
+        double h = prefs.getDouble("window.height", 0);
+        if (w > 200 && h > 200) {
+            stage.setWidth(w);
+            stage.setHeight(h);
+            stage.setX(prefs.getDouble("window.x", 0));
+            stage.setY(prefs.getDouble("window.y", 0));
+        }
+        stage.setMaximized(prefs.getBoolean("window.maximized", false));
+    }
+
+    private static void saveLayout(Stage stage, Preferences prefs) {
+        prefs.putBoolean("window.maximized", stage.isMaximized());
+        if (!stage.isMaximized()) {
+            prefs.putDouble("window.width", stage.getWidth());
+            prefs.putDouble("window.height", stage.getHeight());
+            prefs.putDouble("window.x", stage.getX());
+            prefs.putDouble("window.y", stage.getY());
         }
     }
 

@@ -83,21 +83,9 @@ final class PagedPairs extends ObservableListBase<Pair> {
         return new Pair(id, "…", "…", "…", Gold.NONE, null, "", -1, "{}");
     }
 
-    /** Forgets loaded pages (after a label changed) and announces every row as updated. */
+    /** Forgets loaded pages (after a label changed); the table then asks for its visible rows again. */
     void clearCache() {
         pages.clear();
-        announceAll();
-    }
-
-    /** Tells the table every row may look different (its vote columns changed). */
-    void announceAll() {
-        if (ids.length > 0) {
-            beginChange();
-            for (int i = 0; i < ids.length; i++) {
-                nextUpdate(i);
-            }
-            endChange();
-        }
     }
 
     @Override

@@ -50,11 +50,12 @@ public final class PairTable extends TableView<Pair> {
         setItems(FXCollections.observableArrayList());
     }
 
-    /** Forgets cached pages (after a label changed) and redraws. */
+    /** Forgets cached pages (after a label changed) and redraws the visible rows. */
     public void refreshRows() {
         if (rows != null) {
             rows.clearCache();
         }
+        refresh();
     }
 
     /**
@@ -65,9 +66,7 @@ public final class PairTable extends TableView<Pair> {
         LabelMatrix old = votes;
         votes = matrix;
         if (old != null && matrix != null && old.names().equals(matrix.names())) {
-            if (rows != null) {
-                rows.announceAll();
-            }
+            refresh(); // redraws the visible cells only
             return;
         }
         getColumns().remove(FIXED_COLUMNS, getColumns().size());

@@ -1,0 +1,346 @@
+package dev.pairlab.ui.training;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pairlab.pairs.Json;
+import dev.pairlab.reward.RewardConfig;
+import dev.pairlab.reward.RewardTraining;
+import dev.pairlab.reward.Trainer;
+import dev.pairlab.store.Project;
+import dev.pairlab.store.TrainingRuns;
+import dev.pairlab.task.Cancellation;
+import dev.pairlab.ui.Workspace;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+
+/**
+ * Reward-model training: a form for a run (the paper's defaults), Start, Cancel (the run stops at
+ * the next step with a checkpoint) and Resume; live charts of training loss, test accuracy,
+ * examples per second and learning rate, with the device and an ETA; and the run history, where
+ * selecting two or more runs overlays their test-accuracy curves.
+ */
+public final class TrainingView extends BorderPane {
+
+    private final Workspace ws;
+    private final ComboBox<String> kind = new ComboBox<>(FXCollections.observableArrayList("features", "transformer"));
+    private final TextField base = new TextField();
+    private final ComboBox<String> data = new ComboBox<>(FXCollections.observableArrayList("gold", "gold+weak", "soft"));
+    private final TextField epochs = new TextField();
+    private final TextField batch = new TextField();
+    private final TextField lr = new TextField();
+    private final TextField evalEvery = new TextField();
+    private final ComboBox<String> device = new ComboBox<>(FXCollections.observableArrayList("auto", "cpu", "gpu"));
+    private final Label state = new Label("No run yet.");
+    private final XYChart.Series<Number, Number> loss = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> evalAcc = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> speed = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> rate = new XYChart.Series<>();
+    private final LineChart<Number, Number> compare = chart("Test accuracy of the selected runs", "step");
+    private final TableView<TrainingRuns.Run> history = new TableView<>();
+    private Cancellation cancel;
+
+    public TrainingView(Workspace ws) {
+        this.ws = ws;
+        kind.getSelectionModel().select(0);
+        data.getSelectionModel().select(0);
+        device.getSelectionModel().select(0);
+        state.setId("train-state");
+        history.setId("train-history");
+        defaults();
+        kind.setOnAction(e -> defaults());
+        base.setPromptText("Hugging Face checkpoint folder (transformer)");
+        Button browse = new Button("…");
+        browse.setOnAction(e -> {
+            File f = new DirectoryChooser().showDialog(getScene().getWindow());
+            if (f != null) {
+                base.setText(f.getAbsolutePath());
+            }
+        });
+        Button start = new Button("Start");
+        start.setId("train-start");
+        start.setOnAction(e -> start());
+        Button stop = new Button("Cancel");
+        stop.setId("train-cancel");
+        stop.setOnAction(e -> {
+            if (cancel != null) {
+                cancel.cancel();
+                state.setText("cancelling at the next step (a checkpoint is kept) …");
+            }
+        });
+        Button resume = new Button("Resume selected");
+        resume.setId("train-resume");
+        resume.setOnAction(e -> resume());
+        GridPane form = new GridPane();
+        form.setHgap(8);
+        form.setVgap(6);
+        form.addRow(0, new Label("Model"), kind, new Label("Base"), new FlowPane(4, 4, base, browse));
+        form.addRow(1, new Label("Data"), data, new Label("Device"), device);
+        form.addRow(2, new Label("Epochs"), epochs, new Label("Pairs per step"), batch);
+        form.addRow(3, new Label("Learning rate"), lr, new Label("Evaluate every"), evalEvery);
+        FlowPane buttons = new FlowPane(8, 6, start, stop, resume, state);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        loss.setName("training loss");
+        evalAcc.setName("test accuracy");
+        speed.setName("pairs/s");
+        rate.setName("learning rate");
+        LineChart<Number, Number> lossChart = chart("Training loss", "step");
+        lossChart.getData().add(loss);
+        lossChart.setId("train-loss-chart");
+        LineChart<Number, Number> accChart = chart("Test accuracy", "step");
+        accChart.getData().add(evalAcc);
+        LineChart<Number, Number> speedChart = chart("Pairs per second", "step");
+        speedChart.getData().add(speed);
+        LineChart<Number, Number> lrChart = chart("Learning rate", "step");
+        lrChart.getData().add(rate);
+        GridPane charts = new GridPane();
+        charts.setHgap(4);
+        charts.setVgap(4);
+        charts.add(lossChart, 0, 0);
+        charts.add(accChart, 1, 0);
+        charts.add(speedChart, 0, 1);
+        charts.add(lrChart, 1, 1);
+        for (var c : List.of(lossChart, accChart, speedChart, lrChart)) {
+            GridPane.setHgrow(c, Priority.ALWAYS);
+            GridPane.setVgrow(c, Priority.ALWAYS);
+            c.setPrefHeight(200);
+        }
+        historyColumns();
+        history.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        history.getSelectionModel().getSelectedItems().addListener((javafx.collections.ListChangeListener<TrainingRuns.Run>) c -> overlay());
+        history.setPrefHeight(160);
+        compare.setPrefHeight(200);
+        VBox right = new VBox(6, new Label("Runs (select two or more to compare)"), history, compare);
+        VBox left = new VBox(8, form, buttons, charts);
+        VBox.setVgrow(charts, Priority.ALWAYS);
+        left.setPadding(new Insets(8));
+        right.setPadding(new Insets(8));
+        right.setPrefWidth(460);
+        setCenter(left);
+        setRight(right);
+        ws.project().addListener((o, a, p) -> refreshHistory());
+    }
+
+    private static LineChart<Number, Number> chart(String title, String x) {
+        NumberAxis xa = new NumberAxis();
+        xa.setLabel(x);
+        xa.setForceZeroInRange(false);
+        NumberAxis ya = new NumberAxis();
+        ya.setForceZeroInRange(false);
+        LineChart<Number, Number> c = new LineChart<>(xa, ya);
+        c.setTitle(title);
+        c.setAnimated(false);
+        c.setCreateSymbols(false);
+        return c;
+    }
+
+    private void defaults() {
+        RewardConfig c = kind.getValue().equals("transformer") ? RewardConfig.transformer("x") : RewardConfig.features();
+        epochs.setText(Integer.toString(c.epochs()));
+        batch.setText(Integer.toString(c.batchSize() * c.gradAccum()));
+        lr.setText(Double.toString(c.lr()));
+        evalEvery.setText(Integer.toString(c.evalEvery()));
+    }
+
+    private RewardConfig config() {
+        RewardConfig c = kind.getValue().equals("transformer") ? RewardConfig.transformer(base.getText().strip()) : RewardConfig.features();
+        try {
+            int pairsPerStep = Integer.parseInt(batch.getText().strip());
+            int micro = Math.min(c.batchSize(), pairsPerStep);
+            c = c.withData(data.getValue()).withDevice(device.getValue()).withEpochs(Integer.parseInt(epochs.getText().strip()))
+                    .withBatch(micro, Math.max(1, pairsPerStep / micro), Double.parseDouble(lr.getText().strip()), c.warmupSteps())
+                    .withSchedule(Integer.parseInt(evalEvery.getText().strip()), c.checkpointEvery(), c.patience());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("epochs, pairs per step, learning rate and evaluation interval must be numbers");
+        }
+        return c;
+    }
+
+    private void start() {
+        Project w = ws.writer();
+        if (w == null || cancel != null) {
+            return;
+        }
+        RewardConfig c;
+        try {
+            c = config();
+        } catch (IllegalArgumentException e) {
+            ws.error(e);
+            return;
+        }
+        run("Training a " + c.kind() + " reward model", token -> RewardTraining.train(w, c, listener(), dev.pairlab.task.ProgressListener.NONE, token));
+    }
+
+    private void resume() {
+        Project w = ws.writer();
+        TrainingRuns.Run selected = history.getSelectionModel().getSelectedItem();
+        if (w == null || cancel != null) {
+            return;
+        }
+        if (selected == null) {
+            ws.error(new IllegalArgumentException("select the run to resume"));
+            return;
+        }
+        run("Resuming run " + selected.id(), token -> RewardTraining.resume(w, selected.id(), listener(), dev.pairlab.task.ProgressListener.NONE, token));
+    }
+
+    @FunctionalInterface
+    private interface Job {
+        RewardTraining.Outcome run(Cancellation token) throws Exception;
+    }
+
+    private void run(String title, Job job) {
+        for (var s : List.of(loss, evalAcc, speed, rate)) {
+            s.getData().clear();
+        }
+        Cancellation token = new Cancellation();
+        cancel = token;
+        state.setText("starting …");
+        ws.run(title, (progress, ignored) -> job.run(token), o -> {
+            cancel = null;
+            Trainer.Evaluation ev = o.result().eval();
+            state.setText(String.format(Locale.ROOT, "Run %d %s on %s: %d steps, %.1f s%s", o.run().id(), o.run().state().name().toLowerCase(Locale.ROOT),
+                    o.device().description(), o.result().steps(), o.result().millis() / 1000.0,
+                    ev != null && ev.pairs() > 0 ? String.format(Locale.ROOT, ", test accuracy %.3f", ev.accuracy()) : ""));
+            refreshHistory();
+        });
+        // A failed run must free the buttons too.
+        ws.tasks().current().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends javafx.concurrent.Task<?>> obs, javafx.concurrent.Task<?> a,
+                                javafx.concurrent.Task<?> b) {
+                if (b == null) {
+                    if (cancel == token) {
+                        cancel = null;
+                    }
+                    ws.tasks().current().removeListener(this);
+                    refreshHistory();
+                }
+            }
+        });
+    }
+
+    private Trainer.Listener listener() {
+        long started = System.nanoTime();
+        return new Trainer.Listener() {
+            @Override
+            public void onEvent(Trainer.Event e) {
+                Platform.runLater(() -> {
+                    // Keep at most about 400 points a series: drawing is the cost, not the data.
+                    long every = Math.max(1, e.totalSteps() / 400);
+                    boolean eval = !Double.isNaN(e.evalAccuracy());
+                    if (e.step() % every == 0 || e.step() == e.totalSteps()) {
+                        loss.getData().add(new XYChart.Data<>(e.step(), e.loss()));
+                        speed.getData().add(new XYChart.Data<>(e.step(), e.examplesPerS()));
+                        rate.getData().add(new XYChart.Data<>(e.step(), e.lr()));
+                    }
+                    if (eval) {
+                        evalAcc.getData().add(new XYChart.Data<>(e.step(), e.evalAccuracy()));
+                    }
+                    double perStep = (System.nanoTime() - started) / 1e9 / Math.max(1, e.step());
+                    long left = Math.round(perStep * (e.totalSteps() - e.step()));
+                    state.setText(String.format(Locale.ROOT, "step %d of %d, loss %.4f%s — about %d s left", e.step(), e.totalSteps(), e.loss(),
+                            eval ? String.format(Locale.ROOT, ", test accuracy %.3f", e.evalAccuracy()) : "", left));
+                });
+            }
+
+            @Override
+            public void onMessage(String message) {
+                Platform.runLater(() -> ws.info(message));
+            }
+        };
+    }
+
+    private void historyColumns() {
+        history.getColumns().add(col("run", 40, r -> Long.toString(r.id())));
+        history.getColumns().add(col("kind", 80, TrainingRuns.Run::kind));
+        history.getColumns().add(col("data", 70, r -> field(r.config(), "data")));
+        history.getColumns().add(col("state", 80, r -> r.state().name().toLowerCase(Locale.ROOT)));
+        history.getColumns().add(col("test acc.", 70, r -> {
+            double v = metric(r.metrics(), "eval_accuracy");
+            return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.3f", v);
+        }));
+        history.getColumns().add(col("steps", 50, r -> field(r.metrics(), "steps")));
+    }
+
+    private static TableColumn<TrainingRuns.Run, String> col(String title, double w, java.util.function.Function<TrainingRuns.Run, String> f) {
+        TableColumn<TrainingRuns.Run, String> c = new TableColumn<>(title);
+        c.setPrefWidth(w);
+        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(f.apply(cd.getValue())));
+        return c;
+    }
+
+    private static String field(String json, String key) {
+        try {
+            return Json.MAPPER.readTree(json).path(key).asText("");
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
+    private static double metric(String json, String key) {
+        try {
+            JsonNode n = Json.MAPPER.readTree(json).get(key);
+            return n == null ? Double.NaN : n.asDouble();
+        } catch (Exception e) {
+            return Double.NaN;
+        }
+    }
+
+    private void refreshHistory() {
+        Workspace.Opened o = ws.project().get();
+        if (o == null) {
+            history.getItems().clear();
+            return;
+        }
+        ws.run("Reading training runs", (progress, c) -> TrainingRuns.list(o.reader()), runs -> history.getItems().setAll(runs));
+    }
+
+    /** Overlays the test-accuracy curves (from events.jsonl) of the selected runs. */
+    private void overlay() {
+        List<TrainingRuns.Run> selected = new ArrayList<>(history.getSelectionModel().getSelectedItems());
+        ws.run("Comparing runs", (progress, c) -> {
+            List<XYChart.Series<Number, Number>> series = new ArrayList<>();
+            for (TrainingRuns.Run r : selected) {
+                Path events = r.dir().resolve("events.jsonl");
+                if (r == null || !Files.isRegularFile(events)) {
+                    continue;
+                }
+                XYChart.Series<Number, Number> s = new XYChart.Series<>();
+                s.setName("run " + r.id() + " (" + r.kind() + ", " + field(r.config(), "data") + ")");
+                for (String line : Files.readAllLines(events)) {
+                    JsonNode e = Json.MAPPER.readTree(line);
+                    JsonNode acc = e.get("evalAccuracy");
+                    if (acc != null && acc.isNumber()) {
+                        s.getData().add(new XYChart.Data<>(e.path("step").asLong(), acc.asDouble()));
+                    }
+                }
+                series.add(s);
+            }
+            return series;
+        }, series -> compare.getData().setAll(series));
+    }
+}

@@ -1,0 +1,131 @@
+package dev.pairlab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pairlab.TestData;
+import dev.pairlab.lf.Presets;
+import dev.pairlab.pairs.ImportOptions;
+import dev.pairlab.pairs.Json;
+import dev.pairlab.pairs.SplitParams;
+import dev.pairlab.store.Project;
+import dev.pairlab.store.ProjectFixture;
+import dev.pairlab.store.Splitter;
+import dev.pairlab.store.TrainingRuns;
+import dev.pairlab.task.Cancellation;
+import dev.pairlab.task.ProgressListener;
+import dev.pairlab.ui.labelmodel.LabelModelView;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.prefs.Preferences;
+import javafx.scene.chart.LineChart;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** Label model, export and training screens, driven headless. */
+@ExtendWith(ApplicationExtension.class)
+class WorkbenchTwoTest {
+
+    @TempDir
+    Path dir;
+
+    private Workspace ws;
+    private MainWindow window;
+    private Preferences prefs;
+
+    @Start
+    void start(Stage stage) {
+        ws = new Workspace(new BackgroundTasks());
+        prefs = Preferences.userRoot().node("dev/pairlab-test/" + UUID.randomUUID());
+        window = new MainWindow(stage, ws, prefs);
+        stage.setScene(PairlabApp.scene(window));
+        stage.show();
+    }
+
+    @AfterEach
+    void close(FxRobot robot) throws Exception {
+        robot.interact(() -> ws.close());
+        prefs.removeNode();
+    }
+
+    /** UltraFeedback 2%: 10% test, 20% labeled, the rest a pool with hidden gold; the paper's UB LFs. */
+    private Path ub(FxRobot robot) throws Exception {
+        Path file = dir.resolve("ub.pairlab");
+        try (Project p = Project.create(file)) {
+            ProjectFixture.importFile(p, TestData.ub2(), ImportOptions.defaults());
+            Splitter.split(p, new SplitParams(0.1, 0.2, 0, 123, false), ProgressListener.NONE, Cancellation.none());
+            Presets.addTo(p, "ub");
+        }
+        robot.interact(() -> window.open(file));
+        WorkbenchTest.waitUntil("labels are computed", () -> ws.labeled().get() != null && ws.labeled().get().matrix().m() == 6);
+        return file;
+    }
+
+    @Test
+    void fitALabelModelAndExportTheTrainingSet(FxRobot robot) throws Exception {
+        ub(robot);
+        robot.clickOn("#tab-label-model");
+        robot.clickOn("#lm-fit");
+        @SuppressWarnings("unchecked")
+        TableView<LabelModelView.Line> compare = robot.lookup("#lm-compare").queryAs(TableView.class);
+        WorkbenchTest.waitUntil("the comparison table fills", () -> compare.getItems().size() == 2);
+        assertEquals("label model", compare.getItems().get(0).name());
+        assertEquals("majority vote", compare.getItems().get(1).name());
+        double acc = Double.parseDouble(compare.getItems().get(0).a());
+        assertTrue(acc > 0.4 && acc < 0.8, "accuracy " + acc);
+        assertEquals(6, robot.lookup("#lm-lfs").queryAs(TableView.class).getItems().size());
+        assertTrue(robot.lookup("#lm-status").queryAs(Label.class).getText().startsWith("snorkel fitted on 174 labeled pairs"));
+
+        robot.clickOn("#tab-export");
+        Label counts = robot.lookup("#export-counts").queryAs(Label.class);
+        robot.interact(() -> robot.lookup("#export-file").queryAs(TextField.class).setText(dir.resolve("train.jsonl").toString()));
+        robot.interact(() -> ws.relabel());
+        WorkbenchTest.waitUntil("the counts show", () -> counts.getText().startsWith("Will write 871 pairs: 174 gold + 697 weak"));
+        robot.clickOn("#export-run");
+        TextArea manifest = robot.lookup("#export-manifest").queryAs(TextArea.class);
+        WorkbenchTest.waitUntil("the manifest shows", () -> manifest.getText().contains("\"sha256\""));
+        List<String> lines = Files.readAllLines(dir.resolve("train.jsonl"));
+        assertEquals(871, lines.size());
+        JsonNode first = Json.MAPPER.readTree(lines.get(0));
+        assertTrue(first.get("prompt").isTextual() && first.get("chosen").isTextual() && first.get("rejected").isTextual());
+        assertTrue(Files.exists(dir.resolve("train.jsonl.manifest.json")));
+    }
+
+    @Test
+    void aTrainingRunChartsItsLossCancelsAndResumes(FxRobot robot) throws Exception {
+        ub(robot);
+        robot.clickOn("#tab-training");
+        @SuppressWarnings("unchecked")
+        LineChart<Number, Number> loss = robot.lookup("#train-loss-chart").queryAs(LineChart.class);
+        robot.clickOn("#train-start");
+        WorkbenchTest.waitUntil("the loss chart gets points", () -> loss.getData().get(0).getData().size() >= 3);
+        robot.clickOn("#train-cancel");
+        Label state = robot.lookup("#train-state").queryAs(Label.class);
+        WorkbenchTest.waitUntil("the run is cancelled", () -> state.getText().startsWith("Run 1 cancelled"));
+        Project reader = ws.project().get().reader();
+        TrainingRuns.Run run = TrainingRuns.get(reader, 1);
+        assertEquals(TrainingRuns.State.CANCELLED, run.state());
+        assertTrue(Files.isRegularFile(run.dir().resolve("checkpoint/trainer.json")), "a checkpoint is kept");
+        @SuppressWarnings("unchecked")
+        TableView<TrainingRuns.Run> history = robot.lookup("#train-history").queryAs(TableView.class);
+        WorkbenchTest.waitUntil("the run is listed", () -> history.getItems().size() == 1);
+        robot.interact(() -> history.getSelectionModel().select(0));
+        robot.clickOn("#train-resume");
+        WorkbenchTest.waitUntil("the resumed run finishes", () -> state.getText().startsWith("Run 1 done"));
+        assertEquals(TrainingRuns.State.DONE, TrainingRuns.get(reader, 1).state());
+        assertTrue(state.getText().contains("test accuracy"), state.getText());
+    }
+}
