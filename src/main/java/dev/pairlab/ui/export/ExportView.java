@@ -117,7 +117,7 @@ public final class ExportView extends BorderPane {
             counts.setText(e.getMessage());
             return;
         }
-        ws.run("Counting the export", (progress, cancel) -> {
+        ws.tasks().run("Counting the export", (progress, cancel) -> {
             WeakExport.Labeler labeler = WeakExport.fromProject(o.writable() ? o.writer() : o.reader(), 0);
             int[] pool = Subsets.rows(l.labels(), EnumSet.of(Split.POOL));
             double[] pb = labeler.model().probabilityB(l.matrix(), pool);
@@ -128,7 +128,8 @@ public final class ExportView extends BorderPane {
             long gold = IntStream.range(0, l.labels().size()).filter(r -> p.goldSplits().contains(Split.values()[l.labels().split()[r]])
                     && l.labels().gold()[r] >= 0).count();
             return new long[] {gold, kept, pool.length};
-        }, c -> counts.setText(String.format(Locale.ROOT, "Will write %d pairs: %d gold + %d weak (of %d pool pairs).", c[0] + c[1], c[0], c[1], c[2])));
+        }, c -> counts.setText(String.format(Locale.ROOT, "Will write %d pairs: %d gold + %d weak (of %d pool pairs).", c[0] + c[1], c[0], c[1], c[2])),
+                err -> counts.setText(err.getMessage())); // e.g. no label model yet: said here, not as an error
     }
 
     private void export() {

@@ -103,6 +103,7 @@ public final class ImportWizard extends Dialog<ButtonType> {
         getDialogPane().setContent(box);
         getDialogPane().getButtonTypes().addAll(importButton, ButtonType.CANCEL);
         getDialogPane().lookupButton(importButton).setId("import-run");
+        setOnShown(e -> file.requestFocus());
         file.textProperty().addListener((o, a, b) -> refresh());
         format.setOnAction(e -> refresh());
         seed.textProperty().addListener((o, a, b) -> refresh());
