@@ -109,7 +109,7 @@ final class AdamW {
     }
 
     void load(Path file, long steps) throws IOException {
-        try (NDManager tmp = NDManager.newBaseManager(ai.djl.Device.cpu()); InputStream in = Files.newInputStream(file)) {
+        try (NoGrad off = NoGrad.enter(); NDManager tmp = NDManager.newBaseManager(ai.djl.Device.cpu()); InputStream in = Files.newInputStream(file)) {
             for (NDArray a : NDList.decode(tmp, in)) {
                 String name = a.getName();
                 Map<String, NDArray> target = name.startsWith("m:") ? m : v;

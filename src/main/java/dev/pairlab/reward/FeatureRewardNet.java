@@ -92,8 +92,10 @@ public final class FeatureRewardNet extends RewardNet {
             mean[i] = (float) (sum[i] / n);
             std[i] = (float) Math.max(1e-3, Math.sqrt(Math.max(0, sq[i] / n - mean[i] * mean[i])));
         }
-        buffers.get("feature_mean").set(mean);
-        buffers.get("feature_std").set(std);
+        try (NoGrad off = NoGrad.enter()) {
+            buffers.get("feature_mean").set(mean);
+            buffers.get("feature_std").set(std);
+        }
     }
 
     private float[] rawFeatures(String answer) {

@@ -86,7 +86,7 @@ public abstract class RewardNet implements AutoCloseable {
 
     /** Replaces parameter and buffer values with those of a file written by {@link #saveParameters}. */
     public void loadParameters(Path file) throws IOException {
-        try (NDManager tmp = NDManager.newBaseManager(ai.djl.Device.cpu()); InputStream in = Files.newInputStream(file)) {
+        try (NoGrad off = NoGrad.enter(); NDManager tmp = NDManager.newBaseManager(ai.djl.Device.cpu()); InputStream in = Files.newInputStream(file)) {
             NDList list = NDList.decode(tmp, in);
             for (NDArray a : list) {
                 String name = a.getName();

@@ -68,6 +68,14 @@ public final class Trainer {
     /** Trains from the start, or from the run's checkpoint when there is one. */
     public Result train(List<TrainPair> train, List<TrainPair> eval, List<TrainPair> dev, Listener listener, Cancellation cancel)
             throws IOException {
+        try (NoGrad off = NoGrad.enter()) {
+            return trainWithoutGrad(train, eval, dev, listener, cancel);
+        }
+    }
+
+    /** Autograd is off here except inside each step's GradientCollector. */
+    private Result trainWithoutGrad(List<TrainPair> train, List<TrainPair> eval, List<TrainPair> dev, Listener listener, Cancellation cancel)
+            throws IOException {
         if (config.patience() > 0 && dev.isEmpty()) {
             listener.onMessage("no dev split: early stopping is off (it never looks at the test split)");
         }
@@ -250,6 +258,12 @@ public final class Trainer {
 
     /** Rewards [r_A, r_B] for each pair, interleaved. */
     public static double[] scorePairs(RewardNet net, List<TrainPair> pairs, int batch) {
+        try (NoGrad off = NoGrad.enter()) {
+            return score(net, pairs, batch);
+        }
+    }
+
+    private static double[] score(RewardNet net, List<TrainPair> pairs, int batch) {
         double[] out = new double[2 * pairs.size()];
         for (int from = 0; from < pairs.size(); from += batch) {
             int to = Math.min(pairs.size(), from + batch);

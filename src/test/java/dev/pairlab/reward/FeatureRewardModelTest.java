@@ -158,6 +158,28 @@ class FeatureRewardModelTest {
     }
 
     @Test
+    void trainingWorksOnAFreshThreadWhereAutogradIsOnByDefault() throws Exception {
+        Throwable[] failure = new Throwable[1];
+        double[] accuracy = new double[1];
+        Thread t = new Thread(() -> {
+            try {
+                ai.djl.pytorch.jni.JniUtils.setGradMode(true); // PyTorch's default on a new thread
+                RewardConfig c = RewardConfig.features().withEpochs(2).withSchedule(0, 0, 0).withDevice("cpu");
+                try (FeatureRewardNet net = new FeatureRewardNet(c, Device.cpu())) {
+                    net.fitNormalization(List.of("a"));
+                    accuracy[0] = new Trainer(net, c, dir).train(toy(200, 8), toy(50, 9), List.of(), e -> { }, Cancellation.none()).eval().accuracy();
+                }
+            } catch (Throwable e) {
+                failure[0] = e;
+            }
+        });
+        t.start();
+        t.join();
+        assertEquals(null, failure[0]);
+        assertTrue(accuracy[0] > 0.8, "accuracy " + accuracy[0]);
+    }
+
+    @Test
     void askingForAGpuWithoutOneFallsBackToTheCpuWithAReason() {
         Devices.Choice none = Devices.choose("gpu", 0);
         assertEquals(Device.cpu(), none.device());
