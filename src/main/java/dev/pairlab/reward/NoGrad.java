@@ -12,6 +12,7 @@ final class NoGrad implements AutoCloseable {
     private final boolean was;
 
     private NoGrad() {
+        Devices.engine(); // loads the native library before its first use
         was = JniUtils.isGradMode();
         JniUtils.setGradMode(false);
     }

@@ -163,6 +163,7 @@ class FeatureRewardModelTest {
         double[] accuracy = new double[1];
         Thread t = new Thread(() -> {
             try {
+                Devices.engine();
                 ai.djl.pytorch.jni.JniUtils.setGradMode(true); // PyTorch's default on a new thread
                 RewardConfig c = RewardConfig.features().withEpochs(2).withSchedule(0, 0, 0).withDevice("cpu");
                 try (FeatureRewardNet net = new FeatureRewardNet(c, Device.cpu())) {
