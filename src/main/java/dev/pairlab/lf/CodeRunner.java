@@ -18,6 +18,14 @@ final class CodeRunner {
 
     static final long NANOS_PER_PAIR = 200_000; // 2 s per 10k pairs
     static final long MIN_BUDGET_NANOS = 2_000_000_000L;
+    /**
+     * Bytes one worker may allocate while voting on one chunk (about 0.5 MB a pair): far above what
+     * reading texts needs, far below the heap. An LF past it is stopped before it can exhaust the
+     * heap for the whole app (allocation is measured per thread by the JVM).
+     */
+    static final long MAX_ALLOCATED_PER_CHUNK = 512L << 20;
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
 
     private final String name;
     private final CodeLabelingFunction fn;
@@ -26,6 +34,7 @@ final class CodeRunner {
     private final AtomicReference<String> firstFailure = new AtomicReference<>();
     private final AtomicLong firstFailurePair = new AtomicLong();
     private boolean timedOut;
+    private boolean memoryExceeded;
 
     CodeRunner(String name, CodeLabelingFunction fn, long pairs, long nanosPerPair) {
         this.name = name;
@@ -33,13 +42,23 @@ final class CodeRunner {
         this.remainingNanos = Math.max(MIN_BUDGET_NANOS, pairs * nanosPerPair);
     }
 
+    /** Stopped: ran too long or allocated too much; its column is discarded. */
     boolean timedOut() {
-        return timedOut;
+        return timedOut || memoryExceeded;
+    }
+
+    private static boolean anyAlive(Thread[] workers) {
+        for (Thread w : workers) {
+            if (w.isAlive()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Votes on chunk rows into {@code out[firstRow + i]}; false once the LF has overrun its budget. */
     boolean run(List<Pair> chunk, int firstRow, FeatureTable features, byte[] out) {
-        if (timedOut) {
+        if (timedOut || memoryExceeded) {
             return false;
         }
         int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), chunk.size() / 64 + 1));
@@ -69,26 +88,35 @@ final class CodeRunner {
             workers[t].start();
         }
         long start = System.nanoTime();
-        for (Thread w : workers) {
-            long left = remainingNanos - (System.nanoTime() - start);
-            if (left <= 0) {
-                break;
-            }
+        long[] allocatedAtStart = new long[threads];
+        for (int t = 0; t < threads; t++) {
+            allocatedAtStart[t] = THREADS.getThreadAllocatedBytes(workers[t].getId());
+        }
+        // Poll rather than join: watch the time budget and each worker's allocation.
+        while (anyAlive(workers) && System.nanoTime() - start < remainingNanos && !memoryExceeded) {
             try {
-                w.join(left / 1_000_000, (int) (left % 1_000_000));
+                workers[0].join(10);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
+            }
+            for (int t = 0; t < threads; t++) {
+                long now = THREADS.getThreadAllocatedBytes(workers[t].getId());
+                if (workers[t].isAlive() && allocatedAtStart[t] >= 0 && now - allocatedAtStart[t] > MAX_ALLOCATED_PER_CHUNK) {
+                    memoryExceeded = true;
+                }
             }
         }
         remainingNanos -= System.nanoTime() - start;
         for (Thread w : workers) {
             if (w.isAlive()) {
-                timedOut = true;
+                if (!memoryExceeded) {
+                    timedOut = true;
+                }
                 stop(w);
             }
         }
-        return !timedOut;
+        return !timedOut && !memoryExceeded;
     }
 
     /** Keeps the failure on the lowest pair id, so the report does not depend on thread timing. */
@@ -111,6 +139,10 @@ final class CodeRunner {
 
     /** What went wrong, for the report; null if nothing. */
     LfProblem problem(long pairs) {
+        if (memoryExceeded) {
+            return new LfProblem(name, 0, "allocated more than " + (MAX_ALLOCATED_PER_CHUNK >> 20) + " MB on one chunk of pairs and was stopped"
+                    + " before it could exhaust memory; all its votes are abstain");
+        }
         if (timedOut) {
             return new LfProblem(name, 0, "ran longer than its budget (" + Math.max(MIN_BUDGET_NANOS, pairs * NANOS_PER_PAIR) / 1_000_000_000.0
                     + " s for " + pairs + " pairs) and was stopped; all its votes are abstain");

@@ -115,6 +115,25 @@ class CodeLfTest {
         assertEquals(0, Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("pairlab-lf-loop") && t.isAlive()).count());
     }
 
+    @Test
+    void anLfThatAllocatesWithoutBoundIsStoppedBeforeTheHeapRunsOut() throws Exception {
+        List<Pair> pairs = pairs(1500);
+        NamedLf hog = NamedLf.unsaved("hog", new CodeRule("""
+                List<long[]> keep = new ArrayList<>();
+                while (true) {
+                    keep.add(new long[1 << 20]);
+                }
+                """));
+        NamedLf ok = NamedLf.unsaved("ok", new FeatureRule("length", FeatureRule.Prefer.HIGHER, 0, null));
+        LfApplier.Applied a = apply(pairs, hog, ok);
+        assertEquals(1, a.problems().size());
+        assertTrue(a.problems().get(0).message().contains("allocated more than 512 MB"), a.problems().get(0).message());
+        assertEquals(0, countVotes(a.matrix().column(0)));
+        assertTrue(countVotes(a.matrix().column(1)) > 1000, "the app and the other LFs carry on");
+        byte[] survives = new byte[64 << 20]; // the heap is usable again
+        assertEquals(0, survives[survives.length - 1]);
+    }
+
     static long countVotes(byte[] col) {
         long n = 0;
         for (byte b : col) {
