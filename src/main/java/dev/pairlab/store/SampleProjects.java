@@ -25,15 +25,23 @@ public final class SampleProjects {
     public static final List<String> NAMES = List.of("mt-bench", "hh-rlhf", "ultrafeedback");
 
     /** A sample's definition. */
-    /** @param lfPreset the paper's LF set the sample starts with (lf package's preset name), or null */
+    /**
+     * @param lfPreset   the paper's LF set the sample starts with (lf package's preset name), or null
+     * @param extraLfs   further LFs as {name, kind, definition} JSON (the sample's improvement on the paper)
+     * @param settings   the label-model and training settings the sample suggests, kept in the project's meta table
+     */
     public record Definition(String name, String title, String source, String download, List<FileEntry> files,
-                             SplitParams split, String lfPreset) {
+                             SplitParams split, String lfPreset, List<JsonNode> extraLfs, JsonNode settings) {
     }
 
     /** Adds LFs to a new sample project; the lf package provides it (store does not know LFs). */
-    @FunctionalInterface
     public interface LfSeeder {
         void seed(Project project, String preset);
+
+        /** Saves one LF given as {name, kind, definition} JSON. */
+        default void seed(Project project, JsonNode lf) {
+            Lfs.save(project, lf.path("name").asText(), lf.path("kind").asText(), lf.path("definition").toString());
+        }
     }
 
     public record FileEntry(String path, String format, Split split) {
@@ -60,8 +68,13 @@ public final class SampleProjects {
                 split = new SplitParams(s.path("eval").asDouble(), s.path("labeled").asDouble(), s.path("dev").asDouble(),
                         s.path("seed").asLong(123), s.path("by_context").asBoolean(false));
             }
+            List<JsonNode> extra = new ArrayList<>();
+            n.path("extra_lfs").forEach(extra::add);
+            com.fasterxml.jackson.databind.node.ObjectNode settings = Json.MAPPER.createObjectNode();
+            settings.set("label_model", n.path("label_model"));
+            settings.set("training", n.path("training"));
             return new Definition(n.path("name").asText(name), n.path("title").asText(), n.path("source").asText(),
-                    n.path("download").asText(), files, split, n.path("lf_preset").asText(null));
+                    n.path("download").asText(), files, split, n.path("lf_preset").asText(null), extra, settings);
         } catch (IOException e) {
             throw new IllegalStateException("sample definition " + resource + " is unreadable", e);
         }
@@ -102,6 +115,12 @@ public final class SampleProjects {
                 if (d.lfPreset() != null && lfs != null) {
                     lfs.seed(p, d.lfPreset());
                 }
+                if (lfs != null) {
+                    for (JsonNode lf : d.extraLfs()) {
+                        lfs.seed(p, lf);
+                    }
+                }
+                Meta.put(p, "sample.settings", d.settings().toString());
             }
             Files.move(partial, file);
             ok = true;

@@ -34,7 +34,13 @@ class SampleProjectsTest {
         }
         assertEquals(898 + 386, pairs(dir.resolve("mt-bench.pairlab")));
         assertEquals(1448 + 2312, pairs(dir.resolve("hh-rlhf.pairlab")));
-        assertEquals(9, lfs(dir.resolve("hh-rlhf.pairlab")));
+        assertEquals(10, lfs(dir.resolve("hh-rlhf.pairlab")), "the paper's 9 and one more");
+        assertEquals(7, lfs(dir.resolve("mt-bench.pairlab")));
+        try (Project p = Project.open(dir.resolve("ultrafeedback.pairlab"), Project.Access.READ_ONLY)) {
+            assertTrue(Lfs.get(p, "structured") != null);
+            String settings = Meta.get(p, "sample.settings");
+            assertTrue(settings.contains("\"label_model\"") && settings.contains("\"gold+weak\""), settings);
+        }
     }
 
     @Test
