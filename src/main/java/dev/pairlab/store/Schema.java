@@ -127,6 +127,30 @@ final class Schema {
                   created_at      TEXT NOT NULL,
                   updated_at      TEXT NOT NULL
                 )""",
+            },
+            new String[] {
+                // LLM generation runs and every answer they received (so a rerun continues where it stopped).
+                """
+                CREATE TABLE generation_runs (
+                  run        TEXT PRIMARY KEY,
+                  import_id  INTEGER NOT NULL REFERENCES imports(id),
+                  params     TEXT NOT NULL,
+                  created_at TEXT NOT NULL
+                )""",
+                """
+                CREATE TABLE generations (
+                  run               TEXT NOT NULL REFERENCES generation_runs(run),
+                  idx               INTEGER NOT NULL,
+                  slot              TEXT NOT NULL CHECK (slot IN ('a', 'b')),
+                  prompt            TEXT NOT NULL,
+                  source            TEXT NOT NULL,
+                  model             TEXT NOT NULL,
+                  answer            TEXT NOT NULL,
+                  prompt_tokens     INTEGER NOT NULL,
+                  completion_tokens INTEGER NOT NULL,
+                  created_at        TEXT NOT NULL,
+                  PRIMARY KEY (run, idx, slot)
+                )""",
             });
 
     static final int CURRENT = MIGRATIONS.size();

@@ -1,0 +1,39 @@
+package dev.pairlab.generate;
+
+import java.net.URI;
+
+/**
+ * One OpenAI-compatible chat-completions endpoint and how to ask it. The API key is never stored:
+ * {@code keyEnv} names the environment variable (or keyring entry) that holds it.
+ *
+ * @param baseUrl e.g. http://127.0.0.1:8080/v1 (llama.cpp), http://127.0.0.1:8000/v1 (vLLM),
+ *                http://127.0.0.1:11434/v1 (Ollama)
+ */
+public record Source(String name, String baseUrl, String model, String keyEnv, double temperature, int maxTokens, String systemPrompt) {
+
+    public Source {
+        if (baseUrl == null || baseUrl.isBlank() || model == null || model.isBlank()) {
+            throw new IllegalArgumentException("a source needs a base URL and a model, as URL,MODEL");
+        }
+        URI u = URI.create(baseUrl);
+        if (u.getScheme() == null || !(u.getScheme().equals("http") || u.getScheme().equals("https"))) {
+            throw new IllegalArgumentException("the source URL must start with http:// or https://, got " + baseUrl);
+        }
+        baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        if (!(temperature >= 0 && temperature <= 2)) {
+            throw new IllegalArgumentException("temperature must be between 0 and 2");
+        }
+        if (maxTokens < 1) {
+            throw new IllegalArgumentException("max tokens must be at least 1");
+        }
+    }
+
+    /** "URL,MODEL" as the CLI takes it. */
+    public static Source parse(String name, String spec, String keyEnv, double temperature, int maxTokens, String system) {
+        int comma = spec.lastIndexOf(',');
+        if (comma <= 0) {
+            throw new IllegalArgumentException("--source-" + name + " must be URL,MODEL, got '" + spec + "'");
+        }
+        return new Source(name, spec.substring(0, comma).strip(), spec.substring(comma + 1).strip(), keyEnv, temperature, maxTokens, system);
+    }
+}
