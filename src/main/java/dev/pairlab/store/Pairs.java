@@ -229,6 +229,23 @@ public final class Pairs {
         });
     }
 
+    /** The newest pairs (highest ids first) added by generation runs. */
+    public static List<Pair> newestGenerated(Project project, int limit) {
+        return project.read(c -> {
+            List<Pair> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + PAIR_COLUMNS
+                    + " FROM pairs p JOIN imports i ON i.id = p.import_id WHERE i.format = 'generated' ORDER BY p.id DESC LIMIT ?")) {
+                ps.setInt(1, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(pair(rs, false));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     /** One whole pair, or null if there is none with that id. Pool gold stays hidden. */
     public static Pair get(Project project, long id) {
         return project.read(c -> {

@@ -63,6 +63,8 @@ public final class MainWindow extends BorderPane {
         Tab exportTab = new Tab("Export", new dev.pairlab.ui.export.ExportView(ws, labelModel.chosenThreshold()));
         Tab trainingTab = new Tab("Training", new dev.pairlab.ui.training.TrainingView(ws));
         Tab experimentTab = new Tab("Experiment", new dev.pairlab.ui.experiment.ExperimentView(ws));
+        Tab generateTab = new Tab("Generate", new dev.pairlab.ui.generate.GenerateView(ws));
+        generateTab.setId("tab-generate");
         pairsTab.setId("tab-pairs");
         featuresTab.setId("tab-features");
         lfTab.setId("tab-lfs");
@@ -70,7 +72,7 @@ public final class MainWindow extends BorderPane {
         exportTab.setId("tab-export");
         trainingTab.setId("tab-training");
         experimentTab.setId("tab-experiment");
-        tabs.getTabs().addAll(pairsTab, featuresTab, lfTab, lmTab, exportTab, trainingTab, experimentTab);
+        tabs.getTabs().addAll(pairsTab, featuresTab, lfTab, lmTab, exportTab, trainingTab, experimentTab, generateTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         setTop(menu());
         setBottom(statusBar());

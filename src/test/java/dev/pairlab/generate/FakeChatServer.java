@@ -17,25 +17,25 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A chat-completions server on 127.0.0.1 for tests: answers "MODEL says: PROMPT", and can be told
  * to fail the first N calls of a prompt with 429 or 500, answer slowly, or drop the connection.
  */
-final class FakeChatServer implements AutoCloseable {
+public final class FakeChatServer implements AutoCloseable {
 
     enum Trouble { NONE, RATE_LIMIT, SERVER_ERROR, SLOW, DROP, BAD_REQUEST }
 
     private final HttpServer server;
-    final AtomicInteger requests = new AtomicInteger();
+    public final AtomicInteger requests = new AtomicInteger();
     final List<String> authorizations = new CopyOnWriteArrayList<>();
     final ConcurrentHashMap<String, Trouble> troubleFor = new ConcurrentHashMap<>();
     final ConcurrentHashMap<String, AtomicInteger> troubleLeft = new ConcurrentHashMap<>();
     volatile long slowMillis = 3000;
 
-    FakeChatServer() throws IOException {
+    public FakeChatServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newFixedThreadPool(8));
         server.createContext("/v1/chat/completions", this::handle);
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
     }
 

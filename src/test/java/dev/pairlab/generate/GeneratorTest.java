@@ -118,6 +118,28 @@ class GeneratorTest {
     }
 
     @Test
+    void theCliGeneratesIntoAProject() throws Exception {
+        try (FakeChatServer server = new FakeChatServer()) {
+            Path prompts = dir.resolve("prompts.txt");
+            Files.writeString(prompts, String.join("\n", prompts(8)) + "\n" + "question number 1\n");
+            String project = dir.resolve("cli.pairlab").toString();
+            java.io.StringWriter out = new java.io.StringWriter();
+            java.io.PrintWriter w = new java.io.PrintWriter(out, true);
+            assertEquals(0, dev.pairlab.cli.Cli.run(new String[] {"new", project}, w, w));
+            out.getBuffer().setLength(0);
+            int code = dev.pairlab.cli.Cli.run(new String[] {"generate", project, "--prompts", prompts.toString(), "--source-a",
+                server.url() + ",alpha", "--source-b", server.url() + ",beta", "--json", "-q"}, w, w);
+            assertEquals(0, code, out.toString());
+            JsonNode j = Json.MAPPER.readTree(out.toString());
+            assertEquals(8, j.get("pairs").asInt(), "the duplicate prompt is asked once");
+            assertEquals(16, j.get("requests").asInt());
+            try (Project p = Project.open(Path.of(project), Project.Access.READ_ONLY)) {
+                assertEquals(8, Pairs.count(p));
+            }
+        }
+    }
+
+    @Test
     void promptPoolsAreTrimmedDeduplicatedAndShuffled() throws Exception {
         Path txt = dir.resolve("p.txt");
         Files.writeString(txt, "a\n b \n\na\nc\n");

@@ -105,6 +105,28 @@ class WorkbenchTwoTest {
     }
 
     @Test
+    void pairsAreGeneratedFromTheGenerateScreen(FxRobot robot) throws Exception {
+        try (dev.pairlab.generate.FakeChatServer server = new dev.pairlab.generate.FakeChatServer()) {
+            ub(robot);
+            Path prompts = dir.resolve("prompts.txt");
+            Files.writeString(prompts, "What is a reward model?\nName three colours.\nWhy is the sky blue?\n");
+            robot.clickOn("#tab-generate");
+            robot.interact(() -> {
+                robot.lookup("#gen-prompts").queryAs(TextField.class).setText(prompts.toString());
+                robot.lookup("#gen-url-a").queryAs(TextField.class).setText(server.url());
+                robot.lookup("#gen-model-a").queryAs(TextField.class).setText("alpha");
+                robot.lookup("#gen-url-b").queryAs(TextField.class).setText(server.url());
+                robot.lookup("#gen-model-b").queryAs(TextField.class).setText("beta");
+            });
+            robot.clickOn("#gen-start");
+            Label progress = robot.lookup("#gen-progress").queryAs(Label.class);
+            WorkbenchTest.waitUntil("the three pairs are generated", () -> progress.getText().startsWith("3 of 3 prompts done"));
+            assertEquals(6, server.requests.get());
+            WorkbenchTest.waitUntil("the pool has them", () -> ws.project().get().ids().length == 968 + 3);
+        }
+    }
+
+    @Test
     void aTrainingRunChartsItsLossCancelsAndResumes(FxRobot robot) throws Exception {
         ub(robot);
         robot.clickOn("#tab-training");
