@@ -44,9 +44,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "lf", mixinStandardHelpOptions = true, description = "Labeling functions: add, list, show, remove, presets, stats, label matrix.",
+@Command(name = "lf", mixinStandardHelpOptions = true, description = "Labeling functions: add, list, show, remove, presets, stats, label matrix, agreement, history, diff, revert.",
         subcommands = {LfCommand.Add.class, LfCommand.ListLfs.class, LfCommand.Show.class, LfCommand.Remove.class,
-            LfCommand.Enable.class, LfCommand.Disable.class, LfCommand.Preset.class, LfCommand.Stats.class, LfCommand.Matrix.class})
+            LfCommand.Enable.class, LfCommand.Disable.class, LfCommand.Preset.class, LfCommand.Stats.class, LfCommand.Matrix.class,
+            LfInsight.Agreement.class, LfInsight.History.class, LfInsight.Diff.class, LfInsight.Revert.class})
 final class LfCommand implements Runnable {
 
     @Spec

@@ -17,6 +17,8 @@ import dev.pairlab.task.ProgressListener;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import dev.pairlab.analysis.LengthSplit;
+import dev.pairlab.lf.Votes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -239,6 +241,10 @@ final class RmCommand implements Runnable {
         @Option(names = "--split", defaultValue = "test")
         String split;
 
+        @Option(names = "--by-length", negatable = true, defaultValue = "true", fallbackValue = "true",
+                description = "Also split the accuracy by whether the longer or the shorter answer is preferred (default on).")
+        boolean byLength;
+
         @Mixin
         Output output;
 
@@ -248,6 +254,7 @@ final class RmCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             Trainer.Evaluation ev;
+            LengthSplit split3;
             long id;
             try (Project p = Project.open(project.file, Project.Access.READ_ONLY)) {
                 TrainingRuns.Run r = TrainingRuns.get(p, run);
@@ -258,14 +265,22 @@ final class RmCommand implements Runnable {
                 RewardData.Sets sets = RewardData.load(p, "gold", Split.parse(split), ProgressListener.NONE, Cancellation.none());
                 try (RewardNet net = RewardTraining.load(r.dir(), "auto")) {
                     ev = Trainer.evaluate(net, sets.eval(), 32);
+                    split3 = byLength ? lengthSplit(net, sets.eval()) : null;
                 }
             }
             if (output.json) {
-                Output.print(spec.commandLine().getOut(), Output.object().put("run", id).put("split", split).put("pairs", ev.pairs())
-                        .put("accuracy", ev.accuracy()).put("margin", ev.margin()).put("loss", ev.loss()));
+                com.fasterxml.jackson.databind.node.ObjectNode o = Output.object().put("run", id).put("split", split).put("pairs", ev.pairs())
+                        .put("accuracy", ev.accuracy()).put("margin", ev.margin()).put("loss", ev.loss());
+                if (split3 != null) {
+                    o.set("by_length", lengthJson(split3));
+                }
+                Output.print(spec.commandLine().getOut(), o);
             } else {
                 spec.commandLine().getOut().printf("Run %d on %s: pairwise accuracy %.3f, mean margin %.3f, loss %.4f (%d pairs)%n", id, split,
                         ev.accuracy(), ev.margin(), ev.loss(), ev.pairs());
+                if (split3 != null) {
+                    printLength(spec.commandLine().getOut(), split3);
+                }
             }
             return Cli.OK;
         }
@@ -343,5 +358,48 @@ final class RmCommand implements Runnable {
             }
             return Cli.OK;
         }
+    }
+
+    /** The model's predictions split by length: the longer answer preferred or the shorter. */
+    static LengthSplit lengthSplit(RewardNet net, List<TrainPair> pairs) {
+        double[] s = Trainer.scorePairs(net, pairs, 32);
+        int n = pairs.size();
+        byte[] predicted = new byte[n];
+        byte[] gold = new byte[n];
+        float[] la = new float[n];
+        float[] lb = new float[n];
+        for (int i = 0; i < n; i++) {
+            TrainPair p = pairs.get(i);
+            predicted[i] = s[2 * i + 1] > s[2 * i] ? Votes.B : s[2 * i + 1] < s[2 * i] ? Votes.A : Votes.ABSTAIN;
+            gold[i] = p.pA() > 0.5 ? Votes.A : p.pA() < 0.5 ? Votes.B : -1;
+            la[i] = p.a().length();
+            lb[i] = p.b().length();
+        }
+        return LengthSplit.of(predicted, gold, la, lb);
+    }
+
+    static com.fasterxml.jackson.databind.node.ObjectNode lengthJson(LengthSplit l) {
+        com.fasterxml.jackson.databind.node.ObjectNode o = Output.object();
+        o.put("longer_preferred_pairs", l.longerPreferred()).put("shorter_preferred_pairs", l.shorterPreferred());
+        num(o, "accuracy_longer_preferred", l.accuracyLongerPreferred());
+        num(o, "accuracy_shorter_preferred", l.accuracyShorterPreferred());
+        num(o, "length_balanced_accuracy", l.balancedAccuracy());
+        num(o, "longer_wins_baseline", l.longerWinsBaseline());
+        return o;
+    }
+
+    private static void num(com.fasterxml.jackson.databind.node.ObjectNode o, String k, double v) {
+        if (Double.isNaN(v)) {
+            o.putNull(k);
+        } else {
+            o.put(k, v);
+        }
+    }
+
+    static void printLength(PrintWriter out, LengthSplit l) {
+        out.printf("  by length: longer answer preferred %d pairs, accuracy %s; shorter preferred %d pairs, accuracy %s;%n",
+                l.longerPreferred(), LfCommand.fmt(l.accuracyLongerPreferred()), l.shorterPreferred(), LfCommand.fmt(l.accuracyShorterPreferred()));
+        out.printf("  length-balanced accuracy %s (mean of the two); 'longer wins' baseline %s%n", LfCommand.fmt(l.balancedAccuracy()),
+                LfCommand.fmt(l.longerWinsBaseline()));
     }
 }

@@ -61,4 +61,19 @@ public final class FeatureTable {
     public float[] b(int column) {
         return b[column];
     }
+
+    /** The table restricted to the given rows, in their order. */
+    public FeatureTable rows(int[] rows) {
+        long[] subIds = new long[rows.length];
+        float[][] sa = new float[a.length][rows.length];
+        float[][] sb = new float[b.length][rows.length];
+        for (int k = 0; k < rows.length; k++) {
+            subIds[k] = ids[rows[k]];
+            for (int c = 0; c < a.length; c++) {
+                sa[c][k] = a[c][rows[k]];
+                sb[c][k] = b[c][rows[k]];
+            }
+        }
+        return new FeatureTable(subIds, names, sa, sb);
+    }
 }

@@ -81,11 +81,12 @@ public final class Lfs {
                 }
             }
             try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO lf_versions (lf_id, version, definition, saved_at) VALUES (?, ?, ?, ?)")) {
+                    "INSERT INTO lf_versions (lf_id, version, definition, saved_at, kind) VALUES (?, ?, ?, ?, ?)")) {
                 ps.setLong(1, id);
                 ps.setInt(2, version);
                 ps.setString(3, definition);
                 ps.setString(4, now);
+                ps.setString(5, kind);
                 ps.executeUpdate();
             }
             return get(project, name);
@@ -111,6 +112,46 @@ public final class Lfs {
                 return ps.executeUpdate() > 0;
             }
         });
+    }
+
+    /** One saved version of an LF. */
+    public record Version(int version, String kind, String definition, String savedAt) {
+    }
+
+    /** Every saved version of the LF, oldest first; empty if there is no LF of that name. */
+    public static List<Version> history(Project project, String name) {
+        return project.read(c -> {
+            List<Version> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT v.version, coalesce(v.kind, l.kind), v.definition, v.saved_at"
+                    + " FROM lf_versions v JOIN lfs l ON l.id = v.lf_id WHERE l.name = ? ORDER BY v.version")) {
+                ps.setString(1, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Version(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** One version, or null. */
+    public static Version version(Project project, String name, int version) {
+        return history(project, name).stream().filter(v -> v.version() == version).findFirst().orElse(null);
+    }
+
+    /**
+     * Makes an earlier version current again by saving its definition as a new version, so the
+     * history keeps everything, including what is reverted. Returns the new record (the same one if
+     * the definition is already current).
+     */
+    public static LfRecord revert(Project project, String name, int version) {
+        Version v = version(project, name, version);
+        if (v == null) {
+            throw new IllegalArgumentException(get(project, name) == null ? "no LF named '" + name + "'"
+                    : "LF '" + name + "' has no version " + version);
+        }
+        return save(project, name, v.kind(), v.definition());
     }
 
     private static LfRecord record(ResultSet rs) throws SQLException {

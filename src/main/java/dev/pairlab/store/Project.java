@@ -91,8 +91,15 @@ public final class Project implements AutoCloseable {
             }
             if (version < Schema.CURRENT) {
                 if (readOnly) {
-                    throw new ProjectException(file + " uses an older schema (" + version
-                            + "); open it once with a command that writes (e.g. the app) to upgrade it");
+                    if (!Files.isWritable(file)) {
+                        throw new ProjectException(file + " uses an older schema (" + version
+                                + ") and is read-only here; make it writable once so Pairlab can upgrade it");
+                    }
+                    // Upgrade once (a write, under the lock, in one transaction), then read as asked.
+                    closeQuietly(c);
+                    c = null;
+                    open(file, Access.READ_WRITE).close();
+                    return open(file, access);
                 }
                 exec(c, "BEGIN IMMEDIATE");
                 Schema.migrate(c, version);

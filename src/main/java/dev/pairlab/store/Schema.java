@@ -151,6 +151,11 @@ final class Schema {
                   created_at        TEXT NOT NULL,
                   PRIMARY KEY (run, idx, slot)
                 )""",
+            },
+            new String[] {
+                // LF history keeps each version's kind too, so any version can be re-applied or restored.
+                "ALTER TABLE lf_versions ADD COLUMN kind TEXT",
+                "UPDATE lf_versions SET kind = (SELECT kind FROM lfs WHERE lfs.id = lf_versions.lf_id)",
             });
 
     static final int CURRENT = MIGRATIONS.size();
