@@ -90,4 +90,23 @@ public final class LfAgreement {
         byte[] b = m.column(j);
         return IntStream.of(rows).filter(r -> a[r] != Votes.ABSTAIN && b[r] != Votes.ABSTAIN && a[r] != b[r]).mapToLong(r -> m.ids()[r]).toArray();
     }
+
+    /**
+     * A warning naming the near-duplicate LF pairs among the given (fitted) rows, or null if there are
+     * none: the conditionally independent label model counts their evidence twice.
+     */
+    public static String duplicateWarning(LabelMatrix m, int[] rows) {
+        Report r = compute(m, rows);
+        if (r.nearDuplicates().isEmpty()) {
+            return null;
+        }
+        StringBuilder b = new StringBuilder("Near-duplicate LFs in the fitted set (agreement >= 0.95 on >= 20 shared pairs): ");
+        for (int k = 0; k < r.nearDuplicates().size(); k++) {
+            int[] d = r.nearDuplicates().get(k);
+            b.append(k == 0 ? "" : ", ").append(r.names().get(d[0])).append(" ~ ").append(r.names().get(d[1]))
+                    .append(String.format(java.util.Locale.ROOT, " (%.1f%%)", 100 * r.cells()[d[0]][d[1]].agreement()));
+        }
+        return b.append(". The label model treats LFs as independent and counts their evidence twice; consider disabling one of each.")
+                .toString();
+    }
 }

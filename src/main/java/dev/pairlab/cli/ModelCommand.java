@@ -124,6 +124,12 @@ final class ModelCommand implements Runnable {
                     }
                     try (Project p = Project.open(project, Project.Access.READ_WRITE)) {
                         r = ModelFitting.fit(p, params, progress, Cancellation.none());
+                        ProjectLabeling.Labeled l = ProjectLabeling.label(p, false, dev.pairlab.task.ProgressListener.NONE, Cancellation.none());
+                        String dup = dev.pairlab.analysis.LfAgreement.duplicateWarning(l.matrix(),
+                                Subsets.rows(l.labels(), EnumSet.of(params.fitSplit())));
+                        if (dup != null) {
+                            spec.commandLine().getErr().println("pairlab: warning: " + dup);
+                        }
                     }
                 }
             }

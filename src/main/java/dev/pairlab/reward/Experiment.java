@@ -249,7 +249,7 @@ public final class Experiment {
         return new TrainPair(p.id(), p.context(), p.answerA(), p.answerB(), pa, weak);
     }
 
-    private static double trainAndScore(RewardConfig config, List<TrainPair> train, List<TrainPair> test, Path outDir, Cancellation cancel)
+    static double trainAndScore(RewardConfig config, List<TrainPair> train, List<TrainPair> test, Path outDir, Cancellation cancel)
             throws IOException, CancelledException {
         Path scratch = Files.createTempDirectory(outDir, ".cell");
         try (RewardNet net = RewardTraining.build(config.withSchedule(0, 0, 0).withDevice("cpu"), Device.cpu())) {

@@ -93,6 +93,13 @@ public final class ExperimentReport {
     }
 
     static BufferedImage plot(Map<Double, Map<String, Stat>> t, List<String> variants, String title) {
+        List<String> series = new ArrayList<>(variants);
+        series.add("label model");
+        return plot(t, series, "Reward-model test accuracy vs labeled fraction — " + title, "labeled fraction of the training data", "RM: ");
+    }
+
+    /** Mean ± std of each series against x; a series named "label model" is dashed. */
+    static BufferedImage plot(Map<Double, Map<String, Stat>> t, List<String> series, String title, String xLabel, String legendPrefix) {
         int w = 900;
         int h = 560;
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
@@ -125,7 +132,7 @@ public final class ExperimentReport {
         }
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
         g.setColor(Color.BLACK);
-        g.drawString("Reward-model test accuracy vs labeled fraction — " + title, left, 30);
+        g.drawString(title, left, 30);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         g.setColor(new Color(0xDDDDDD));
         for (double y = lo; y <= hi + 1e-9; y += 0.05) {
@@ -142,10 +149,8 @@ public final class ExperimentReport {
             int px = xPos(i, xs.size(), left, pw);
             g.drawString(Experiment.trim(xs.get(i)), px - 12, top + ph + 20);
         }
-        g.drawString("labeled fraction of the training data", left + pw / 2 - 100, h - 25);
+        g.drawString(xLabel, left + pw / 2 - 100, h - 25);
         Color[] colors = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0x9467bd), new Color(0x7f7f7f)};
-        List<String> series = new ArrayList<>(variants);
-        series.add("label model");
         for (int si = 0; si < series.size(); si++) {
             String v = series.get(si);
             Color c = colors[si % colors.length];
@@ -177,7 +182,7 @@ public final class ExperimentReport {
             int ly = top + 20 + si * 22;
             g.drawLine(left + pw + 15, ly, left + pw + 45, ly);
             g.setColor(Color.BLACK);
-            g.drawString(v.equals("label model") ? "label model (hard labels)" : "RM: " + v, left + pw + 52, ly + 4);
+            g.drawString(v.equals("label model") ? "label model (hard labels)" : legendPrefix + v, left + pw + 52, ly + 4);
         }
         g.dispose();
         return img;

@@ -205,6 +205,26 @@ public final class Pairs {
         });
     }
 
+    /**
+     * A human labels a pool pair: it gets that gold label and moves into the labeled (train) split at
+     * once, in one transaction. The hidden gold it may have had from the import is replaced.
+     */
+    public static void labelFromPool(Project project, long id, Gold gold) {
+        if (gold == Gold.NONE) {
+            throw new IllegalArgumentException("a pool pair is labeled A or B");
+        }
+        project.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE pairs SET gold = ?, split = 'train' WHERE id = ? AND split = 'pool'")) {
+                ps.setInt(1, gold.code());
+                ps.setLong(2, id);
+                if (ps.executeUpdate() != 1) {
+                    throw new IllegalArgumentException("pair " + id + " is not in the pool");
+                }
+            }
+            return null;
+        });
+    }
+
     /** Ids (ascending) of pairs whose context or answers contain the text, ignoring case. */
     public static long[] search(Project project, String text) {
         String needle = text.toLowerCase(java.util.Locale.ROOT);

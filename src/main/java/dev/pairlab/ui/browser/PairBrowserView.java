@@ -22,6 +22,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import dev.pairlab.analysis.LabelNext;
+import dev.pairlab.ui.Workspace;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 
@@ -59,7 +61,12 @@ public final class PairBrowserView extends BorderPane {
         count.setId("browser-count");
         Button clear = new Button("Clear filters");
         clear.setOnAction(e -> clearFilters());
-        FlowPane filters = new FlowPane(8, 6, new Label("Show:"), split, gold, lf, vote, disagree, search, clear, count);
+        Button next = new Button("Label these next");
+        next.setId("browser-next");
+        next.setTooltip(new javafx.scene.control.Tooltip("The 50 pool pairs a label would help most (LF conflict and label-model uncertainty,"
+                + " as 'pairlab next --by combined'); press A or B on one to label it and move it into the train split."));
+        next.setOnAction(e -> labelNext());
+        FlowPane filters = new FlowPane(8, 6, new Label("Show:"), split, gold, lf, vote, disagree, search, clear, next, count);
         filters.setAlignment(Pos.CENTER_LEFT);
         filters.setPadding(new Insets(6));
         table.setId("pair-table");
@@ -208,22 +215,60 @@ public final class PairBrowserView extends BorderPane {
         if (p == null || w == null) {
             return;
         }
-        if (p.split() == Split.POOL) {
-            ws.error(new IllegalArgumentException("pair " + p.id() + " is in the pool: its label is hidden; label pairs of the train, dev or test split"));
+        boolean fromPool = p.split() == Split.POOL;
+        if (fromPool && g == Gold.NONE) {
             return;
         }
         int index = table.getSelectionModel().getSelectedIndex();
         ws.run("Labeling pair " + p.id(), (progress, cancel) -> {
-            Pairs.setGold(w, p.id(), g);
+            if (fromPool) {
+                Pairs.labelFromPool(w, p.id(), g);
+            } else {
+                Pairs.setGold(w, p.id(), g);
+            }
             return p.id();
         }, id -> {
             table.refreshRows();
-            ws.info("Pair " + id + (g == Gold.NONE ? ": gold label cleared" : ": " + g.name() + " preferred"));
+            ws.info("Pair " + id + (g == Gold.NONE ? ": gold label cleared" : ": " + g.name() + " preferred")
+                    + (fromPool ? "; moved from the pool into the train split" : ""));
             if (index + 1 < table.getItems().size()) {
                 table.getSelectionModel().select(index + 1);
                 table.scrollTo(Math.max(0, index - 5));
             }
             ws.relabel();
+        });
+    }
+
+    /** Shows the 50 pool pairs ranked first by {@link LabelNext} (combined, without a reward model). */
+    private void labelNext() {
+        ProjectLabeling.Labeled l = ws.labeled().get();
+        Workspace.Opened o = ws.project().get();
+        if (l == null || o == null) {
+            return;
+        }
+        ws.run("Ranking pool pairs", (progress, cancel) -> {
+            int[] rows = dev.pairlab.analysis.Subsets.rows(l.labels(), java.util.EnumSet.of(Split.POOL));
+            double[] probB = null;
+            String how = "LF conflict";
+            try {
+                dev.pairlab.labelmodel.WeakExport.Labeler labeler = dev.pairlab.labelmodel.WeakExport.fromProject(o.reader(), 0);
+                probB = labeler.model().probabilityB(l.matrix(), dev.pairlab.analysis.Subsets.all(l.matrix().n()));
+                how = "LF conflict and label-model uncertainty";
+            } catch (dev.pairlab.lf.LfException e) {
+                how = "LF conflict (no current label model: " + e.getMessage() + ")";
+            }
+            LabelNext.Ranked[] top = LabelNext.rank(l.matrix(), rows, probB, null, LabelNext.By.COMBINED, 50);
+            long[] ids = java.util.Arrays.stream(top).mapToLong(LabelNext.Ranked::id).sorted().toArray();
+            return new Object[] {ids, how};
+        }, r -> {
+            long[] ids = (long[]) r[0];
+            if (ids.length == 0) {
+                ws.info("The pool is empty: nothing to rank");
+                return;
+            }
+            ws.browserIdsRequest().set(null);
+            ws.browserIdsRequest().set(ids);
+            ws.info(ids.length + " pool pairs to label next, ranked by " + r[1] + "; press A or B to label the selected one");
         });
     }
 

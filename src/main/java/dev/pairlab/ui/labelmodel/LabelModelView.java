@@ -182,17 +182,21 @@ public final class LabelModelView extends BorderPane {
             for (int i = 0; i <= 50; i++) {
                 ts[i] = 0.5 + i * 0.01;
             }
-            return new Fitted(r, Calibration.sweep(pb, hard, gold, ts));
+            String dup = dev.pairlab.analysis.LfAgreement.duplicateWarning(revealed.matrix(),
+                    Subsets.rows(revealed.labels(), EnumSet.of(p.fitSplit())));
+            return new Fitted(r, Calibration.sweep(pb, hard, gold, ts), dup);
         }, f -> show(f, p));
     }
 
-    private record Fitted(ModelFitting.Result result, List<Calibration.ThresholdPoint> sweep) {
+    private record Fitted(ModelFitting.Result result, List<Calibration.ThresholdPoint> sweep, String duplicates) {
     }
 
     private void show(Fitted f, FitParams p) {
         ModelFitting.Result r = f.result();
         status.setText(String.format(Locale.ROOT, "%s fitted on %d %s pairs in %d ms%s; evaluated on %d %s pairs.", p.type(), r.fitRows(), p.fitOn(),
-                r.fitMillis(), r.record() == null ? "" : " (run " + r.record().id() + ")", r.model().rows(), r.evalOn()));
+                r.fitMillis(), r.record() == null ? "" : " (run " + r.record().id() + ")", r.model().rows(), r.evalOn())
+                + (f.duplicates() == null ? "" : "\n⚠ " + f.duplicates()));
+        status.setWrapText(true);
         compare.getItems().setAll(line("label model", r.model()), line("majority vote", r.majority()));
         lfTable.getItems().setAll(r.lfs().stream().map(a -> new Line(a.name(), f3(a.learned()), f3(a.empirical()), "", "", "", "")).toList());
         XYChart.Series<Number, Number> diag = new XYChart.Series<>();

@@ -92,6 +92,10 @@ public final class LfEditorView extends BorderPane {
     private final VBox form = new VBox(8);
     private final Label preview = new Label("Select an LF or start a new one.");
     private final Label problems = new Label();
+    private final javafx.scene.control.Hyperlink saveResult = new javafx.scene.control.Hyperlink();
+    private long[] saveChanged = new long[0];
+    /** LF name → share of votes that mirror when A and B swap (after "A/B audit"). */
+    private final java.util.Map<String, Double> audit = new java.util.HashMap<>();
     private final PauseTransition debounce = new PauseTransition(Duration.millis(300));
     private int generation;
     private int tableGeneration;
@@ -140,7 +144,27 @@ public final class LfEditorView extends BorderPane {
         presets.setId("lf-presets");
         Button delete = new Button("Delete");
         delete.setOnAction(e -> deleteSelected());
-        FlowPane tools = new FlowPane(8, 6, newFeature, newPattern, newCode, presets, delete, new Label("Stats on"), statsSplit);
+        Button history = new Button("History…");
+        history.setId("lf-history-button");
+        history.setOnAction(e -> {
+            Row row = table.getSelectionModel().getSelectedItem();
+            if (row == null) {
+                ws.info("Select an LF to see its versions");
+                return;
+            }
+            LfTools.showHistory(getScene() == null ? null : getScene().getWindow(), ws, row.lf(), ws::relabel);
+        });
+        Button agreement = new Button("Agreement…");
+        agreement.setId("lf-agreement");
+        agreement.setOnAction(e -> LfTools.showAgreement(getScene() == null ? null : getScene().getWindow(), ws, statsSplits(), statsSplit.getValue(),
+                showBrowser));
+        Button abAudit = new Button("A/B audit");
+        abAudit.setId("lf-audit");
+        abAudit.setTooltip(new javafx.scene.control.Tooltip("Swap A and B in every pair of the stats split and apply each LF again; "
+                + "the A/B column shows the share of votes that flip as they should"));
+        abAudit.setOnAction(e -> runAudit());
+        FlowPane tools = new FlowPane(8, 6, newFeature, newPattern, newCode, presets, delete, history, agreement, abAudit,
+                new Label("Stats on"), statsSplit);
         tools.setAlignment(Pos.CENTER_LEFT);
         VBox left = new VBox(6, tools, table, totals);
         VBox.setVgrow(table, Priority.ALWAYS);
@@ -152,7 +176,17 @@ public final class LfEditorView extends BorderPane {
         save.setOnAction(e -> saveDraft());
         HBox head = new HBox(8, new Label("Name"), name, new Label("Kind"), kind, save);
         head.setAlignment(Pos.CENTER_LEFT);
-        VBox right = new VBox(8, head, form, preview, problems);
+        saveResult.setId("lf-save-result");
+        saveResult.setVisible(false);
+        saveResult.setOnAction(e -> {
+            if (saveChanged.length > 0) {
+                ws.browserFilterRequest().set(saveResult.getText());
+                ws.browserIdsRequest().set(null);
+                ws.browserIdsRequest().set(saveChanged);
+                showBrowser.run();
+            }
+        });
+        VBox right = new VBox(8, head, form, preview, saveResult, problems);
         right.setPadding(new Insets(6));
         VBox.setVgrow(form, Priority.ALWAYS);
         SplitPane split = new SplitPane(left, right);
@@ -226,6 +260,65 @@ public final class LfEditorView extends BorderPane {
         });
         table.getColumns().add(incorrect);
         table.getColumns().add(text("emp. acc.", 70, r -> r.stats() == null ? "" : f3(r.stats().accuracy())));
+        TableColumn<Row, String> ab = text("A/B", 55, r -> {
+            Double share = audit.get(r.lf().name());
+            return share == null ? "" : share >= 1 ? "ok" : f3(share) + " !";
+        });
+        ab.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                getStyleClass().remove("error-text");
+                if (!empty && item != null && item.endsWith("!")) {
+                    getStyleClass().add("error-text");
+                    setTooltip(new javafx.scene.control.Tooltip("position-dependent: this share of its votes mirror when A and B swap"));
+                } else {
+                    setTooltip(null);
+                }
+            }
+        });
+        table.getColumns().add(ab);
+    }
+
+    /** The A/B position audit on the stats split, in the background; fills the A/B column. */
+    private void runAudit() {
+        ProjectLabeling.Labeled l = ws.labeled().get();
+        Workspace.Opened o = ws.project().get();
+        if (l == null || o == null) {
+            return;
+        }
+        List<LfRecord> records = List.copyOf(ws.lfs());
+        Set<Split> splits = statsSplits();
+        ws.run("A/B position audit", (progress, cancel) -> {
+            List<NamedLf> lfs = new ArrayList<>();
+            for (LfRecord r : records) {
+                if (r.enabled()) {
+                    lfs.add(NamedLf.of(r));
+                }
+            }
+            int[] rows = Subsets.rows(l.labels(), splits);
+            long[] ids = new long[rows.length];
+            for (int k = 0; k < rows.length; k++) {
+                ids[k] = l.matrix().ids()[rows[k]];
+            }
+            java.util.Map<Long, dev.pairlab.pairs.Pair> byId = dev.pairlab.store.Pairs.getMany(o.reader(), ids);
+            List<dev.pairlab.pairs.Pair> pairs = new ArrayList<>(ids.length);
+            for (long id : ids) {
+                pairs.add(byId.get(id));
+            }
+            return dev.pairlab.lf.PositionAudit.audit(l.features().rows(rows), pairs, lfs, cancel);
+        }, result -> {
+            audit.clear();
+            long flagged = 0;
+            for (dev.pairlab.lf.PositionAudit.Row r : result) {
+                audit.put(r.lf(), r.share());
+                flagged += r.positionDependent() ? 1 : 0;
+            }
+            table.refresh();
+            ws.info("A/B audit on " + statsSplit.getValue() + ": " + (flagged == 0 ? "every LF's votes flip with the answers"
+                    : flagged + " LF(s) depend on the answers' position (marked ! in the A/B column)"));
+        });
     }
 
     private static TableColumn<Row, String> text(String title, double width, java.util.function.Function<Row, String> f) {
@@ -443,6 +536,9 @@ public final class LfEditorView extends BorderPane {
         });
     }
 
+    private record Saved(LfRecord record, dev.pairlab.analysis.VoteDiff diff) {
+    }
+
     private record Preview(LfStats.LfSummary stats, int changed, boolean existing, String problem) {
     }
 
@@ -481,16 +577,41 @@ public final class LfEditorView extends BorderPane {
             problems.setText(e.getMessage());
             return;
         }
+        ProjectLabeling.Labeled before = ws.labeled().get();
+        Workspace.Opened opened = ws.project().get();
+        Set<Split> splits = statsSplits();
+        String splitName = statsSplit.getValue();
         ws.tasks().run("Saving LF " + lfName, (progress, cancel) -> {
             if (d instanceof CodeRule c) {
                 CodeCompiler.compile(c.source());
             } else if (d instanceof PatternRule p) {
                 p.compile();
             }
-            return Lfs.save(w, lfName, d.kind(), d.toJson().toString());
-        }, saved -> {
+            LfRecord saved = Lfs.save(w, lfName, d.kind(), d.toJson().toString());
+            // What the new version changed against the one in use: fixed / broken pairs on the stats split.
+            dev.pairlab.analysis.VoteDiff diff = null;
+            int j = before == null ? -1 : before.matrix().names().indexOf(lfName);
+            if (j >= 0 && opened != null) {
+                LfApplier.Applied a = LfApplier.apply(before.features(), List.of(NamedLf.unsaved(lfName, d)), null,
+                        LfApplier.projectSource(opened.reader(), before.features().ids()), ProgressListener.NONE, cancel);
+                diff = dev.pairlab.analysis.VoteDiff.of(before.matrix().column(j), a.matrix().column(0), before.labels().gold(),
+                        before.matrix().ids(), Subsets.rows(before.labels(), splits));
+            }
+            return new Saved(saved, diff);
+        }, result -> {
             problems.setText("");
+            LfRecord saved = result.record();
             ws.info("Saved LF '" + saved.name() + "' version " + saved.version());
+            if (result.diff() != null) {
+                dev.pairlab.analysis.VoteDiff diff = result.diff();
+                long[] changed = java.util.stream.LongStream.concat(java.util.Arrays.stream(diff.fixed()), java.util.Arrays.stream(diff.broken())).sorted().toArray();
+                saveChanged = changed;
+                saveResult.setText("v" + saved.version() + " on " + splitName + ": " + diff.summary() + (changed.length > 0 ? " — show them" : ""));
+                saveResult.setVisible(true);
+            } else {
+                saveChanged = new long[0];
+                saveResult.setVisible(false);
+            }
             ws.relabel();
         }, this::failed);
     }

@@ -1,0 +1,129 @@
+package dev.pairlab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pairlab.TestData;
+import dev.pairlab.lf.Presets;
+import dev.pairlab.pairs.Gold;
+import dev.pairlab.pairs.ImportOptions;
+import dev.pairlab.pairs.Pair;
+import dev.pairlab.pairs.Split;
+import dev.pairlab.pairs.SplitParams;
+import dev.pairlab.store.Pairs;
+import dev.pairlab.store.Project;
+import dev.pairlab.store.ProjectFixture;
+import dev.pairlab.store.Splitter;
+import dev.pairlab.task.Cancellation;
+import dev.pairlab.task.ProgressListener;
+import dev.pairlab.ui.lfeditor.LfEditorView;
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.prefs.Preferences;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** Label-next in the browser, and the LF editor's agreement heatmap, A/B audit and "what flipped" line. */
+@ExtendWith(ApplicationExtension.class)
+class InsightUiTest {
+
+    @TempDir
+    Path dir;
+
+    private Workspace ws;
+    private MainWindow window;
+    private Preferences prefs;
+    private Stage mainStage;
+
+    @Start
+    void start(Stage stage) {
+        mainStage = stage;
+        ws = new Workspace(new BackgroundTasks());
+        prefs = Preferences.userRoot().node("dev/pairlab-test/" + UUID.randomUUID());
+        window = new MainWindow(stage, ws, prefs);
+        stage.setScene(PairlabApp.scene(window));
+        stage.show();
+    }
+
+    @AfterEach
+    void close(FxRobot robot) throws Exception {
+        robot.interact(() -> ws.close());
+        prefs.removeNode();
+    }
+
+    private void mtBench(FxRobot robot) throws Exception {
+        Path file = dir.resolve("mt.pairlab");
+        try (Project p = Project.create(file)) {
+            ProjectFixture.importFile(p, TestData.mtBenchTrain(), ImportOptions.defaults());
+            Splitter.split(p, new SplitParams(0.1, 0.1, 0, 123, false), ProgressListener.NONE, Cancellation.none());
+            Presets.addTo(p, "mt-bench");
+        }
+        robot.interact(() -> window.open(file));
+        WorkbenchTest.waitUntil("labels are computed", () -> ws.labeled().get() != null && ws.labeled().get().matrix().m() == 6);
+    }
+
+    @Test
+    void labelTheseNextThenLabelOneIntoTheTrainSplit(FxRobot robot) throws Exception {
+        mtBench(robot);
+        Label count = robot.lookup("#browser-count").queryAs(Label.class);
+        robot.clickOn("#browser-next");
+        WorkbenchTest.waitUntil("50 pool pairs listed", () -> count.getText().startsWith("50 of 898"));
+        TableView<?> table = robot.lookup("#pair-table").queryAs(TableView.class);
+        WorkbenchTest.waitUntil("rows loaded", () -> table.getItems().size() == 50 && table.getItems().get(0) != null);
+        robot.interact(() -> {
+            table.requestFocus();
+            table.getSelectionModel().select(0);
+        });
+        Pair first = (Pair) table.getSelectionModel().getSelectedItem();
+        assertEquals(Split.POOL, first.split());
+        robot.type(KeyCode.B);
+        WorkbenchTest.waitUntil("the pair moves into train with its label", () -> {
+            Pair now = Pairs.get(ws.project().get().reader(), first.id());
+            return now.split() == Split.TRAIN && now.gold() == Gold.B;
+        });
+    }
+
+    @Test
+    void agreementHeatmapAuditAndWhatFlipped(FxRobot robot) throws Exception {
+        mtBench(robot);
+        robot.clickOn("#tab-lfs");
+        @SuppressWarnings("unchecked")
+        TableView<LfEditorView.Row> table = robot.lookup("#lf-table").queryAs(TableView.class);
+        WorkbenchTest.waitUntil("stats are in the table", () -> !table.getItems().isEmpty() && table.getItems().get(0).stats() != null);
+
+        robot.clickOn("#lf-agreement");
+        WorkbenchTest.waitUntil("the heatmap opens", () -> robot.lookup("#agreement-0-1").tryQuery().isPresent());
+        Label cell = robot.lookup("#agreement-0-1").queryAs(Label.class);
+        assertTrue(cell.getText().matches("0\\.\\d\\d|1\\.00"), cell.getText());
+        robot.interact(() -> cell.getOnMouseClicked().handle(null));
+        Label count = robot.lookup("#browser-count").queryAs(Label.class);
+        WorkbenchTest.waitUntil("the browser shows where length and reading_ease disagree",
+                () -> count.getText().contains(" of 898") && !count.getText().startsWith("898 of"));
+        robot.interact(() -> robot.listWindows().stream().filter(w -> w != mainStage).forEach(w -> ((Stage) w).close()));
+
+        robot.clickOn("#tab-lfs");
+        robot.clickOn("#lf-audit");
+        WorkbenchTest.waitUntil("the audit fills the A/B column", () -> {
+            var col = table.getColumns().get(table.getColumns().size() - 1);
+            return "ok".equals(col.getCellData(0)) && "ok".equals(col.getCellData(5));
+        });
+
+        robot.interact(() -> table.getSelectionModel().select(0));
+        robot.interact(() -> robot.lookup("#lf-min").queryAs(TextField.class).setText("300"));
+        robot.clickOn("#lf-save");
+        Hyperlink flipped = robot.lookup("#lf-save-result").queryAs(Hyperlink.class);
+        WorkbenchTest.waitUntil("the save reports what flipped", () -> flipped.isVisible() && flipped.getText().contains("fixed"));
+        assertTrue(flipped.getText().matches("v2 on train: \\d+ fixed, \\d+ broken.*"), flipped.getText());
+    }
+}
