@@ -371,6 +371,9 @@ final class LfCommand implements Runnable {
         @Option(names = "--wrong", paramLabel = "LF", description = "Also list the ids of the pairs this LF gets wrong.")
         String wrong;
 
+        @Option(names = "--by-length", description = "Also each LF's accuracy where the longer answer is preferred and where the shorter is.")
+        boolean byLength;
+
         @Option(names = {"-q", "--quiet"}, description = "No progress output.")
         boolean quiet;
 
@@ -419,6 +422,12 @@ final class LfCommand implements Runnable {
                         .put("overlap", t.overlap()).put("conflict", t.conflict()).put("abstain_all", t.abstainAll());
                 ArrayNode problems = o.putArray("problems");
                 labeled.problems().forEach(pr -> problems.addObject().put("lf", pr.lf()).put("pair", pr.pairId()).put("message", pr.message()));
+                if (byLength) {
+                    ArrayNode bl = o.putArray("by_length");
+                    for (int j = 0; j < labeled.matrix().m(); j++) {
+                        bl.add(RmCommand.lengthJson(lengthSplit(labeled, j, rows)).put("name", labeled.matrix().names().get(j)));
+                    }
+                }
                 if (wrongIds != null) {
                     ArrayNode w = o.putArray("wrong");
                     for (long id : wrongIds) {
@@ -436,12 +445,43 @@ final class LfCommand implements Runnable {
                 LfStats.Totals t = report.totals();
                 out.printf("%d pairs (%d with visible gold): covered by any LF %.3f, overlap %.3f, conflict %.3f, abstain-all %d%n",
                         t.rows(), t.labeled(), t.coverage(), t.overlap(), t.conflict(), t.abstainAll());
+                if (byLength) {
+                    out.println();
+                    out.printf("%-20s %14s %15s %9s%n", "By length", "longer pref.", "shorter pref.", "balanced");
+                    for (int j = 0; j < labeled.matrix().m(); j++) {
+                        dev.pairlab.analysis.LengthSplit ls = lengthSplit(labeled, j, rows);
+                        out.printf("%-20s %14s %15s %9s%n", labeled.matrix().names().get(j), fmt(ls.accuracyLongerPreferred()),
+                                fmt(ls.accuracyShorterPreferred()), fmt(ls.balancedAccuracy()));
+                    }
+                    if (labeled.matrix().m() > 0) {
+                        dev.pairlab.analysis.LengthSplit any = lengthSplit(labeled, 0, rows);
+                        out.printf("(%d pairs with the longer answer preferred, %d with the shorter: 'longer wins' baseline %s)%n",
+                                any.longerPreferred(), any.shorterPreferred(), fmt(any.longerWinsBaseline()));
+                    }
+                }
                 if (wrongIds != null) {
                     out.println(wrong + " is wrong on " + wrongIds.length + " pairs: " + java.util.Arrays.toString(wrongIds));
                 }
             }
             return Cli.OK;
         }
+    }
+
+    /** LF j's votes on the rows, split by whether the longer or the shorter answer is preferred (character length). */
+    static dev.pairlab.analysis.LengthSplit lengthSplit(ProjectLabeling.Labeled l, int j, int[] rows) {
+        float[] la = l.features().a("length");
+        float[] lb = l.features().b("length");
+        byte[] pred = new byte[rows.length];
+        byte[] gold = new byte[rows.length];
+        float[] a = new float[rows.length];
+        float[] b = new float[rows.length];
+        for (int k = 0; k < rows.length; k++) {
+            pred[k] = l.matrix().get(rows[k], j);
+            gold[k] = l.labels().gold()[rows[k]];
+            a[k] = la[rows[k]];
+            b[k] = lb[rows[k]];
+        }
+        return dev.pairlab.analysis.LengthSplit.of(pred, gold, a, b);
     }
 
     @Command(name = "matrix", mixinStandardHelpOptions = true, description = {

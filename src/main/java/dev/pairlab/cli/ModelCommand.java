@@ -163,6 +163,8 @@ final class ModelCommand implements Runnable {
         final double[] p;
         final byte[] hard;
         final byte[] gold;
+        final float[] lengthA;
+        final float[] lengthB;
 
         Applied(Project project, long runId, Split split, boolean reveal, TiePolicy ties) throws Exception {
             WeakExport.Labeler labeler = WeakExport.fromProject(project, runId);
@@ -172,8 +174,14 @@ final class ModelCommand implements Runnable {
             long[] ids = IntStream.of(rows).mapToLong(r -> l.matrix().ids()[r]).toArray();
             hard = HardLabels.of(p, ids, ties, 0.5, labeler.modelRun().path("params").path("seed").asLong(123));
             gold = new byte[rows.length];
+            lengthA = new float[rows.length];
+            lengthB = new float[rows.length];
+            float[] la = l.features().a("length");
+            float[] lb = l.features().b("length");
             for (int k = 0; k < rows.length; k++) {
                 gold[k] = l.labels().gold()[rows[k]];
+                lengthA[k] = la[rows[k]];
+                lengthB[k] = lb[rows[k]];
             }
         }
     }
@@ -192,6 +200,10 @@ final class ModelCommand implements Runnable {
         @Option(names = "--ties", defaultValue = "random")
         String ties;
 
+        @Option(names = "--by-length", negatable = true, defaultValue = "true", fallbackValue = "true",
+                description = "Also the accuracy where the longer answer is preferred and where the shorter is (default on).")
+        boolean byLength;
+
         @Mixin
         Output output;
 
@@ -202,15 +214,24 @@ final class ModelCommand implements Runnable {
         public Integer call() throws Exception {
             Split s = Split.parse(split);
             Calibration.Report r;
+            dev.pairlab.analysis.LengthSplit ls;
             try (Project p = Projects.openForCaching(project.file)) {
                 Applied a = new Applied(p, run, s, s == Split.POOL, TiePolicy.parse(ties));
                 r = Calibration.evaluate(a.p, a.hard, a.gold);
+                ls = byLength ? dev.pairlab.analysis.LengthSplit.of(a.hard, a.gold, a.lengthA, a.lengthB) : null;
             }
             if (output.json) {
-                Output.print(spec.commandLine().getOut(), ModelFitting.report(r).put("split", s.key()));
+                ObjectNode o = ModelFitting.report(r).put("split", s.key());
+                if (ls != null) {
+                    o.set("by_length", RmCommand.lengthJson(ls));
+                }
+                Output.print(spec.commandLine().getOut(), o);
             } else {
                 PrintWriter out = spec.commandLine().getOut();
                 printReport(out, s.key() + (s == Split.POOL ? " (hidden gold)" : ""), r);
+                if (ls != null) {
+                    RmCommand.printLength(out, ls);
+                }
                 out.printf("  %-12s %7s %10s %9s%n", "confidence", "pairs", "mean conf", "accuracy");
                 for (Calibration.Bin b : r.reliability()) {
                     if (b.count() > 0) {

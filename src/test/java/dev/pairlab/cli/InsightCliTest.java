@@ -121,6 +121,28 @@ class InsightCliTest {
     }
 
     @Test
+    void lfStatsAndLabelModelEvaluationSplitByLength() throws Exception {
+        String p = project();
+        CliTest.Run stats = CliTest.run("lf", "stats", p, "--split", "test", "--by-length", "--json", "-q");
+        assertEquals(0, stats.code(), stats.err());
+        JsonNode length = stats.json().get("by_length").get(0);
+        assertEquals("length", length.get("name").asText());
+        // "Prefer the longer answer" is right on every pair where the longer one wins and wrong on every other.
+        assertEquals(1.0, length.get("accuracy_longer_preferred").asDouble(), 1e-12);
+        assertEquals(0.0, length.get("accuracy_shorter_preferred").asDouble(), 1e-12);
+        assertEquals(0.5, length.get("length_balanced_accuracy").asDouble(), 1e-12);
+        int longer = length.get("longer_preferred_pairs").asInt();
+        int shorter = length.get("shorter_preferred_pairs").asInt();
+        assertEquals(385, longer + shorter); // one test pair has answers of equal length
+        assertEquals(longer / 385.0, length.get("longer_wins_baseline").asDouble(), 1e-12);
+        assertEquals(0, CliTest.run("model", "fit", p, "--type", "snorkel", "--on", "labeled", "-q").code());
+        CliTest.Run eval = CliTest.run("model", "eval", p, "--json");
+        JsonNode by = eval.json().get("by_length");
+        assertEquals(longer, by.get("longer_preferred_pairs").asInt());
+        assertTrue(by.get("accuracy_longer_preferred").asDouble() > by.get("accuracy_shorter_preferred").asDouble(), by.toString());
+    }
+
+    @Test
     void rewardModelEvaluationIsSplitByLength() throws Exception {
         String p = project();
         CliTest.Run train = CliTest.run("rm", "train", p, "--kind", "features", "--data", "gold", "--epochs", "3", "-q");
