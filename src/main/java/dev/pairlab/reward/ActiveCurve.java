@@ -1,18 +1,11 @@
 package dev.pairlab.reward;
 
-import ai.djl.Device;
 import dev.pairlab.analysis.LabelNext;
-import dev.pairlab.features.FeatureCache;
-import dev.pairlab.features.FeatureTable;
 import dev.pairlab.labelmodel.FitOptions;
 import dev.pairlab.labelmodel.HardLabels;
 import dev.pairlab.labelmodel.SnorkelStyleModel;
 import dev.pairlab.labelmodel.TiePolicy;
 import dev.pairlab.lf.LabelMatrix;
-import dev.pairlab.lf.LfApplier;
-import dev.pairlab.lf.LfDefinition;
-import dev.pairlab.lf.NamedLf;
-import dev.pairlab.lf.Presets;
 import dev.pairlab.pairs.BadInputException;
 import dev.pairlab.pairs.Pair;
 import dev.pairlab.task.Cancellation;
@@ -78,27 +71,12 @@ public final class ActiveCurve {
     public static List<Row> run(Params params, Path outDir, ProgressListener progress, Cancellation cancel)
             throws IOException, BadInputException, CancelledException {
         Files.createDirectories(outDir);
-        List<Pair> data = Experiment.read(params.dataset());
-        List<Pair> fixedTest = params.evalFile() == null ? List.of() : Experiment.read(params.evalFile());
-        List<Pair> all = new ArrayList<>(data);
-        all.addAll(fixedTest);
-        long[] ids = java.util.stream.LongStream.rangeClosed(1, all.size()).toArray();
-        List<Pair> pairs = new ArrayList<>(all.size());
-        for (int i = 0; i < all.size(); i++) {
-            Pair p = all.get(i);
-            pairs.add(new Pair(ids[i], p.context(), p.answerA(), p.answerB(), p.gold(), null, "", i, "{}"));
-        }
-        progress.progress(0, 1, "computing features of " + pairs.size() + " pairs");
-        FeatureTable features = FeatureCache.compute(ids, pairs.stream().map(Pair::answerA).toList(), pairs.stream().map(Pair::answerB).toList());
-        List<NamedLf> lfs = new ArrayList<>();
-        for (Map.Entry<String, LfDefinition> e : Presets.get(params.preset()).entrySet()) {
-            lfs.add(NamedLf.unsaved(e.getKey(), e.getValue()));
-        }
-        LabelMatrix matrix = LfApplier.apply(features, lfs, null, LfApplier.inMemory(pairs), ProgressListener.NONE, cancel).matrix();
-        byte[] gold = new byte[pairs.size()];
-        for (int i = 0; i < gold.length; i++) {
-            gold[i] = (byte) pairs.get(i).gold().code();
-        }
+        Experiment.Prepared prep = Experiment.prepare(params.dataset(), params.evalFile(), params.preset(), progress, cancel);
+        List<Pair> data = prep.data();
+        List<Pair> fixedTest = prep.fixedTest();
+        List<Pair> pairs = prep.pairs();
+        LabelMatrix matrix = prep.matrix();
+        byte[] gold = prep.gold();
         Path csv = outDir.resolve("active.csv");
         Files.writeString(csv, Row.HEADER + "\n");
         List<Row> rows = new ArrayList<>();
@@ -211,37 +189,18 @@ public final class ActiveCurve {
         for (int r : test) {
             testSet.add(pair(pairs.get(r), gold[r] == 0 ? 1 : 0, false));
         }
-        RewardConfig config = params.reward().withSeed(seed).withSchedule(0, 0, 0).withDevice("cpu");
-        Path scratch = Files.createTempDirectory(outDir, ".cell");
-        try (RewardNet net = RewardTraining.build(config, Device.cpu())) {
-            if (net instanceof FeatureRewardNet f) {
-                List<String> answers = new ArrayList<>();
-                for (TrainPair p : train) {
-                    answers.add(p.a());
-                    answers.add(p.b());
-                }
-                f.fitNormalization(answers);
+        List<TrainPair> poolPairs = new ArrayList<>();
+        if (scorePool) {
+            for (int p : pool) {
+                poolPairs.add(pair(pairs.get(p), 0.5, false));
             }
-            Trainer.Result r = new Trainer(net, config, scratch).train(train, testSet, List.of(), e -> { }, cancel);
-            if (r.state() == Trainer.State.CANCELLED) {
-                throw new CancelledException();
-            }
-            double[] scores = null;
-            if (scorePool) {
-                List<TrainPair> poolPairs = new ArrayList<>();
-                for (int p : pool) {
-                    poolPairs.add(pair(pairs.get(p), 0.5, false));
-                }
-                scores = Trainer.scorePairs(net, poolPairs, 64);
-            }
-            return new Cell(lmAcc, r.eval().accuracy(), rest.length == 0 ? Double.NaN : (double) right / rest.length, scores);
-        } finally {
-            Trainer.deleteTree(scratch);
         }
+        Experiment.Scored scored = Experiment.trainAndScore(params.reward().withSeed(seed), train, testSet, poolPairs, outDir, cancel);
+        return new Cell(lmAcc, scored.accuracy(), rest.length == 0 ? Double.NaN : (double) right / rest.length, scored.rewards());
     }
 
     private static TrainPair pair(Pair p, double pa, boolean weak) {
-        return new TrainPair(p.id(), p.context(), p.answerA(), p.answerB(), pa, weak);
+        return Experiment.pair(p, pa, weak);
     }
 
     static void writeReport(List<Row> rows, Params params, Path outDir) throws IOException {

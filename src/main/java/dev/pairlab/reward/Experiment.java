@@ -159,28 +159,13 @@ public final class Experiment {
             Files.writeString(csv, Row.HEADER + "\n");
         }
 
-        List<Pair> data = read(params.dataset());
-        List<Pair> fixedTest = params.evalFile() == null ? List.of() : read(params.evalFile());
-        List<Pair> all = new ArrayList<>(data);
-        all.addAll(fixedTest);
-        long[] ids = idsUpTo(all.size());
-        List<Pair> withIds = new ArrayList<>(all.size());
-        for (int i = 0; i < all.size(); i++) {
-            Pair p = all.get(i);
-            withIds.add(new Pair(ids[i], p.context(), p.answerA(), p.answerB(), p.gold(), null, "", i, "{}"));
-        }
-        progress.progress(0, 1, "computing features of " + withIds.size() + " pairs");
-        FeatureTable features = FeatureCache.compute(ids, withIds.stream().map(Pair::answerA).toList(),
-                withIds.stream().map(Pair::answerB).toList());
-        List<NamedLf> lfs = new ArrayList<>();
-        for (Map.Entry<String, LfDefinition> e : Presets.get(params.preset()).entrySet()) {
-            lfs.add(NamedLf.unsaved(e.getKey(), e.getValue()));
-        }
-        LabelMatrix matrix = LfApplier.apply(features, lfs, null, LfApplier.inMemory(withIds), ProgressListener.NONE, cancel).matrix();
-        byte[] gold = new byte[withIds.size()];
-        for (int i = 0; i < gold.length; i++) {
-            gold[i] = (byte) withIds.get(i).gold().code();
-        }
+        Prepared prep = prepare(params.dataset(), params.evalFile(), params.preset(), progress, cancel);
+        List<Pair> data = prep.data();
+        List<Pair> fixedTest = prep.fixedTest();
+        List<Pair> withIds = prep.pairs();
+        long[] ids = prep.matrix().ids();
+        LabelMatrix matrix = prep.matrix();
+        byte[] gold = prep.gold();
 
         int total = params.labeled().size() * params.seeds() * params.variants().size();
         int cell = 0;
@@ -245,14 +230,59 @@ public final class Experiment {
         return rows;
     }
 
-    private static TrainPair pair(Pair p, double pa, boolean weak) {
+    /**
+     * A dataset (and optional fixed evaluation file after it) read with ids 1..n, the preset's LFs
+     * applied: row i of the matrix is {@code pairs.get(i)}.
+     */
+    record Prepared(List<Pair> data, List<Pair> fixedTest, List<Pair> pairs, LabelMatrix matrix, byte[] gold) {
+    }
+
+    static Prepared prepare(Path dataset, Path evalFile, String preset, ProgressListener progress, Cancellation cancel)
+            throws IOException, BadInputException, CancelledException {
+        List<Pair> data = read(dataset);
+        List<Pair> fixedTest = evalFile == null ? List.of() : read(evalFile);
+        List<Pair> all = new ArrayList<>(data);
+        all.addAll(fixedTest);
+        long[] ids = idsUpTo(all.size());
+        List<Pair> withIds = new ArrayList<>(all.size());
+        for (int i = 0; i < all.size(); i++) {
+            Pair p = all.get(i);
+            withIds.add(new Pair(ids[i], p.context(), p.answerA(), p.answerB(), p.gold(), null, "", i, "{}"));
+        }
+        progress.progress(0, 1, "computing features of " + withIds.size() + " pairs");
+        FeatureTable features = FeatureCache.compute(ids, withIds.stream().map(Pair::answerA).toList(),
+                withIds.stream().map(Pair::answerB).toList());
+        List<NamedLf> lfs = new ArrayList<>();
+        for (Map.Entry<String, LfDefinition> e : Presets.get(preset).entrySet()) {
+            lfs.add(NamedLf.unsaved(e.getKey(), e.getValue()));
+        }
+        LabelMatrix matrix = LfApplier.apply(features, lfs, null, LfApplier.inMemory(withIds), ProgressListener.NONE, cancel).matrix();
+        byte[] gold = new byte[withIds.size()];
+        for (int i = 0; i < gold.length; i++) {
+            gold[i] = (byte) withIds.get(i).gold().code();
+        }
+        return new Prepared(data, fixedTest, withIds, matrix, gold);
+    }
+
+    static TrainPair pair(Pair p, double pa, boolean weak) {
         return new TrainPair(p.id(), p.context(), p.answerA(), p.answerB(), pa, weak);
     }
 
     static double trainAndScore(RewardConfig config, List<TrainPair> train, List<TrainPair> test, Path outDir, Cancellation cancel)
             throws IOException, CancelledException {
+        return trainAndScore(config, train, test, List.of(), outDir, cancel).accuracy();
+    }
+
+    /** A trained cell's test accuracy and, for each pair of {@code score}, the rewards of A and B (interleaved). */
+    record Scored(double accuracy, double[] rewards) {
+    }
+
+    /** Trains a reward model on {@code train} (CPU, no schedule), scores it on {@code test} and rewards {@code score}. */
+    static Scored trainAndScore(RewardConfig config, List<TrainPair> train, List<TrainPair> test, List<TrainPair> score, Path outDir,
+                                Cancellation cancel) throws IOException, CancelledException {
+        RewardConfig c = config.withSchedule(0, 0, 0).withDevice("cpu");
         Path scratch = Files.createTempDirectory(outDir, ".cell");
-        try (RewardNet net = RewardTraining.build(config.withSchedule(0, 0, 0).withDevice("cpu"), Device.cpu())) {
+        try (RewardNet net = RewardTraining.build(c, Device.cpu())) {
             if (net instanceof FeatureRewardNet f) {
                 List<String> answers = new ArrayList<>();
                 for (TrainPair p : train) {
@@ -261,11 +291,11 @@ public final class Experiment {
                 }
                 f.fitNormalization(answers);
             }
-            Trainer.Result r = new Trainer(net, config.withSchedule(0, 0, 0), scratch).train(train, test, List.of(), e -> { }, cancel);
+            Trainer.Result r = new Trainer(net, c, scratch).train(train, test, List.of(), e -> { }, cancel);
             if (r.state() == Trainer.State.CANCELLED) {
                 throw new CancelledException();
             }
-            return r.eval().accuracy();
+            return new Scored(r.eval().accuracy(), score.isEmpty() ? new double[0] : Trainer.scorePairs(net, score, 64));
         } finally {
             Trainer.deleteTree(scratch);
         }

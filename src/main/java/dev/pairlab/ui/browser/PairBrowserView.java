@@ -266,6 +266,7 @@ public final class PairBrowserView extends BorderPane {
                 ws.info("The pool is empty: nothing to rank");
                 return;
             }
+            ws.browserFilterRequest().set(ids.length + " pool pairs to label next");
             ws.browserIdsRequest().set(null);
             ws.browserIdsRequest().set(ids);
             ws.info(ids.length + " pool pairs to label next, ranked by " + r[1] + "; press A or B to label the selected one");

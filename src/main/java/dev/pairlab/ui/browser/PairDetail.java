@@ -32,7 +32,7 @@ final class PairDetail extends BorderPane {
     private final Label headerA = new Label("Answer A");
     private final Label headerB = new Label("Answer B");
     private final GridPane numbers = new GridPane();
-    private final Label hint = new Label("Select a pair. Keys: A or B sets the gold label, 0 clears it (labeled splits only).");
+    private final Label hint = new Label("Select a pair. Keys: A or B sets the gold label (a pool pair moves into train), 0 clears it.");
 
     PairDetail() {
         context.setEditable(false);
@@ -80,7 +80,7 @@ final class PairDetail extends BorderPane {
         String gold = pair.gold().known() ? "gold: " + pair.gold().name() + " preferred" : pair.split() != null && pair.split().goldHidden()
                 ? "gold hidden (pool)" : "no gold label";
         hint.setText("Pair " + pair.id() + " · " + (pair.split() == null ? "" : pair.split().key()) + " · " + gold
-                + "   —   A / B sets the gold label, 0 clears it (labeled splits only)");
+                + "   —   A / B sets the gold label (a pool pair moves into train), 0 clears it");
         headerA.setText("Answer A" + (pair.gold() == dev.pairlab.pairs.Gold.A ? "  ✓ preferred" : ""));
         headerB.setText("Answer B" + (pair.gold() == dev.pairlab.pairs.Gold.B ? "  ✓ preferred" : ""));
         fill(answerA, diff.a());

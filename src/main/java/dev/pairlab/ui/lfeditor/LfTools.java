@@ -85,9 +85,10 @@ final class LfTools {
                     grid.add(cell, j + 1, i + 1);
                 }
             }
-            VBox box = new VBox(8, new Label("Agreement on the pairs both LFs vote on (" + splitName + ", " + rows.length
-                    + " pairs). Hover a cell for overlap, conflict and correlation; click it for the pairs they disagree on."),
-                    new ScrollPane(grid));
+            Label intro = new Label("Agreement on the pairs both LFs vote on (" + splitName + ", " + rows.length
+                    + " pairs). Hover a cell for overlap, conflict and correlation; click it for the pairs they disagree on.");
+            intro.setWrapText(true);
+            VBox box = new VBox(8, intro, new ScrollPane(grid));
             for (int[] d : r.nearDuplicates()) {
                 Label w = new Label(String.format(Locale.ROOT, "Near-duplicates: %s and %s agree on %s of the %d pairs both vote on —"
                         + " the label model treats them as independent and counts their evidence twice.", names.get(d[0]), names.get(d[1]),
@@ -100,7 +101,7 @@ final class LfTools {
             Stage stage = new Stage();
             stage.initOwner(owner);
             stage.setTitle("LF agreement");
-            Scene scene = new Scene(box, Math.min(1200, 260 + 56 * names.size()), Math.min(900, 200 + 32 * names.size()));
+            Scene scene = new Scene(box, Math.max(560, Math.min(1200, 260 + 56 * names.size())), Math.min(900, 220 + 32 * names.size()));
             if (owner != null && owner.getScene() != null) {
                 scene.getStylesheets().addAll(owner.getScene().getStylesheets());
             }
