@@ -92,21 +92,32 @@ public final class Experiment {
     }
 
     /** One trained reward model's result. */
+    /**
+     * @param rmLongerPreferred  reward-model accuracy on the test pairs where the longer answer is preferred
+     * @param rmShorterPreferred and where the shorter one is (NaN in results written before they were measured)
+     */
     public record Row(double labeled, long seed, String variant, int goldPairs, int weakPairs, double weakAccuracy, double labelModelAccuracy,
-                      double majorityAccuracy, int testPairs, double rmAccuracy, long millis) {
+                      double majorityAccuracy, int testPairs, double rmAccuracy, long millis, double rmLongerPreferred, double rmShorterPreferred) {
 
         static final String HEADER = "labeled,seed,variant,gold_pairs,weak_pairs,weak_accuracy,label_model_accuracy,majority_accuracy,"
-                + "test_pairs,rm_accuracy,millis";
+                + "test_pairs,rm_accuracy,millis,rm_accuracy_longer_preferred,rm_accuracy_shorter_preferred";
+
+        /** Mean of the accuracies where the longer and where the shorter answer is preferred. */
+        public double rmLengthBalanced() {
+            return (rmLongerPreferred + rmShorterPreferred) / 2;
+        }
 
         String csv() {
-            return String.format(Locale.ROOT, "%s,%d,%s,%d,%d,%s,%s,%s,%d,%.6f,%d", trim(labeled), seed, variant, goldPairs, weakPairs,
-                    num(weakAccuracy), num(labelModelAccuracy), num(majorityAccuracy), testPairs, rmAccuracy, millis);
+            return String.format(Locale.ROOT, "%s,%d,%s,%d,%d,%s,%s,%s,%d,%.6f,%d,%s,%s", trim(labeled), seed, variant, goldPairs, weakPairs,
+                    num(weakAccuracy), num(labelModelAccuracy), num(majorityAccuracy), testPairs, rmAccuracy, millis, num(rmLongerPreferred),
+                    num(rmShorterPreferred));
         }
 
         static Row parse(String line) {
             String[] f = line.split(",", -1);
             return new Row(Double.parseDouble(f[0]), Long.parseLong(f[1]), f[2], Integer.parseInt(f[3]), Integer.parseInt(f[4]),
-                    parseNum(f[5]), parseNum(f[6]), parseNum(f[7]), Integer.parseInt(f[8]), Double.parseDouble(f[9]), Long.parseLong(f[10]));
+                    parseNum(f[5]), parseNum(f[6]), parseNum(f[7]), Integer.parseInt(f[8]), Double.parseDouble(f[9]), Long.parseLong(f[10]),
+                    f.length > 12 ? parseNum(f[11]) : Double.NaN, f.length > 12 ? parseNum(f[12]) : Double.NaN);
         }
 
         String key() {
@@ -217,9 +228,11 @@ public final class Experiment {
                         testSet.add(pair(withIds.get(r), gold[r] == 0 ? 1 : 0, false));
                     }
                     long t0 = System.nanoTime();
-                    double acc = trainAndScore(params.reward().withSeed(seed), trainSet, testSet, outDir, cancel);
+                    Scored scored = trainAndScore(params.reward().withSeed(seed), trainSet, testSet, testSet, outDir, cancel);
+                    dev.pairlab.analysis.LengthSplit ls = lengthSplit(testSet, scored.rewards());
                     Row row = new Row(fraction, seed, variant, train.length, weak, weak == 0 ? Double.NaN : (double) weakRight / weak, lmAcc, mvAcc,
-                            test.length, acc, (System.nanoTime() - t0) / 1_000_000);
+                            test.length, scored.accuracy(), (System.nanoTime() - t0) / 1_000_000, ls.accuracyLongerPreferred(),
+                            ls.accuracyShorterPreferred());
                     rows.add(row);
                     Files.writeString(csv, row.csv() + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
                 }
@@ -271,6 +284,25 @@ public final class Experiment {
     static double trainAndScore(RewardConfig config, List<TrainPair> train, List<TrainPair> test, Path outDir, Cancellation cancel)
             throws IOException, CancelledException {
         return trainAndScore(config, train, test, List.of(), outDir, cancel).accuracy();
+    }
+
+    /** Accuracy of the rewards (A and B interleaved) on the pairs, split by which answer is longer. */
+    static dev.pairlab.analysis.LengthSplit lengthSplit(List<TrainPair> pairs, double[] rewards) {
+        int n = pairs.size();
+        byte[] predicted = new byte[n];
+        byte[] gold = new byte[n];
+        float[] la = new float[n];
+        float[] lb = new float[n];
+        for (int i = 0; i < n; i++) {
+            TrainPair p = pairs.get(i);
+            double ra = rewards[2 * i];
+            double rb = rewards[2 * i + 1];
+            predicted[i] = rb > ra ? dev.pairlab.lf.Votes.B : rb < ra ? dev.pairlab.lf.Votes.A : dev.pairlab.lf.Votes.ABSTAIN;
+            gold[i] = p.pA() > 0.5 ? dev.pairlab.lf.Votes.A : p.pA() < 0.5 ? dev.pairlab.lf.Votes.B : -1;
+            la[i] = p.a().length();
+            lb[i] = p.b().length();
+        }
+        return dev.pairlab.analysis.LengthSplit.of(predicted, gold, la, lb);
     }
 
     /** A trained cell's test accuracy and, for each pair of {@code score}, the rewards of A and B (interleaved). */

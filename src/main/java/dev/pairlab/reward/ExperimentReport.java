@@ -88,6 +88,24 @@ public final class ExperimentReport {
             }
             md.append('\n');
         }
+        md.append("\nLength-controlled: reward-model accuracy where the longer answer is preferred / where the shorter is")
+                .append(" (length-balanced = their mean); the 'longer wins' baseline scores 1 / 0.\n\n| labeled |");
+        for (String v : params.variants()) {
+            md.append(' ').append(v).append(" longer / shorter | ").append(v).append(" balanced |");
+        }
+        md.append("\n|---|").append("---|---|".repeat(params.variants().size())).append('\n');
+        for (double f : t.keySet()) {
+            md.append("| ").append(Experiment.trim(f)).append(" |");
+            for (String v : params.variants()) {
+                List<Experiment.Row> cell = rows.stream().filter(r -> r.labeled() == f && r.variant().equals(v)).toList();
+                Stat lo = Stat.of(cell.stream().map(Experiment.Row::rmLongerPreferred).toList());
+                Stat sh = Stat.of(cell.stream().map(Experiment.Row::rmShorterPreferred).toList());
+                Stat bal = Stat.of(cell.stream().map(Experiment.Row::rmLengthBalanced).toList());
+                md.append(' ').append(Double.isNaN(lo.mean()) ? "–" : String.format(Locale.ROOT, "%.3f / %.3f", lo.mean(), sh.mean())).append(" | ")
+                        .append(bal.text()).append(" |");
+            }
+            md.append('\n');
+        }
         Files.writeString(outDir.resolve("results.md"), md.toString());
         ImageIO.write(plot(t, params.variants(), params.dataset().getFileName().toString()), "png", outDir.resolve("plot.png").toFile());
     }

@@ -34,6 +34,8 @@ class ExperimentTest {
         for (Experiment.Row r : rows) {
             assertEquals(386, r.testPairs());
             assertTrue(r.rmAccuracy() > 0.4 && r.rmAccuracy() <= 1.0, r.toString());
+            // 263 of the 385 test pairs of unequal length prefer the longer answer.
+            assertEquals((263 * r.rmLongerPreferred() + 122 * r.rmShorterPreferred()) / 385, r.rmAccuracy(), 2.0 / 386, r.toString());
             if (r.variant().equals("gold")) {
                 assertEquals(0, r.weakPairs());
             } else {
@@ -45,6 +47,7 @@ class ExperimentTest {
         assertEquals(5, csv.size());
         String md = Files.readString(out.resolve("results.md"));
         assertTrue(md.contains("| 0.05 |") && md.contains("| 0.2 |") && md.contains("gold+weak"), md);
+        assertTrue(md.contains("Length-controlled") && md.contains("gold+weak balanced"), md);
         BufferedImage png = ImageIO.read(out.resolve("plot.png").toFile());
         assertEquals(900, png.getWidth());
         long[] before = {Files.getLastModifiedTime(out.resolve("results.csv")).toMillis()};
