@@ -53,4 +53,19 @@ public record LengthSplit(int longerPreferred, double accuracyLongerPreferred, i
         double baseline = groupL + groupS == 0 ? Double.NaN : (double) groupL / (groupL + groupS);
         return new LengthSplit(groupL, al, groupS, as, mean, overall, baseline);
     }
+
+    /** One LF's (or model's) votes on the given rows of row-aligned columns. */
+    public static LengthSplit ofRows(byte[] votes, byte[] gold, float[] lengthA, float[] lengthB, int[] rows) {
+        byte[] p = new byte[rows.length];
+        byte[] g = new byte[rows.length];
+        float[] a = new float[rows.length];
+        float[] b = new float[rows.length];
+        for (int k = 0; k < rows.length; k++) {
+            p[k] = votes[rows[k]];
+            g[k] = gold[rows[k]];
+            a[k] = lengthA[rows[k]];
+            b[k] = lengthB[rows[k]];
+        }
+        return of(p, g, a, b);
+    }
 }

@@ -469,19 +469,8 @@ final class LfCommand implements Runnable {
 
     /** LF j's votes on the rows, split by whether the longer or the shorter answer is preferred (character length). */
     static dev.pairlab.analysis.LengthSplit lengthSplit(ProjectLabeling.Labeled l, int j, int[] rows) {
-        float[] la = l.features().a("length");
-        float[] lb = l.features().b("length");
-        byte[] pred = new byte[rows.length];
-        byte[] gold = new byte[rows.length];
-        float[] a = new float[rows.length];
-        float[] b = new float[rows.length];
-        for (int k = 0; k < rows.length; k++) {
-            pred[k] = l.matrix().get(rows[k], j);
-            gold[k] = l.labels().gold()[rows[k]];
-            a[k] = la[rows[k]];
-            b[k] = lb[rows[k]];
-        }
-        return dev.pairlab.analysis.LengthSplit.of(pred, gold, a, b);
+        return dev.pairlab.analysis.LengthSplit.ofRows(l.matrix().column(j), l.labels().gold(), l.features().a("length"),
+                l.features().b("length"), rows);
     }
 
     @Command(name = "matrix", mixinStandardHelpOptions = true, description = {

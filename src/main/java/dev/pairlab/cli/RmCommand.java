@@ -18,7 +18,6 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import dev.pairlab.analysis.LengthSplit;
-import dev.pairlab.lf.Votes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -362,20 +361,7 @@ final class RmCommand implements Runnable {
 
     /** The model's predictions split by length: the longer answer preferred or the shorter. */
     static LengthSplit lengthSplit(RewardNet net, List<TrainPair> pairs) {
-        double[] s = Trainer.scorePairs(net, pairs, 32);
-        int n = pairs.size();
-        byte[] predicted = new byte[n];
-        byte[] gold = new byte[n];
-        float[] la = new float[n];
-        float[] lb = new float[n];
-        for (int i = 0; i < n; i++) {
-            TrainPair p = pairs.get(i);
-            predicted[i] = s[2 * i + 1] > s[2 * i] ? Votes.B : s[2 * i + 1] < s[2 * i] ? Votes.A : Votes.ABSTAIN;
-            gold[i] = p.pA() > 0.5 ? Votes.A : p.pA() < 0.5 ? Votes.B : -1;
-            la[i] = p.a().length();
-            lb[i] = p.b().length();
-        }
-        return LengthSplit.of(predicted, gold, la, lb);
+        return dev.pairlab.reward.Experiment.lengthSplit(pairs, Trainer.scorePairs(net, pairs, 32));
     }
 
     static com.fasterxml.jackson.databind.node.ObjectNode lengthJson(LengthSplit l) {

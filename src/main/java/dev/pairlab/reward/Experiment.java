@@ -287,7 +287,7 @@ public final class Experiment {
     }
 
     /** Accuracy of the rewards (A and B interleaved) on the pairs, split by which answer is longer. */
-    static dev.pairlab.analysis.LengthSplit lengthSplit(List<TrainPair> pairs, double[] rewards) {
+    public static dev.pairlab.analysis.LengthSplit lengthSplit(List<TrainPair> pairs, double[] rewards) {
         int n = pairs.size();
         byte[] predicted = new byte[n];
         byte[] gold = new byte[n];

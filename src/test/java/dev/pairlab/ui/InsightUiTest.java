@@ -95,6 +95,18 @@ class InsightUiTest {
     }
 
     @Test
+    void theLabelModelScreenSplitsAccuracyByLengthAndWarnsOfNearDuplicates(FxRobot robot) throws Exception {
+        mtBench(robot);
+        robot.clickOn("#tab-label-model");
+        robot.clickOn("#lm-fit");
+        Label status = robot.lookup("#lm-status").queryAs(Label.class);
+        WorkbenchTest.waitUntil("the fit is shown", () -> status.getText().contains("By length:"));
+        assertTrue(status.getText().matches("(?s).*By length: \\d\\.\\d{3} where the longer answer is preferred \\(\\d+ pairs\\).*"),
+                status.getText());
+        assertTrue(status.getText().contains("Near-duplicate LFs"), status.getText());
+    }
+
+    @Test
     void agreementHeatmapAuditAndWhatFlipped(FxRobot robot) throws Exception {
         mtBench(robot);
         robot.clickOn("#tab-lfs");
@@ -113,6 +125,9 @@ class InsightUiTest {
         robot.interact(() -> robot.listWindows().stream().filter(w -> w != mainStage).forEach(w -> ((Stage) w).close()));
 
         robot.clickOn("#tab-lfs");
+        // "Prefer the longer answer" is always right where the longer one wins and always wrong elsewhere.
+        assertEquals(1.0, table.getItems().get(0).length().accuracyLongerPreferred(), 1e-12);
+        assertEquals(0.0, table.getItems().get(0).length().accuracyShorterPreferred(), 1e-12);
         robot.clickOn("#lf-audit");
         WorkbenchTest.waitUntil("the audit fills the A/B column", () -> {
             var col = table.getColumns().get(table.getColumns().size() - 1);

@@ -184,18 +184,42 @@ public final class LabelModelView extends BorderPane {
             }
             String dup = dev.pairlab.analysis.LfAgreement.duplicateWarning(revealed.matrix(),
                     Subsets.rows(revealed.labels(), EnumSet.of(p.fitSplit())));
-            return new Fitted(r, Calibration.sweep(pb, hard, gold, ts), dup);
+            // Length-controlled accuracy on the evaluation split (its gold is visible unless it is the pool).
+            int[] evalRows = Subsets.rows(revealed.labels(), EnumSet.of(p.evalSplit()));
+            double[] pe = r.fitted().probabilityB(revealed.matrix(), evalRows);
+            byte[] he = HardLabels.of(pe, IntStream.of(evalRows).mapToLong(i -> revealed.matrix().ids()[i]).toArray(), p.ties(),
+                    p.options().classBalanceB(), p.options().seed());
+            byte[] ge = new byte[evalRows.length];
+            float[] la = new float[evalRows.length];
+            float[] lb = new float[evalRows.length];
+            for (int k = 0; k < evalRows.length; k++) {
+                ge[k] = revealed.labels().gold()[evalRows[k]];
+                la[k] = revealed.features().a("length")[evalRows[k]];
+                lb[k] = revealed.features().b("length")[evalRows[k]];
+            }
+            dev.pairlab.analysis.LengthSplit ls = dev.pairlab.analysis.LengthSplit.of(he, ge, la, lb);
+            return new Fitted(r, Calibration.sweep(pb, hard, gold, ts), dup, ls);
         }, f -> show(f, p));
     }
 
-    private record Fitted(ModelFitting.Result result, List<Calibration.ThresholdPoint> sweep, String duplicates) {
+    private record Fitted(ModelFitting.Result result, List<Calibration.ThresholdPoint> sweep, String duplicates,
+                          dev.pairlab.analysis.LengthSplit length) {
+    }
+
+    private static String lengthLine(dev.pairlab.analysis.LengthSplit l) {
+        if (l == null || Double.isNaN(l.overallAccuracy())) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "%nBy length: %s where the longer answer is preferred (%d pairs), %s where the shorter is (%d);"
+                + " length-balanced %s, 'longer wins' baseline %s.", f3(l.accuracyLongerPreferred()), l.longerPreferred(),
+                f3(l.accuracyShorterPreferred()), l.shorterPreferred(), f3(l.balancedAccuracy()), f3(l.longerWinsBaseline()));
     }
 
     private void show(Fitted f, FitParams p) {
         ModelFitting.Result r = f.result();
         status.setText(String.format(Locale.ROOT, "%s fitted on %d %s pairs in %d ms%s; evaluated on %d %s pairs.", p.type(), r.fitRows(), p.fitOn(),
                 r.fitMillis(), r.record() == null ? "" : " (run " + r.record().id() + ")", r.model().rows(), r.evalOn())
-                + (f.duplicates() == null ? "" : "\n⚠ " + f.duplicates()));
+                + lengthLine(f.length()) + (f.duplicates() == null ? "" : "\n⚠ " + f.duplicates()));
         status.setWrapText(true);
         compare.getItems().setAll(line("label model", r.model()), line("majority vote", r.majority()));
         lfTable.getItems().setAll(r.lfs().stream().map(a -> new Line(a.name(), f3(a.learned()), f3(a.empirical()), "", "", "", "")).toList());

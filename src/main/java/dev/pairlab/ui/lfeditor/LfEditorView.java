@@ -67,7 +67,8 @@ import org.fxmisc.flowless.VirtualizedScrollPane;
 public final class LfEditorView extends BorderPane {
 
     /** One row of the LF table. */
-    public record Row(LfRecord lf, LfStats.LfSummary stats) {
+    /** @param length accuracy where the longer / the shorter answer is preferred (null when not computed) */
+    public record Row(LfRecord lf, LfStats.LfSummary stats, dev.pairlab.analysis.LengthSplit length) {
     }
 
     private final Workspace ws;
@@ -260,6 +261,18 @@ public final class LfEditorView extends BorderPane {
         });
         table.getColumns().add(incorrect);
         table.getColumns().add(text("emp. acc.", 70, r -> r.stats() == null ? "" : f3(r.stats().accuracy())));
+        TableColumn<Row, String> longer = text("acc. longer", 80, r -> r.length() == null ? "" : f3(r.length().accuracyLongerPreferred()));
+        longer.setId("lf-col-longer");
+        TableColumn<Row, String> shorter = text("acc. shorter", 80, r -> r.length() == null ? "" : f3(r.length().accuracyShorterPreferred()));
+        javafx.scene.control.Tooltip lengthTip = new javafx.scene.control.Tooltip(
+                "Empirical accuracy on the pairs where the longer answer is preferred / where the shorter one is");
+        for (TableColumn<Row, String> c : List.of(longer, shorter)) {
+            Label header = new Label(c.getText());
+            header.setTooltip(lengthTip);
+            c.setText(null);
+            c.setGraphic(header);
+            table.getColumns().add(c);
+        }
         TableColumn<Row, String> ab = text("A/B", 55, r -> {
             Double share = audit.get(r.lf().name());
             return share == null ? "" : share >= 1 ? "ok" : f3(share) + " !";
@@ -279,6 +292,12 @@ public final class LfEditorView extends BorderPane {
             }
         });
         table.getColumns().add(ab);
+    }
+
+    /** LF j's accuracy on the rows, split by whether the longer or the shorter answer is preferred. */
+    private static dev.pairlab.analysis.LengthSplit lengthSplit(ProjectLabeling.Labeled l, int j, int[] rows) {
+        return dev.pairlab.analysis.LengthSplit.ofRows(l.matrix().column(j), l.labels().gold(), l.features().a("length"),
+                l.features().b("length"), rows);
     }
 
     /** The A/B position audit on the stats split, in the background; fills the A/B column. */
@@ -347,13 +366,16 @@ public final class LfEditorView extends BorderPane {
         ws.run("Computing LF statistics", (progress, cancel) -> {
             LfStats.Report report = l == null ? null : LfStats.compute(l.matrix(), Subsets.rows(l.labels(), splits), l.labels().gold());
             List<Row> rows = new ArrayList<>();
+            int[] statRows = l == null ? new int[0] : Subsets.rows(l.labels(), splits);
             for (LfRecord r : records) {
                 LfStats.LfSummary s = null;
+                dev.pairlab.analysis.LengthSplit ls = null;
                 if (report != null && r.enabled()) {
                     int j = l.matrix().names().indexOf(r.name());
                     s = j >= 0 ? report.lfs().get(j) : null;
+                    ls = j >= 0 ? lengthSplit(l, j, statRows) : null;
                 }
-                rows.add(new Row(r, s));
+                rows.add(new Row(r, s, ls));
             }
             return new TableData(rows, report);
         }, data -> {
