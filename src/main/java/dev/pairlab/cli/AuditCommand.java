@@ -14,6 +14,11 @@ import dev.pairlab.store.LfRecord;
 import dev.pairlab.store.Lfs;
 import dev.pairlab.store.Pairs;
 import dev.pairlab.store.Project;
+import dev.pairlab.store.TrainingRuns;
+import dev.pairlab.reward.RewardNet;
+import dev.pairlab.reward.RewardTraining;
+import dev.pairlab.reward.TrainPair;
+import dev.pairlab.reward.Trainer;
 import dev.pairlab.task.Cancellation;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -38,15 +43,53 @@ final class AuditCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /**
+     * The latest finished reward model scored on the pairs and on the pairs with A and B swapped: its
+     * preference should flip (a tie should stay a tie).
+     */
+    static PositionAudit.Row rewardModel(Project p, List<Pair> pairs) throws Exception {
+        TrainingRuns.Run run = TrainingRuns.list(p).stream().filter(r -> r.state() == TrainingRuns.State.DONE).reduce((x, y) -> y)
+                .orElseThrow(() -> new IllegalArgumentException("--rm needs a finished training run ('pairlab rm train')"));
+        List<TrainPair> straight = new ArrayList<>();
+        List<TrainPair> swapped = new ArrayList<>();
+        for (Pair x : pairs) {
+            straight.add(new TrainPair(x.id(), x.context(), x.answerA(), x.answerB(), 0.5, false));
+            swapped.add(new TrainPair(x.id(), x.context(), x.answerB(), x.answerA(), 0.5, false));
+        }
+        double[] s;
+        double[] t;
+        try (RewardNet net = RewardTraining.load(run.dir(), "auto")) {
+            s = Trainer.scorePairs(net, straight, 32);
+            t = Trainer.scorePairs(net, swapped, 32);
+        }
+        int ok = 0;
+        long first = 0;
+        for (int i = 0; i < pairs.size(); i++) {
+            int before = Double.compare(s[2 * i + 1], s[2 * i]);
+            int after = Double.compare(t[2 * i + 1], t[2 * i]);
+            if (after == -before) {
+                ok++;
+            } else if (first == 0) {
+                first = pairs.get(i).id();
+            }
+        }
+        int n = pairs.size();
+        return new PositionAudit.Row("reward model (run " + run.id() + ")", n, ok, n == 0 ? 1 : (double) ok / n, ok < n, first);
+    }
+
     @Command(name = "position", mixinStandardHelpOptions = true, description = {
         "A/B position audit: swap the answers of every pair of a split and apply each LF again. Each vote should flip",
-        "and each abstention stay; an LF whose vote depends on where an answer stands is flagged (exit code 3)."})
+        "and each abstention stay; an LF whose vote depends on where an answer stands is flagged (exit code 3).",
+        "--rm re-scores the latest trained reward model the same way."})
     static final class Position implements Callable<Integer> {
         @Mixin
         ProjectArg project;
 
         @Option(names = "--split", defaultValue = "train", description = "The split to audit (default ${DEFAULT-VALUE}).")
         String split;
+
+        @Option(names = "--rm", description = "Also re-score the latest finished reward model on the swapped pairs.")
+        boolean rm;
 
         @Option(names = {"-q", "--quiet"}, description = "No progress output.")
         boolean quiet;
@@ -82,7 +125,10 @@ final class AuditCommand implements Runnable {
                 }
                 FeatureTable features = all.rows(sub);
                 n = pairs.size();
-                rows = PositionAudit.audit(features, pairs, lfs, Cancellation.none());
+                rows = new ArrayList<>(PositionAudit.audit(features, pairs, lfs, Cancellation.none()));
+                if (rm) {
+                    rows.add(rewardModel(p, pairs));
+                }
             }
             boolean flagged = rows.stream().anyMatch(PositionAudit.Row::positionDependent);
             PrintWriter out = spec.commandLine().getOut();

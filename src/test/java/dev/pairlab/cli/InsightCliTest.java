@@ -158,5 +158,11 @@ class InsightCliTest {
                 by.get("length_balanced_accuracy").asDouble(), 1e-12);
         CliTest.Run plain = CliTest.run("rm", "eval", p, "--json", "--no-by-length");
         assertTrue(!plain.json().has("by_length"));
+        // The reward model scores each answer on its own: swapping A and B flips every preference.
+        CliTest.Run audit = CliTest.run("audit", "position", p, "--rm", "--json", "-q");
+        assertEquals(0, audit.code(), audit.err());
+        JsonNode rm = audit.json().get("lfs").get(6);
+        assertTrue(rm.get("lf").asText().startsWith("reward model (run "), rm.toString());
+        assertEquals(1.0, rm.get("share").asDouble(), 1e-12);
     }
 }
