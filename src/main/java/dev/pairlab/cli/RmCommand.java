@@ -264,7 +264,7 @@ final class RmCommand implements Runnable {
                 RewardData.Sets sets = RewardData.load(p, "gold", Split.parse(split), ProgressListener.NONE, Cancellation.none());
                 try (RewardNet net = RewardTraining.load(r.dir(), "auto")) {
                     ev = Trainer.evaluate(net, sets.eval(), 32);
-                    split3 = byLength ? lengthSplit(net, sets.eval()) : null;
+                    split3 = byLength ? ev.byLength() : null;
                 }
             }
             if (output.json) {
@@ -357,11 +357,6 @@ final class RmCommand implements Runnable {
             }
             return Cli.OK;
         }
-    }
-
-    /** The model's predictions split by length: the longer answer preferred or the shorter. */
-    static LengthSplit lengthSplit(RewardNet net, List<TrainPair> pairs) {
-        return dev.pairlab.reward.Experiment.lengthSplit(pairs, Trainer.scorePairs(net, pairs, 32));
     }
 
     static com.fasterxml.jackson.databind.node.ObjectNode lengthJson(LengthSplit l) {

@@ -228,8 +228,8 @@ public final class Experiment {
                         testSet.add(pair(withIds.get(r), gold[r] == 0 ? 1 : 0, false));
                     }
                     long t0 = System.nanoTime();
-                    Scored scored = trainAndScore(params.reward().withSeed(seed), trainSet, testSet, testSet, outDir, cancel);
-                    dev.pairlab.analysis.LengthSplit ls = lengthSplit(testSet, scored.rewards());
+                    Scored scored = trainAndScore(params.reward().withSeed(seed), trainSet, testSet, List.of(), outDir, cancel);
+                    dev.pairlab.analysis.LengthSplit ls = scored.byLength();
                     Row row = new Row(fraction, seed, variant, train.length, weak, weak == 0 ? Double.NaN : (double) weakRight / weak, lmAcc, mvAcc,
                             test.length, scored.accuracy(), (System.nanoTime() - t0) / 1_000_000, ls.accuracyLongerPreferred(),
                             ls.accuracyShorterPreferred());
@@ -305,8 +305,11 @@ public final class Experiment {
         return dev.pairlab.analysis.LengthSplit.of(predicted, gold, la, lb);
     }
 
-    /** A trained cell's test accuracy and, for each pair of {@code score}, the rewards of A and B (interleaved). */
-    record Scored(double accuracy, double[] rewards) {
+    /**
+     * A trained cell's test accuracy (also split by length) and, for each pair of {@code score}, the
+     * rewards of A and B (interleaved).
+     */
+    record Scored(double accuracy, dev.pairlab.analysis.LengthSplit byLength, double[] rewards) {
     }
 
     /** Trains a reward model on {@code train} (CPU, no schedule), scores it on {@code test} and rewards {@code score}. */
@@ -327,7 +330,7 @@ public final class Experiment {
             if (r.state() == Trainer.State.CANCELLED) {
                 throw new CancelledException();
             }
-            return new Scored(r.eval().accuracy(), score.isEmpty() ? new double[0] : Trainer.scorePairs(net, score, 64));
+            return new Scored(r.eval().accuracy(), r.eval().byLength(), score.isEmpty() ? new double[0] : Trainer.scorePairs(net, score, 64));
         } finally {
             Trainer.deleteTree(scratch);
         }

@@ -43,7 +43,8 @@ public final class Trainer {
     }
 
     /** Pairwise accuracy (reward of the preferred answer higher), mean margin, and mean loss. */
-    public record Evaluation(int pairs, double accuracy, double margin, double loss) {
+    /** @param byLength the accuracy where the longer / the shorter answer is preferred (null when there are no pairs) */
+    public record Evaluation(int pairs, double accuracy, double margin, double loss, dev.pairlab.analysis.LengthSplit byLength) {
     }
 
     public enum State { DONE, STOPPED_EARLY, CANCELLED }
@@ -236,7 +237,7 @@ public final class Trainer {
     /** Accuracy, margin and loss (hard labels from p ≥ 0.5) on pairs, without gradients. */
     public static Evaluation evaluate(RewardNet net, List<TrainPair> pairs, int batch) {
         if (pairs.isEmpty()) {
-            return new Evaluation(0, Double.NaN, Double.NaN, Double.NaN);
+            return new Evaluation(0, Double.NaN, Double.NaN, Double.NaN, null);
         }
         double[] scores = scorePairs(net, pairs, batch);
         int right = 0;
@@ -253,7 +254,7 @@ public final class Trainer {
             loss += Math.log1p(Math.exp(-signed));
         }
         int n = pairs.size();
-        return new Evaluation(n, (double) right / n, margin / n, loss / n);
+        return new Evaluation(n, (double) right / n, margin / n, loss / n, Experiment.lengthSplit(pairs, scores));
     }
 
     /** Rewards [r_A, r_B] for each pair, interleaved. */

@@ -148,6 +148,6 @@ class WorkbenchTwoTest {
         robot.clickOn("#train-resume");
         WorkbenchTest.waitUntil("the resumed run finishes", () -> state.getText().startsWith("Run 1 done"));
         assertEquals(TrainingRuns.State.DONE, TrainingRuns.get(reader, 1).state());
-        assertTrue(state.getText().contains("test accuracy"), state.getText());
+        assertTrue(state.getText().contains("test accuracy") && state.getText().contains("where the longer answer is preferred"), state.getText());
     }
 }

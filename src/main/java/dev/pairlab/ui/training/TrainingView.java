@@ -224,7 +224,10 @@ public final class TrainingView extends BorderPane {
             Trainer.Evaluation ev = o.result().eval();
             state.setText(String.format(Locale.ROOT, "Run %d %s on %s: %d steps, %.1f s%s", o.run().id(), o.run().state().name().toLowerCase(Locale.ROOT),
                     o.device().description(), o.result().steps(), o.result().millis() / 1000.0,
-                    ev != null && ev.pairs() > 0 ? String.format(Locale.ROOT, ", test accuracy %.3f", ev.accuracy()) : ""));
+                    ev != null && ev.pairs() > 0 ? String.format(Locale.ROOT, ", test accuracy %.3f", ev.accuracy()) : "")
+                    + (ev != null && ev.byLength() != null && !Double.isNaN(ev.byLength().balancedAccuracy())
+                    ? String.format(Locale.ROOT, " (%.3f where the longer answer is preferred, %.3f where the shorter is; length-balanced %.3f)",
+                    ev.byLength().accuracyLongerPreferred(), ev.byLength().accuracyShorterPreferred(), ev.byLength().balancedAccuracy()) : ""));
             refreshHistory();
         });
         // A failed run must free the buttons too.
