@@ -9,6 +9,7 @@ import dev.pairlab.lf.CodeRule;
 import dev.pairlab.lf.CompileException;
 import dev.pairlab.lf.FeatureRule;
 import dev.pairlab.lf.LabelMatrix;
+import dev.pairlab.lf.JudgeRule;
 import dev.pairlab.lf.LfDefinition;
 import dev.pairlab.lf.LfException;
 import dev.pairlab.lf.LfProblem;
@@ -47,7 +48,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "lf", mixinStandardHelpOptions = true, description = "Labeling functions: add, list, show, remove, presets, stats, label matrix, agreement, history, diff, revert.",
         subcommands = {LfCommand.Add.class, LfCommand.ListLfs.class, LfCommand.Show.class, LfCommand.Remove.class,
             LfCommand.Enable.class, LfCommand.Disable.class, LfCommand.Preset.class, LfCommand.Stats.class, LfCommand.Matrix.class,
-            LfInsight.Agreement.class, LfInsight.History.class, LfInsight.Diff.class, LfInsight.Revert.class})
+            LfInsight.Agreement.class, LfApplyCommand.class, LfInsight.History.class, LfInsight.Diff.class, LfInsight.Revert.class})
 final class LfCommand implements Runnable {
 
     @Spec
@@ -77,7 +78,9 @@ final class LfCommand implements Runnable {
         "Add a labeling function, or save a new version of the one with that name.",
         "Feature rule:  --kind feature --feature length --prefer higher --min 20 [--max D]",
         "Pattern rule:  --kind pattern --good REGEX... --bad REGEX... [--keywords] [--whole-word] [--case-sensitive] [--count occurrences]",
-        "Code LF:       --kind code --file vote.java   (the body of 'Vote vote(LfPair p)'; see docs/code-lfs.md)"})
+        "Code LF:       --kind code --file vote.java   (the body of 'Vote vote(LfPair p)'; see docs/code-lfs.md)",
+        "LLM judge:     --kind llm --endpoint URL --model M [--prompt-file F] [--no-both-orders] [--key-env VAR]",
+        "               (then 'pairlab lf apply PROJECT NAME' asks the model)"})
     static final class Add implements Callable<Integer> {
         @Mixin
         ProjectArg project;
@@ -85,7 +88,7 @@ final class LfCommand implements Runnable {
         @Parameters(index = "1", paramLabel = "NAME", description = "The LF's name.")
         String name;
 
-        @Option(names = "--kind", required = true, description = "feature, pattern or code")
+        @Option(names = "--kind", required = true, description = "feature, pattern, code or llm")
         String kind;
 
         @Option(names = "--feature", description = "Feature rule: the feature (see 'pairlab analyze features').")
@@ -120,6 +123,28 @@ final class LfCommand implements Runnable {
 
         @Option(names = "--file", description = "Code LF: the file holding the body of vote(LfPair p).")
         Path file;
+
+        @Option(names = "--endpoint", description = "LLM judge: an OpenAI-compatible base URL, e.g. http://127.0.0.1:8080/v1.")
+        String endpoint;
+
+        @Option(names = "--model", description = "LLM judge: the model name the endpoint knows.")
+        String model;
+
+        @Option(names = "--prompt-file", description = "LLM judge: the prompt template with {context}, {a}, {b} (default: a built-in one).")
+        Path promptFile;
+
+        @Option(names = "--both-orders", negatable = true, defaultValue = "true", fallbackValue = "true",
+                description = "LLM judge: ask A/B and B/A and vote only when they agree (default on).")
+        boolean bothOrders;
+
+        @Option(names = "--key-env", description = "LLM judge: the environment variable (or keyring entry) holding the API key.")
+        String keyEnv;
+
+        @Option(names = "--answer-regex", description = "LLM judge: a regex whose first group is A, B or tie (default: the answer is just that).")
+        String answerRegex;
+
+        @Option(names = "--max-tokens", defaultValue = "8", description = "LLM judge: answer length limit (default ${DEFAULT-VALUE}).")
+        int maxTokens;
 
         @Mixin
         Output output;
@@ -165,7 +190,21 @@ final class LfCommand implements Runnable {
                     }
                     yield new CodeRule(source);
                 }
-                default -> throw new IllegalArgumentException("--kind must be feature, pattern or code, not '" + kind + "'");
+                case JudgeRule.KIND -> {
+                    if (endpoint == null || model == null) {
+                        throw new IllegalArgumentException("an LLM judge LF needs --endpoint and --model");
+                    }
+                    String prompt = JudgeRule.DEFAULT_PROMPT;
+                    if (promptFile != null) {
+                        try {
+                            prompt = Files.readString(promptFile, StandardCharsets.UTF_8);
+                        } catch (NoSuchFileException e) {
+                            throw new BadInputException(promptFile + ": no such file");
+                        }
+                    }
+                    yield new JudgeRule(endpoint, model, prompt, keyEnv, answerRegex, bothOrders, maxTokens);
+                }
+                default -> throw new IllegalArgumentException("--kind must be feature, pattern, code or llm, not '" + kind + "'");
             };
             LfRecord saved;
             try (Project p = project.open(Project.Access.READ_WRITE)) {

@@ -48,6 +48,10 @@ public final class LfApplier {
         byte[][] cached = new byte[lfs.size()][];
         for (int j = 0; j < lfs.size(); j++) {
             NamedLf lf = lfs.get(j);
+            if (lf.definition() instanceof JudgeRule judge && lf.id() > 0) {
+                cached[j] = judge.column(dev.pairlab.store.Judgements.verdicts(project, lf.id(), lf.version()), ids);
+                continue;
+            }
             if (lf.definition().needsText() && lf.id() > 0) {
                 cached[j] = Columns.loadVotes(project, lf.id(), lf.version(), hash);
                 if (cached[j] != null && cached[j].length != ids.length) {
@@ -99,6 +103,9 @@ public final class LfApplier {
                 } else if (d instanceof CodeRule c) {
                     runners.add(new CodeRunner(lf.name(), CodeCompiler.compile(c.source()), n, CodeRunner.NANOS_PER_PAIR));
                     codeLfs.add(j);
+                } else if (d instanceof JudgeRule) {
+                    // Votes of an LLM judge come from the answers stored in a project ('pairlab lf apply'); none here.
+                    java.util.Arrays.fill(columns[j], Votes.ABSTAIN);
                 }
             } catch (LfException | IllegalArgumentException e) {
                 java.util.Arrays.fill(columns[j], Votes.ABSTAIN);

@@ -8,7 +8,7 @@ import dev.pairlab.pairs.Json;
  * What a labeling function is, independent of its name and version. Stored as JSON in the project;
  * {@link #kind()} tells which record reads it.
  */
-public sealed interface LfDefinition permits FeatureRule, PatternRule, CodeRule {
+public sealed interface LfDefinition permits FeatureRule, PatternRule, CodeRule, JudgeRule {
 
     String kind();
 
@@ -31,7 +31,8 @@ public sealed interface LfDefinition permits FeatureRule, PatternRule, CodeRule 
             case FeatureRule.KIND -> FeatureRule.fromJson(n);
             case PatternRule.KIND -> PatternRule.fromJson(n);
             case CodeRule.KIND -> CodeRule.fromJson(n);
-            default -> throw new LfException("unknown LF kind '" + kind + "' (feature, pattern, code)");
+            case JudgeRule.KIND -> JudgeRule.fromJson(n);
+            default -> throw new LfException("unknown LF kind '" + kind + "' (feature, pattern, code, llm)");
         };
     }
 }

@@ -156,6 +156,22 @@ final class Schema {
                 // LF history keeps each version's kind too, so any version can be re-applied or restored.
                 "ALTER TABLE lf_versions ADD COLUMN kind TEXT",
                 "UPDATE lf_versions SET kind = (SELECT kind FROM lfs WHERE lfs.id = lf_versions.lf_id)",
+            },
+            new String[] {
+                // Every answer an LLM-judge LF received, per LF version, pair and order (ab: as stored, ba: swapped).
+                """
+                CREATE TABLE llm_judgements (
+                  lf_id             INTEGER NOT NULL REFERENCES lfs(id) ON DELETE CASCADE,
+                  version           INTEGER NOT NULL,
+                  pair_id           INTEGER NOT NULL,
+                  ord               TEXT NOT NULL CHECK (ord IN ('ab', 'ba')),
+                  output            TEXT NOT NULL,
+                  verdict           TEXT NOT NULL,
+                  prompt_tokens     INTEGER NOT NULL,
+                  completion_tokens INTEGER NOT NULL,
+                  created_at        TEXT NOT NULL,
+                  PRIMARY KEY (lf_id, version, pair_id, ord)
+                )""",
             });
 
     static final int CURRENT = MIGRATIONS.size();

@@ -27,6 +27,8 @@ public final class FakeChatServer implements AutoCloseable {
     final ConcurrentHashMap<String, Trouble> troubleFor = new ConcurrentHashMap<>();
     final ConcurrentHashMap<String, AtomicInteger> troubleLeft = new ConcurrentHashMap<>();
     volatile long slowMillis = 3000;
+    /** What the server answers to a prompt (default: the model name and the prompt echoed). */
+    public volatile java.util.function.BiFunction<String, String, String> responder = (model, prompt) -> model + " says: " + prompt;
 
     public FakeChatServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -81,7 +83,7 @@ public final class FakeChatServer implements AutoCloseable {
                 }
             }
         }
-        String answer = model + " says: " + prompt;
+        String answer = responder.apply(model, prompt);
         String json = Json.MAPPER.createObjectNode().put("id", "x").put("object", "chat.completion")
                 .set("choices", Json.MAPPER.createArrayNode().add(Json.MAPPER.createObjectNode().put("index", 0)
                         .set("message", Json.MAPPER.createObjectNode().put("role", "assistant").put("content", answer))))

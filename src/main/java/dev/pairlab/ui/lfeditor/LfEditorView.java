@@ -78,7 +78,8 @@ public final class LfEditorView extends BorderPane {
     private final Label totals = new Label();
 
     private final TextField name = new TextField();
-    private final ComboBox<String> kind = new ComboBox<>(FXCollections.observableArrayList(FeatureRule.KIND, PatternRule.KIND, CodeRule.KIND));
+    private final ComboBox<String> kind = new ComboBox<>(FXCollections.observableArrayList(FeatureRule.KIND, PatternRule.KIND, CodeRule.KIND,
+            dev.pairlab.lf.JudgeRule.KIND));
     private final ComboBox<String> feature = new ComboBox<>();
     private final ComboBox<String> prefer = new ComboBox<>(FXCollections.observableArrayList("higher", "lower"));
     private final TextField minDelta = new TextField("0");
@@ -415,6 +416,13 @@ public final class LfEditorView extends BorderPane {
                 g.addRow(3, new Label("… or above (optional)"), maxDelta);
                 form.getChildren().add(g);
             }
+            case dev.pairlab.lf.JudgeRule.KIND -> {
+                Label l = new Label("An LLM-judge LF: its votes are the stored answers of its model (both orders must agree)."
+                        + " In this version it is created with 'pairlab lf add PROJECT NAME --kind llm --endpoint URL --model M'"
+                        + " and asked with 'pairlab lf apply PROJECT NAME'; its stats show here like any other LF's.");
+                l.setWrapText(true);
+                form.getChildren().add(l);
+            }
             case PatternRule.KIND -> form.getChildren().addAll(new Label("Good patterns (count for an answer)"), good,
                     new Label("Bad patterns (count against)"), bad, new FlowPane(10, 6, regex, caseSensitive, wholeWord, new Label("count"), count));
             default -> {
@@ -473,6 +481,8 @@ public final class LfEditorView extends BorderPane {
                 return new FeatureRule(feature.getValue(), "higher".equals(prefer.getValue()) ? FeatureRule.Prefer.HIGHER : FeatureRule.Prefer.LOWER,
                         min, max);
             }
+            case dev.pairlab.lf.JudgeRule.KIND -> throw new IllegalArgumentException(
+                    "LLM-judge LFs are edited from the CLI in this version ('pairlab lf add … --kind llm')");
             case PatternRule.KIND -> {
                 return new PatternRule(lines(good.getText()), lines(bad.getText()), regex.isSelected(), caseSensitive.isSelected(),
                         wholeWord.isSelected(), PatternRule.Count.valueOf(count.getValue().toUpperCase(Locale.ROOT)));

@@ -1,0 +1,81 @@
+package dev.pairlab.cli;
+
+import dev.pairlab.generate.JudgeRunner;
+import dev.pairlab.generate.Keys;
+import dev.pairlab.store.Project;
+import dev.pairlab.task.Cancellation;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "apply", mixinStandardHelpOptions = true, description = {
+    "Ask an LLM-judge LF's model about every pair that has no stored answer yet (both orders unless the LF says",
+    "otherwise). Answers are stored as they arrive: Ctrl-C keeps them, a rerun asks only for the rest."})
+final class LfApplyCommand implements Callable<Integer> {
+    @Mixin
+    ProjectArg project;
+
+    @Parameters(index = "1", paramLabel = "LF")
+    String name;
+
+    @Option(names = "--split", split = ",", description = "Only these splits (default: all).")
+    List<String> split;
+
+    @Option(names = "--concurrency", defaultValue = "4", description = "Requests in flight (default ${DEFAULT-VALUE}).")
+    int concurrency;
+
+    @Option(names = "--rps", defaultValue = "0", description = "At most this many requests a second (default: no limit).")
+    double rps;
+
+    @Option(names = "--timeout", defaultValue = "120", description = "Seconds to wait for one answer (default ${DEFAULT-VALUE}).")
+    int timeout;
+
+    @Option(names = "--retries", defaultValue = "5", description = "Attempts per question on 429/5xx/timeouts (default ${DEFAULT-VALUE}).")
+    int retries;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress output.")
+    boolean quiet;
+
+    @Mixin
+    Output output;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        JudgeRunner.Result r;
+        Cancellation cancel = new Cancellation();
+        Thread hook = new Thread(cancel::cancel);
+        Runtime.getRuntime().addShutdownHook(hook);
+        try (Project p = Project.open(project.file, Project.Access.READ_WRITE);
+             ConsoleProgress progress = new ConsoleProgress(System.err, quiet)) {
+            r = JudgeRunner.run(p, name, new JudgeRunner.Params(LfCommand.splits(split), concurrency, rps, Duration.ofSeconds(timeout), retries),
+                    Keys.system(), progress, cancel);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException ignored) {
+                // shutting down already
+            }
+        }
+        if (output.json) {
+            Output.print(spec.commandLine().getOut(), Output.object().put("lf", name).put("pairs", r.pairs()).put("asked", r.asked())
+                    .put("requests", r.requests()).put("prompt_tokens", r.promptTokens()).put("completion_tokens", r.completionTokens())
+                    .put("unparsed", r.unparsed()).put("failures", r.failures()).put("millis", r.millis()));
+        } else {
+            spec.commandLine().getOut().printf("%s: %d pairs, %d answers asked (%d requests), tokens %d in / %d out, %d unparsed, %d failed, %.1f s%n",
+                    name, r.pairs(), r.asked(), r.requests(), r.promptTokens(), r.completionTokens(), r.unparsed(), r.failures(), r.millis() / 1000.0);
+            if (r.firstFailure() != null) {
+                spec.commandLine().getErr().println("pairlab: first failure: " + r.firstFailure() + " (a rerun asks these again)");
+            }
+        }
+        return r.failures() > 0 ? Cli.BAD_INPUT : Cli.OK;
+    }
+}

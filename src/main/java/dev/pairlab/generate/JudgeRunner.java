@@ -1,0 +1,156 @@
+package dev.pairlab.generate;
+
+import dev.pairlab.lf.JudgeRule;
+import dev.pairlab.lf.LfException;
+import dev.pairlab.pairs.Pair;
+import dev.pairlab.pairs.Split;
+import dev.pairlab.store.Judgements;
+import dev.pairlab.store.LfRecord;
+import dev.pairlab.store.Lfs;
+import dev.pairlab.store.Pairs;
+import dev.pairlab.store.Project;
+import dev.pairlab.task.Cancellation;
+import dev.pairlab.task.CancelledException;
+import dev.pairlab.task.ProgressListener;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+/**
+ * Applies an LLM-judge LF: asks its endpoint about every pair of the chosen splits (in both orders
+ * when the LF says so) that has no stored answer for this LF version, with a few requests in flight,
+ * an optional rate limit, and the chat client's retries and back-off. Each answer is stored the
+ * moment it arrives, so a cancelled or crashed run continues where it stopped and a second run makes
+ * no request.
+ */
+public final class JudgeRunner {
+
+    /** @param concurrency requests in flight; {@code requestsPerSecond} 0 = no limit */
+    public record Params(Set<Split> splits, int concurrency, double requestsPerSecond, Duration timeout, int retries) {
+        public Params {
+            if (concurrency < 1) {
+                throw new IllegalArgumentException("concurrency must be at least 1");
+            }
+        }
+    }
+
+    /**
+     * @param asked     answers this run needed (pairs × orders not stored before)
+     * @param requests  HTTP requests made, retries included
+     * @param unparsed  answers stored that did not parse as A, B or tie
+     * @param failures  questions that failed after all retries (asked again by the next run)
+     */
+    public record Result(int pairs, int asked, long requests, long promptTokens, long completionTokens, int unparsed, int failures,
+                         String firstFailure, long millis) {
+    }
+
+    private JudgeRunner() {
+    }
+
+    public static Result run(Project project, String lfName, Params params, Function<String, String> keys, ProgressListener progress,
+                             Cancellation cancel) throws CancelledException, LfException {
+        LfRecord rec = Lfs.get(project, lfName);
+        if (rec == null) {
+            throw new LfException("no LF named '" + lfName + "'");
+        }
+        if (!rec.kind().equals(JudgeRule.KIND)) {
+            throw new LfException("LF '" + lfName + "' is a " + rec.kind() + " LF; only LLM-judge LFs are applied this way");
+        }
+        JudgeRule rule = (JudgeRule) dev.pairlab.lf.LfDefinition.parse(rec.kind(), rec.definition());
+        Map<Long, String[]> stored = Judgements.verdicts(project, rec.id(), rec.version());
+        List<Pair> pairs = new ArrayList<>();
+        Pairs.<RuntimeException, RuntimeException>forEach(project, params.splits(), false, pairs::add);
+        record Job(Pair pair, boolean swapped) {
+        }
+        List<Job> todo = new ArrayList<>();
+        for (Pair p : pairs) {
+            String[] v = stored.get(p.id());
+            if (v == null || v[0] == null) {
+                todo.add(new Job(p, false));
+            }
+            if (rule.bothOrders() && (v == null || v[1] == null)) {
+                todo.add(new Job(p, true));
+            }
+        }
+        Source source = new Source("judge", rule.endpoint(), rule.model(), rule.keyEnv(), 0, rule.maxTokens(), null);
+        String key = rule.keyEnv() == null || rule.keyEnv().isBlank() ? null : keys.apply(rule.keyEnv());
+        if (rule.keyEnv() != null && !rule.keyEnv().isBlank() && key == null) {
+            throw new LfException("the key variable " + rule.keyEnv() + " is not set (environment or keyring)");
+        }
+        ChatClient client = new ChatClient(params.timeout(), params.retries(), 500);
+        Generator.RateLimiter limiter = new Generator.RateLimiter(params.requestsPerSecond());
+        AtomicLong finished = new AtomicLong();
+        AtomicLong tokensIn = new AtomicLong();
+        AtomicLong tokensOut = new AtomicLong();
+        AtomicLong unparsed = new AtomicLong();
+        AtomicLong failures = new AtomicLong();
+        AtomicReference<String> firstFailure = new AtomicReference<>();
+        long start = System.nanoTime();
+        int total = todo.size();
+        progress.progress(0, total, total == 0 ? "every pair already has its answers" : "asking the judge " + total + " questions");
+        ExecutorService pool = Executors.newFixedThreadPool(params.concurrency(), r -> {
+            Thread t = new Thread(r, "pairlab-judge");
+            t.setDaemon(true);
+            return t;
+        });
+        List<Future<?>> futures = new ArrayList<>();
+        try {
+            for (Job job : todo) {
+                futures.add(pool.submit(() -> {
+                    if (cancel.isCancelled()) {
+                        return null;
+                    }
+                    Pair p = job.pair();
+                    try {
+                        limiter.acquire(cancel);
+                        ChatClient.Answer ans = client.complete(source, key, rule.render(p.context(), p.answerA(), p.answerB(), job.swapped()), cancel);
+                        JudgeRule.Verdict v = rule.parse(ans.text());
+                        if (v == JudgeRule.Verdict.UNPARSED) {
+                            unparsed.incrementAndGet();
+                        }
+                        Judgements.save(project, rec.id(), rec.version(), new Judgements.Answer(p.id(), job.swapped() ? "ba" : "ab", ans.text(),
+                                v.name(), ans.promptTokens(), ans.completionTokens()));
+                        tokensIn.addAndGet(ans.promptTokens());
+                        tokensOut.addAndGet(ans.completionTokens());
+                    } catch (CancelledException e) {
+                        return null;
+                    } catch (IOException | RuntimeException e) {
+                        failures.incrementAndGet();
+                        firstFailure.compareAndSet(null, "pair " + p.id() + (job.swapped() ? " (B/A)" : " (A/B)") + ": " + e.getMessage());
+                    }
+                    long n = finished.incrementAndGet();
+                    double elapsed = (System.nanoTime() - start) / 1e9;
+                    progress.progress(n, total, String.format(Locale.ROOT, "judging: %d of %d answers, tokens %d in / %d out, about %d s left",
+                            n, total, tokensIn.get(), tokensOut.get(), Math.round(elapsed / n * (total - n))));
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    cancel.cancel();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    failures.incrementAndGet();
+                    firstFailure.compareAndSet(null, String.valueOf(e.getCause()));
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        cancel.throwIfCancelled();
+        return new Result(pairs.size(), total, client.requests(), tokensIn.get(), tokensOut.get(), (int) unparsed.get(), (int) failures.get(),
+                firstFailure.get(), (System.nanoTime() - start) / 1_000_000);
+    }
+}
