@@ -153,4 +153,39 @@ public final class JudgeRunner {
         return new Result(pairs.size(), total, client.requests(), tokensIn.get(), tokensOut.get(), (int) unparsed.get(), (int) failures.get(),
                 firstFailure.get(), (System.nanoTime() - start) / 1_000_000);
     }
+
+    /**
+     * Asks the (possibly unsaved) judge about a few pairs in the order(s) it uses and returns the raw
+     * answers with their parsed verdicts and the vote, as text for the user to read. Stores nothing.
+     */
+    public static String tryOn(Project project, JudgeRule rule, long[] ids, Function<String, String> keys, Cancellation cancel)
+            throws IOException, CancelledException {
+        Source source = new Source("judge", rule.endpoint(), rule.model(), rule.keyEnv(), 0, rule.maxTokens(), null);
+        String key = rule.keyEnv() == null || rule.keyEnv().isBlank() ? null : keys.apply(rule.keyEnv());
+        ChatClient client = new ChatClient(Duration.ofSeconds(60), 2, 500);
+        Map<Long, Pair> pairs = Pairs.getMany(project, ids);
+        StringBuilder out = new StringBuilder();
+        for (long id : ids) {
+            Pair p = pairs.get(id);
+            if (p == null) {
+                continue;
+            }
+            ChatClient.Answer ab = client.complete(source, key, rule.render(p.context(), p.answerA(), p.answerB(), false), cancel);
+            JudgeRule.Verdict vab = rule.parse(ab.text());
+            out.append("pair ").append(id).append("  A/B: \"").append(clip(ab.text())).append("\" → ").append(vab);
+            JudgeRule.Verdict vba = null;
+            if (rule.bothOrders()) {
+                ChatClient.Answer ba = client.complete(source, key, rule.render(p.context(), p.answerA(), p.answerB(), true), cancel);
+                vba = rule.parse(ba.text());
+                out.append("   B/A: \"").append(clip(ba.text())).append("\" → ").append(vba);
+            }
+            out.append("   vote: ").append(dev.pairlab.lf.Votes.name(rule.vote(vab, vba))).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String clip(String s) {
+        String t = s.replaceAll("\\s+", " ").strip();
+        return t.length() > 60 ? t.substring(0, 59) + "…" : t;
+    }
 }

@@ -107,6 +107,35 @@ class InsightUiTest {
     }
 
     @Test
+    void anLlmJudgeIsTriedSavedAndAskedFromTheEditor(FxRobot robot) throws Exception {
+        try (dev.pairlab.generate.FakeChatServer server = new dev.pairlab.generate.FakeChatServer()) {
+            server.responder = dev.pairlab.generate.JudgeLfTestAccess::longerJudge;
+            mtBench(robot);
+            robot.clickOn("#tab-lfs");
+            robot.interact(() -> {
+                robot.lookup("#lf-name").queryAs(TextField.class).setText("judge");
+                robot.lookup("#lf-kind").queryAs(javafx.scene.control.ComboBox.class).getSelectionModel().select("llm");
+            });
+            robot.interact(() -> {
+                robot.lookup("#judge-endpoint").queryAs(TextField.class).setText(server.url());
+                robot.lookup("#judge-model").queryAs(TextField.class).setText("judge-1");
+            });
+            robot.clickOn("#judge-try");
+            javafx.scene.control.TextArea outputs = robot.lookup("#judge-outputs").queryAs(javafx.scene.control.TextArea.class);
+            WorkbenchTest.waitUntil("five pairs are tried", () -> outputs.getText().lines().filter(x -> x.contains("vote:")).count() == 5);
+            assertEquals(10, server.requests.get());
+            robot.clickOn("#judge-apply");
+            @SuppressWarnings("unchecked")
+            TableView<LfEditorView.Row> table = robot.lookup("#lf-table").queryAs(TableView.class);
+            int train = dev.pairlab.analysis.Subsets.rows(ws.labeled().get().labels(), java.util.EnumSet.of(Split.TRAIN)).length;
+            assertEquals(81, train);
+            WorkbenchTest.waitUntil("the train pairs are asked in both orders", () -> server.requests.get() == 10 + 2 * train);
+            WorkbenchTest.waitUntil("the judge's stats show", () -> table.getItems().stream().anyMatch(r -> r.lf().name().equals("judge")
+                    && r.stats() != null && r.stats().coverage() > 0.95));
+        }
+    }
+
+    @Test
     void agreementHeatmapAuditAndWhatFlipped(FxRobot robot) throws Exception {
         mtBench(robot);
         robot.clickOn("#tab-lfs");

@@ -91,6 +91,14 @@ public final class LfEditorView extends BorderPane {
     private final CheckBox wholeWord = new CheckBox("whole words");
     private final ComboBox<String> count = new ComboBox<>(FXCollections.observableArrayList("presence", "occurrences"));
     private final JavaCodeArea code = new JavaCodeArea();
+    private final TextField judgeEndpoint = new TextField("http://127.0.0.1:8080/v1");
+    private final TextField judgeModel = new TextField();
+    private final TextField judgeKeyEnv = new TextField();
+    private final TextArea judgePrompt = new TextArea(dev.pairlab.lf.JudgeRule.DEFAULT_PROMPT);
+    private final TextField judgeRegex = new TextField();
+    private final CheckBox judgeBothOrders = new CheckBox("ask in both orders (A/B and B/A); vote only when they agree");
+    private final TextArea judgeOutputs = new TextArea();
+    private int judgeMaxTokens = 8;
     private final VBox form = new VBox(8);
     private final Label preview = new Label("Select an LF or start a new one.");
     private final Label problems = new Label();
@@ -212,6 +220,13 @@ public final class LfEditorView extends BorderPane {
         good.textProperty().addListener((o, a, b) -> schedulePreview());
         bad.textProperty().addListener((o, a, b) -> schedulePreview());
         code.textProperty().addListener((o, a, b) -> schedulePreview());
+        judgeBothOrders.setSelected(true);
+        for (var t : List.of(judgeEndpoint, judgeModel, judgeKeyEnv, judgeRegex)) {
+            t.textProperty().addListener((o, a, b) -> schedulePreview());
+        }
+        judgePrompt.textProperty().addListener((o, a, b) -> schedulePreview());
+        judgeModel.setId("judge-model");
+        judgeEndpoint.setId("judge-endpoint");
         debounce.setOnFinished(e -> runPreview());
         statsSplit.setOnAction(e -> refreshTable());
         ws.labeled().addListener((o, a, b) -> refreshTable());
@@ -299,6 +314,74 @@ public final class LfEditorView extends BorderPane {
     private static dev.pairlab.analysis.LengthSplit lengthSplit(ProjectLabeling.Labeled l, int j, int[] rows) {
         return dev.pairlab.analysis.LengthSplit.ofRows(l.matrix().column(j), l.labels().gold(), l.features().a("length"),
                 l.features().b("length"), rows);
+    }
+
+    /** Asks the draft judge about 5 pairs of the stats split (both orders), stores nothing, shows the raw answers. */
+    private void tryJudge() {
+        ProjectLabeling.Labeled l = ws.labeled().get();
+        Workspace.Opened o = ws.project().get();
+        dev.pairlab.lf.JudgeRule rule;
+        try {
+            rule = (dev.pairlab.lf.JudgeRule) draft();
+        } catch (IllegalArgumentException e) {
+            problems.setText(e.getMessage());
+            return;
+        }
+        if (l == null || o == null) {
+            return;
+        }
+        int[] rows = Subsets.rows(l.labels(), statsSplits());
+        long[] ids = new long[Math.min(5, rows.length)];
+        for (int k = 0; k < ids.length; k++) {
+            ids[k] = l.matrix().ids()[rows[k]];
+        }
+        judgeOutputs.setText("asking …");
+        ws.run("Trying the judge on " + ids.length + " pairs", (progress, cancel) ->
+                dev.pairlab.generate.JudgeRunner.tryOn(o.reader(), rule, ids, dev.pairlab.generate.Keys.system(), cancel), text -> {
+                    judgeOutputs.setText(text);
+                    problems.setText("");
+                });
+    }
+
+    /** Saves the judge LF, then asks its model about the stats split in the background; the stats refresh as answers arrive. */
+    private void applyJudge() {
+        Project w = ws.writer();
+        String lfName = name.getText().strip();
+        dev.pairlab.lf.JudgeRule rule;
+        try {
+            rule = (dev.pairlab.lf.JudgeRule) draft();
+        } catch (IllegalArgumentException e) {
+            problems.setText(e.getMessage());
+            return;
+        }
+        if (w == null || lfName.isEmpty()) {
+            problems.setText(lfName.isEmpty() ? "give the LF a name" : "");
+            return;
+        }
+        Set<Split> splits = statsSplits();
+        long[] lastRelabel = {System.nanoTime()};
+        ws.tasks().run("Asking the judge for " + lfName, (progress, cancel) -> {
+            Lfs.save(w, lfName, rule.kind(), rule.toJson().toString());
+            javafx.application.Platform.runLater(ws::relabel);
+            ProgressListener live = (done, total, message) -> {
+                progress.progress(done, total, message);
+                long now = System.nanoTime();
+                if (now - lastRelabel[0] > 3_000_000_000L) { // the column fills in: refresh the stats every few seconds
+                    lastRelabel[0] = now;
+                    javafx.application.Platform.runLater(ws::relabel);
+                }
+            };
+            return dev.pairlab.generate.JudgeRunner.run(w, lfName, new dev.pairlab.generate.JudgeRunner.Params(splits, 4, 0,
+                    java.time.Duration.ofSeconds(120), 5), dev.pairlab.generate.Keys.system(), live, cancel);
+        }, r -> {
+            ws.info(String.format(Locale.ROOT, "%s: %d answers asked, tokens %d in / %d out, %d unparsed, %d failed%s", lfName, r.asked(),
+                    r.promptTokens(), r.completionTokens(), r.unparsed(), r.failures(),
+                    r.firstFailure() == null ? "" : " (first: " + r.firstFailure() + ")"));
+            ws.relabel();
+        }, err -> {
+            ws.relabel(); // a cancelled run keeps its answers: show them
+            failed(err);
+        });
     }
 
     /** The A/B position audit on the stats split, in the background; fills the A/B column. */
@@ -417,11 +500,26 @@ public final class LfEditorView extends BorderPane {
                 form.getChildren().add(g);
             }
             case dev.pairlab.lf.JudgeRule.KIND -> {
-                Label l = new Label("An LLM-judge LF: its votes are the stored answers of its model (both orders must agree)."
-                        + " In this version it is created with 'pairlab lf add PROJECT NAME --kind llm --endpoint URL --model M'"
-                        + " and asked with 'pairlab lf apply PROJECT NAME'; its stats show here like any other LF's.");
-                l.setWrapText(true);
-                form.getChildren().add(l);
+                GridPane g = new GridPane();
+                g.setHgap(8);
+                g.setVgap(6);
+                g.addRow(0, new Label("Endpoint (OpenAI-compatible)"), judgeEndpoint);
+                g.addRow(1, new Label("Model"), judgeModel);
+                g.addRow(2, new Label("API key variable (optional)"), judgeKeyEnv);
+                g.addRow(3, new Label("Answer regex (optional)"), judgeRegex);
+                Button tryFive = new Button("Try on 5 pairs");
+                tryFive.setId("judge-try");
+                tryFive.setOnAction(e -> tryJudge());
+                Button apply = new Button("Save and ask the model");
+                apply.setId("judge-apply");
+                apply.setOnAction(e -> applyJudge());
+                judgeOutputs.setEditable(false);
+                judgeOutputs.setPrefRowCount(6);
+                judgeOutputs.setId("judge-outputs");
+                judgePrompt.setPrefRowCount(8);
+                judgePrompt.setId("judge-prompt");
+                form.getChildren().addAll(g, judgeBothOrders, new Label("Prompt: {context}, {a} and {b} are filled in"), judgePrompt,
+                        new HBox(8, tryFive, apply), judgeOutputs);
             }
             case PatternRule.KIND -> form.getChildren().addAll(new Label("Good patterns (count for an answer)"), good,
                     new Label("Bad patterns (count against)"), bad, new FlowPane(10, 6, regex, caseSensitive, wholeWord, new Label("count"), count));
@@ -464,6 +562,14 @@ public final class LfEditorView extends BorderPane {
                 count.getSelectionModel().select(p.count().name().toLowerCase(Locale.ROOT));
             } else if (d instanceof CodeRule c) {
                 code.replaceText(c.source());
+            } else if (d instanceof dev.pairlab.lf.JudgeRule j) {
+                judgeEndpoint.setText(j.endpoint());
+                judgeModel.setText(j.model());
+                judgeKeyEnv.setText(j.keyEnv() == null ? "" : j.keyEnv());
+                judgePrompt.setText(j.prompt());
+                judgeRegex.setText(j.answerRegex() == null ? "" : j.answerRegex());
+                judgeBothOrders.setSelected(j.bothOrders());
+                judgeMaxTokens = j.maxTokens();
             }
         } catch (LfException e) {
             ws.error(e);
@@ -481,8 +587,10 @@ public final class LfEditorView extends BorderPane {
                 return new FeatureRule(feature.getValue(), "higher".equals(prefer.getValue()) ? FeatureRule.Prefer.HIGHER : FeatureRule.Prefer.LOWER,
                         min, max);
             }
-            case dev.pairlab.lf.JudgeRule.KIND -> throw new IllegalArgumentException(
-                    "LLM-judge LFs are edited from the CLI in this version ('pairlab lf add … --kind llm')");
+            case dev.pairlab.lf.JudgeRule.KIND -> {
+                return new dev.pairlab.lf.JudgeRule(judgeEndpoint.getText().strip(), judgeModel.getText().strip(), judgePrompt.getText(),
+                        judgeKeyEnv.getText().isBlank() ? null : judgeKeyEnv.getText().strip(), judgeRegex.getText(), judgeBothOrders.isSelected(), judgeMaxTokens);
+            }
             case PatternRule.KIND -> {
                 return new PatternRule(lines(good.getText()), lines(bad.getText()), regex.isSelected(), caseSensitive.isSelected(),
                         wholeWord.isSelected(), PatternRule.Count.valueOf(count.getValue().toUpperCase(Locale.ROOT)));
@@ -522,6 +630,11 @@ public final class LfEditorView extends BorderPane {
             d = draft();
         } catch (IllegalArgumentException e) {
             problems.setText(e.getMessage());
+            return;
+        }
+        if (d instanceof dev.pairlab.lf.JudgeRule) {
+            problems.setText("");
+            preview.setText("An LLM judge votes from its model's stored answers: try it on 5 pairs, then save and ask the model.");
             return;
         }
         int mine = generation;
