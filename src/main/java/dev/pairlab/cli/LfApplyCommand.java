@@ -39,6 +39,12 @@ final class LfApplyCommand implements Callable<Integer> {
     @Option(names = "--retries", defaultValue = "5", description = "Attempts per question on 429/5xx/timeouts (default ${DEFAULT-VALUE}).")
     int retries;
 
+    @Option(names = "--price-in", defaultValue = "0", description = "Price per million prompt tokens, to report the cost (default 0: a local model).")
+    double priceIn;
+
+    @Option(names = "--price-out", defaultValue = "0", description = "Price per million completion tokens.")
+    double priceOut;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress output.")
     boolean quiet;
 
@@ -68,14 +74,20 @@ final class LfApplyCommand implements Callable<Integer> {
         if (output.json) {
             Output.print(spec.commandLine().getOut(), Output.object().put("lf", name).put("pairs", r.pairs()).put("asked", r.asked())
                     .put("requests", r.requests()).put("prompt_tokens", r.promptTokens()).put("completion_tokens", r.completionTokens())
-                    .put("unparsed", r.unparsed()).put("failures", r.failures()).put("millis", r.millis()));
+                    .put("unparsed", r.unparsed()).put("failures", r.failures()).put("millis", r.millis()).put("cost", cost(r)));
         } else {
-            spec.commandLine().getOut().printf("%s: %d pairs, %d answers asked (%d requests), tokens %d in / %d out, %d unparsed, %d failed, %.1f s%n",
-                    name, r.pairs(), r.asked(), r.requests(), r.promptTokens(), r.completionTokens(), r.unparsed(), r.failures(), r.millis() / 1000.0);
+            spec.commandLine().getOut().printf("%s: %d pairs, %d answers asked (%d requests), tokens %d in / %d out%s, %d unparsed, %d failed, %.1f s%n",
+                    name, r.pairs(), r.asked(), r.requests(), r.promptTokens(), r.completionTokens(),
+                    priceIn > 0 || priceOut > 0 ? String.format(java.util.Locale.ROOT, " (cost %.4f)", cost(r)) : "", r.unparsed(), r.failures(),
+                    r.millis() / 1000.0);
             if (r.firstFailure() != null) {
                 spec.commandLine().getErr().println("pairlab: first failure: " + r.firstFailure() + " (a rerun asks these again)");
             }
         }
         return r.failures() > 0 ? Cli.BAD_INPUT : Cli.OK;
+    }
+
+    private double cost(JudgeRunner.Result r) {
+        return (r.promptTokens() * priceIn + r.completionTokens() * priceOut) / 1e6;
     }
 }

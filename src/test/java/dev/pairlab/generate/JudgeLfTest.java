@@ -53,6 +53,11 @@ class JudgeLfTest {
         return m.group(1).length() >= m.group(2).length() ? "A" : "B.";
     }
 
+    /** A piece of text only this pair's prompts contain. */
+    private static String marker(Pair p) {
+        return p.answerA().substring(0, Math.min(40, p.answerA().length()));
+    }
+
     private JudgeRule rule(String url, boolean bothOrders) {
         return new JudgeRule(url, "judge-1", JudgeRule.DEFAULT_PROMPT, null, null, bothOrders, 8);
     }
@@ -105,10 +110,16 @@ class JudgeLfTest {
             assertEquals(45, train.size());
             server.trouble(train.get(3).answerA().substring(0, Math.min(40, train.get(3).answerA().length())), FakeChatServer.Trouble.RATE_LIMIT, 2);
             server.trouble(train.get(5).answerB().substring(0, Math.min(40, train.get(5).answerB().length())), FakeChatServer.Trouble.SERVER_ERROR, 1);
+            server.trouble(marker(train.get(7)), FakeChatServer.Trouble.DROP, 1);
+            server.slowMillis = 300;
+            server.trouble(marker(train.get(9)), FakeChatServer.Trouble.SLOW, 2);
+            String garbled = marker(train.get(11));
+            server.responder = (m, prompt) -> prompt.contains(garbled) ? "I cannot decide between them." : longerJudge(m, prompt);
 
             JudgeRunner.Result first = JudgeRunner.run(p, "judge", params(), k -> null, ProgressListener.NONE, Cancellation.none());
             assertEquals(90, first.asked()); // 45 pairs × 2 orders
             assertEquals(0, first.failures(), first.firstFailure());
+            assertEquals(2, first.unparsed(), "both orders of the garbled pair");
             assertTrue(first.requests() >= 93, "retries after the 429s and the 500: " + first.requests());
             assertEquals(90, Judgements.totals(p, Lfs.get(p, "judge").id(), 1)[0]);
 
@@ -121,7 +132,8 @@ class JudgeLfTest {
             for (int row = 0; row < l.matrix().n(); row++) {
                 byte v = l.matrix().get(row, j);
                 boolean inTrain = l.labels().split()[row] == Split.TRAIN.ordinal();
-                byte expected = !inTrain || la[row] == lb[row] ? Votes.ABSTAIN : la[row] > lb[row] ? Votes.A : Votes.B;
+                boolean garbledPair = l.matrix().ids()[row] == train.get(11).id();
+                byte expected = !inTrain || garbledPair || la[row] == lb[row] ? Votes.ABSTAIN : la[row] > lb[row] ? Votes.A : Votes.B;
                 assertEquals(expected, v, "row " + row);
                 votes += v == Votes.ABSTAIN ? 0 : 1;
             }
@@ -178,10 +190,13 @@ class JudgeLfTest {
             assertEquals(0, dev.pairlab.cli.Cli.run(new String[] {"lf", "add", file, "judge", "--kind", "llm", "--endpoint", server.url(),
                 "--model", "judge-1"}, new java.io.PrintWriter(java.io.Writer.nullWriter()), new java.io.PrintWriter(java.io.Writer.nullWriter())));
             java.io.StringWriter out = new java.io.StringWriter();
-            assertEquals(0, dev.pairlab.cli.Cli.run(new String[] {"lf", "apply", file, "judge", "--split", "train", "--json", "-q"},
+            assertEquals(0, dev.pairlab.cli.Cli.run(new String[] {"lf", "apply", file, "judge", "--split", "train", "--json", "-q",
+                "--price-in", "2", "--price-out", "1000000"},
                     new java.io.PrintWriter(out), new java.io.PrintWriter(java.io.Writer.nullWriter())));
             JsonNode j = dev.pairlab.pairs.Json.MAPPER.readTree(out.toString());
             assertEquals(90, j.get("asked").asInt());
+            // A million per million completion tokens: one per token, plus 2 per million prompt tokens.
+            assertEquals(j.get("completion_tokens").asLong() + 2e-6 * j.get("prompt_tokens").asLong(), j.get("cost").asDouble(), 1e-9);
             java.io.StringWriter stats = new java.io.StringWriter();
             assertEquals(0, dev.pairlab.cli.Cli.run(new String[] {"lf", "stats", file, "--split", "train", "--json", "-q"},
                     new java.io.PrintWriter(stats), new java.io.PrintWriter(java.io.Writer.nullWriter())));
