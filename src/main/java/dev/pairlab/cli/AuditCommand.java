@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pairlab.analysis.Subsets;
 import dev.pairlab.features.FeatureCache;
 import dev.pairlab.features.FeatureTable;
-import dev.pairlab.lf.LfException;
 import dev.pairlab.lf.NamedLf;
 import dev.pairlab.lf.PositionAudit;
 import dev.pairlab.pairs.Pair;
@@ -108,12 +107,9 @@ final class AuditCommand implements Runnable {
                  ConsoleProgress progress = new ConsoleProgress(System.err, quiet)) {
                 List<NamedLf> lfs = new ArrayList<>();
                 for (LfRecord r : Lfs.list(p)) {
-                    if (r.enabled()) {
-                        try {
-                            lfs.add(NamedLf.of(r));
-                        } catch (LfException e) {
-                            throw e;
-                        }
+                    // LLM judges are asked in both orders by design (their vote needs the two to agree); not audited here.
+                    if (r.enabled() && !r.kind().equals(dev.pairlab.lf.JudgeRule.KIND)) {
+                        lfs.add(NamedLf.of(r));
                     }
                 }
                 FeatureTable all = FeatureCache.ensure(p, progress, Cancellation.none());

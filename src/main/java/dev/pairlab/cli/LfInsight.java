@@ -312,7 +312,16 @@ final class LfInsight {
         FeatureTable features = FeatureCache.ensure(p, progress, Cancellation.none());
         List<NamedLf> lfs = List.of(NamedLf.unsaved(name + "@v" + oldV, LfDefinition.parse(a.kind(), a.definition())),
                 NamedLf.unsaved(name + "@v" + newV, LfDefinition.parse(b.kind(), b.definition())));
-        LabelMatrix m = LfApplier.apply(features, lfs, null, LfApplier.projectSource(p, features.ids()), progress, Cancellation.none()).matrix();
+        // An LLM judge's votes are its stored answers for that version.
+        long lfId = Lfs.get(p, name).id();
+        byte[][] stored = new byte[2][];
+        int[] versions = {oldV, newV};
+        for (int i = 0; i < 2; i++) {
+            if (lfs.get(i).definition() instanceof dev.pairlab.lf.JudgeRule judge) {
+                stored[i] = judge.column(dev.pairlab.store.Judgements.verdicts(p, lfId, versions[i]), features.ids());
+            }
+        }
+        LabelMatrix m = LfApplier.apply(features, lfs, stored, LfApplier.projectSource(p, features.ids()), progress, Cancellation.none()).matrix();
         Pairs.Labels labels = Pairs.labels(p, false);
         int[] rows = Subsets.rows(labels, splits);
         LfStats.LfSummary[] stats = new LfStats.LfSummary[2];

@@ -203,6 +203,21 @@ class JudgeLfTest {
             JsonNode s = dev.pairlab.pairs.Json.MAPPER.readTree(stats.toString()).get("lfs").get(0);
             assertEquals("judge", s.get("name").asText());
             assertTrue(s.get("coverage").asDouble() > 0.95, s.toString());
+            long votes = Math.round(s.get("coverage").asDouble() * 45);
+            // A second version asked of a judge that always says "A" abstains everywhere: every vote of v1 changed.
+            Path prompt = dir.resolve("prompt.txt");
+            java.nio.file.Files.writeString(prompt, JudgeRule.DEFAULT_PROMPT + "\nAnswer quickly.");
+            server.responder = (m, x) -> "A";
+            java.io.PrintWriter none = new java.io.PrintWriter(java.io.Writer.nullWriter());
+            assertEquals(0, dev.pairlab.cli.Cli.run(new String[] {"lf", "add", file, "judge", "--kind", "llm", "--endpoint", server.url(),
+                "--model", "judge-1", "--prompt-file", prompt.toString()}, none, none));
+            assertEquals(0, dev.pairlab.cli.Cli.run(new String[] {"lf", "apply", file, "judge", "--split", "train", "-q"}, none, none));
+            java.io.StringWriter diff = new java.io.StringWriter();
+            assertEquals(0, dev.pairlab.cli.Cli.run(new String[] {"lf", "diff", file, "judge", "--split", "train", "--json", "-q"},
+                    new java.io.PrintWriter(diff), none));
+            JsonNode d = dev.pairlab.pairs.Json.MAPPER.readTree(diff.toString());
+            assertEquals(votes, d.get("changed").asLong());
+            assertEquals(0.0, d.get("stats_to").get("coverage").asDouble(), 1e-12);
         }
     }
 }

@@ -396,7 +396,7 @@ public final class LfEditorView extends BorderPane {
         ws.run("A/B position audit", (progress, cancel) -> {
             List<NamedLf> lfs = new ArrayList<>();
             for (LfRecord r : records) {
-                if (r.enabled()) {
+                if (r.enabled() && !r.kind().equals(dev.pairlab.lf.JudgeRule.KIND)) { // judges ask both orders by design
                     lfs.add(NamedLf.of(r));
                 }
             }
@@ -736,7 +736,7 @@ public final class LfEditorView extends BorderPane {
             // What the new version changed against the one in use: fixed / broken pairs on the stats split.
             dev.pairlab.analysis.VoteDiff diff = null;
             int j = before == null ? -1 : before.matrix().names().indexOf(lfName);
-            if (j >= 0 && opened != null) {
+            if (j >= 0 && opened != null && !(d instanceof dev.pairlab.lf.JudgeRule)) { // a new judge version has no answers yet
                 LfApplier.Applied a = LfApplier.apply(before.features(), List.of(NamedLf.unsaved(lfName, d)), null,
                         LfApplier.projectSource(opened.reader(), before.features().ids()), ProgressListener.NONE, cancel);
                 diff = dev.pairlab.analysis.VoteDiff.of(before.matrix().column(j), a.matrix().column(0), before.labels().gold(),
