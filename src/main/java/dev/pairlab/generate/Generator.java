@@ -14,9 +14,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -115,66 +112,44 @@ public final class Generator {
         AtomicReference<String> firstFailure = new AtomicReference<>();
         long start = System.nanoTime();
         int total = todo.size();
-        ExecutorService pool = Executors.newFixedThreadPool(params.concurrency(), r -> {
-            Thread t = new Thread(r, "pairlab-generate");
-            t.setDaemon(true);
-            return t;
-        });
-        List<Future<?>> futures = new ArrayList<>();
-        try {
-            for (Job job : todo) {
-                futures.add(pool.submit(() -> {
-                    if (cancel.isCancelled()) {
-                        return null;
-                    }
-                    Source s = job.slot().equals("a") ? params.a() : params.sourceB();
-                    String prompt = params.prompts().get(job.idx());
-                    try {
-                        limiter.acquire(cancel);
-                        ChatClient.Answer ans = client.complete(s, job.slot().equals("a") ? keyA : keyB, prompt, cancel);
-                        boolean slotAIsB = Swap.swapped(params.seed(), job.idx() + 1);
-                        ObjectNode extras = Json.MAPPER.createObjectNode();
-                        Source first = slotAIsB ? params.sourceB() : params.a();
-                        Source second = slotAIsB ? params.a() : params.sourceB();
-                        extras.put("model_a", first.model()).put("model_b", second.model()).put("source_a", first.name())
-                                .put("source_b", second.name()).put("generation_run", run);
-                        long id = Generations.saveAnswer(project, run, importId, job.idx(), job.slot(), prompt,
-                                new Generations.Stored(s.name(), s.model(), ans.text(), ans.promptTokens(), ans.completionTokens()), slotAIsB,
-                                extras.toString());
-                        if (id > 0) {
-                            pairs.incrementAndGet();
-                        }
-                        tokensIn.addAndGet(ans.promptTokens());
-                        tokensOut.addAndGet(ans.completionTokens());
-                    } catch (CancelledException e) {
-                        return null;
-                    } catch (IOException | RuntimeException e) {
-                        failures.incrementAndGet();
-                        firstFailure.compareAndSet(null, "prompt " + (job.idx() + 1) + ", source " + s.name() + ": " + e.getMessage());
-                    }
-                    long n = finished.incrementAndGet();
-                    double elapsed = (System.nanoTime() - start) / 1e9;
-                    long eta = Math.round(elapsed / n * (total - n));
-                    progress.progress(n, total, String.format(java.util.Locale.ROOT,
-                            "generating: %d of %d answers, %d pairs, tokens %d in / %d out, about %d s left", n, total, pairs.get(),
-                            tokensIn.get(), tokensOut.get(), eta));
-                    return null;
-                }));
-            }
-            for (Future<?> f : futures) {
+        List<java.util.concurrent.Callable<Void>> jobs = new ArrayList<>();
+        for (Job job : todo) {
+            jobs.add(() -> {
+                Source s = job.slot().equals("a") ? params.a() : params.sourceB();
+                String prompt = params.prompts().get(job.idx());
                 try {
-                    f.get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    cancel.cancel();
-                } catch (java.util.concurrent.ExecutionException e) {
+                    limiter.acquire(cancel);
+                    ChatClient.Answer ans = client.complete(s, job.slot().equals("a") ? keyA : keyB, prompt, cancel);
+                    boolean slotAIsB = Swap.swapped(params.seed(), job.idx() + 1);
+                    ObjectNode extras = Json.MAPPER.createObjectNode();
+                    Source first = slotAIsB ? params.sourceB() : params.a();
+                    Source second = slotAIsB ? params.a() : params.sourceB();
+                    extras.put("model_a", first.model()).put("model_b", second.model()).put("source_a", first.name())
+                            .put("source_b", second.name()).put("generation_run", run);
+                    long id = Generations.saveAnswer(project, run, importId, job.idx(), job.slot(), prompt,
+                            new Generations.Stored(s.name(), s.model(), ans.text(), ans.promptTokens(), ans.completionTokens()), slotAIsB,
+                            extras.toString());
+                    if (id > 0) {
+                        pairs.incrementAndGet();
+                    }
+                    tokensIn.addAndGet(ans.promptTokens());
+                    tokensOut.addAndGet(ans.completionTokens());
+                } catch (CancelledException e) {
+                    return null;
+                } catch (IOException | RuntimeException e) {
                     failures.incrementAndGet();
-                    firstFailure.compareAndSet(null, String.valueOf(e.getCause()));
+                    firstFailure.compareAndSet(null, "prompt " + (job.idx() + 1) + ", source " + s.name() + ": " + e.getMessage());
                 }
-            }
-        } finally {
-            pool.shutdownNow();
+                long n = finished.incrementAndGet();
+                double elapsed = (System.nanoTime() - start) / 1e9;
+                long eta = Math.round(elapsed / n * (total - n));
+                progress.progress(n, total, String.format(java.util.Locale.ROOT,
+                        "generating: %d of %d answers, %d pairs, tokens %d in / %d out, about %d s left", n, total, pairs.get(),
+                        tokensIn.get(), tokensOut.get(), eta));
+                return null;
+            });
         }
+        Workers.runAll(jobs, params.concurrency(), "pairlab-generate", cancel, failures, firstFailure);
         cancel.throwIfCancelled();
         Map<String, Generations.Stored> all = Generations.done(project, run);
         long allPairs = java.util.stream.IntStream.range(0, params.prompts().size())

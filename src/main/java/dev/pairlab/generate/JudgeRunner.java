@@ -19,9 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -98,57 +95,35 @@ public final class JudgeRunner {
         long start = System.nanoTime();
         int total = todo.size();
         progress.progress(0, total, total == 0 ? "every pair already has its answers" : "asking the judge " + total + " questions");
-        ExecutorService pool = Executors.newFixedThreadPool(params.concurrency(), r -> {
-            Thread t = new Thread(r, "pairlab-judge");
-            t.setDaemon(true);
-            return t;
-        });
-        List<Future<?>> futures = new ArrayList<>();
-        try {
-            for (Job job : todo) {
-                futures.add(pool.submit(() -> {
-                    if (cancel.isCancelled()) {
-                        return null;
-                    }
-                    Pair p = job.pair();
-                    try {
-                        limiter.acquire(cancel);
-                        ChatClient.Answer ans = client.complete(source, key, rule.render(p.context(), p.answerA(), p.answerB(), job.swapped()), cancel);
-                        JudgeRule.Verdict v = rule.parse(ans.text());
-                        if (v == JudgeRule.Verdict.UNPARSED) {
-                            unparsed.incrementAndGet();
-                        }
-                        Judgements.save(project, rec.id(), rec.version(), new Judgements.Answer(p.id(), job.swapped() ? "ba" : "ab", ans.text(),
-                                v.name(), ans.promptTokens(), ans.completionTokens()));
-                        tokensIn.addAndGet(ans.promptTokens());
-                        tokensOut.addAndGet(ans.completionTokens());
-                    } catch (CancelledException e) {
-                        return null;
-                    } catch (IOException | RuntimeException e) {
-                        failures.incrementAndGet();
-                        firstFailure.compareAndSet(null, "pair " + p.id() + (job.swapped() ? " (B/A)" : " (A/B)") + ": " + e.getMessage());
-                    }
-                    long n = finished.incrementAndGet();
-                    double elapsed = (System.nanoTime() - start) / 1e9;
-                    progress.progress(n, total, String.format(Locale.ROOT, "judging: %d of %d answers, tokens %d in / %d out, about %d s left",
-                            n, total, tokensIn.get(), tokensOut.get(), Math.round(elapsed / n * (total - n))));
-                    return null;
-                }));
-            }
-            for (Future<?> f : futures) {
+        List<java.util.concurrent.Callable<Void>> jobs = new ArrayList<>();
+        for (Job job : todo) {
+            jobs.add(() -> {
+                Pair p = job.pair();
                 try {
-                    f.get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    cancel.cancel();
-                } catch (java.util.concurrent.ExecutionException e) {
+                    limiter.acquire(cancel);
+                    ChatClient.Answer ans = client.complete(source, key, rule.render(p.context(), p.answerA(), p.answerB(), job.swapped()), cancel);
+                    JudgeRule.Verdict v = rule.parse(ans.text());
+                    if (v == JudgeRule.Verdict.UNPARSED) {
+                        unparsed.incrementAndGet();
+                    }
+                    Judgements.save(project, rec.id(), rec.version(), new Judgements.Answer(p.id(), job.swapped() ? "ba" : "ab", ans.text(),
+                            v.name(), ans.promptTokens(), ans.completionTokens()));
+                    tokensIn.addAndGet(ans.promptTokens());
+                    tokensOut.addAndGet(ans.completionTokens());
+                } catch (CancelledException e) {
+                    return null;
+                } catch (IOException | RuntimeException e) {
                     failures.incrementAndGet();
-                    firstFailure.compareAndSet(null, String.valueOf(e.getCause()));
+                    firstFailure.compareAndSet(null, "pair " + p.id() + (job.swapped() ? " (B/A)" : " (A/B)") + ": " + e.getMessage());
                 }
-            }
-        } finally {
-            pool.shutdownNow();
+                long n = finished.incrementAndGet();
+                double elapsed = (System.nanoTime() - start) / 1e9;
+                progress.progress(n, total, String.format(Locale.ROOT, "judging: %d of %d answers, tokens %d in / %d out, about %d s left",
+                        n, total, tokensIn.get(), tokensOut.get(), Math.round(elapsed / n * (total - n))));
+                return null;
+            });
         }
+        Workers.runAll(jobs, params.concurrency(), "pairlab-judge", cancel, failures, firstFailure);
         cancel.throwIfCancelled();
         return new Result(pairs.size(), total, client.requests(), tokensIn.get(), tokensOut.get(), (int) unparsed.get(), (int) failures.get(),
                 firstFailure.get(), (System.nanoTime() - start) / 1_000_000);
