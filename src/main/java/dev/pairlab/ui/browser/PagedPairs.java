@@ -18,7 +18,9 @@ import javafx.collections.ObservableListBase;
  * The browser's rows: the ids of all shown pairs (8 bytes each) and pages of truncated pair texts
  * read from SQLite on a background thread when rows become visible. Until a page arrives its rows
  * show as "…", so the FX thread never waits for the database; a million pairs never sit in memory.
- * A loaded page is announced as an update of its rows, so the table redraws only those cells.
+ * A loaded page is announced to a listener (the table redraws the rows it shows of that page), not as a
+ * list change: an update event makes JavaFX 21's VirtualFlow walk every row to re-estimate its size,
+ * which at a million rows costs about 100 ms of the FX thread per page.
  */
 final class PagedPairs extends ObservableListBase<Pair> {
 
@@ -43,10 +45,13 @@ final class PagedPairs extends ObservableListBase<Pair> {
         }
     };
     private final Set<Integer> loading = new HashSet<>();
+    /** Called on the FX thread with the row range [from, to) of a page that arrived. */
+    private final java.util.function.BiConsumer<Integer, Integer> onLoaded;
 
-    PagedPairs(Project project, long[] ids) {
+    PagedPairs(Project project, long[] ids, java.util.function.BiConsumer<Integer, Integer> onLoaded) {
         this.project = project;
         this.ids = ids;
+        this.onLoaded = onLoaded;
     }
 
     @Override
@@ -64,11 +69,7 @@ final class PagedPairs extends ObservableListBase<Pair> {
                 Platform.runLater(() -> {
                     loading.remove(page);
                     pages.put(page, loaded);
-                    beginChange();
-                    for (int i = from; i < to; i++) {
-                        nextUpdate(i);
-                    }
-                    endChange();
+                    onLoaded.accept(from, to);
                 });
             });
         }

@@ -6,11 +6,13 @@ import dev.pairlab.pairs.Pair;
 import dev.pairlab.pairs.Transcript;
 import dev.pairlab.store.Project;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 
 /**
@@ -21,6 +23,8 @@ public final class PairTable extends TableView<Pair> {
 
     private static final int FIXED_COLUMNS = 7;
     private PagedPairs rows;
+    /** The rows the skin created (a handful), to redraw those showing a page that just arrived. */
+    private final java.util.Set<TableRow<Pair>> liveRows = java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
     /** The matrix the vote columns read; replaced without rebuilding columns when the LFs stay the same. */
     private LabelMatrix votes;
 
@@ -35,11 +39,26 @@ public final class PairTable extends TableView<Pair> {
         getColumns().add(column("source", 180, p -> PagedPairs.isPlaceholder(p) ? "" : p.source() + ":" + p.sourceRow()));
         setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         setFixedCellSize(24);
+        setRowFactory(tv -> {
+            TableRow<Pair> row = new TableRow<>();
+            liveRows.add(row);
+            return row;
+        });
+    }
+
+    /** Redraws the visible rows in [from, to): their placeholder item is replaced by the loaded pair. */
+    private void pageLoaded(int from, int to) {
+        for (TableRow<Pair> row : List.copyOf(liveRows)) {
+            int i = row.getIndex();
+            if (i >= from && i < to) {
+                row.updateIndex(i);
+            }
+        }
     }
 
     /** Shows the given pairs (ids loaded beforehand, off the FX thread). */
     public void show(Project project, long[] ids) {
-        rows = new PagedPairs(project, ids);
+        rows = new PagedPairs(project, ids, this::pageLoaded);
         setItems(rows);
         setPlaceholder(new Label(ids.length == 0 ? "No pairs match." : ""));
     }
