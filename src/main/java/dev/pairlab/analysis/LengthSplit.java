@@ -68,4 +68,9 @@ public record LengthSplit(int longerPreferred, double accuracyLongerPreferred, i
         }
         return of(p, g, a, b);
     }
+
+    /** LF j of a labeled project on the given rows, by the answers' character lengths. */
+    public static LengthSplit ofLf(dev.pairlab.lf.ProjectLabeling.Labeled l, int j, int[] rows) {
+        return ofRows(l.matrix().column(j), l.labels().gold(), l.features().a("length"), l.features().b("length"), rows);
+    }
 }

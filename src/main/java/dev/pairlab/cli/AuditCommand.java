@@ -47,8 +47,10 @@ final class AuditCommand implements Runnable {
      * preference should flip (a tie should stay a tie).
      */
     static PositionAudit.Row rewardModel(Project p, List<Pair> pairs) throws Exception {
-        TrainingRuns.Run run = TrainingRuns.list(p).stream().filter(r -> r.state() == TrainingRuns.State.DONE).reduce((x, y) -> y)
-                .orElseThrow(() -> new IllegalArgumentException("--rm needs a finished training run ('pairlab rm train')"));
+        TrainingRuns.Run run = TrainingRuns.latestDone(p);
+        if (run == null) {
+            throw new IllegalArgumentException("--rm needs a finished training run ('pairlab rm train')");
+        }
         List<TrainPair> straight = new ArrayList<>();
         List<TrainPair> swapped = new ArrayList<>();
         for (Pair x : pairs) {

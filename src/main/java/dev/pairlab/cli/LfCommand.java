@@ -23,15 +23,11 @@ import dev.pairlab.features.Features;
 import dev.pairlab.store.LfRecord;
 import dev.pairlab.store.Lfs;
 import dev.pairlab.store.Project;
-import dev.pairlab.task.Cancellation;
-import java.io.BufferedWriter;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -424,11 +420,7 @@ final class LfCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            ProjectLabeling.Labeled labeled;
-            try (Project p = Projects.openForCaching(project.file);
-                 ConsoleProgress progress = new ConsoleProgress(System.err, quiet)) {
-                labeled = ProjectLabeling.label(p, false, progress, Cancellation.none());
-            }
+            ProjectLabeling.Labeled labeled = Projects.label(project.file, quiet);
             int[] rows = Subsets.rows(labeled.labels(), splits(split));
             LfStats.Report report = LfStats.compute(labeled.matrix(), rows, labeled.labels().gold());
             PrintWriter out = spec.commandLine().getOut();
@@ -464,7 +456,7 @@ final class LfCommand implements Runnable {
                 if (byLength) {
                     ArrayNode bl = o.putArray("by_length");
                     for (int j = 0; j < labeled.matrix().m(); j++) {
-                        bl.add(RmCommand.lengthJson(lengthSplit(labeled, j, rows)).put("name", labeled.matrix().names().get(j)));
+                        bl.add(RmCommand.lengthJson(dev.pairlab.analysis.LengthSplit.ofLf(labeled, j, rows)).put("name", labeled.matrix().names().get(j)));
                     }
                 }
                 if (wrongIds != null) {
@@ -488,12 +480,12 @@ final class LfCommand implements Runnable {
                     out.println();
                     out.printf("%-20s %14s %15s %9s%n", "By length", "longer pref.", "shorter pref.", "balanced");
                     for (int j = 0; j < labeled.matrix().m(); j++) {
-                        dev.pairlab.analysis.LengthSplit ls = lengthSplit(labeled, j, rows);
+                        dev.pairlab.analysis.LengthSplit ls = dev.pairlab.analysis.LengthSplit.ofLf(labeled, j, rows);
                         out.printf("%-20s %14s %15s %9s%n", labeled.matrix().names().get(j), fmt(ls.accuracyLongerPreferred()),
                                 fmt(ls.accuracyShorterPreferred()), fmt(ls.balancedAccuracy()));
                     }
                     if (labeled.matrix().m() > 0) {
-                        dev.pairlab.analysis.LengthSplit any = lengthSplit(labeled, 0, rows);
+                        dev.pairlab.analysis.LengthSplit any = dev.pairlab.analysis.LengthSplit.ofLf(labeled, 0, rows);
                         out.printf("(%d pairs with the longer answer preferred, %d with the shorter: 'longer wins' baseline %s)%n",
                                 any.longerPreferred(), any.shorterPreferred(), fmt(any.longerWinsBaseline()));
                     }
@@ -504,12 +496,6 @@ final class LfCommand implements Runnable {
             }
             return Cli.OK;
         }
-    }
-
-    /** LF j's votes on the rows, split by whether the longer or the shorter answer is preferred (character length). */
-    static dev.pairlab.analysis.LengthSplit lengthSplit(ProjectLabeling.Labeled l, int j, int[] rows) {
-        return dev.pairlab.analysis.LengthSplit.ofRows(l.matrix().column(j), l.labels().gold(), l.features().a("length"),
-                l.features().b("length"), rows);
     }
 
     @Command(name = "matrix", mixinStandardHelpOptions = true, description = {
@@ -535,15 +521,10 @@ final class LfCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            ProjectLabeling.Labeled labeled;
-            try (Project p = Projects.openForCaching(project.file);
-                 ConsoleProgress progress = new ConsoleProgress(System.err, quiet)) {
-                labeled = ProjectLabeling.label(p, false, progress, Cancellation.none());
-            }
+            ProjectLabeling.Labeled labeled = Projects.label(project.file, quiet);
             int[] rows = Subsets.rows(labeled.labels(), splits(split));
             LabelMatrix m = labeled.matrix();
-            Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), "." + out.getFileName(), ".part");
-            try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            Output.writeAtomically(out, w -> {
                 w.write("id");
                 for (String n : m.names()) {
                     w.write(',');
@@ -560,11 +541,7 @@ final class LfCommand implements Runnable {
                     w.write(Byte.toString(labeled.labels().gold()[r]));
                     w.write('\n');
                 }
-            } catch (IOException e) {
-                Files.deleteIfExists(tmp);
-                throw e;
-            }
-            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            });
             if (output.json) {
                 Output.print(spec.commandLine().getOut(), Output.object().put("file", out.toString()).put("rows", rows.length).put("lfs", m.m()));
             } else {

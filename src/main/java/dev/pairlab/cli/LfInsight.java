@@ -19,12 +19,8 @@ import dev.pairlab.store.Lfs;
 import dev.pairlab.store.Pairs;
 import dev.pairlab.store.Project;
 import dev.pairlab.task.Cancellation;
-import java.io.BufferedWriter;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -43,14 +39,6 @@ final class LfInsight {
 
     private static String num(double v) {
         return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.4f", v);
-    }
-
-    private static void putNum(ObjectNode o, String key, double v) {
-        if (Double.isNaN(v)) {
-            o.putNull(key);
-        } else {
-            o.put(key, v);
-        }
     }
 
     @Command(name = "agreement", mixinStandardHelpOptions = true, description = {
@@ -77,18 +65,13 @@ final class LfInsight {
 
         @Override
         public Integer call() throws Exception {
-            ProjectLabeling.Labeled labeled;
-            try (Project p = Projects.openForCaching(project.file);
-                 ConsoleProgress progress = new ConsoleProgress(System.err, quiet)) {
-                labeled = ProjectLabeling.label(p, false, progress, Cancellation.none());
-            }
+            ProjectLabeling.Labeled labeled = Projects.label(project.file, quiet);
             int[] rows = Subsets.rows(labeled.labels(), LfCommand.splits(split));
             LfAgreement.Report r = LfAgreement.compute(labeled.matrix(), rows);
             List<String> names = r.names();
             int k = names.size();
             if (csv != null) {
-                Path tmp = Files.createTempFile(csv.toAbsolutePath().getParent(), "." + csv.getFileName(), ".part");
-                try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                Output.writeAtomically(csv, w -> {
                     w.write("lf_a,lf_b,overlap,agreement,conflict,correlation\n");
                     for (int i = 0; i < k; i++) {
                         for (int j = 0; j < k; j++) {
@@ -98,11 +81,7 @@ final class LfInsight {
                             w.write('\n');
                         }
                     }
-                } catch (java.io.IOException e) {
-                    Files.deleteIfExists(tmp);
-                    throw e;
-                }
-                Files.move(tmp, csv, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                });
             }
             PrintWriter out = spec.commandLine().getOut();
             if (output.json) {
@@ -261,7 +240,7 @@ final class LfInsight {
                     LfStats.LfSummary s = r.stats[i];
                     ObjectNode x = o.putObject(i == 0 ? "stats_from" : "stats_to").put("coverage", s.coverage()).put("correct", s.correct())
                             .put("incorrect", s.incorrect());
-                    putNum(x, "accuracy", s.accuracy());
+                    Output.putNum(x, "accuracy", s.accuracy());
                 }
                 for (String key : List.of("fixed", "broken", "unknown")) {
                     long[] ids = key.equals("fixed") ? r.diff.fixed() : key.equals("broken") ? r.diff.broken() : r.diff.unknown();

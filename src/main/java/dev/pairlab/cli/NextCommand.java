@@ -99,8 +99,8 @@ final class NextCommand implements Callable<Integer> {
             ArrayNode a = o.putArray("pairs");
             for (LabelNext.Ranked r : top) {
                 ObjectNode x = a.addObject().put("id", r.id()).put("score", r.score()).put("conflict", r.conflict()).put("votes", r.votes());
-                put(x, "model_uncertainty", r.model());
-                put(x, "rm_uncertainty", r.rm());
+                Output.putNum(x, "model_uncertainty", r.model());
+                Output.putNum(x, "rm_uncertainty", r.rm());
             }
             Output.print(out, o);
             return Cli.OK;
@@ -124,14 +124,6 @@ final class NextCommand implements Callable<Integer> {
         return Cli.OK;
     }
 
-    private static void put(ObjectNode o, String key, double v) {
-        if (Double.isNaN(v)) {
-            o.putNull(key);
-        } else {
-            o.put(key, v);
-        }
-    }
-
     private static String clip(String s) {
         String t = s.replaceAll("\\s+", " ").strip();
         return t.length() > 80 ? t.substring(0, 79) + "…" : t;
@@ -139,8 +131,7 @@ final class NextCommand implements Callable<Integer> {
 
     /** σ(r_B − r_A) of the latest finished reward model for the given rows (NaN elsewhere), or null. */
     static double[] rewardProbabilities(Project p, long[] ids, int[] rows, List<String> notes, boolean required) throws Exception {
-        TrainingRuns.Run run = TrainingRuns.list(p).stream().filter(r -> r.state() == TrainingRuns.State.DONE)
-                .reduce((x, y) -> y).orElse(null);
+        TrainingRuns.Run run = TrainingRuns.latestDone(p);
         if (run == null) {
             if (required) {
                 throw new IllegalArgumentException("ranking by the reward model needs a finished training run ('pairlab rm train')");

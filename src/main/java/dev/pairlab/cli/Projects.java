@@ -1,5 +1,6 @@
 package dev.pairlab.cli;
 
+import dev.pairlab.lf.ProjectLabeling;
 import dev.pairlab.store.Project;
 import dev.pairlab.store.ProjectException;
 import dev.pairlab.store.ProjectInUseException;
@@ -20,6 +21,13 @@ final class Projects {
             return Project.open(file, Project.Access.READ_WRITE);
         } catch (ProjectInUseException e) {
             return Project.open(file, Project.Access.READ_ONLY);
+        }
+    }
+
+    /** The project's features, LF votes and labels (pool gold hidden), cached where the file can be written. */
+    static ProjectLabeling.Labeled label(Path file, boolean quiet) throws Exception {
+        try (Project p = openForCaching(file); ConsoleProgress progress = new ConsoleProgress(System.err, quiet)) {
+            return ProjectLabeling.label(p, false, progress, dev.pairlab.task.Cancellation.none());
         }
     }
 }

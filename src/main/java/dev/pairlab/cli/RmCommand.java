@@ -362,19 +362,11 @@ final class RmCommand implements Runnable {
     static com.fasterxml.jackson.databind.node.ObjectNode lengthJson(LengthSplit l) {
         com.fasterxml.jackson.databind.node.ObjectNode o = Output.object();
         o.put("longer_preferred_pairs", l.longerPreferred()).put("shorter_preferred_pairs", l.shorterPreferred());
-        num(o, "accuracy_longer_preferred", l.accuracyLongerPreferred());
-        num(o, "accuracy_shorter_preferred", l.accuracyShorterPreferred());
-        num(o, "length_balanced_accuracy", l.balancedAccuracy());
-        num(o, "longer_wins_baseline", l.longerWinsBaseline());
+        Output.putNum(o, "accuracy_longer_preferred", l.accuracyLongerPreferred());
+        Output.putNum(o, "accuracy_shorter_preferred", l.accuracyShorterPreferred());
+        Output.putNum(o, "length_balanced_accuracy", l.balancedAccuracy());
+        Output.putNum(o, "longer_wins_baseline", l.longerWinsBaseline());
         return o;
-    }
-
-    private static void num(com.fasterxml.jackson.databind.node.ObjectNode o, String k, double v) {
-        if (Double.isNaN(v)) {
-            o.putNull(k);
-        } else {
-            o.put(k, v);
-        }
     }
 
     static void printLength(PrintWriter out, LengthSplit l) {

@@ -87,6 +87,17 @@ public final class TrainingRuns {
         });
     }
 
+    /** The newest run that finished, or null. */
+    public static Run latestDone(Project project) {
+        Run last = null;
+        for (Run r : list(project)) {
+            if (r.state() == State.DONE) {
+                last = r;
+            }
+        }
+        return last;
+    }
+
     public static List<Run> list(Project project) {
         return project.read(c -> {
             List<Run> out = new ArrayList<>();

@@ -310,12 +310,6 @@ public final class LfEditorView extends BorderPane {
         table.getColumns().add(ab);
     }
 
-    /** LF j's accuracy on the rows, split by whether the longer or the shorter answer is preferred. */
-    private static dev.pairlab.analysis.LengthSplit lengthSplit(ProjectLabeling.Labeled l, int j, int[] rows) {
-        return dev.pairlab.analysis.LengthSplit.ofRows(l.matrix().column(j), l.labels().gold(), l.features().a("length"),
-                l.features().b("length"), rows);
-    }
-
     /** Asks the draft judge about 5 pairs of the stats split (both orders), stores nothing, shows the raw answers. */
     private void tryJudge() {
         ProjectLabeling.Labeled l = ws.labeled().get();
@@ -457,7 +451,7 @@ public final class LfEditorView extends BorderPane {
                 if (report != null && r.enabled()) {
                     int j = l.matrix().names().indexOf(r.name());
                     s = j >= 0 ? report.lfs().get(j) : null;
-                    ls = j >= 0 ? lengthSplit(l, j, statRows) : null;
+                    ls = j >= 0 ? dev.pairlab.analysis.LengthSplit.ofLf(l, j, statRows) : null;
                 }
                 rows.add(new Row(r, s, ls));
             }
