@@ -27,6 +27,8 @@ public final class BackgroundTasks {
         t.setDaemon(true);
         return t;
     });
+    /** With -Dpairlab.fxTrace=true, results whose display takes over a frame (16 ms) are named on stderr. */
+    private static final boolean TRACE = Boolean.getBoolean("pairlab.fxTrace");
     private final ReadOnlyObjectWrapper<Task<?>> current = new ReadOnlyObjectWrapper<>();
 
     public ReadOnlyObjectProperty<Task<?>> current() {
@@ -56,7 +58,12 @@ public final class BackgroundTasks {
         };
         task.setOnSucceeded(e -> {
             clear(task);
+            long t0 = System.nanoTime();
             onDone.accept(task.getValue());
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            if (TRACE && ms > 16) {
+                System.err.println("pairlab: showing the result of \"" + title + "\" took " + ms + " ms on the FX thread");
+            }
         });
         task.setOnFailed(e -> {
             clear(task);

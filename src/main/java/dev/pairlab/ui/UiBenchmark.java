@@ -23,18 +23,21 @@ import java.util.function.BooleanSupplier;
 import java.util.prefs.Preferences;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
-import javafx.scene.control.TableView;
+import dev.pairlab.ui.browser.PairTable;
 import javafx.stage.Stage;
 
 /**
  * Measures how long the FX thread is blocked while the workbench opens a large project, scrolls its
  * pair table, and recomputes LF statistics: an AnimationTimer records the gap between pulses (about
- * 16.7 ms when nothing blocks). Run with {@code ./pairlab bench-ui --pairs 1000000} (needs a display:
+ * 16.7 ms when nothing blocks; it includes the time to render a frame), and a probe thread posts a no-op
+ * to the FX thread every 5 ms and records how long each waited to run (the thread's busy spells). Run with {@code ./pairlab bench-ui --pairs 1000000} (needs a display:
  * Xvfb will do).
  */
 public final class UiBenchmark {
 
     private final List<Long> pulses = new ArrayList<>();
+    /** Delays (ns) between posting a no-op to the FX thread and its running: how long the thread was busy. */
+    private final List<Long> delays = new ArrayList<>();
     private volatile boolean recording;
 
     private UiBenchmark() {
@@ -78,28 +81,58 @@ public final class UiBenchmark {
                 }
             }.start();
         });
+        Thread probe = new Thread(() -> {
+            while (true) {
+                long posted = System.nanoTime();
+                if (recording) {
+                    Platform.runLater(() -> {
+                        long d = System.nanoTime() - posted;
+                        synchronized (delays) {
+                            delays.add(d);
+                        }
+                    });
+                }
+                sleep(5);
+            }
+        }, "fx-probe");
+        probe.setDaemon(true);
+        probe.start();
         Thread.sleep(2000);
         StringBuilder out = new StringBuilder("{\"pairs\":").append(n);
         Path file = project;
         phase(out, "open_project", () -> Platform.runLater(() -> window[0].open(file)),
                 () -> ws.labeled().get() != null && ws.tasks().current().get() == null, 600);
-        TableView<?>[] table = new TableView<?>[1];
-        Platform.runLater(() -> table[0] = (TableView<?>) window[0].lookup("#pair-table"));
+        PairTable[] table = new PairTable[1];
+        javafx.scene.control.Button[] nextWindow = new javafx.scene.control.Button[1];
+        Platform.runLater(() -> {
+            table[0] = (PairTable) window[0].lookup("#pair-table");
+            nextWindow[0] = (javafx.scene.control.Button) window[0].lookup("#browser-next-rows");
+        });
         Thread.sleep(500);
         SplittableRandom rnd = new SplittableRandom(1);
+        // 200 jumps to random rows of the table's window, every 20th moving to the next window (the ▶ button).
         phase(out, "scroll_200_jumps", () -> {
             for (int i = 0; i < 200; i++) {
-                int target = rnd.nextInt(Math.max(1, n));
-                Platform.runLater(() -> table[0].scrollTo(target));
+                double where = rnd.nextDouble();
+                boolean move = i % 20 == 19;
+                Platform.runLater(() -> {
+                    if (move) {
+                        nextWindow[0].fire();
+                    } else {
+                        table[0].scrollTo((int) (where * table[0].getItems().size()));
+                    }
+                });
                 sleep(40);
             }
         }, () -> true, 120);
+        // 50 pairs anywhere among the n, each shown and selected as "go to pair id" does.
         phase(out, "select_50_pairs", () -> {
             for (int i = 0; i < 50; i++) {
-                int target = rnd.nextInt(Math.max(1, n));
+                int position = rnd.nextInt(Math.max(1, n));
                 Platform.runLater(() -> {
-                    table[0].scrollTo(target);
-                    table[0].getSelectionModel().select(target);
+                    int row = table[0].showWindow(position);
+                    table[0].getSelectionModel().clearAndSelect(row);
+                    table[0].scrollTo(Math.max(0, row - 5));
                 });
                 sleep(150);
             }
@@ -108,6 +141,13 @@ public final class UiBenchmark {
             window[0].tabs().getSelectionModel().select(2);
             ws.relabel();
         }), () -> ws.tasks().current().get() == null, 600);
+        // The first open pays for loading and compiling the UI's classes; the second shows the steady state.
+        Platform.runLater(() -> window[0].tabs().getSelectionModel().select(0));
+        Thread.sleep(500);
+        phase(out, "open_again", () -> Platform.runLater(() -> {
+            ws.close();
+            window[0].open(file);
+        }), () -> ws.labeled().get() != null && ws.tasks().current().get() == null, 600);
         out.append('}');
         System.out.println(out);
         Platform.exit();
@@ -117,6 +157,9 @@ public final class UiBenchmark {
     private void phase(StringBuilder out, String name, Runnable action, BooleanSupplier done, int timeoutS) throws Exception {
         synchronized (pulses) {
             pulses.clear();
+        }
+        synchronized (delays) {
+            delays.clear();
         }
         recording = true;
         long t0 = System.nanoTime();
@@ -134,12 +177,25 @@ public final class UiBenchmark {
                 gaps[i - 1] = pulses.get(i) - pulses.get(i - 1);
             }
         }
-        Arrays.sort(gaps);
-        double max = gaps.length == 0 ? 0 : gaps[gaps.length - 1] / 1e6;
-        double p99 = gaps.length == 0 ? 0 : gaps[(int) Math.floor(0.99 * (gaps.length - 1))] / 1e6;
-        out.append(String.format(Locale.ROOT, ",\"%s\":{\"seconds\":%.1f,\"pulses\":%d,\"max_gap_ms\":%.1f,\"p99_gap_ms\":%.1f}", name,
-                (System.nanoTime() - t0) / 1e9, gaps.length + 1, max, p99));
-        System.err.println(name + " done");
+        Thread.sleep(50);
+        long[] waits;
+        synchronized (delays) {
+            waits = delays.stream().mapToLong(Long::longValue).toArray();
+        }
+        out.append(String.format(Locale.ROOT, ",\"%s\":{\"seconds\":%.1f,\"pulses\":%d,\"max_gap_ms\":%.1f,\"p99_gap_ms\":%.1f,"
+                + "\"fx_busy_max_ms\":%.1f,\"fx_busy_p99_ms\":%.1f}", name,
+                (System.nanoTime() - t0) / 1e9, gaps.length + 1, max(gaps), p99(gaps), max(waits), p99(waits)));
+        System.err.println(name + " done " + java.time.LocalTime.now());
+    }
+
+    private static double max(long[] ns) {
+        return ns.length == 0 ? 0 : Arrays.stream(ns).max().getAsLong() / 1e6;
+    }
+
+    private static double p99(long[] ns) {
+        long[] sorted = ns.clone();
+        Arrays.sort(sorted);
+        return sorted.length == 0 ? 0 : sorted[(int) Math.floor(0.99 * (sorted.length - 1))] / 1e6;
     }
 
     private static void sleep(long ms) {

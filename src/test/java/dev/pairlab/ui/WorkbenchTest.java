@@ -222,5 +222,33 @@ class WorkbenchTest {
         robot.interact(() -> table.getSelectionModel().select(0));
         robot.type(KeyCode.DIGIT0);
         waitUntil("the label is cleared", () -> Pairs.get(ws.project().get().reader(), id).gold() == Gold.NONE);
+
+        // Windows of 300 rows: the table holds one window; the bar moves between them and finds ids.
+        dev.pairlab.ui.browser.PairTable pairTable = (dev.pairlab.ui.browser.PairTable) table;
+        long[] trainIds = java.util.Arrays.stream(ws.project().get().ids())
+                .filter(i -> Pairs.get(ws.project().get().reader(), i).split() == dev.pairlab.pairs.Split.TRAIN).toArray();
+        assertEquals(898, trainIds.length);
+        robot.interact(() -> {
+            pairTable.setWindow(300);
+            split.getSelectionModel().select("any split");
+            split.getSelectionModel().select("train");
+        });
+        Label shown = robot.lookup("#browser-rows-shown").queryAs(Label.class);
+        waitUntil("the first window", () -> shown.getText().equals("rows 1–300 of 898") && shown.isVisible());
+        assertEquals(300, table.getItems().size());
+        robot.clickOn("#browser-next-rows");
+        waitUntil("the second window", () -> shown.getText().equals("rows 301–600 of 898"));
+        waitUntil("its first row is the 301st train pair", () -> !dev.pairlab.ui.browser.PairTable.isLoading((dev.pairlab.pairs.Pair) table.getItems().get(0)));
+        assertEquals(trainIds[300], ((dev.pairlab.pairs.Pair) table.getItems().get(0)).id());
+        robot.clickOn("#browser-goto").write(Long.toString(trainIds[897])).type(KeyCode.ENTER);
+        waitUntil("the last window, with the pair selected", () -> shown.getText().equals("rows 601–898 of 898")
+                && table.getSelectionModel().getSelectedIndex() == 297);
+        robot.interact(() -> table.getSelectionModel().clearAndSelect(0));
+        robot.type(KeyCode.UP);
+        waitUntil("up from the window's first row shows the previous window", () -> shown.getText().equals("rows 301–600 of 898")
+                && table.getSelectionModel().getSelectedIndex() == 299);
+        assertEquals(trainIds[599], ((dev.pairlab.pairs.Pair) table.getSelectionModel().getSelectedItem()).id());
+        robot.type(KeyCode.DOWN);
+        waitUntil("and down goes back", () -> shown.getText().equals("rows 601–898 of 898") && table.getSelectionModel().getSelectedIndex() == 0);
     }
 }

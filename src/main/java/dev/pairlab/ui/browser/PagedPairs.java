@@ -27,7 +27,7 @@ final class PagedPairs extends ObservableListBase<Pair> {
     static final int PAGE = 100;
     private static final int PAGES_KEPT = 64;
     /** Enough text for a table cell; longer strings only cost layout time. */
-    private static final int CELL_CHARS = 160;
+    private static final int CELL_CHARS = 90;
     /** Enough of a context's end to hold its last user turn in nearly all real data. */
     private static final int CONTEXT_TAIL_CHARS = 4000;
     private static final ExecutorService LOADER = Executors.newSingleThreadExecutor(r -> {

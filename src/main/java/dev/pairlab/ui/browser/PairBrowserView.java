@@ -23,7 +23,6 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import dev.pairlab.analysis.LabelNext;
-import dev.pairlab.ui.Workspace;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 
@@ -44,6 +43,11 @@ public final class PairBrowserView extends BorderPane {
     private final CheckBox disagree = new CheckBox("LFs disagree");
     private final TextField search = new TextField();
     private final Label count = new Label();
+    private final Button previousRows = new Button("◀");
+    private final Button nextRows = new Button("▶");
+    private final Label rowsShown = new Label();
+    private final TextField goTo = new TextField();
+    private final javafx.scene.layout.HBox windowBar;
     private long[] searchIds;
     private long[] requestedIds;
     private int generation;
@@ -66,7 +70,21 @@ public final class PairBrowserView extends BorderPane {
         next.setTooltip(new javafx.scene.control.Tooltip("The 50 pool pairs a label would help most (LF conflict and label-model uncertainty,"
                 + " as 'pairlab next --by combined'); press A or B on one to label it and move it into the train split."));
         next.setOnAction(e -> labelNext());
-        FlowPane filters = new FlowPane(8, 6, new Label("Show:"), split, gold, lf, vote, disagree, search, clear, next, count);
+        previousRows.setId("browser-previous-rows");
+        nextRows.setId("browser-next-rows");
+        rowsShown.setId("browser-rows-shown");
+        goTo.setId("browser-goto");
+        goTo.setPromptText("go to pair id");
+        goTo.setPrefColumnCount(8);
+        previousRows.setOnAction(e -> moveWindow(-1));
+        nextRows.setOnAction(e -> moveWindow(1));
+        goTo.setOnAction(e -> goToId());
+        windowBar = new javafx.scene.layout.HBox(4, previousRows, rowsShown, nextRows, goTo);
+        windowBar.setAlignment(Pos.CENTER_LEFT);
+        windowBar.managedProperty().bind(windowBar.visibleProperty());
+        windowBar.setVisible(false);
+        table.windowStartProperty().addListener((o, a, b) -> updateWindowBar());
+        FlowPane filters = new FlowPane(8, 6, new Label("Show:"), split, gold, lf, vote, disagree, search, clear, next, count, windowBar);
         filters.setAlignment(Pos.CENTER_LEFT);
         filters.setPadding(new Insets(6));
         table.setId("pair-table");
@@ -88,6 +106,19 @@ public final class PairBrowserView extends BorderPane {
                     : e.getCode() == KeyCode.DIGIT0 || e.getCode() == KeyCode.NUMPAD0 ? Gold.NONE : null;
             if (g != null) {
                 label(g);
+                e.consume();
+                return;
+            }
+            int row = table.getSelectionModel().getSelectedIndex();
+            int start = table.windowStartProperty().get();
+            if (e.getCode() == KeyCode.DOWN && row == table.getItems().size() - 1 && start + row + 1 < table.totalRows()) {
+                table.getSelectionModel().clearAndSelect(table.showWindow(start + row + 1));
+                table.scrollTo(0);
+                e.consume();
+            } else if (e.getCode() == KeyCode.UP && row == 0 && start > 0) {
+                int last = table.showWindow(start - 1);
+                table.getSelectionModel().clearAndSelect(last);
+                table.scrollTo(Math.max(0, last - 10));
                 e.consume();
             }
         });
@@ -166,8 +197,50 @@ public final class PairBrowserView extends BorderPane {
                 return;
             }
             table.show(o.reader(), ids);
+            updateWindowBar();
             count.setText(ids.length + " of " + o.ids().length + " pairs" + (requestedIds != null ? " (" + ws.browserFilterRequest().get() + ")" : ""));
         });
+    }
+
+    /**
+     * With more rows than one table window holds, the bar shows which rows are in the table and moves
+     * by a window; a pair id typed in its field is shown and selected wherever it is.
+     */
+    private void updateWindowBar() {
+        int total = table.totalRows();
+        int start = table.windowStartProperty().get();
+        windowBar.setVisible(total > table.window());
+        rowsShown.setText(String.format(java.util.Locale.ROOT, "rows %,d–%,d of %,d", start + 1, Math.min(total, start + table.window()), total));
+        previousRows.setDisable(start == 0);
+        nextRows.setDisable(start + table.window() >= total);
+    }
+
+    private void moveWindow(int direction) {
+        int start = table.windowStartProperty().get() + direction * table.window();
+        if (start >= 0 && start < table.totalRows()) {
+            table.showWindow(start);
+            table.scrollTo(0);
+        }
+    }
+
+    private void goToId() {
+        String text = goTo.getText().strip();
+        long id;
+        try {
+            id = Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            ws.info("Not a pair id: \"" + text + "\"");
+            return;
+        }
+        int position = table.positionOf(id);
+        if (position < 0) {
+            ws.info("Pair " + id + " is not among the rows shown (check the filters)");
+            return;
+        }
+        int row = table.showWindow(position);
+        table.getSelectionModel().clearAndSelect(row);
+        table.scrollTo(Math.max(0, row - 5));
+        table.requestFocus();
     }
 
     private void runSearch() {
@@ -231,9 +304,11 @@ public final class PairBrowserView extends BorderPane {
             table.refreshRows();
             ws.info("Pair " + id + (g == Gold.NONE ? ": gold label cleared" : ": " + g.name() + " preferred")
                     + (fromPool ? "; moved from the pool into the train split" : ""));
-            if (index + 1 < table.getItems().size()) {
-                table.getSelectionModel().select(index + 1);
-                table.scrollTo(Math.max(0, index - 5));
+            int position = table.windowStartProperty().get() + index + 1;
+            if (position < table.totalRows()) {
+                int row = table.showWindow(position);
+                table.getSelectionModel().clearAndSelect(row);
+                table.scrollTo(Math.max(0, row - 5));
             }
             ws.relabel();
         });

@@ -17,12 +17,20 @@ import javafx.scene.control.TableView;
 
 /**
  * The pair browser's table: virtualized, reading one page of pairs at a time from SQLite, with a
- * column per LF vote when a label matrix is known.
+ * column per LF vote when a label matrix is known. It holds at most {@link #window()} rows at a time
+ * (a window of the shown ids, moved with {@link #showWindow}): JavaFX 21's VirtualFlow walks every row
+ * of its list on each scroll-to and list change, which at a million rows blocks the FX thread for
+ * about 100 ms each time; at 50,000 rows it costs a few milliseconds.
  */
 public final class PairTable extends TableView<Pair> {
 
     private static final int FIXED_COLUMNS = 7;
+    static final int DEFAULT_WINDOW = 10_000;
     private PagedPairs rows;
+    private Project project;
+    private long[] allIds = new long[0];
+    private int window = DEFAULT_WINDOW;
+    private final javafx.beans.property.IntegerProperty windowStart = new javafx.beans.property.SimpleIntegerProperty(this, "windowStart", 0);
     /** The rows the skin created (a handful), to redraw those showing a page that just arrived. */
     private final java.util.Set<TableRow<Pair>> liveRows = java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
     /** The matrix the vote columns read; replaced without rebuilding columns when the LFs stay the same. */
@@ -56,16 +64,66 @@ public final class PairTable extends TableView<Pair> {
         }
     }
 
-    /** Shows the given pairs (ids loaded beforehand, off the FX thread). */
+    /** Shows the given pairs (ids loaded beforehand, off the FX thread), from the first window. */
     public void show(Project project, long[] ids) {
-        rows = new PagedPairs(project, ids, this::pageLoaded);
-        setItems(rows);
+        this.project = project;
+        this.allIds = ids;
         setPlaceholder(new Label(ids.length == 0 ? "No pairs match." : ""));
+        showWindow(0);
+    }
+
+    /**
+     * Shows the window of rows holding position {@code index} of the shown ids (0-based) and returns
+     * that position's row index inside the window.
+     */
+    public int showWindow(int index) {
+        int start = allIds.length == 0 ? 0 : (Math.max(0, Math.min(index, allIds.length - 1)) / window) * window;
+        if (rows == null || start != windowStart.get() || rows.size() != Math.min(window, allIds.length - start)) {
+            long[] slice = start == 0 && allIds.length <= window ? allIds
+                    : Arrays.copyOfRange(allIds, start, Math.min(allIds.length, start + window));
+            rows = new PagedPairs(project, slice, this::pageLoaded);
+            windowStart.set(start);
+            setItems(rows);
+        }
+        return Math.max(0, index - start);
+    }
+
+    /** The position, among all shown ids, of the window's first row. */
+    public javafx.beans.property.ReadOnlyIntegerProperty windowStartProperty() {
+        return windowStart;
+    }
+
+    /** How many ids are shown in all windows together. */
+    public int totalRows() {
+        return allIds.length;
+    }
+
+    /** The most rows one window holds. */
+    public int window() {
+        return window;
+    }
+
+    /** Changes the window size (tests use a small one); takes effect at the next {@link #show}. */
+    public void setWindow(int rowsPerWindow) {
+        window = Math.max(1, rowsPerWindow);
+    }
+
+    /** True for a row whose page is still being read ("…" in every cell). */
+    public static boolean isLoading(Pair row) {
+        return PagedPairs.isPlaceholder(row);
+    }
+
+    /** The position among all shown ids of the pair with this id, or -1 (ids are ascending). */
+    public int positionOf(long id) {
+        int i = Arrays.binarySearch(allIds, id);
+        return i >= 0 ? i : -1;
     }
 
     /** Shows nothing (the paged list itself is read-only). */
     public void clearRows() {
         rows = null;
+        allIds = new long[0];
+        windowStart.set(0);
         setItems(FXCollections.observableArrayList());
     }
 
