@@ -26,6 +26,37 @@ public final class Safetensors {
     private Safetensors() {
     }
 
+    /** Writes float32 tensors in the safetensors layout (names in the map's order). */
+    public static void write(Path file, Map<String, Tensor> tensors) throws IOException {
+        com.fasterxml.jackson.databind.node.ObjectNode header = Json.MAPPER.createObjectNode();
+        long offset = 0;
+        for (Map.Entry<String, Tensor> e : tensors.entrySet()) {
+            com.fasterxml.jackson.databind.node.ObjectNode t = header.putObject(e.getKey());
+            t.put("dtype", "F32");
+            com.fasterxml.jackson.databind.node.ArrayNode shape = t.putArray("shape");
+            for (long d : e.getValue().shape()) {
+                shape.add(d);
+            }
+            long bytes = e.getValue().values().length * 4L;
+            t.putArray("data_offsets").add(offset).add(offset + bytes);
+            offset += bytes;
+        }
+        byte[] h = header.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int padded = (h.length + 7) / 8 * 8;
+        try (java.io.OutputStream out = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(file), 1 << 20)) {
+            out.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(padded).array());
+            out.write(h);
+            for (int i = h.length; i < padded; i++) {
+                out.write(' ');
+            }
+            for (Tensor t : tensors.values()) {
+                ByteBuffer b = ByteBuffer.allocate(t.values().length * 4).order(ByteOrder.LITTLE_ENDIAN);
+                b.asFloatBuffer().put(t.values());
+                out.write(b.array());
+            }
+        }
+    }
+
     public static Map<String, Tensor> read(Path file) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             ByteBuffer lenBuf = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);

@@ -68,6 +68,11 @@ public final class TransformerRewardNet extends RewardNet {
 
     /** Loads the encoder from a checkpoint folder and adds a fresh head (seeded). */
     public static TransformerRewardNet load(Path checkpoint, RewardConfig config, Device device) throws IOException {
+        return load(checkpoint, config.maxLength(), config.seed(), device);
+    }
+
+    /** Loads the encoder from a checkpoint folder, inputs truncated to {@code maxTokens}, and adds a fresh head (seeded). */
+    public static TransformerRewardNet load(Path checkpoint, int maxTokens, long seed, Device device) throws IOException {
         Path configFile = checkpoint.resolve("config.json");
         Path tokenizerFile = checkpoint.resolve("tokenizer.json");
         Path weights = checkpoint.resolve("model.safetensors");
@@ -78,7 +83,7 @@ public final class TransformerRewardNet extends RewardNet {
             }
         }
         Arch arch = Arch.of(Json.MAPPER.readTree(configFile.toFile()));
-        int max = Math.min(config.maxLength(), arch.maxPositions() - arch.positionOffset());
+        int max = Math.min(maxTokens, arch.maxPositions() - arch.positionOffset());
         Map<String, String> options = new HashMap<>();
         options.put("truncation", "true");
         options.put("padding", "false");
@@ -86,7 +91,7 @@ public final class TransformerRewardNet extends RewardNet {
         options.put("addSpecialTokens", "true");
         HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(tokenizerFile, options);
         TransformerRewardNet net = new TransformerRewardNet(device, arch, tokenizer, max);
-        net.loadEncoder(Safetensors.read(weights), config.seed());
+        net.loadEncoder(Safetensors.read(weights), seed);
         return net;
     }
 
@@ -152,10 +157,45 @@ public final class TransformerRewardNet extends RewardNet {
     public NDArray forward(NDManager step, List<String> contexts, List<String> answers) {
         int n = answers.size();
         Encoding[] enc = new Encoding[n];
-        int t = 1;
         for (int i = 0; i < n; i++) {
             enc[i] = tokenizer.encode(contexts.get(i), answers.get(i));
-            t = Math.max(t, Math.min(maxLength, enc[i].getIds().length));
+        }
+        return linear(pooled(step, enc), "head").reshape(n).toType(DataType.FLOAT32, false);
+    }
+
+    /**
+     * Sentence embeddings of single texts as sentence-transformers computes them: the encoder's last
+     * hidden states averaged over the tokens, scaled to length 1. No gradient; the head is not used.
+     */
+    public float[][] embed(List<String> texts) {
+        Encoding[] enc = new Encoding[texts.size()];
+        for (int i = 0; i < enc.length; i++) {
+            enc[i] = tokenizer.encode(texts.get(i));
+        }
+        try (NoGrad off = NoGrad.enter(); NDManager step = manager.newSubManager()) {
+            NDArray p = pooled(step, enc);
+            NDArray norm = p.norm(new int[] {1}, true).maximum(1e-12f);
+            float[] flat = p.div(norm).toType(DataType.FLOAT32, false).toDevice(Device.cpu(), false).toFloatArray();
+            int h = arch.hidden();
+            float[][] out = new float[enc.length][];
+            for (int i = 0; i < enc.length; i++) {
+                out[i] = java.util.Arrays.copyOfRange(flat, i * h, (i + 1) * h);
+            }
+            return out;
+        }
+    }
+
+    /** The embedding size of {@link #embed}. */
+    public int hidden() {
+        return arch.hidden();
+    }
+
+    /** The encoder's token states averaged over each sequence's tokens: shape (n, hidden). */
+    private NDArray pooled(NDManager step, Encoding[] enc) {
+        int n = enc.length;
+        int t = 1;
+        for (Encoding e : enc) {
+            t = Math.max(t, Math.min(maxLength, e.getIds().length));
         }
         long[] ids = new long[n * t];
         long[] types = new long[n * t];
@@ -202,8 +242,7 @@ public final class TransformerRewardNet extends RewardNet {
             x = layerNorm(x.add(linear(ff, p + "ffn2")), p + "ln2");
         }
         NDArray m3 = maskArr.reshape(n, t, 1);
-        NDArray pooled = x.mul(m3).sum(new int[] {1}).div(m3.sum(new int[] {1}).maximum(1f));
-        return linear(pooled, "head").reshape(n).toType(DataType.FLOAT32, false);
+        return x.mul(m3).sum(new int[] {1}).div(m3.sum(new int[] {1}).maximum(1f));
     }
 
     private NDArray linear(NDArray x, String name) {
