@@ -44,4 +44,11 @@ public final class TestData {
     public static Path harmlessTest() {
         return file("anthropic-hh-rlhf/harmless-base-test.jsonl.gz");
     }
+
+    /** Pretrained models imported once per build into target/test-models (sets pairlab.models). */
+    public static Path models() {
+        Path dir = Path.of(System.getProperty("pairlab.projectDir", ".")).resolve("target/test-models").toAbsolutePath().normalize();
+        System.setProperty("pairlab.models", dir.toString());
+        return dir;
+    }
 }

@@ -67,7 +67,7 @@ final class AnalyzeCommand implements Runnable {
                 out.printf("%-18s %-11s %6s %10s %10s %9s %-7s %9s %8s %8s%n", "feature", "unit", "pairs", "pref.mean", "rej.mean",
                         "pref>rej", "prefer", "min|Δ|", "coverage", "accuracy");
             }
-            for (Feature f : Features.all()) {
+            for (Feature f : Features.in(table)) {
                 FeatureAnalysis.Report r = FeatureAnalysis.analyse(table, f.name(), rows, labels.gold());
                 if (output.json) {
                     ObjectNode x = list.addObject().put("name", f.name()).put("description", f.description()).put("unit", f.unit())

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 @Command(name = "pairlab", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Weak supervision of RLHF preference data. Without a command, './pairlab' opens the desktop app.",
         subcommands = {NewCommand.class, ImportCommand.class, InfoCommand.class, SplitCommand.class, ExportCommand.class,
-                FormatsCommand.class, LfCommand.class, AnalyzeCommand.class, ModelCommand.class, RmCommand.class, ExperimentCommand.class, ActiveCurveCommand.class, GenerateCommand.class, NextCommand.class, AuditCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                FormatsCommand.class, LfCommand.class, AnalyzeCommand.class, ModelCommand.class, RmCommand.class, ExperimentCommand.class, ActiveCurveCommand.class, GenerateCommand.class, NextCommand.class, AuditCommand.class, EmbedCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Cli implements Runnable {
 
     public static final int OK = 0;

@@ -7,6 +7,7 @@ import dev.pairlab.analysis.Subsets;
 import dev.pairlab.lf.CodeCompiler;
 import dev.pairlab.lf.CodeRule;
 import dev.pairlab.lf.CompileException;
+import dev.pairlab.lf.ExemplarRule;
 import dev.pairlab.lf.FeatureRule;
 import dev.pairlab.lf.LabelMatrix;
 import dev.pairlab.lf.JudgeRule;
@@ -76,6 +77,8 @@ final class LfCommand implements Runnable {
         "Pattern rule:  --kind pattern --good REGEX... --bad REGEX... [--keywords] [--whole-word] [--case-sensitive] [--count occurrences]",
         "Code LF:       --kind code --file vote.java   (the body of 'Vote vote(LfPair p)'; see docs/code-lfs.md)",
         "LLM judge:     --kind llm --endpoint URL --model M [--prompt-file F] [--no-both-orders] [--key-env VAR]",
+        "Exemplar LF:   --kind exemplar --good TEXT... [--bad TEXT...] [--good-file F] [--bad-file F] [--margin 0.02]",
+        "               (votes for the answer closer to the good examples; needs 'pairlab embed' first)",
         "               (then 'pairlab lf apply PROJECT NAME' asks the model)"})
     static final class Add implements Callable<Integer> {
         @Mixin
@@ -84,7 +87,7 @@ final class LfCommand implements Runnable {
         @Parameters(index = "1", paramLabel = "NAME", description = "The LF's name.")
         String name;
 
-        @Option(names = "--kind", required = true, description = "feature, pattern, code or llm")
+        @Option(names = "--kind", required = true, description = "feature, pattern, code, llm or exemplar")
         String kind;
 
         @Option(names = "--feature", description = "Feature rule: the feature (see 'pairlab analyze features').")
@@ -116,6 +119,16 @@ final class LfCommand implements Runnable {
 
         @Option(names = "--count", defaultValue = "presence", description = "Pattern rule: presence (each pattern once) or occurrences.")
         String count;
+
+        @Option(names = "--good-file", description = "Exemplar LF: more good example texts, separated by lines holding only ---.")
+        java.nio.file.Path goodFile;
+
+        @Option(names = "--bad-file", description = "Exemplar LF: more bad example texts, separated by lines holding only ---.")
+        java.nio.file.Path badFile;
+
+        @Option(names = "--margin", defaultValue = "0.02",
+                description = "Exemplar LF: abstain when the answers' scores differ by less (default ${DEFAULT-VALUE}).")
+        double margin;
 
         @Option(names = "--file", description = "Code LF: the file holding the body of vote(LfPair p).")
         Path file;
@@ -200,7 +213,25 @@ final class LfCommand implements Runnable {
                     }
                     yield new JudgeRule(endpoint, model, prompt, keyEnv, answerRegex, bothOrders, maxTokens);
                 }
-                default -> throw new IllegalArgumentException("--kind must be feature, pattern, code or llm, not '" + kind + "'");
+                case ExemplarRule.KIND -> {
+                    List<String> goodTexts = new java.util.ArrayList<>(good == null ? List.of() : good);
+                    List<String> badTexts = new java.util.ArrayList<>(bad == null ? List.of() : bad);
+                    try {
+                        if (goodFile != null) {
+                            goodTexts.addAll(dev.pairlab.encoder.Exemplars.read(goodFile));
+                        }
+                        if (badFile != null) {
+                            badTexts.addAll(dev.pairlab.encoder.Exemplars.read(badFile));
+                        }
+                    } catch (NoSuchFileException e) {
+                        throw new BadInputException(e.getFile() + ": no such file");
+                    }
+                    ExemplarRule texts = ExemplarRule.texts(model == null ? "minilm" : model, goodTexts, badTexts, margin);
+                    try (ConsoleProgress progress = new ConsoleProgress(System.err, false)) {
+                        yield dev.pairlab.encoder.Exemplars.embed(texts, progress);
+                    }
+                }
+                default -> throw new IllegalArgumentException("--kind must be feature, pattern, code, llm or exemplar, not '" + kind + "'");
             };
             LfRecord saved;
             try (Project p = project.open(Project.Access.READ_WRITE)) {

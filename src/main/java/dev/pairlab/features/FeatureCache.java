@@ -43,7 +43,7 @@ public final class FeatureCache {
             }
         }
         if (prefix && stale.isEmpty() && cachedIds.length == current.length) {
-            return table(current, features, stored.columns());
+            return EmbeddingFeatures.append(project, table(current, features, stored.columns()));
         }
         int n = current.length;
         Map<String, Columns.FeatureColumn> columns = new LinkedHashMap<>();
@@ -64,7 +64,7 @@ public final class FeatureCache {
         if (project.writable()) {
             Columns.saveFeatures(project, current, columns);
         }
-        return table(current, features, columns);
+        return EmbeddingFeatures.append(project, table(current, features, columns));
     }
 
     private static void computeRows(Project project, long[] ids, int from, List<Feature> features,

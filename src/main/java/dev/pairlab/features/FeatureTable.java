@@ -40,6 +40,10 @@ public final class FeatureTable {
 
     public int column(String feature) {
         int c = names.indexOf(feature);
+        if (c < 0 && EmbeddingFeatures.NAMES.contains(feature)) {
+            throw new IllegalArgumentException("feature '" + feature + "' needs sentence embeddings: run 'pairlab embed PROJECT'"
+                    + " (or Compute embeddings in the feature explorer)");
+        }
         if (c < 0) {
             throw new IllegalArgumentException("unknown feature '" + feature + "' (known: " + String.join(", ", names) + ")");
         }
@@ -75,5 +79,16 @@ public final class FeatureTable {
             }
         }
         return new FeatureTable(subIds, names, sa, sb);
+    }
+
+    /** This table with more columns (same rows). */
+    public FeatureTable with(List<String> moreNames, float[][] moreA, float[][] moreB) {
+        List<String> n = new java.util.ArrayList<>(names);
+        n.addAll(moreNames);
+        float[][] na = Arrays.copyOf(a, a.length + moreA.length);
+        float[][] nb = Arrays.copyOf(b, b.length + moreB.length);
+        System.arraycopy(moreA, 0, na, a.length, moreA.length);
+        System.arraycopy(moreB, 0, nb, b.length, moreB.length);
+        return new FeatureTable(ids, n, na, nb);
     }
 }

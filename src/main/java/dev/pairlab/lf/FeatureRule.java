@@ -62,7 +62,7 @@ public record FeatureRule(String feature, Prefer prefer, double minDelta, Double
                 + (maxDelta == null ? "" : " or > " + fmt(maxDelta));
     }
 
-    private static String fmt(double d) {
+    static String fmt(double d) {
         return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
     }
 

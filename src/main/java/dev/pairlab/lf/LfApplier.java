@@ -52,6 +52,10 @@ public final class LfApplier {
                 cached[j] = judge.column(dev.pairlab.store.Judgements.verdicts(project, lf.id(), lf.version()), ids);
                 continue;
             }
+            if (lf.definition() instanceof ExemplarRule exemplar) {
+                cached[j] = exemplarColumn(project, exemplar, ids);
+                continue;
+            }
             if (lf.definition().needsText() && lf.id() > 0) {
                 cached[j] = Columns.loadVotes(project, lf.id(), lf.version(), hash);
                 if (cached[j] != null && cached[j].length != ids.length) {
@@ -71,6 +75,19 @@ public final class LfApplier {
             }
         }
         return applied;
+    }
+
+    /** An exemplar LF's votes from the project's stored embeddings of its model; abstain where there are none. */
+    public static byte[] exemplarColumn(Project project, ExemplarRule rule, long[] ids) {
+        byte[] out = new byte[ids.length];
+        java.util.Arrays.fill(out, Votes.ABSTAIN);
+        dev.pairlab.store.Embeddings.forEach(project, rule.model(), r -> {
+            int row = java.util.Arrays.binarySearch(ids, r.pairId());
+            if (row >= 0) {
+                out[row] = rule.vote(r.a(), r.b());
+            }
+        });
+        return out;
     }
 
     /**
@@ -103,8 +120,9 @@ public final class LfApplier {
                 } else if (d instanceof CodeRule c) {
                     runners.add(new CodeRunner(lf.name(), CodeCompiler.compile(c.source()), n, CodeRunner.NANOS_PER_PAIR));
                     codeLfs.add(j);
-                } else if (d instanceof JudgeRule) {
-                    // Votes of an LLM judge come from the answers stored in a project ('pairlab lf apply'); none here.
+                } else if (d instanceof JudgeRule || d instanceof ExemplarRule) {
+                    // Votes of an LLM judge come from the answers stored in a project ('pairlab lf apply'), an exemplar LF's
+                    // from the embeddings stored there ('pairlab embed'); neither is here.
                     java.util.Arrays.fill(columns[j], Votes.ABSTAIN);
                 }
             } catch (LfException | IllegalArgumentException e) {

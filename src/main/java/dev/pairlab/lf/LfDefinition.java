@@ -8,7 +8,7 @@ import dev.pairlab.pairs.Json;
  * What a labeling function is, independent of its name and version. Stored as JSON in the project;
  * {@link #kind()} tells which record reads it.
  */
-public sealed interface LfDefinition permits FeatureRule, PatternRule, CodeRule, JudgeRule {
+public sealed interface LfDefinition permits FeatureRule, PatternRule, CodeRule, JudgeRule, ExemplarRule {
 
     String kind();
 
@@ -32,7 +32,8 @@ public sealed interface LfDefinition permits FeatureRule, PatternRule, CodeRule,
             case PatternRule.KIND -> PatternRule.fromJson(n);
             case CodeRule.KIND -> CodeRule.fromJson(n);
             case JudgeRule.KIND -> JudgeRule.fromJson(n);
-            default -> throw new LfException("unknown LF kind '" + kind + "' (feature, pattern, code, llm)");
+            case ExemplarRule.KIND -> ExemplarRule.fromJson(n);
+            default -> throw new LfException("unknown LF kind '" + kind + "' (feature, pattern, code, llm, exemplar)");
         };
     }
 }

@@ -172,6 +172,18 @@ final class Schema {
                   created_at        TEXT NOT NULL,
                   PRIMARY KEY (lf_id, version, pair_id, ord)
                 )""",
+            },
+            new String[] {
+                // Sentence embeddings per pair (prompt, answer A, answer B), unit vectors stored as int8 (×127).
+                """
+                CREATE TABLE embeddings (
+                  pair_id  INTEGER NOT NULL,
+                  model    TEXT NOT NULL,
+                  prompt   BLOB NOT NULL,
+                  answer_a BLOB NOT NULL,
+                  answer_b BLOB NOT NULL,
+                  PRIMARY KEY (model, pair_id)
+                )""",
             });
 
     static final int CURRENT = MIGRATIONS.size();

@@ -21,29 +21,31 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The MiniLM imported from its ONNX file into DJL computes the ONNX model's own embeddings. */
 class PretrainedTest {
 
-    @TempDir
-    static Path models;
     static Path checkpoint;
 
     @BeforeAll
     static void importOnce() throws Exception {
-        System.setProperty("pairlab.models", models.toString());
+        TestData.models();
         checkpoint = Pretrained.resolve("minilm", ProgressListener.NONE);
     }
 
     @Test
-    void theImportWritesABertCheckpointWithAllWeights() throws Exception {
-        var config = Json.MAPPER.readTree(checkpoint.resolve("config.json").toFile());
+    void theImportWritesABertCheckpointWithAllWeights(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path fresh = tmp.resolve("minilm");
+        Pretrained.importModel(Pretrained.MINILM, fresh);
+        assertEquals(List.of("config.json", "model.safetensors", "tokenizer.json"),
+                Files.list(fresh).map(p -> p.getFileName().toString()).sorted().toList());
+        assertEquals(1, Files.list(tmp).count(), "no temporary folder left behind");
+        var config = Json.MAPPER.readTree(fresh.resolve("config.json").toFile());
         assertEquals(384, config.path("hidden_size").asInt());
         assertEquals(6, config.path("num_hidden_layers").asInt());
         assertEquals(1536, config.path("intermediate_size").asInt());
         assertEquals(30522, config.path("vocab_size").asInt());
-        var w = dev.pairlab.reward.Safetensors.read(checkpoint.resolve("model.safetensors"));
+        var w = dev.pairlab.reward.Safetensors.read(fresh.resolve("model.safetensors"));
         // 5 embedding tensors + 16 per layer (8 linear/LayerNorm modules × weight and bias)
         assertEquals(5 + 6 * 16, w.size());
         assertEquals(List.of(1536L, 384L), java.util.Arrays.stream(w.get("encoder.layer.3.intermediate.dense.weight").shape()).boxed().toList());
