@@ -67,8 +67,12 @@ class WorkbenchTest {
     }
 
     static void waitUntil(String what, BooleanSupplier condition) {
+        waitUntil(what, condition, 60);
+    }
+
+    static void waitUntil(String what, BooleanSupplier condition, int seconds) {
         try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition::getAsBoolean);
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition::getAsBoolean);
         } catch (TimeoutException e) {
             throw new AssertionError("timed out waiting until " + what, e);
         }

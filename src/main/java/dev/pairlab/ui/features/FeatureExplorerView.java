@@ -11,6 +11,7 @@ import dev.pairlab.store.Lfs;
 import dev.pairlab.store.Project;
 import dev.pairlab.ui.Workspace;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
@@ -70,6 +71,11 @@ public final class FeatureExplorerView extends BorderPane {
         threshold.setPrefWidth(320);
         lfName.setPromptText("LF name");
         lfName.setId("explorer-lf-name");
+        Button embed = new Button("Compute embeddings");
+        embed.setId("explorer-embed");
+        embed.setTooltip(new javafx.scene.control.Tooltip("Embed every pair's prompt and answers with MiniLM (all-MiniLM-L6-v2, on this machine),"
+                + " once; adds the features relevance and answer_similarity and lets exemplar LFs vote. Same as 'pairlab embed'."));
+        embed.setOnAction(e -> computeEmbeddings());
         Button make = new Button("Make LF");
         make.setId("explorer-make-lf");
         make.setOnAction(e -> makeLf());
@@ -87,7 +93,7 @@ public final class FeatureExplorerView extends BorderPane {
         ((NumberAxis) curve.getXAxis()).setLabel("t (minimum |Δ|)");
         ((NumberAxis) curve.getXAxis()).setForceZeroInRange(true);
 
-        FlowPane controls = new FlowPane(10, 6, new Label("Feature:"), feature, new Label("on"), split, higher, lower);
+        FlowPane controls = new FlowPane(10, 6, new Label("Feature:"), feature, new Label("on"), split, higher, lower, embed);
         controls.setAlignment(Pos.CENTER_LEFT);
         HBox lfBar = new HBox(10, new Label("t ="), threshold, thresholdLabel, lfName, make);
         lfBar.setAlignment(Pos.CENTER_LEFT);
@@ -106,6 +112,14 @@ public final class FeatureExplorerView extends BorderPane {
         threshold.valueProperty().addListener((o, a, b) -> updatePoint());
         // Charts are costly to lay out: analyse only when this screen is showing (or when it is next shown).
         ws.labeled().addListener((o, a, l) -> {
+            if (l != null) {
+                List<String> names = Features.in(l.features()).stream().map(Feature::name).toList();
+                if (!names.equals(feature.getItems())) {
+                    String keep = feature.getValue();
+                    feature.getItems().setAll(names);
+                    feature.getSelectionModel().select(names.contains(keep) ? keep : names.get(0));
+                }
+            }
             stale = true;
             if (isVisibleOnScreen()) {
                 analyse();
@@ -198,6 +212,22 @@ public final class FeatureExplorerView extends BorderPane {
         thresholdLabel.setText(String.format(Locale.ROOT, "%s → coverage %.3f, accuracy %s", fmt(threshold.getValue()), p.coverage(),
                 pct(p.accuracy())));
         thresholdLabel.setId("explorer-point");
+    }
+
+    /** Runs the embedding job in the background (progress and cancel in the status bar), then reloads features. */
+    private void computeEmbeddings() {
+        dev.pairlab.store.Project w = ws.writer();
+        if (w == null) {
+            ws.info("Open a project you can write to first");
+            return;
+        }
+        ws.run("Computing sentence embeddings", (progress, cancel) ->
+                dev.pairlab.encoder.EmbeddingJob.run(w, dev.pairlab.encoder.EmbeddingJob.Options.defaults(), progress, cancel), r -> {
+                    ws.info(r.pairs() == 0 ? "All " + r.already() + " pairs have embeddings already"
+                            : String.format(Locale.ROOT, "Embedded %d pairs (%d texts) in %.0f s, %.1f texts/s on %s; features relevance and"
+                                    + " answer_similarity are ready", r.pairs(), r.texts(), r.seconds(), r.textsPerSecond(), r.device()));
+                    ws.relabel();
+                });
     }
 
     private void makeLf() {

@@ -79,7 +79,10 @@ public final class LfEditorView extends BorderPane {
 
     private final TextField name = new TextField();
     private final ComboBox<String> kind = new ComboBox<>(FXCollections.observableArrayList(FeatureRule.KIND, PatternRule.KIND, CodeRule.KIND,
-            dev.pairlab.lf.JudgeRule.KIND));
+            dev.pairlab.lf.JudgeRule.KIND, dev.pairlab.lf.ExemplarRule.KIND));
+    private final TextArea exGood = new TextArea();
+    private final TextArea exBad = new TextArea();
+    private final TextField exMargin = new TextField("0.02");
     private final ComboBox<String> feature = new ComboBox<>();
     private final ComboBox<String> prefer = new ComboBox<>(FXCollections.observableArrayList("higher", "lower"));
     private final TextField minDelta = new TextField("0");
@@ -137,6 +140,17 @@ public final class LfEditorView extends BorderPane {
         good.setPrefRowCount(5);
         bad.setPrefRowCount(5);
 
+        exGood.setPromptText("example answers to move towards, separated by lines holding only ---");
+        exBad.setPromptText("example answers to move away from, separated by lines holding only ---");
+        exGood.setId("exemplar-good");
+        exBad.setId("exemplar-bad");
+        exMargin.setId("exemplar-margin");
+        exGood.setPrefRowCount(5);
+        exBad.setPrefRowCount(5);
+        exGood.textProperty().addListener((o, a, b) -> schedulePreview());
+        exBad.textProperty().addListener((o, a, b) -> schedulePreview());
+        exMargin.textProperty().addListener((o, a, b) -> schedulePreview());
+
         buildTable();
         Button newFeature = new Button("New feature rule");
         newFeature.setOnAction(e -> startNew(FeatureRule.KIND));
@@ -145,6 +159,11 @@ public final class LfEditorView extends BorderPane {
         Button newCode = new Button("New code LF");
         newCode.setId("lf-new-code");
         newCode.setOnAction(e -> startNew(CodeRule.KIND));
+        Button newExemplar = new Button("New exemplar LF");
+        newExemplar.setId("lf-new-exemplar");
+        newExemplar.setTooltip(new javafx.scene.control.Tooltip("Prefer the answer closer (in MiniLM sentence embeddings) to example good answers"
+                + " and farther from bad ones; needs Compute embeddings in the feature explorer (or 'pairlab embed')."));
+        newExemplar.setOnAction(e -> startNew(dev.pairlab.lf.ExemplarRule.KIND));
         MenuButton presets = new MenuButton("Add the paper's LFs");
         for (String p : Presets.NAMES) {
             MenuItem item = new MenuItem(p);
@@ -173,7 +192,7 @@ public final class LfEditorView extends BorderPane {
         abAudit.setTooltip(new javafx.scene.control.Tooltip("Swap A and B in every pair of the stats split and apply each LF again; "
                 + "the A/B column shows the share of votes that flip as they should"));
         abAudit.setOnAction(e -> runAudit());
-        FlowPane tools = new FlowPane(8, 6, newFeature, newPattern, newCode, presets, delete, history, agreement, abAudit,
+        FlowPane tools = new FlowPane(8, 6, newFeature, newPattern, newCode, newExemplar, presets, delete, history, agreement, abAudit,
                 new Label("Stats on"), statsSplit);
         tools.setAlignment(Pos.CENTER_LEFT);
         VBox left = new VBox(6, tools, table, totals);
@@ -229,7 +248,17 @@ public final class LfEditorView extends BorderPane {
         judgeEndpoint.setId("judge-endpoint");
         debounce.setOnFinished(e -> runPreview());
         statsSplit.setOnAction(e -> refreshTable());
-        ws.labeled().addListener((o, a, b) -> refreshTable());
+        ws.labeled().addListener((o, a, b) -> {
+            if (b != null) {
+                List<String> names = Features.in(b.features()).stream().map(Feature::name).toList();
+                if (!names.equals(feature.getItems())) {
+                    String keep = feature.getValue();
+                    feature.getItems().setAll(names);
+                    feature.getSelectionModel().select(names.contains(keep) ? keep : names.get(0));
+                }
+            }
+            refreshTable();
+        });
         ws.lfs().addListener((javafx.collections.ListChangeListener<LfRecord>) c -> refreshTable());
         table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
             if (row != null) {
@@ -515,6 +544,12 @@ public final class LfEditorView extends BorderPane {
                 form.getChildren().addAll(g, judgeBothOrders, new Label("Prompt: {context}, {a} and {b} are filled in"), judgePrompt,
                         new HBox(8, tryFive, apply), judgeOutputs);
             }
+            case dev.pairlab.lf.ExemplarRule.KIND -> {
+                HBox m = new HBox(8, new Label("Abstain if the scores differ by less than"), exMargin);
+                m.setAlignment(Pos.CENTER_LEFT);
+                form.getChildren().addAll(new Label("Score of an answer: its highest cosine to a good example minus its highest to a bad one"
+                        + " (MiniLM embeddings). Good examples:"), exGood, new Label("Bad examples:"), exBad, m);
+            }
             case PatternRule.KIND -> form.getChildren().addAll(new Label("Good patterns (count for an answer)"), good,
                     new Label("Bad patterns (count against)"), bad, new FlowPane(10, 6, regex, caseSensitive, wholeWord, new Label("count"), count));
             default -> {
@@ -528,7 +563,8 @@ public final class LfEditorView extends BorderPane {
 
     private void startNew(String k) {
         table.getSelectionModel().clearSelection();
-        name.setText(k.equals(CodeRule.KIND) ? "my_code_lf" : k.equals(PatternRule.KIND) ? "my_patterns" : "my_feature_rule");
+        name.setText(k.equals(CodeRule.KIND) ? "my_code_lf" : k.equals(PatternRule.KIND) ? "my_patterns"
+                : k.equals(dev.pairlab.lf.ExemplarRule.KIND) ? "my_exemplars" : "my_feature_rule");
         kind.getSelectionModel().select(k);
         if (k.equals(CodeRule.KIND)) {
             code.replaceText("double d = p.delta(\"length\");\nif (Math.abs(d) < 20) return ABSTAIN;\nreturn d > 0 ? B : A;\n");
@@ -556,6 +592,10 @@ public final class LfEditorView extends BorderPane {
                 count.getSelectionModel().select(p.count().name().toLowerCase(Locale.ROOT));
             } else if (d instanceof CodeRule c) {
                 code.replaceText(c.source());
+            } else if (d instanceof dev.pairlab.lf.ExemplarRule x) {
+                exGood.setText(String.join("\n---\n", x.good()));
+                exBad.setText(String.join("\n---\n", x.bad()));
+                exMargin.setText(num(x.margin()));
             } else if (d instanceof dev.pairlab.lf.JudgeRule j) {
                 judgeEndpoint.setText(j.endpoint());
                 judgeModel.setText(j.model());
@@ -585,6 +625,10 @@ public final class LfEditorView extends BorderPane {
                 return new dev.pairlab.lf.JudgeRule(judgeEndpoint.getText().strip(), judgeModel.getText().strip(), judgePrompt.getText(),
                         judgeKeyEnv.getText().isBlank() ? null : judgeKeyEnv.getText().strip(), judgeRegex.getText(), judgeBothOrders.isSelected(), judgeMaxTokens);
             }
+            case dev.pairlab.lf.ExemplarRule.KIND -> {
+                return dev.pairlab.lf.ExemplarRule.texts(dev.pairlab.encoder.Pretrained.MINILM.name(), examples(exGood.getText()),
+                        examples(exBad.getText()), parse(exMargin.getText(), "the margin"));
+            }
             case PatternRule.KIND -> {
                 return new PatternRule(lines(good.getText()), lines(bad.getText()), regex.isSelected(), caseSensitive.isSelected(),
                         wholeWord.isSelected(), PatternRule.Count.valueOf(count.getValue().toUpperCase(Locale.ROOT)));
@@ -601,6 +645,11 @@ public final class LfEditorView extends BorderPane {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(what + " must be a number, not '" + s + "'");
         }
+    }
+
+    /** Example texts separated by lines holding only "---". */
+    private static List<String> examples(String s) {
+        return Arrays.stream(s.split("(?m)^\\s*---\\s*$")).map(String::strip).filter(x -> !x.isEmpty()).toList();
     }
 
     private static List<String> lines(String s) {
@@ -641,8 +690,18 @@ public final class LfEditorView extends BorderPane {
             } else if (d instanceof PatternRule p) {
                 p.compile();
             }
-            LfApplier.Applied a = LfApplier.apply(l.features(), List.of(NamedLf.unsaved(lfName, d)), null,
-                    LfApplier.projectSource(o.reader(), l.features().ids()), ProgressListener.NONE, cancel);
+            LfApplier.Applied a;
+            if (d instanceof dev.pairlab.lf.ExemplarRule x) {
+                dev.pairlab.lf.ExemplarRule embedded = dev.pairlab.encoder.Exemplars.embed(x, progress);
+                byte[] votes = LfApplier.exemplarColumn(o.reader(), embedded, l.features().ids());
+                a = new LfApplier.Applied(new LabelMatrix(l.features().ids(), List.of(lfName), new byte[][] {votes}),
+                        dev.pairlab.store.Embeddings.models(o.reader()).contains(x.model()) ? List.of()
+                                : List.of(new dev.pairlab.lf.LfProblem(lfName, 0, "no sentence embeddings in this project yet: Compute embeddings"
+                                + " in the feature explorer (or run 'pairlab embed'); until then it abstains everywhere")));
+            } else {
+                a = LfApplier.apply(l.features(), List.of(NamedLf.unsaved(lfName, d)), null,
+                        LfApplier.projectSource(o.reader(), l.features().ids()), ProgressListener.NONE, cancel);
+            }
             byte[] col = a.matrix().column(0);
             int j = l.matrix().names().indexOf(lfName);
             LabelMatrix m = j >= 0 ? l.matrix().withColumn(j, col) : append(l.matrix(), lfName, col);
@@ -726,14 +785,17 @@ public final class LfEditorView extends BorderPane {
             } else if (d instanceof PatternRule p) {
                 p.compile();
             }
-            LfRecord saved = Lfs.save(w, lfName, d.kind(), d.toJson().toString());
+            LfDefinition toSave = d instanceof dev.pairlab.lf.ExemplarRule x ? dev.pairlab.encoder.Exemplars.embed(x, progress) : d;
+            LfRecord saved = Lfs.save(w, lfName, toSave.kind(), toSave.toJson().toString());
             // What the new version changed against the one in use: fixed / broken pairs on the stats split.
             dev.pairlab.analysis.VoteDiff diff = null;
             int j = before == null ? -1 : before.matrix().names().indexOf(lfName);
             if (j >= 0 && opened != null && !(d instanceof dev.pairlab.lf.JudgeRule)) { // a new judge version has no answers yet
-                LfApplier.Applied a = LfApplier.apply(before.features(), List.of(NamedLf.unsaved(lfName, d)), null,
-                        LfApplier.projectSource(opened.reader(), before.features().ids()), ProgressListener.NONE, cancel);
-                diff = dev.pairlab.analysis.VoteDiff.of(before.matrix().column(j), a.matrix().column(0), before.labels().gold(),
+                byte[] now = toSave instanceof dev.pairlab.lf.ExemplarRule x
+                        ? LfApplier.exemplarColumn(opened.reader(), x, before.features().ids())
+                        : LfApplier.apply(before.features(), List.of(NamedLf.unsaved(lfName, d)), null,
+                                LfApplier.projectSource(opened.reader(), before.features().ids()), ProgressListener.NONE, cancel).matrix().column(0);
+                diff = dev.pairlab.analysis.VoteDiff.of(before.matrix().column(j), now, before.labels().gold(),
                         before.matrix().ids(), Subsets.rows(before.labels(), splits));
             }
             return new Saved(saved, diff);
