@@ -264,8 +264,7 @@ final class BenchCommand implements Runnable {
                 dev.pairlab.reward.RandomCheckpoint.write(randomCheckpoint, 384, 6, 12, 1536, 1, vocab, 512);
                 base = randomCheckpoint.toString();
             }
-            dev.pairlab.reward.RewardConfig c = kind.equals("transformer") ? dev.pairlab.reward.RewardConfig.transformer(base)
-                    : dev.pairlab.reward.RewardConfig.features();
+            dev.pairlab.reward.RewardConfig c = dev.pairlab.reward.RewardConfig.of(kind, base);
             if (batch != null) {
                 c = c.withBatch(batch, 1, c.lr(), 0);
             } else {

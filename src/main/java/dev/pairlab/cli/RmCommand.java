@@ -108,10 +108,12 @@ final class RmCommand implements Runnable {
         @Mixin
         ProjectArg project;
 
-        @Option(names = "--kind", defaultValue = "features", description = "features or transformer (default ${DEFAULT-VALUE}).")
+        @Option(names = "--kind", defaultValue = "features", description = {"features, transformer (a pretrained encoder fine-tuned)",
+            "or frozen (the encoder fixed, a linear head trained) (default ${DEFAULT-VALUE})."})
         String kind;
 
-        @Option(names = "--base", paramLabel = "DIR", description = "Transformer: a local Hugging Face checkpoint folder.")
+        @Option(names = "--base", paramLabel = "minilm|DIR", description = {"Transformer and frozen: minilm (all-MiniLM-L6-v2, shipped,",
+            "imported on first use) or a local Hugging Face checkpoint folder."})
         String base;
 
         @Option(names = "--data", defaultValue = "gold", description = "gold, gold+weak or soft (default ${DEFAULT-VALUE}).")
@@ -161,7 +163,7 @@ final class RmCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            RewardConfig c = kind.equals("transformer") ? RewardConfig.transformer(base) : RewardConfig.features();
+            RewardConfig c = RewardConfig.of(kind, base);
             c = c.withData(data).withDevice(device);
             if (epochs != null) {
                 c = c.withEpochs(epochs);

@@ -3,6 +3,7 @@ package dev.pairlab.encoder;
 import dev.pairlab.pairs.Pair;
 import dev.pairlab.pairs.Transcript;
 import dev.pairlab.reward.Devices;
+import dev.pairlab.reward.Pretrained;
 import dev.pairlab.reward.TransformerRewardNet;
 import dev.pairlab.store.Embeddings;
 import dev.pairlab.store.Pairs;

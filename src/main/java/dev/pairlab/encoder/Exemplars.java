@@ -2,6 +2,7 @@ package dev.pairlab.encoder;
 
 import dev.pairlab.lf.ExemplarRule;
 import dev.pairlab.reward.Devices;
+import dev.pairlab.reward.Pretrained;
 import dev.pairlab.reward.TransformerRewardNet;
 import dev.pairlab.task.ProgressListener;
 import java.io.IOException;

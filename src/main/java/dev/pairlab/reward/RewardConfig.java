@@ -10,8 +10,9 @@ import dev.pairlab.pairs.Json;
  * decay, Adam β = (0.9, 0.95), ε = 1e-12; a transformer at lr 8e-6 for 2 epochs with 50 warm-up
  * steps) and what works for the small text-feature model otherwise.
  *
- * @param kind       "features" or "transformer"
- * @param base       transformer only: the folder of a Hugging Face checkpoint (config.json, tokenizer.json, model.safetensors)
+ * @param kind       "features", "transformer" (the encoder fine-tuned) or "frozen" (the encoder fixed, a linear head trained)
+ * @param base       transformer and frozen: a Hugging Face checkpoint folder (config.json, tokenizer.json, model.safetensors) or
+ *                   "minilm" (all-MiniLM-L6-v2, shipped; imported on first use)
  * @param data       "gold", "gold+weak" or "soft"
  * @param beta       weight of ½(r_c² + r_r²), which keeps rewards near zero
  * @param evalEvery  steps between evaluations on the test split (0: only at the end)
@@ -23,15 +24,17 @@ public record RewardConfig(String kind, String base, String data, int epochs, in
                            int evalEvery, int checkpointEvery, int patience, String device, int buckets, int embeddingDim,
                            int hidden) {
 
+    public static final String FROZEN = "frozen";
+
     public RewardConfig {
-        if (!kind.equals("features") && !kind.equals("transformer")) {
-            throw new IllegalArgumentException("--kind must be features or transformer, not '" + kind + "'");
+        if (!kind.equals("features") && !kind.equals("transformer") && !kind.equals(FROZEN)) {
+            throw new IllegalArgumentException("--kind must be features, transformer or frozen, not '" + kind + "'");
         }
         if (!data.equals("gold") && !data.equals("gold+weak") && !data.equals("soft")) {
             throw new IllegalArgumentException("--data must be gold, gold+weak or soft, not '" + data + "'");
         }
-        if (kind.equals("transformer") && (base == null || base.isBlank())) {
-            throw new IllegalArgumentException("a transformer reward model needs --base CHECKPOINT_FOLDER");
+        if ((kind.equals("transformer") || kind.equals(FROZEN)) && (base == null || base.isBlank())) {
+            throw new IllegalArgumentException("a " + kind + " reward model needs --base minilm or --base CHECKPOINT_FOLDER");
         }
         if (epochs < 1 || batchSize < 1 || gradAccum < 1 || maxLength < 4) {
             throw new IllegalArgumentException("epochs, batch size and gradient accumulation must be at least 1, max length at least 4");
@@ -51,6 +54,21 @@ public record RewardConfig(String kind, String base, String data, int epochs, in
     public static RewardConfig transformer(String base) {
         return new RewardConfig("transformer", base, "gold", 2, 1, 2, 8e-6, 0.0, 50, 2.0, 256, 0.001, 123, 200, 0, 0, "auto",
                 0, 0, 0);
+    }
+
+    /** A frozen encoder with a linear head: only the head trains, so a higher rate and more epochs (pooled states are cached). */
+    public static RewardConfig frozen(String base) {
+        return new RewardConfig(FROZEN, base, "gold", 20, 16, 1, 3e-3, 0.0, 10, 2.0, 256, 0.001, 123, 50, 0, 0, "auto",
+                0, 0, 0);
+    }
+
+    /** The defaults of a kind. */
+    public static RewardConfig of(String kind, String base) {
+        return switch (kind) {
+            case "transformer" -> transformer(base);
+            case FROZEN -> frozen(base);
+            default -> features();
+        };
     }
 
     public RewardConfig withData(String d) {

@@ -35,7 +35,8 @@ public final class RewardTraining {
     public static RewardNet build(RewardConfig config, Device device) throws IOException {
         return switch (config.kind()) {
             case "features" -> new FeatureRewardNet(config, device);
-            case "transformer" -> TransformerRewardNet.load(Path.of(config.base()), config, device);
+            case "transformer", RewardConfig.FROZEN ->
+                    TransformerRewardNet.load(Pretrained.resolve(config.base(), dev.pairlab.task.ProgressListener.NONE), config, device);
             default -> throw new IllegalArgumentException("unknown reward model kind " + config.kind());
         };
     }

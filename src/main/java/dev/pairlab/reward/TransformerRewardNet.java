@@ -58,21 +58,32 @@ public final class TransformerRewardNet extends RewardNet {
     private final Arch arch;
     private final HuggingFaceTokenizer tokenizer;
     private final int maxLength;
+    /** Frozen: the encoder's weights are not trained (nor saved with the model); only the head learns. */
+    private final boolean frozen;
+    /** A frozen encoder's weights, outside {@link #params} and {@link #buffers}. */
+    private final Map<String, NDArray> fixed = new HashMap<>();
+    /** A frozen encoder's pooled output per (context, answer): the same every epoch, so computed once. */
+    private final Map<String, float[]> pooledCache = new HashMap<>();
 
-    private TransformerRewardNet(Device device, Arch arch, HuggingFaceTokenizer tokenizer, int maxLength) {
+    private TransformerRewardNet(Device device, Arch arch, HuggingFaceTokenizer tokenizer, int maxLength, boolean frozen) {
         super(device);
         this.arch = arch;
         this.tokenizer = tokenizer;
         this.maxLength = maxLength;
+        this.frozen = frozen;
     }
 
     /** Loads the encoder from a checkpoint folder and adds a fresh head (seeded). */
     public static TransformerRewardNet load(Path checkpoint, RewardConfig config, Device device) throws IOException {
-        return load(checkpoint, config.maxLength(), config.seed(), device);
+        return load(checkpoint, config.maxLength(), config.seed(), device, config.kind().equals(RewardConfig.FROZEN));
     }
 
     /** Loads the encoder from a checkpoint folder, inputs truncated to {@code maxTokens}, and adds a fresh head (seeded). */
     public static TransformerRewardNet load(Path checkpoint, int maxTokens, long seed, Device device) throws IOException {
+        return load(checkpoint, maxTokens, seed, device, false);
+    }
+
+    private static TransformerRewardNet load(Path checkpoint, int maxTokens, long seed, Device device, boolean frozen) throws IOException {
         Path configFile = checkpoint.resolve("config.json");
         Path tokenizerFile = checkpoint.resolve("tokenizer.json");
         Path weights = checkpoint.resolve("model.safetensors");
@@ -90,7 +101,7 @@ public final class TransformerRewardNet extends RewardNet {
         options.put("maxLength", Integer.toString(max));
         options.put("addSpecialTokens", "true");
         HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(tokenizerFile, options);
-        TransformerRewardNet net = new TransformerRewardNet(device, arch, tokenizer, max);
+        TransformerRewardNet net = new TransformerRewardNet(device, arch, tokenizer, max, frozen);
         net.loadEncoder(Safetensors.read(weights), seed);
         return net;
     }
@@ -145,17 +156,32 @@ public final class TransformerRewardNet extends RewardNet {
         if (t == null) {
             throw new IOException("model.safetensors has no tensor '" + from + "' for a " + arch.type() + " encoder");
         }
-        param(to, manager.create(t.values(), new Shape(t.shape())));
+        NDArray value = manager.create(t.values(), new Shape(t.shape()));
+        if (frozen) {
+            value.setName(to);
+            fixed.put(to, value);
+        } else {
+            param(to, value);
+        }
+    }
+
+    /** An encoder weight, trained or frozen. */
+    private NDArray w(String name) {
+        NDArray a = params.get(name);
+        return a != null ? a : fixed.get(name);
     }
 
     @Override
     public String kind() {
-        return "transformer";
+        return frozen ? RewardConfig.FROZEN : "transformer";
     }
 
     @Override
     public NDArray forward(NDManager step, List<String> contexts, List<String> answers) {
         int n = answers.size();
+        if (frozen) {
+            return linear(frozenPooled(step, contexts, answers), "head").reshape(n).toType(DataType.FLOAT32, false);
+        }
         Encoding[] enc = new Encoding[n];
         for (int i = 0; i < n; i++) {
             enc[i] = tokenizer.encode(contexts.get(i), answers.get(i));
@@ -183,6 +209,36 @@ public final class TransformerRewardNet extends RewardNet {
             }
             return out;
         }
+    }
+
+    /** Pooled states of a frozen encoder, computed without gradient once per (context, answer) and then reused. */
+    private NDArray frozenPooled(NDManager step, List<String> contexts, List<String> answers) {
+        int n = answers.size();
+        String[] keys = new String[n];
+        List<Integer> todo = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            keys[i] = contexts.get(i) + '\u0001' + answers.get(i);
+            if (!pooledCache.containsKey(keys[i])) {
+                todo.add(i);
+            }
+        }
+        if (!todo.isEmpty()) {
+            Encoding[] enc = new Encoding[todo.size()];
+            for (int k = 0; k < enc.length; k++) {
+                enc[k] = tokenizer.encode(contexts.get(todo.get(k)), answers.get(todo.get(k)));
+            }
+            try (NoGrad off = NoGrad.enter(); NDManager tmp = manager.newSubManager()) {
+                float[] flat = pooled(tmp, enc).toType(DataType.FLOAT32, false).toDevice(Device.cpu(), false).toFloatArray();
+                for (int k = 0; k < enc.length; k++) {
+                    pooledCache.put(keys[todo.get(k)], java.util.Arrays.copyOfRange(flat, k * arch.hidden(), (k + 1) * arch.hidden()));
+                }
+            }
+        }
+        float[] all = new float[n * arch.hidden()];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(pooledCache.get(keys[i]), 0, all, i * arch.hidden(), arch.hidden());
+        }
+        return step.create(all, new Shape(n, arch.hidden())).toDevice(device(), false);
     }
 
     /** The embedding size of {@link #embed}. */
@@ -218,11 +274,11 @@ public final class TransformerRewardNet extends RewardNet {
             pos[k] = k + arch.positionOffset();
         }
         NDArray posArr = step.create(pos, new Shape(1, t)).toDevice(dev, false);
-        NDArray x = Embedding.embedding(idArr, params.get("emb.word"), SparseFormat.DENSE).singletonOrThrow()
-                .add(Embedding.embedding(posArr, params.get("emb.position"), SparseFormat.DENSE).singletonOrThrow());
-        if (params.containsKey("emb.type")) {
+        NDArray x = Embedding.embedding(idArr, w("emb.word"), SparseFormat.DENSE).singletonOrThrow()
+                .add(Embedding.embedding(posArr, w("emb.position"), SparseFormat.DENSE).singletonOrThrow());
+        if (w("emb.type") != null) {
             NDArray typeArr = step.create(types, new Shape(n, t)).toDevice(dev, false);
-            x = x.add(Embedding.embedding(typeArr, params.get("emb.type"), SparseFormat.DENSE).singletonOrThrow());
+            x = x.add(Embedding.embedding(typeArr, w("emb.type"), SparseFormat.DENSE).singletonOrThrow());
         }
         x = layerNorm(x, "emb.ln");
         // Additive attention mask: 0 for tokens, −10⁴ for padding, as BERT does.
@@ -246,11 +302,11 @@ public final class TransformerRewardNet extends RewardNet {
     }
 
     private NDArray linear(NDArray x, String name) {
-        return Linear.linear(x, params.get(name + ".weight"), params.get(name + ".bias")).singletonOrThrow();
+        return Linear.linear(x, w(name + ".weight"), w(name + ".bias")).singletonOrThrow();
     }
 
     private NDArray layerNorm(NDArray x, String name) {
-        return LayerNorm.layerNorm(x, new Shape(arch.hidden()), params.get(name + ".weight"), params.get(name + ".bias"), (float) arch.eps())
+        return LayerNorm.layerNorm(x, new Shape(arch.hidden()), w(name + ".weight"), w(name + ".bias"), (float) arch.eps())
                 .singletonOrThrow();
     }
 

@@ -626,7 +626,7 @@ public final class LfEditorView extends BorderPane {
                         judgeKeyEnv.getText().isBlank() ? null : judgeKeyEnv.getText().strip(), judgeRegex.getText(), judgeBothOrders.isSelected(), judgeMaxTokens);
             }
             case dev.pairlab.lf.ExemplarRule.KIND -> {
-                return dev.pairlab.lf.ExemplarRule.texts(dev.pairlab.encoder.Pretrained.MINILM.name(), examples(exGood.getText()),
+                return dev.pairlab.lf.ExemplarRule.texts(dev.pairlab.reward.Pretrained.MINILM.name(), examples(exGood.getText()),
                         examples(exBad.getText()), parse(exMargin.getText(), "the margin"));
             }
             case PatternRule.KIND -> {

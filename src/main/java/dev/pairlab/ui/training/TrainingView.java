@@ -46,7 +46,7 @@ import javafx.stage.DirectoryChooser;
 public final class TrainingView extends BorderPane {
 
     private final Workspace ws;
-    private final ComboBox<String> kind = new ComboBox<>(FXCollections.observableArrayList("features", "transformer"));
+    private final ComboBox<String> kind = new ComboBox<>(FXCollections.observableArrayList("features", "transformer", "frozen"));
     private final TextField base = new TextField();
     private final ComboBox<String> data = new ComboBox<>(FXCollections.observableArrayList("gold", "gold+weak", "soft"));
     private final TextField epochs = new TextField();
@@ -72,7 +72,8 @@ public final class TrainingView extends BorderPane {
         history.setId("train-history");
         defaults();
         kind.setOnAction(e -> defaults());
-        base.setPromptText("Hugging Face checkpoint folder (transformer)");
+        base.setText("minilm");
+        base.setPromptText("minilm, or a Hugging Face checkpoint folder (transformer, frozen)");
         Button browse = new Button("…");
         browse.setOnAction(e -> {
             File f = new DirectoryChooser().showDialog(getScene().getWindow());
@@ -158,7 +159,7 @@ public final class TrainingView extends BorderPane {
     }
 
     private void defaults() {
-        RewardConfig c = kind.getValue().equals("transformer") ? RewardConfig.transformer("x") : RewardConfig.features();
+        RewardConfig c = RewardConfig.of(kind.getValue(), "x");
         epochs.setText(Integer.toString(c.epochs()));
         batch.setText(Integer.toString(c.batchSize() * c.gradAccum()));
         lr.setText(Double.toString(c.lr()));
@@ -166,7 +167,7 @@ public final class TrainingView extends BorderPane {
     }
 
     private RewardConfig config() {
-        RewardConfig c = kind.getValue().equals("transformer") ? RewardConfig.transformer(base.getText().strip()) : RewardConfig.features();
+        RewardConfig c = RewardConfig.of(kind.getValue(), base.getText().strip());
         try {
             int pairsPerStep = Integer.parseInt(batch.getText().strip());
             int micro = Math.min(c.batchSize(), pairsPerStep);

@@ -1,8 +1,7 @@
-package dev.pairlab.encoder;
+package dev.pairlab.reward;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pairlab.pairs.Json;
-import dev.pairlab.reward.Safetensors;
 import dev.pairlab.task.ProgressListener;
 import java.io.IOException;
 import java.io.InputStream;

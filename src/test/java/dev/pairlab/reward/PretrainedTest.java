@@ -1,4 +1,4 @@
-package dev.pairlab.encoder;
+package dev.pairlab.reward;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,7 +11,6 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
 import dev.pairlab.TestData;
 import dev.pairlab.pairs.Json;
-import dev.pairlab.reward.TransformerRewardNet;
 import dev.pairlab.task.ProgressListener;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.pairlab.encoder;
+package dev.pairlab.reward;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
