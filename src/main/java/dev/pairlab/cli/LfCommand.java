@@ -45,7 +45,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "lf", mixinStandardHelpOptions = true, description = "Labeling functions: add, list, show, remove, presets, stats, label matrix, agreement, history, diff, revert.",
         subcommands = {LfCommand.Add.class, LfCommand.ListLfs.class, LfCommand.Show.class, LfCommand.Remove.class,
             LfCommand.Enable.class, LfCommand.Disable.class, LfCommand.Preset.class, LfCommand.Stats.class, LfCommand.Matrix.class,
-            LfInsight.Agreement.class, LfApplyCommand.class, LfInsight.History.class, LfInsight.Diff.class, LfInsight.Revert.class})
+            LfInsight.Agreement.class, LfApplyCommand.class, LfInsight.History.class, LfInsight.Diff.class, LfInsight.Revert.class, PortableCommands.LfExport.class})
 final class LfCommand implements Runnable {
 
     @Spec

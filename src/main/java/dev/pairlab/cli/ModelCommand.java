@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "model", mixinStandardHelpOptions = true, description = "Label models: fit, evaluate, sweep the confidence threshold, list runs.",
-        subcommands = {ModelCommand.Fit.class, ModelCommand.Eval.class, ModelCommand.Sweep.class, ModelCommand.ListRuns.class})
+        subcommands = {ModelCommand.Fit.class, ModelCommand.Eval.class, ModelCommand.Sweep.class, ModelCommand.ListRuns.class,
+            PortableCommands.ModelExport.class})
 final class ModelCommand implements Runnable {
 
     @Spec

@@ -57,8 +57,24 @@ public final class CodeCompiler {
     private CodeCompiler() {
     }
 
-    /** Compiles the LF's body; the result is stateless and thread-safe if the user's code is. */
+    /** Bodies compiled in this JVM: an LF is compiled once per process (per Spark executor), not per chunk or run. */
+    private static final java.util.Map<String, CodeLabelingFunction> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Compiles the LF's body (or returns the earlier compilation of the same body); stateless and thread-safe if the user's code is. */
     public static CodeLabelingFunction compile(String body) throws LfException {
+        CodeLabelingFunction done = COMPILED.get(body);
+        if (done != null) {
+            return done;
+        }
+        CodeLabelingFunction fresh = compileNew(body);
+        if (COMPILED.size() > 256) {
+            COMPILED.clear();
+        }
+        COMPILED.put(body, fresh);
+        return fresh;
+    }
+
+    private static CodeLabelingFunction compileNew(String body) throws LfException {
         java.util.regex.Matcher forbidden = FORBIDDEN.matcher(body);
         if (forbidden.find()) {
             long line = body.substring(0, forbidden.start()).lines().count();

@@ -106,6 +106,37 @@ class FormatsTest {
     }
 
     @Test
+    void pandaLmTakesTheAnnotatorsMajorityAndDropsTies() throws Exception {
+        String content = "[\n"
+                + "{\"idx\":0,\"cmp_key\":\"x_y\",\"instruction\":\"Rewrite it.\",\"input\":\"Some text.\",\"response1\":\"R1\","
+                + "\"response2\":\"R2\",\"annotator1\":2,\"annotator2\":2,\"annotator3\":1},\n"
+                + "{\"idx\":1,\"instruction\":\"Say yes.\",\"input\":\"\",\"response1\":true,\"response2\":\"No\","
+                + "\"annotator1\":1,\"annotator2\":0,\"annotator3\":1},\n"
+                + "{\"idx\":2,\"instruction\":\"Q\",\"input\":\"\",\"response1\":\"a\",\"response2\":\"b\","
+                + "\"annotator1\":1,\"annotator2\":2,\"annotator3\":0},\n"
+                + "{\"idx\":3,\"instruction\":\"Q\",\"input\":\"\",\"response1\":\"a\",\"response2\":\"b\","
+                + "\"annotator1\":0,\"annotator2\":0,\"annotator3\":1},\n"
+                + "{\"idx\":4,\"instruction\":\"Q\",\"input\":\"\",\"response1\":\"a\",\"response2\":\"b\","
+                + "\"annotator1\":3,\"annotator2\":1,\"annotator3\":1}\n]\n";
+        List<ParsedRecord> r = read("panda.json", content, ImportOptions.defaults());
+        assertEquals("pandalm", Formats.detect(dir.resolve("panda.json")).id());
+        assertEquals(5, r.size());
+        Pair first = r.get(0).pair();
+        assertEquals("Rewrite it.\n\nSome text.", first.context());
+        assertEquals("R1", first.answerA());
+        assertEquals(Gold.B, first.gold());
+        assertEquals("x_y", Json.MAPPER.readTree(first.extras()).get("cmp_key").asText());
+        Pair second = r.get(1).pair();
+        assertEquals("Say yes.", second.context());
+        assertEquals("true", second.answerA());
+        assertEquals(Gold.A, second.gold());
+        assertNull(r.get(2).pair());
+        assertTrue(r.get(2).dropReason().contains("tie"));
+        assertNull(r.get(3).pair());
+        assertTrue(r.get(4).error().toString().contains("annotator1"), r.get(4).error().toString());
+    }
+
+    @Test
     void csvWithMappedChosenRejectedColumnsIsSwappedBySeed() throws Exception {
         StringBuilder sb = new StringBuilder("question,good,bad,note\n");
         for (int i = 0; i < 200; i++) {

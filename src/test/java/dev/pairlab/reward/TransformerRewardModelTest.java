@@ -50,6 +50,30 @@ class TransformerRewardModelTest {
     }
 
     @Test
+    void aFrozenMiniLmTrainsOnlyItsHeadAndReloads() throws Exception {
+        dev.pairlab.TestData.models();
+        RewardConfig c = RewardConfig.frozen("minilm").withEpochs(10).withBatch(16, 1, 1e-2, 5).withSchedule(0, 0, 0).withDevice("cpu");
+        List<TrainPair> train = FeatureRewardModelTest.toy(240, 21);
+        List<TrainPair> test = FeatureRewardModelTest.toy(60, 22);
+        Path run = dir.resolve("frozen-run");
+        Files.createDirectories(run);
+        Files.writeString(run.resolve("config.json"), c.toJson().toString());
+        double[] scores;
+        try (RewardNet net = RewardTraining.build(c, Device.cpu())) {
+            assertEquals(java.util.Set.of("head.weight", "head.bias"), net.parameters().keySet(), "only the head is trained");
+            assertEquals("frozen", net.kind());
+            Trainer.Result r = new Trainer(net, c, run).train(train, test, List.of(), e -> { }, Cancellation.none());
+            assertTrue(r.eval().accuracy() > 0.85, "accuracy " + r.eval().accuracy());
+            scores = Trainer.scorePairs(net, test, 16);
+        }
+        assertTrue(Files.size(run.resolve("model.params")) < 20_000, "the encoder is not saved with the model: "
+                + Files.size(run.resolve("model.params")) + " bytes");
+        try (RewardNet again = RewardTraining.load(run, "cpu")) {
+            assertArrayEquals(scores, Trainer.scorePairs(again, test, 16), 1e-5);
+        }
+    }
+
+    @Test
     void aFolderThatIsNotACheckpointSaysWhatIsMissing() throws Exception {
         Files.createDirectories(dir.resolve("empty"));
         RewardConfig c = RewardConfig.transformer(dir.resolve("empty").toString());
