@@ -46,8 +46,11 @@ final class AdamW {
     static double gradientNorm(Map<String, NDArray> params) {
         double sq = 0;
         for (NDArray p : params.values()) {
-            try (NDArray g = p.getGradient(); NDArray s = g.square().sum()) {
-                sq += s.getFloat();
+            // The square's result would belong to the parameter's manager and outlive the call: keep it in a scope.
+            try (NDManager scope = p.getManager().newSubManager()) {
+                NDArray g = p.getGradient();
+                g.attach(scope);
+                sq += g.square().sum().getFloat();
             }
         }
         return Math.sqrt(sq);
@@ -71,9 +74,18 @@ final class AdamW {
                 NDArray vi = v.get(e.getKey());
                 mi.muli((float) beta1).addi(grad.mul((float) (1 - beta1)));
                 vi.muli((float) beta2).addi(grad.square().muli((float) (1 - beta2)));
-                NDArray update = mi.div((float) c1).divi(vi.div((float) c2).sqrt().addi((float) eps));
+                // An op's result belongs to its first operand's manager: results of ops on the moments and the
+                // parameter are moved into this step's scope, or each step would leave parameter-sized arrays
+                // behind (about 270 MB a step for MiniLM).
+                NDArray update = mi.div((float) c1);
+                update.attach(scope);
+                NDArray denom = vi.div((float) c2);
+                denom.attach(scope);
+                update.divi(denom.sqrt().addi((float) eps)); // sqrt of an array in the scope stays in the scope
                 if (weightDecay > 0) {
-                    p.subi(p.mul((float) (lr * weightDecay)));
+                    NDArray decay = p.mul((float) (lr * weightDecay));
+                    decay.attach(scope);
+                    p.subi(decay);
                 }
                 p.subi(update.muli((float) lr));
                 g.subi(g); // zero the gradient for the next accumulation

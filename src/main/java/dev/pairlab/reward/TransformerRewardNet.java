@@ -253,6 +253,10 @@ public final class TransformerRewardNet extends RewardNet {
         for (Encoding e : enc) {
             t = Math.max(t, Math.min(maxLength, e.getIds().length));
         }
+        // Lengths rounded up to a multiple of 32: a handful of tensor shapes instead of one per batch, so PyTorch's
+        // freed blocks are reused rather than fragmenting the heap (with glibc's trimming off, as the launcher sets
+        // it for speed, per-batch shapes grew a fine-tuning run to 24 GB).
+        t = Math.min(maxLength, (t + 31) / 32 * 32);
         long[] ids = new long[n * t];
         long[] types = new long[n * t];
         float[] mask = new float[n * t];

@@ -61,6 +61,26 @@ class ModelCliTest {
 
         CliTest.Run list = CliTest.run("model", "list", p, "--json");
         assertEquals(1, list.json().get("runs").size());
+
+        // The files the Spark job reads: LFs and model, checked against each other when read back.
+        Path lfs = dir.resolve("lfs.json");
+        Path model = dir.resolve("model.json");
+        assertEquals(0, CliTest.run("lf", "export", p, "--out", lfs.toString()).code());
+        CliTest.Run me = CliTest.run("model", "export", p, "--out", model.toString());
+        assertEquals(0, me.code(), me.err());
+        assertTrue(me.out().contains("6 LFs"), me.out());
+        JsonNode lfsJson = dev.pairlab.pairs.Json.MAPPER.readTree(lfs.toFile());
+        JsonNode modelJson = dev.pairlab.pairs.Json.MAPPER.readTree(model.toFile());
+        assertEquals("pairlab-lfs", lfsJson.get("format").asText());
+        assertEquals(6, lfsJson.get("lfs").size());
+        dev.pairlab.labelmodel.WeakExport.Labeler back = dev.pairlab.labelmodel.Portable.labeler(lfsJson, modelJson);
+        assertEquals(6, back.lfs().size());
+        // After an LF changes, the project's model no longer matches: model export refuses.
+        CliTest.run("lf", "disable", p, "regex");
+        CliTest.Run stale = CliTest.run("model", "export", p, "--out", dir.resolve("m2.json").toString());
+        assertEquals(1, stale.code());
+        assertTrue(stale.err().contains("changed since label model run"), stale.err());
+        assertTrue(!Files.exists(dir.resolve("m2.json")));
     }
 
     @Test

@@ -121,5 +121,10 @@ class EmbeddingJobTest {
         assertEquals(Votes.A, r.vote(nearGood, between)); // scores 0.2 and about 0.01 differ by more than the margin
         assertEquals(Votes.ABSTAIN, r.vote(between, Embeddings.quantize(new float[] {0.70f, 0.71f, 0})));
         assertEquals(Votes.ABSTAIN, r.vote(null, nearGood));
+        // Outside a project (the Spark job) there are no stored embeddings: such LF sets are refused, with the reason.
+        String why = dev.pairlab.labelmodel.Portable.projectOnly(List.of(new dev.pairlab.lf.NamedLf("near", 0, 1, r)));
+        assertTrue(why != null && why.contains("exemplar LF"), why);
+        assertTrue(dev.pairlab.labelmodel.Portable.projectOnly(List.of(new dev.pairlab.lf.NamedLf("rel", 0, 1,
+                new dev.pairlab.lf.FeatureRule("relevance", dev.pairlab.lf.FeatureRule.Prefer.HIGHER, 0, null)))).contains("relevance"));
     }
 }
