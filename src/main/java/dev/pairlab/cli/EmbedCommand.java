@@ -2,7 +2,6 @@ package dev.pairlab.cli;
 
 import dev.pairlab.encoder.EmbeddingJob;
 import dev.pairlab.store.Project;
-import dev.pairlab.task.Cancellation;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -46,19 +45,10 @@ final class EmbedCommand implements Callable<Integer> {
         if (maxTokens < 8 || batch < 1) {
             throw new IllegalArgumentException("--max-tokens must be at least 8 and --batch at least 1");
         }
-        Cancellation cancel = new Cancellation();
-        Thread hook = new Thread(cancel::cancel);
-        Runtime.getRuntime().addShutdownHook(hook);
         EmbeddingJob.Result r;
-        try (Project p = Project.open(project.file, Project.Access.READ_WRITE);
+        try (CtrlC ctrlC = new CtrlC(); Project p = Project.open(project.file, Project.Access.READ_WRITE);
              ConsoleProgress progress = new ConsoleProgress(System.err, quiet)) {
-            r = EmbeddingJob.run(p, new EmbeddingJob.Options(model, maxTokens, batch, device), progress, cancel);
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException ignored) {
-                // shutting down already
-            }
+            r = EmbeddingJob.run(p, new EmbeddingJob.Options(model, maxTokens, batch, device), progress, ctrlC.cancellation());
         }
         if (output.json) {
             Output.print(spec.commandLine().getOut(), Output.object().put("model", r.model()).put("pairs", r.pairs()).put("already", r.already())

@@ -5,7 +5,6 @@ import dev.pairlab.generate.Keys;
 import dev.pairlab.generate.PromptPool;
 import dev.pairlab.generate.Source;
 import dev.pairlab.store.Project;
-import dev.pairlab.task.Cancellation;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -98,18 +97,10 @@ final class GenerateCommand implements Callable<Integer> {
         Generator.Params params = new Generator.Params(PromptPool.prepare(pool, seed, limit), a, b, seed, concurrency, rps,
                 Duration.ofSeconds(timeout), retries);
         Generator.Result r;
-        Cancellation cancel = new Cancellation();
-        Thread hook = new Thread(cancel::cancel);
-        Runtime.getRuntime().addShutdownHook(hook);
-        try (Project p = Project.open(project.file, Project.Access.READ_WRITE);
+        // Ctrl-C: finished answers are saved; rerun to continue.
+        try (CtrlC ctrlC = new CtrlC(); Project p = Project.open(project.file, Project.Access.READ_WRITE);
              ConsoleProgress progress = new ConsoleProgress(System.err, quiet)) {
-            r = Generator.run(p, params, Keys.system(), progress, cancel);
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException exiting) {
-                // Ctrl-C: finished answers are saved; rerun to continue.
-            }
+            r = Generator.run(p, params, Keys.system(), progress, ctrlC.cancellation());
         }
         if (output.json) {
             Output.print(spec.commandLine().getOut(), Output.object().put("run", r.run()).put("prompts", r.prompts()).put("pairs", r.pairs())

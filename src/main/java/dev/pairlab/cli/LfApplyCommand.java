@@ -3,7 +3,6 @@ package dev.pairlab.cli;
 import dev.pairlab.generate.JudgeRunner;
 import dev.pairlab.generate.Keys;
 import dev.pairlab.store.Project;
-import dev.pairlab.task.Cancellation;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -57,19 +56,10 @@ final class LfApplyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         JudgeRunner.Result r;
-        Cancellation cancel = new Cancellation();
-        Thread hook = new Thread(cancel::cancel);
-        Runtime.getRuntime().addShutdownHook(hook);
-        try (Project p = Project.open(project.file, Project.Access.READ_WRITE);
+        try (CtrlC ctrlC = new CtrlC(); Project p = Project.open(project.file, Project.Access.READ_WRITE);
              ConsoleProgress progress = new ConsoleProgress(System.err, quiet)) {
             r = JudgeRunner.run(p, name, new JudgeRunner.Params(LfCommand.splits(split), concurrency, rps, Duration.ofSeconds(timeout), retries),
-                    Keys.system(), progress, cancel);
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException ignored) {
-                // shutting down already
-            }
+                    Keys.system(), progress, ctrlC.cancellation());
         }
         if (output.json) {
             Output.print(spec.commandLine().getOut(), Output.object().put("lf", name).put("pairs", r.pairs()).put("asked", r.asked())

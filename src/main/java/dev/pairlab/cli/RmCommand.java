@@ -183,18 +183,10 @@ final class RmCommand implements Runnable {
                         patience != null ? patience : c.patience());
             }
             RewardTraining.Outcome o;
-            Cancellation cancel = new Cancellation();
-            Thread hook = new Thread(cancel::cancel);
-            Runtime.getRuntime().addShutdownHook(hook);
-            try (Project p = Project.open(project.file, Project.Access.READ_WRITE);
+            // Ctrl-C: the trainer sees the cancellation, saves its checkpoint and stops ('pairlab rm resume' continues).
+            try (CtrlC ctrlC = new CtrlC(); Project p = Project.open(project.file, Project.Access.READ_WRITE);
                  ConsoleProgress progress = new ConsoleProgress(System.err, quiet)) {
-                o = RewardTraining.train(p, c, printer(quiet), progress, cancel);
-            } finally {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException shuttingDown) {
-                    // The JVM is exiting (Ctrl-C): the trainer saw the cancel and saved its checkpoint.
-                }
+                o = RewardTraining.train(p, c, printer(quiet), progress, ctrlC.cancellation());
             }
             print(spec.commandLine().getOut(), o, output.json);
             return Cli.OK;
@@ -221,10 +213,10 @@ final class RmCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             RewardTraining.Outcome o;
-            try (Project p = Project.open(project.file, Project.Access.READ_WRITE);
+            try (CtrlC ctrlC = new CtrlC(); Project p = Project.open(project.file, Project.Access.READ_WRITE);
                  ConsoleProgress progress = new ConsoleProgress(System.err, quiet)) {
                 long id = run > 0 ? run : TrainingRuns.get(p, 0) == null ? 0 : TrainingRuns.get(p, 0).id();
-                o = RewardTraining.resume(p, id, printer(quiet), progress, new Cancellation());
+                o = RewardTraining.resume(p, id, printer(quiet), progress, ctrlC.cancellation());
             }
             print(spec.commandLine().getOut(), o, output.json);
             return Cli.OK;

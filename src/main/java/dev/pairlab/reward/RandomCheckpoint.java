@@ -95,34 +95,18 @@ public final class RandomCheckpoint {
         t.put(name, new float[][] {{n}, new float[n]});
     }
 
+    /** The tensors as {shape as floats, values}; written with {@link Safetensors#write}. */
     static void writeSafetensors(Path file, Map<String, float[][]> tensors) throws IOException {
-        ObjectNode header = Json.MAPPER.createObjectNode();
-        long offset = 0;
+        Map<String, Safetensors.Tensor> out = new java.util.LinkedHashMap<>();
         for (Map.Entry<String, float[][]> e : tensors.entrySet()) {
-            ObjectNode t = header.putObject(e.getKey());
-            t.put("dtype", "F32");
-            ArrayNode shape = t.putArray("shape");
-            for (float s : e.getValue()[0]) {
-                shape.add((long) s);
+            float[] dims = e.getValue()[0];
+            long[] shape = new long[dims.length];
+            for (int i = 0; i < dims.length; i++) {
+                shape[i] = (long) dims[i];
             }
-            long bytes = e.getValue()[1].length * 4L;
-            t.putArray("data_offsets").add(offset).add(offset + bytes);
-            offset += bytes;
+            out.put(e.getKey(), new Safetensors.Tensor(shape, e.getValue()[1]));
         }
-        byte[] h = header.toString().getBytes(StandardCharsets.UTF_8);
-        int padded = (h.length + 7) / 8 * 8;
-        try (OutputStream out = Files.newOutputStream(file)) {
-            out.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(padded).array());
-            out.write(h);
-            for (int i = h.length; i < padded; i++) {
-                out.write(' ');
-            }
-            for (float[][] t : tensors.values()) {
-                ByteBuffer b = ByteBuffer.allocate(t[1].length * 4).order(ByteOrder.LITTLE_ENDIAN);
-                b.asFloatBuffer().put(t[1]);
-                out.write(b.array());
-            }
-        }
+        Safetensors.write(file, out);
     }
 
     private static ObjectNode tokenizer(List<String> words) {
