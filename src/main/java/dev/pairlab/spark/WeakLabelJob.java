@@ -46,14 +46,15 @@ import scala.Tuple2;
  *
  * <pre>spark-submit --class dev.pairlab.spark.WeakLabelJob --jars LIBS pairlab.jar
  *     --input pairs.jsonl --lfs lfs.json --model model.json --out weak/ [--format trl|answer-label]
- *     [--input-format parquet] [--threshold 0.7] [--seed 123] [--ties random|abstain|prior] [--partitions N]</pre>
+ *     [--input-format parquet] [--threshold 0.7] [--seed 123] [--ties random|abstain|prior] [--partitions N]
+ *     [--task-threads 1]</pre>
  */
 public final class WeakLabelJob {
 
     /** Job settings, read from the command line. */
     public record Args(String input, String inputFormat, String recordFormat, String lfs, String model, String out, String outputFormat,
-                       String format, double threshold, long seed, TiePolicy ties, long importSeed, int partitions, int chunk)
-            implements Serializable {
+                       String format, double threshold, long seed, TiePolicy ties, long importSeed, int partitions, int chunk,
+                       int taskThreads) implements Serializable {
 
         static Args parse(String[] a) {
             String input = null;
@@ -70,6 +71,7 @@ public final class WeakLabelJob {
             long importSeed = ImportOptions.DEFAULT_SEED;
             int partitions = 0;
             int chunk = 1024;
+            int taskThreads = 1;
             for (int i = 0; i < a.length; i++) {
                 String k = a[i];
                 if (i + 1 >= a.length) {
@@ -91,6 +93,7 @@ public final class WeakLabelJob {
                     case "--import-seed" -> importSeed = Long.parseLong(v);
                     case "--partitions" -> partitions = Integer.parseInt(v);
                     case "--chunk" -> chunk = Integer.parseInt(v);
+                    case "--task-threads" -> taskThreads = Integer.parseInt(v);
                     default -> throw new IllegalArgumentException("unknown option " + k);
                 }
             }
@@ -103,8 +106,11 @@ public final class WeakLabelJob {
             if (!outputFormat.equals("json") && !outputFormat.equals("parquet")) {
                 throw new IllegalArgumentException("--output-format must be json (JSON lines) or parquet");
             }
+            if (taskThreads < 1) {
+                throw new IllegalArgumentException("--task-threads must be at least 1");
+            }
             return new Args(input, inputFormat, recordFormat, lfs, model, out, outputFormat, format, threshold, seed, ties, importSeed,
-                    partitions, chunk);
+                    partitions, chunk, taskThreads);
         }
     }
 
@@ -115,6 +121,14 @@ public final class WeakLabelJob {
             return seconds <= 0 ? 0 : pairs / seconds;
         }
     }
+
+    /**
+     * The pool each task thread labels its chunks in: the core computes features and LF votes with parallel
+     * streams, which run in the pool of the thread that starts them. Spark already runs one task per
+     * executor core, so by default (--task-threads 1) each task labels on one thread instead of every
+     * task spreading over all cores of the machine.
+     */
+    private static final ThreadLocal<java.util.concurrent.ForkJoinPool> POOL = new ThreadLocal<>();
 
     /** One labeler per executor JVM and job settings: LFs parsed and code LFs compiled once, not per partition. */
     private static final ConcurrentHashMap<String, ChunkLabeler> LABELERS = new ConcurrentHashMap<>();
@@ -219,7 +233,13 @@ public final class WeakLabelJob {
                 if (pairs.isEmpty()) {
                     return List.of();
                 }
-                ChunkLabeler.Result res = cl.label(pairs);
+                // One pool per task thread (a shared one would serialize the executor's concurrent tasks).
+                java.util.concurrent.ForkJoinPool pool = POOL.get();
+                if (pool == null || pool.getParallelism() != args.taskThreads()) {
+                    pool = new java.util.concurrent.ForkJoinPool(args.taskThreads());
+                    POOL.set(pool);
+                }
+                ChunkLabeler.Result res = pool.submit(() -> cl.label(pairs)).get();
                 pairsAcc.add(pairs.size());
                 labeledAcc.add(res.lines().size());
                 belowAcc.add(res.belowThreshold());

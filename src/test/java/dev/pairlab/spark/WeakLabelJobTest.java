@@ -92,6 +92,14 @@ class WeakLabelJobTest {
         return lines;
     }
 
+    private static Map<String, Integer> counts(List<String> lines) {
+        Map<String, Integer> c = new java.util.HashMap<>();
+        for (String l : lines) {
+            c.merge(l, 1, Integer::sum);
+        }
+        return c;
+    }
+
     @Test
     void theJobsLabelsEqualTheExportsForEveryPoolPair() throws Exception {
         Path input = TestData.ub2();
@@ -125,6 +133,15 @@ class WeakLabelJobTest {
         assertEquals(968, manifest.path("counts").path("written").asInt());
         assertEquals(7, manifest.path("lfs").size());
         assertEquals("answer-label", manifest.path("record_format").asText());
+
+        // The same pairs as Parquet (written by Spark from the JSON lines) give the same records.
+        Path parquet = dir.resolve("ub.parquet");
+        spark.read().json(input.toString()).coalesce(1).write().parquet(parquet.toString());
+        Path outParquet = dir.resolve("job-parquet");
+        WeakLabelJob.Summary sp = WeakLabelJob.run(spark, WeakLabelJob.Args.parse(new String[] {"--input", parquet.toString(),
+            "--input-format", "parquet", "--lfs", f[1].toString(), "--model", f[2].toString(), "--out", outParquet.toString(), "--seed", "7"}));
+        assertEquals(968, sp.pairs());
+        assertEquals(new java.util.TreeMap<>(counts(job)), new java.util.TreeMap<>(counts(parts(outParquet))));
 
         // A threshold keeps fewer; the counts add up.
         Path out2 = dir.resolve("job-confident");
