@@ -94,6 +94,11 @@ public final class Workspace {
         boolean expected = t instanceof dev.pairlab.pairs.BadInputException || t instanceof ProjectException || t instanceof LfException
                 || t instanceof CancelledException || t instanceof IllegalArgumentException;
         notice.set(new Notice(Level.ERROR, expected ? message : "Internal error: " + message));
+        if (!expected) {
+            // An internal error is a bug: its stack trace goes to stderr (the launcher's console or log) for the report.
+            System.err.println("pairlab: internal error in the workbench:");
+            t.printStackTrace();
+        }
     }
 
     /** Opens a project in the background: for writing when possible, else read-only. */

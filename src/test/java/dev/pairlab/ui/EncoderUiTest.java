@@ -65,6 +65,12 @@ class EncoderUiTest {
         }
         robot.interact(() -> window.open(file));
         WorkbenchTest.waitUntil("the project is labeled", () -> ws.labeled().get() != null);
+        java.util.List<String> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+        robot.interact(() -> ws.notice().addListener((o, a, n) -> {
+            if (n != null && n.level() == Workspace.Level.ERROR) {
+                errors.add(n.text());
+            }
+        }));
         robot.interact(() -> window.tabs().getSelectionModel().select(1));
         @SuppressWarnings("unchecked")
         ComboBox<String> feature = robot.lookup("#explorer-feature").queryAs(ComboBox.class);
@@ -75,6 +81,11 @@ class EncoderUiTest {
         try (Project p = Project.open(file, Project.Access.READ_ONLY)) {
             assertEquals(40, Embeddings.count(p, "minilm"));
         }
+        // Refilling the feature list (now with the embedding features) must not analyse a missing feature.
+        robot.interact(() -> feature.getSelectionModel().select("relevance"));
+        WorkbenchTest.waitUntil("relevance is analysed", () -> robot.lookup("#explorer-summary").queryAs(javafx.scene.control.Label.class)
+                .getText().startsWith("40 labeled pairs. Preferred answers average 0."));
+        assertEquals(List.of(), errors);
 
         robot.interact(() -> window.tabs().getSelectionModel().select(2));
         robot.clickOn("#lf-new-exemplar");

@@ -140,8 +140,8 @@ public final class FeatureExplorerView extends BorderPane {
 
     private void analyse() {
         ProjectLabeling.Labeled l = ws.labeled().get();
-        if (l == null) {
-            return;
+        if (l == null || feature.getValue() == null) {
+            return; // no project, or the feature list is being refilled (its value is null for a moment)
         }
         stale = false;
         String f = feature.getValue();
