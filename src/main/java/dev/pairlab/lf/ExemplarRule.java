@@ -76,11 +76,11 @@ public record ExemplarRule(String model, List<String> good, List<String> bad, Li
     public double score(byte[] answer) {
         double best = good.isEmpty() ? 0 : -1;
         for (float[] g : goodVectors) {
-            best = Math.max(best, cosine(answer, g));
+            best = Math.max(best, dev.pairlab.store.Embeddings.cosine(answer, g));
         }
         double worst = bad.isEmpty() ? 0 : -1;
         for (float[] b : badVectors) {
-            worst = Math.max(worst, cosine(answer, b));
+            worst = Math.max(worst, dev.pairlab.store.Embeddings.cosine(answer, b));
         }
         return best - worst;
     }
@@ -95,16 +95,6 @@ public record ExemplarRule(String model, List<String> good, List<String> bad, Li
             return Votes.ABSTAIN;
         }
         return d > 0 ? Votes.B : Votes.A;
-    }
-
-    private static double cosine(byte[] x, float[] unit) {
-        double dot = 0;
-        long nx = 0;
-        for (int i = 0; i < x.length && i < unit.length; i++) {
-            dot += x[i] * unit[i];
-            nx += x[i] * x[i];
-        }
-        return nx == 0 ? Double.NaN : dot / Math.sqrt((double) nx);
     }
 
     @Override

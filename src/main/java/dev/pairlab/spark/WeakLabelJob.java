@@ -6,7 +6,6 @@ import dev.pairlab.labelmodel.ChunkLabeler;
 import dev.pairlab.labelmodel.Portable;
 import dev.pairlab.labelmodel.TiePolicy;
 import dev.pairlab.labelmodel.WeakExport;
-import dev.pairlab.lf.LfException;
 import dev.pairlab.pairs.BadInputException;
 import dev.pairlab.pairs.Formats;
 import dev.pairlab.pairs.ImportOptions;
@@ -388,9 +387,5 @@ public final class WeakLabelJob {
             }
             return current.next();
         }
-    }
-
-    static String describe(LfException e) {
-        return e.getMessage();
     }
 }

@@ -50,7 +50,7 @@ public final class Embeddings {
     public static double cosine(byte[] x, float[] unit) {
         double dot = 0;
         long nx = 0;
-        for (int i = 0; i < x.length; i++) {
+        for (int i = 0; i < x.length && i < unit.length; i++) {
             dot += x[i] * unit[i];
             nx += x[i] * x[i];
         }

@@ -113,12 +113,7 @@ public final class FeatureExplorerView extends BorderPane {
         // Charts are costly to lay out: analyse only when this screen is showing (or when it is next shown).
         ws.labeled().addListener((o, a, l) -> {
             if (l != null) {
-                List<String> names = Features.in(l.features()).stream().map(Feature::name).toList();
-                if (!names.equals(feature.getItems())) {
-                    String keep = feature.getValue();
-                    feature.getItems().setAll(names);
-                    feature.getSelectionModel().select(names.contains(keep) ? keep : names.get(0));
-                }
+                dev.pairlab.ui.features.FeatureChoices.refill(feature, l.features());
             }
             stale = true;
             if (isVisibleOnScreen()) {

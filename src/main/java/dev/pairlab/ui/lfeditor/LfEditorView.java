@@ -250,12 +250,7 @@ public final class LfEditorView extends BorderPane {
         statsSplit.setOnAction(e -> refreshTable());
         ws.labeled().addListener((o, a, b) -> {
             if (b != null) {
-                List<String> names = Features.in(b.features()).stream().map(Feature::name).toList();
-                if (!names.equals(feature.getItems())) {
-                    String keep = feature.getValue();
-                    feature.getItems().setAll(names);
-                    feature.getSelectionModel().select(names.contains(keep) ? keep : names.get(0));
-                }
+                dev.pairlab.ui.features.FeatureChoices.refill(feature, b.features());
             }
             refreshTable();
         });
