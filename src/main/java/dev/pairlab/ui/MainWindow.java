@@ -56,11 +56,19 @@ public final class MainWindow extends BorderPane {
         this.prefs = prefs;
         PairBrowserView browser = new PairBrowserView(ws);
         pairsTab = new Tab("Pairs", browser);
-        Tab featuresTab = new Tab("Features", new FeatureExplorerView(ws));
-        Tab lfTab = new Tab("Labeling functions", new LfEditorView(ws, () -> tabs.getSelectionModel().select(pairsTab)));
+        FeatureExplorerView explorer = new FeatureExplorerView(ws);
+        Tab featuresTab = new Tab("Features", explorer);
+        LfEditorView lfEditor = new LfEditorView(ws, () -> tabs.getSelectionModel().select(pairsTab));
+        Tab lfTab = new Tab("Labeling functions", lfEditor);
         dev.pairlab.ui.labelmodel.LabelModelView labelModel = new dev.pairlab.ui.labelmodel.LabelModelView(ws);
         Tab lmTab = new Tab("Label model", labelModel);
-        Tab exportTab = new Tab("Export", new dev.pairlab.ui.export.ExportView(ws, labelModel.chosenThreshold()));
+        dev.pairlab.ui.export.ExportView export = new dev.pairlab.ui.export.ExportView(ws, labelModel.chosenThreshold());
+        Tab exportTab = new Tab("Export", export);
+        // Hidden screens refresh when next shown, not after every relabel (see WhenShown).
+        browser.showingProperty().bind(pairsTab.selectedProperty());
+        explorer.showingProperty().bind(featuresTab.selectedProperty());
+        lfEditor.showingProperty().bind(lfTab.selectedProperty());
+        export.showingProperty().bind(exportTab.selectedProperty());
         Tab trainingTab = new Tab("Training", new dev.pairlab.ui.training.TrainingView(ws));
         Tab experimentTab = new Tab("Experiment", new dev.pairlab.ui.experiment.ExperimentView(ws));
         Tab generateTab = new Tab("Generate", new dev.pairlab.ui.generate.GenerateView(ws));
@@ -77,9 +85,14 @@ public final class MainWindow extends BorderPane {
         setTop(menu());
         setBottom(statusBar());
         buildStart();
-        setCenter(start);
+        // The project's screens are in the scene from the start, hidden under the start screen: their
+        // first styling and layout (over a second for some 3,000 nodes, most of it JIT-cold) happens when
+        // the window first shows, not when a project opens.
+        tabs.setVisible(false);
+        setCenter(new javafx.scene.layout.StackPane(tabs, start));
         ws.project().addListener((o, a, p) -> {
-            setCenter(p == null ? start : tabs);
+            tabs.setVisible(p != null);
+            start.setVisible(p == null);
             stage.setTitle(p == null ? "Pairlab" : "Pairlab — " + p.name() + (p.writable() ? "" : " (read-only)"));
             if (p != null) {
                 remember(p.file());

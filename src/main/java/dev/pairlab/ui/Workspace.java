@@ -157,7 +157,11 @@ public final class Workspace {
                             error(new LfException("LF " + r.labeled().problems().get(0)));
                         }
                     }
-                }, this::error);
+                }, e -> {
+                    if (project.get() == o) {
+                        error(e);
+                    } // else the project was closed under the work (its transaction rolled back): nothing to report
+                });
     }
 
     private record Relabeled(ProjectLabeling.Labeled labeled, List<LfRecord> lfs) {

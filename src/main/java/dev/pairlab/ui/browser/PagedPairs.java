@@ -61,32 +61,44 @@ final class PagedPairs extends ObservableListBase<Pair> {
         if (rows != null) {
             return rows.get(index - page * PAGE);
         }
-        if (loading.add(page)) {
-            int from = page * PAGE;
-            int to = Math.min(ids.length, from + PAGE);
-            LOADER.submit(() -> {
-                List<Pair> loaded = Pairs.page(project, ids, from, to, CELL_CHARS, CONTEXT_TAIL_CHARS);
-                Platform.runLater(() -> {
-                    loading.remove(page);
-                    pages.put(page, loaded);
-                    onLoaded.accept(from, to);
-                });
-            });
-        }
+        load(page);
         return placeholder(ids[index]);
+    }
+
+    /** Reads a page in the background unless it is being read; it replaces the cached one when it arrives. */
+    private void load(int page) {
+        if (!loading.add(page)) {
+            return;
+        }
+        int from = page * PAGE;
+        int to = Math.min(ids.length, from + PAGE);
+        LOADER.submit(() -> {
+            List<Pair> loaded = Pairs.page(project, ids, from, to, CELL_CHARS, CONTEXT_TAIL_CHARS);
+            Platform.runLater(() -> {
+                loading.remove(page);
+                pages.put(page, loaded);
+                onLoaded.accept(from, to);
+            });
+        });
     }
 
     static boolean isPlaceholder(Pair p) {
         return p != null && p.sourceRow() < 0;
     }
 
-    private static Pair placeholder(long id) {
+    static Pair placeholder(long id) {
         return new Pair(id, "…", "…", "…", Gold.NONE, null, "", -1, "{}");
     }
 
-    /** Forgets loaded pages (after a label changed); the table then asks for its visible rows again. */
-    void clearCache() {
-        pages.clear();
+    /**
+     * Re-reads these pages (after a label changed): their old rows are served until the new ones arrive.
+     * Every other cached page is forgotten, to be read again when shown.
+     */
+    void reload(Set<Integer> shown) {
+        pages.keySet().retainAll(shown);
+        for (int page : shown) {
+            load(page);
+        }
     }
 
     @Override

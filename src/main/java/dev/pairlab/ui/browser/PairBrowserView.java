@@ -51,6 +51,9 @@ public final class PairBrowserView extends BorderPane {
     private long[] searchIds;
     private long[] requestedIds;
     private int generation;
+    /** Vote columns built at start-up, renamed for the first project's LFs (the presets have 5 to 9). */
+    private static final int WARM_VOTE_COLUMNS = 9;
+    private final dev.pairlab.ui.WhenShown refresh = new dev.pairlab.ui.WhenShown(this::showLabels);
 
     public PairBrowserView(Workspace ws) {
         this.ws = ws;
@@ -125,20 +128,10 @@ public final class PairBrowserView extends BorderPane {
         ws.project().addListener((o, a, p) -> {
             searchIds = null;
             requestedIds = null;
-            refilter();
+            refresh.request();
         });
-        ws.labeled().addListener((o, a, l) -> {
-            List<String> names = new ArrayList<>();
-            names.add("any LF");
-            if (l != null) {
-                names.addAll(l.matrix().names());
-            }
-            String keep = lf.getValue();
-            lf.getItems().setAll(names);
-            lf.getSelectionModel().select(keep != null && names.contains(keep) ? keep : "any LF");
-            table.showVotes(l == null ? null : l.matrix());
-            refilter();
-        });
+        ws.labeled().addListener((o, a, l) -> refresh.request());
+        table.warmUp(WARM_VOTE_COLUMNS);
         ws.browserIdsRequest().addListener((o, a, ids) -> {
             if (ids != null) {
                 clearFilterControls();
@@ -146,6 +139,28 @@ public final class PairBrowserView extends BorderPane {
                 refilter();
             }
         });
+    }
+
+    /** After a new project or new labels: the LF filter's choices, the vote columns and the rows (deferred while hidden). */
+    private void showLabels() {
+        ProjectLabeling.Labeled l = ws.labeled().get();
+        List<String> names = new ArrayList<>();
+        names.add("any LF");
+        if (l != null) {
+            names.addAll(l.matrix().names());
+        }
+        if (!names.equals(lf.getItems())) {
+            String keep = lf.getValue();
+            lf.getItems().setAll(names);
+            lf.getSelectionModel().select(keep != null && names.contains(keep) ? keep : "any LF");
+        }
+        table.showVotes(l == null ? null : l.matrix());
+        refilter();
+    }
+
+    /** Bound by the main window to the tab's selection: while false, refreshes wait. */
+    public javafx.beans.property.BooleanProperty showingProperty() {
+        return refresh.showingProperty();
     }
 
     private void clearFilterControls() {

@@ -32,6 +32,8 @@ final class PairDetail extends BorderPane {
     private final Label headerA = new Label("Answer A");
     private final Label headerB = new Label("Answer B");
     private final GridPane numbers = new GridPane();
+    private final List<Label[]> numberRows = new java.util.ArrayList<>();
+    private int used;
     private final Label hint = new Label("Select a pair. Keys: A or B sets the gold label (a pool pair moves into train), 0 clears it.");
 
     PairDetail() {
@@ -71,6 +73,8 @@ final class PairDetail extends BorderPane {
         answerA.getChildren().clear();
         answerB.getChildren().clear();
         numbers.getChildren().clear();
+        numberRows.clear();
+        used = 0;
     }
 
     /** Shows a pair; the diff was computed off the FX thread. */
@@ -85,37 +89,56 @@ final class PairDetail extends BorderPane {
         headerB.setText("Answer B" + (pair.gold() == dev.pairlab.pairs.Gold.B ? "  ✓ preferred" : ""));
         fill(answerA, diff.a());
         fill(answerB, diff.b());
-        numbers.getChildren().clear();
-        int row = 0;
-        numbers.addRow(row++, bold("feature"), bold("A"), bold("B"));
+        used = 0;
+        row("feature", "A", "B").forEach(l -> l.getStyleClass().add("bold"));
         if (features != null) {
             int r = Arrays.binarySearch(features.ids(), pair.id());
             if (r >= 0) {
                 for (String f : features.names()) {
-                    numbers.addRow(row++, new Label(f), new Label(fmt(features.a(f)[r])), new Label(fmt(features.b(f)[r])));
+                    row(f, fmt(features.a(f)[r]), fmt(features.b(f)[r]));
                 }
             }
         }
         if (matrix != null) {
             int r = Arrays.binarySearch(matrix.ids(), pair.id());
             if (r >= 0) {
-                numbers.addRow(row++, bold("LF"), bold("vote"), new Label(""));
+                row("LF", "vote", "").forEach(l -> l.getStyleClass().add("bold"));
                 for (int j = 0; j < matrix.m(); j++) {
                     byte v = matrix.get(r, j);
-                    Label vote = new Label(Votes.name(v));
+                    Label vote = row(matrix.names().get(j), Votes.name(v), "").get(1);
                     if (v != Votes.ABSTAIN && pair.gold().known()) {
                         vote.getStyleClass().add(v == pair.gold().code() ? "vote-right" : "vote-wrong");
                     }
-                    numbers.addRow(row++, new Label(matrix.names().get(j)), vote, new Label(""));
                 }
+            }
+        }
+        for (int i = used; i < numberRows.size(); i++) {
+            for (Label l : numberRows.get(i)) {
+                l.setVisible(false);
+                l.setManaged(false);
             }
         }
     }
 
-    private static Label bold(String s) {
-        Label l = new Label(s);
-        l.getStyleClass().add("bold");
-        return l;
+    /**
+     * The next row of the numbers grid with these texts. Rows are kept and reused from pair to pair:
+     * building and styling some 80 labels for each selected pair cost the FX thread more than a frame.
+     */
+    private List<Label> row(String name, String a, String b) {
+        if (used == numberRows.size()) {
+            Label[] cells = {new Label(), new Label(), new Label()};
+            numbers.addRow(used, cells);
+            numberRows.add(cells);
+        }
+        Label[] cells = numberRows.get(used++);
+        String[] texts = {name, a, b};
+        for (int k = 0; k < 3; k++) {
+            cells[k].setText(texts[k]);
+            cells[k].getStyleClass().removeAll("bold", "vote-right", "vote-wrong");
+            cells[k].setVisible(true);
+            cells[k].setManaged(true);
+        }
+        return List.of(cells);
     }
 
     private static String fmt(float v) {

@@ -34,7 +34,8 @@ public final class PairTable extends TableView<Pair> {
     /** The rows the skin created (a handful), to redraw those showing a page that just arrived. */
     private final java.util.Set<TableRow<Pair>> liveRows = java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
     /** The matrix the vote columns read; replaced without rebuilding columns when the LFs stay the same. */
-    private LabelMatrix votes;
+    private final javafx.beans.property.ObjectProperty<LabelMatrix> votes = new javafx.beans.property.SimpleObjectProperty<>();
+    private final List<TableColumn<Pair, Pair>> voteColumns = new java.util.ArrayList<>();
 
     public PairTable() {
         setPlaceholder(new Label("No project open. File → Open… or File → Import…"));
@@ -54,6 +55,31 @@ public final class PairTable extends TableView<Pair> {
         });
     }
 
+    /**
+     * While no project is open (the table hidden under the start screen): a screenful of "…" rows
+     * and {@code voteColumns} blank vote columns, so that the rows and cells are built, styled and laid
+     * out at start-up. The first project's rows then reuse them, and its LFs rename the vote columns;
+     * built when the project opens, they cost the FX thread a few hundred milliseconds (mostly
+     * JIT-cold code).
+     */
+    public void warmUp(int voteColumns) {
+        if (project != null) {
+            return;
+        }
+        List<Pair> blank = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            blank.add(PagedPairs.placeholder(-1 - i));
+        }
+        setItems(FXCollections.observableArrayList(blank));
+        List<TableColumn<Pair, Pair>> added = new java.util.ArrayList<>();
+        while (this.voteColumns.size() < voteColumns) {
+            TableColumn<Pair, Pair> c = voteColumn(this.voteColumns.size(), "…");
+            this.voteColumns.add(c);
+            added.add(c);
+        }
+        getColumns().addAll(added);
+    }
+
     /** Redraws the visible rows in [from, to): their placeholder item is replaced by the loaded pair. */
     private void pageLoaded(int from, int to) {
         for (TableRow<Pair> row : List.copyOf(liveRows)) {
@@ -64,12 +90,29 @@ public final class PairTable extends TableView<Pair> {
         }
     }
 
-    /** Shows the given pairs (ids loaded beforehand, off the FX thread), from the first window. */
+    /**
+     * Shows the given pairs (ids loaded beforehand, off the FX thread). The same pairs as shown keep
+     * their window, scroll position and selection (a relabel refilters to the same ids); other pairs
+     * start at the selected pair when they hold it, else at the first window.
+     */
     public void show(Project project, long[] ids) {
+        if (project == this.project && rows != null && Arrays.equals(ids, allIds)
+                && rows.size() == Math.min(window, ids.length - windowStart.get())) {
+            return;
+        }
+        Pair selected = project == this.project ? getSelectionModel().getSelectedItem() : null;
         this.project = project;
         this.allIds = ids;
-        setPlaceholder(new Label(ids.length == 0 ? "No pairs match." : ""));
-        showWindow(0);
+        this.rows = null;
+        ((Label) getPlaceholder()).setText(ids.length == 0 ? "No pairs match." : "");
+        int position = selected == null ? -1 : positionOf(selected.id());
+        if (position < 0) {
+            showWindow(0);
+            return;
+        }
+        int row = showWindow(position);
+        getSelectionModel().clearAndSelect(row);
+        scrollTo(Math.max(0, row - 5));
     }
 
     /**
@@ -119,48 +162,102 @@ public final class PairTable extends TableView<Pair> {
         return i >= 0 ? i : -1;
     }
 
-    /** Shows nothing (the paged list itself is read-only). */
+    /** Shows no pairs (after the project closed). */
     public void clearRows() {
         rows = null;
+        project = null;
         allIds = new long[0];
         windowStart.set(0);
-        setItems(FXCollections.observableArrayList());
-    }
-
-    /** Forgets cached pages (after a label changed) and redraws the visible rows. */
-    public void refreshRows() {
-        if (rows != null) {
-            rows.clearCache();
-        }
-        refresh();
+        warmUp(0); // "…" rows: the table is hidden with no project open, and the next one reuses the cells
     }
 
     /**
-     * One column per LF, showing A, B or a dot for abstain. When the LFs are the same as before only
-     * the visible cells are redrawn; columns are rebuilt only when LFs were added, removed or renamed.
+     * Re-reads the pages of the rows on screen (after a label changed) and redraws those rows when they
+     * arrive; the old rows stay shown until then. Other cached pages are forgotten.
+     */
+    public void refreshRows() {
+        if (rows == null) {
+            return;
+        }
+        java.util.Set<Integer> pages = new java.util.HashSet<>();
+        for (TableRow<Pair> row : liveRows) {
+            if (row.getIndex() >= 0 && row.getIndex() < rows.size()) {
+                pages.add(row.getIndex() / PagedPairs.PAGE);
+            }
+        }
+        rows.reload(pages);
+    }
+
+    /**
+     * One column per LF, showing A, B or a dot for abstain. New labels only redraw the vote cells on
+     * screen. Columns are kept by position and renamed when the LFs change, added or removed only when
+     * their number changes: a new column makes every row build a cell for it. Without a matrix (project
+     * closed, or not labeled yet) the columns stay and show nothing.
      */
     public void showVotes(LabelMatrix matrix) {
-        LabelMatrix old = votes;
-        votes = matrix;
-        if (old != null && matrix != null && old.names().equals(matrix.names())) {
-            refresh(); // redraws the visible cells only
-            return;
-        }
-        getColumns().remove(FIXED_COLUMNS, getColumns().size());
-        if (matrix == null) {
-            return;
-        }
-        for (int j = 0; j < matrix.m(); j++) {
-            int lf = j;
-            getColumns().add(column(matrix.names().get(j), 70, p -> {
-                LabelMatrix m = votes;
-                int r = m == null ? -1 : Arrays.binarySearch(m.ids(), p.id());
-                if (r < 0 || lf >= m.m()) {
-                    return "";
+        if (matrix != null) {
+            List<String> names = matrix.names();
+            List<TableColumn<Pair, Pair>> added = new java.util.ArrayList<>();
+            for (int j = 0; j < names.size(); j++) {
+                if (j < voteColumns.size()) {
+                    voteColumns.get(j).setText(names.get(j));
+                } else {
+                    TableColumn<Pair, Pair> c = voteColumn(j, names.get(j));
+                    voteColumns.add(c);
+                    added.add(c);
                 }
+            }
+            if (voteColumns.size() > names.size()) {
+                List<TableColumn<Pair, Pair>> extra = voteColumns.subList(names.size(), voteColumns.size());
+                getColumns().removeAll(extra);
+                extra.clear();
+            }
+            getColumns().addAll(added);
+        }
+        votes.set(matrix);
+    }
+
+    /** The LFs the vote columns show, in column order. */
+    List<String> voteColumnNames() {
+        return voteColumns.stream().map(TableColumn::getText).toList();
+    }
+
+    private TableColumn<Pair, Pair> voteColumn(int lf, String name) {
+        TableColumn<Pair, Pair> c = new TableColumn<>(name);
+        c.setPrefWidth(70);
+        c.setSortable(false);
+        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue()));
+        c.setCellFactory(col -> new VoteCell(lf));
+        return c;
+    }
+
+    /** A vote cell: redrawn when its row's pair or the label matrix changes. */
+    private final class VoteCell extends javafx.scene.control.TableCell<Pair, Pair> {
+
+        private final int lf;
+        private final javafx.beans.InvalidationListener redraw = o -> draw();
+
+        VoteCell(int lf) {
+            this.lf = lf;
+            votes.addListener(new javafx.beans.WeakInvalidationListener(redraw));
+        }
+
+        @Override
+        protected void updateItem(Pair pair, boolean empty) {
+            super.updateItem(pair, empty);
+            draw();
+        }
+
+        private void draw() {
+            Pair p = isEmpty() ? null : getItem();
+            LabelMatrix m = votes.get();
+            int r = p == null || m == null || lf >= m.m() ? -1 : Arrays.binarySearch(m.ids(), p.id());
+            if (r < 0) {
+                setText(null);
+            } else {
                 byte v = m.get(r, lf);
-                return v == Votes.ABSTAIN ? "·" : Votes.name(v);
-            }));
+                setText(v == Votes.ABSTAIN ? "·" : Votes.name(v));
+            }
         }
     }
 

@@ -38,6 +38,7 @@ import javafx.stage.FileChooser;
 public final class ExportView extends BorderPane {
 
     private final Workspace ws;
+    private final dev.pairlab.ui.WhenShown refresh = new dev.pairlab.ui.WhenShown(this::count);
     private final ComboBox<String> format = new ComboBox<>(FXCollections.observableArrayList("trl", "answer-label", "csv"));
     private final TextField threshold = new TextField("0");
     private final CheckBox train = new CheckBox("train");
@@ -83,8 +84,13 @@ public final class ExportView extends BorderPane {
         VBox box = new VBox(10, g, new HBox(8, count, export), counts, new Label("Manifest"), manifest);
         box.setPadding(new Insets(10));
         setCenter(box);
-        ws.labeled().addListener((o, a, b) -> count());
-        threshold.textProperty().addListener((o, a, b) -> count());
+        ws.labeled().addListener((o, a, b) -> refresh.request());
+        threshold.textProperty().addListener((o, a, b) -> refresh.request());
+    }
+
+    /** Bound by the main window to the tab's selection: while false, the count waits. */
+    public javafx.beans.property.BooleanProperty showingProperty() {
+        return refresh.showingProperty();
     }
 
     private WeakExport.Params params() {

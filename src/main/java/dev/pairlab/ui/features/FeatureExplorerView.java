@@ -42,6 +42,7 @@ import javafx.scene.layout.VBox;
 public final class FeatureExplorerView extends BorderPane {
 
     private final Workspace ws;
+    private final dev.pairlab.ui.WhenShown refresh = new dev.pairlab.ui.WhenShown(this::showLabels);
     private final ComboBox<String> feature = new ComboBox<>();
     private final ComboBox<String> split = new ComboBox<>(FXCollections.observableArrayList("train", "dev", "test", "train+dev+test"));
     private final RadioButton higher = new RadioButton("prefer higher");
@@ -111,26 +112,20 @@ public final class FeatureExplorerView extends BorderPane {
         lower.setOnAction(e -> updatePoint());
         threshold.valueProperty().addListener((o, a, b) -> updatePoint());
         // Charts are costly to lay out: analyse only when this screen is showing (or when it is next shown).
-        ws.labeled().addListener((o, a, l) -> {
-            if (l != null) {
-                dev.pairlab.ui.features.FeatureChoices.refill(feature, l.features());
-            }
-            stale = true;
-            if (isVisibleOnScreen()) {
-                analyse();
-            }
-        });
-        sceneProperty().addListener((o, a, s) -> {
-            if (s != null && stale) {
-                analyse();
-            }
-        });
+        ws.labeled().addListener((o, a, l) -> refresh.request());
     }
 
-    private boolean stale = true;
+    /** After new labels: the feature list, then the charts (laid out only when this screen shows). */
+    private void showLabels() {
+        ProjectLabeling.Labeled l = ws.labeled().get();
+        if (l == null || !FeatureChoices.refill(feature, l.features())) {
+            analyse(); // a refill has analysed already: the chooser's action ran
+        }
+    }
 
-    private boolean isVisibleOnScreen() {
-        return getScene() != null && getParent() != null;
+    /** Bound by the main window to the tab's selection: while false, refreshes wait. */
+    public javafx.beans.property.BooleanProperty showingProperty() {
+        return refresh.showingProperty();
     }
 
     private void analyse() {
@@ -138,7 +133,6 @@ public final class FeatureExplorerView extends BorderPane {
         if (l == null || feature.getValue() == null) {
             return; // no project, or the feature list is being refilled (its value is null for a moment)
         }
-        stale = false;
         String f = feature.getValue();
         EnumSet<Split> splits = switch (split.getValue()) {
             case "dev" -> EnumSet.of(Split.DEV);

@@ -73,6 +73,7 @@ public final class LfEditorView extends BorderPane {
 
     private final Workspace ws;
     private final Runnable showBrowser;
+    private final dev.pairlab.ui.WhenShown refresh = new dev.pairlab.ui.WhenShown(this::showLabels);
     private final TableView<Row> table = new TableView<>();
     private final ComboBox<String> statsSplit = new ComboBox<>(FXCollections.observableArrayList("train", "dev", "test", "all"));
     private final Label totals = new Label();
@@ -248,13 +249,8 @@ public final class LfEditorView extends BorderPane {
         judgeEndpoint.setId("judge-endpoint");
         debounce.setOnFinished(e -> runPreview());
         statsSplit.setOnAction(e -> refreshTable());
-        ws.labeled().addListener((o, a, b) -> {
-            if (b != null) {
-                dev.pairlab.ui.features.FeatureChoices.refill(feature, b.features());
-            }
-            refreshTable();
-        });
-        ws.lfs().addListener((javafx.collections.ListChangeListener<LfRecord>) c -> refreshTable());
+        ws.labeled().addListener((o, a, b) -> refresh.request());
+        ws.lfs().addListener((javafx.collections.ListChangeListener<LfRecord>) c -> refresh.request());
         table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
             if (row != null) {
                 load(row.lf());
@@ -457,6 +453,20 @@ public final class LfEditorView extends BorderPane {
             case "all" -> EnumSet.allOf(Split.class);
             default -> EnumSet.of(Split.TRAIN);
         };
+    }
+
+    /** After new labels or LFs: the feature list and the table (deferred while the editor is hidden). */
+    private void showLabels() {
+        ProjectLabeling.Labeled l = ws.labeled().get();
+        if (l != null) {
+            dev.pairlab.ui.features.FeatureChoices.refill(feature, l.features());
+        }
+        refreshTable();
+    }
+
+    /** Bound by the main window to the tab's selection: while false, refreshes wait. */
+    public javafx.beans.property.BooleanProperty showingProperty() {
+        return refresh.showingProperty();
     }
 
     /** Recomputes the table's stats off the FX thread (columns are in memory) and keeps the selection. */
