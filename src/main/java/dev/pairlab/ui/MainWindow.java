@@ -41,6 +41,7 @@ import javafx.stage.Stage;
 public final class MainWindow extends BorderPane {
 
     private static final String RECENT = "recentProjects";
+    private static final String VOTE_COLUMNS = "browser.voteColumns";
 
     private final Stage stage;
     private final Workspace ws;
@@ -64,6 +65,14 @@ public final class MainWindow extends BorderPane {
         Tab lmTab = new Tab("Label model", labelModel);
         dev.pairlab.ui.export.ExportView export = new dev.pairlab.ui.export.ExportView(ws, labelModel.chosenThreshold());
         Tab exportTab = new Tab("Export", export);
+        // The browser's rows and vote columns are built now, as many columns as the last project had LFs
+        // (the app reopens it at start).
+        browser.warmUp(prefs.getInt(VOTE_COLUMNS, 6));
+        ws.labeled().addListener((o, a, l) -> {
+            if (l != null) {
+                prefs.putInt(VOTE_COLUMNS, l.matrix().m());
+            }
+        });
         // Hidden screens refresh when next shown, not after every relabel (see WhenShown).
         browser.showingProperty().bind(pairsTab.selectedProperty());
         explorer.showingProperty().bind(featuresTab.selectedProperty());
@@ -82,6 +91,9 @@ public final class MainWindow extends BorderPane {
         experimentTab.setId("tab-experiment");
         tabs.getTabs().addAll(pairsTab, featuresTab, lfTab, lmTab, exportTab, trainingTab, experimentTab, generateTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        // Focus goes to the controls inside a tab, never to the TabPane itself: its :focused state restyles
+        // every node of every tab (some 60 ms at each change). Ctrl+Tab still switches tabs.
+        tabs.setFocusTraversable(false);
         setTop(menu());
         setBottom(statusBar());
         buildStart();
@@ -137,6 +149,7 @@ public final class MainWindow extends BorderPane {
         ProgressBar bar = new ProgressBar();
         bar.setPrefWidth(200);
         Button cancel = new Button("Cancel");
+        cancel.setFocusTraversable(false); // shown only while work runs: holding focus, it would hand it on when hidden
         cancel.setOnAction(e -> {
             Task<?> t = ws.tasks().current().get();
             if (t != null) {

@@ -38,7 +38,12 @@ public final class UiBenchmark {
     private final List<Long> pulses = new ArrayList<>();
     /** Delays (ns) between posting a no-op to the FX thread and its running: how long the thread was busy. */
     private final List<Long> delays = new ArrayList<>();
+    /** Each pulse's CSS and layout pass (ns): the FX thread's own work in a frame, without waiting for the renderer. */
+    private final List<Long> layouts = new ArrayList<>();
     private volatile boolean recording;
+    /** The window's size (--size WxH); the app's default scene size when 0. */
+    private static double width;
+    private static double height;
 
     private UiBenchmark() {
     }
@@ -51,6 +56,10 @@ public final class UiBenchmark {
                 pairs = Integer.parseInt(args[++i]);
             } else if (args[i].equals("--project")) {
                 project = Path.of(args[++i]);
+            } else if (args[i].equals("--size")) {
+                String[] wh = args[++i].split("x");
+                width = Double.parseDouble(wh[0]);
+                height = Double.parseDouble(wh[1]);
             }
         }
         new UiBenchmark().run(pairs, project);
@@ -65,22 +74,6 @@ public final class UiBenchmark {
         started.await();
         Workspace ws = new Workspace(new BackgroundTasks());
         MainWindow[] window = new MainWindow[1];
-        Platform.runLater(() -> {
-            Stage stage = new Stage();
-            window[0] = new MainWindow(stage, ws, Preferences.userRoot().node("dev/pairlab-bench"));
-            stage.setScene(PairlabApp.scene(window[0]));
-            stage.show();
-            new AnimationTimer() {
-                @Override
-                public void handle(long now) {
-                    if (recording) {
-                        synchronized (pulses) {
-                            pulses.add(now);
-                        }
-                    }
-                }
-            }.start();
-        });
         Thread probe = new Thread(() -> {
             while (true) {
                 long posted = System.nanoTime();
@@ -97,8 +90,44 @@ public final class UiBenchmark {
         }, "fx-probe");
         probe.setDaemon(true);
         probe.start();
-        Thread.sleep(2000);
+        // Start-up: the window is built and shown (the project screens are styled then, hidden); done when
+        // 60 frames have been drawn.
+        CountDownLatch frames = new CountDownLatch(60);
         StringBuilder out = new StringBuilder("{\"pairs\":").append(n);
+        phase(out, "startup", () -> Platform.runLater(() -> {
+            Stage stage = new Stage();
+            window[0] = new MainWindow(stage, ws, Preferences.userRoot().node("dev/pairlab-bench"));
+            stage.setScene(PairlabApp.scene(window[0]));
+            if (width > 0) {
+                stage.setWidth(width);
+                stage.setHeight(height);
+            }
+            stage.show();
+            if (Boolean.getBoolean("pairlab.cssTrace")) {
+                traceCss(stage.getScene());
+            }
+            long[] layoutStart = new long[1];
+            stage.getScene().addPreLayoutPulseListener(() -> layoutStart[0] = System.nanoTime());
+            stage.getScene().addPostLayoutPulseListener(() -> {
+                if (recording) {
+                    synchronized (layouts) {
+                        layouts.add(System.nanoTime() - layoutStart[0]);
+                    }
+                }
+            });
+            new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    frames.countDown();
+                    if (recording) {
+                        synchronized (pulses) {
+                            pulses.add(now);
+                        }
+                    }
+                }
+            }.start();
+        }), () -> frames.getCount() == 0, 120);
+        Thread.sleep(1000);
         Path file = project;
         phase(out, "open_project", () -> Platform.runLater(() -> window[0].open(file)),
                 () -> ws.labeled().get() != null && ws.tasks().current().get() == null, 600);
@@ -175,6 +204,9 @@ public final class UiBenchmark {
         synchronized (delays) {
             delays.clear();
         }
+        synchronized (layouts) {
+            layouts.clear();
+        }
         recording = true;
         long t0 = System.nanoTime();
         action.run();
@@ -196,10 +228,58 @@ public final class UiBenchmark {
         synchronized (delays) {
             waits = delays.stream().mapToLong(Long::longValue).toArray();
         }
+        long[] passes;
+        synchronized (layouts) {
+            passes = layouts.stream().mapToLong(Long::longValue).toArray();
+        }
         out.append(String.format(Locale.ROOT, ",\"%s\":{\"seconds\":%.1f,\"pulses\":%d,\"max_gap_ms\":%.1f,\"p99_gap_ms\":%.1f,"
-                + "\"fx_busy_max_ms\":%.1f,\"fx_busy_p99_ms\":%.1f}", name,
-                (System.nanoTime() - t0) / 1e9, gaps.length + 1, max(gaps), p99(gaps), max(waits), p99(waits)));
+                + "\"fx_busy_max_ms\":%.1f,\"fx_busy_p99_ms\":%.1f,\"css_layout_max_ms\":%.1f,\"css_layout_p99_ms\":%.1f}", name,
+                (System.nanoTime() - t0) / 1e9, gaps.length + 1, max(gaps), p99(gaps), max(waits), p99(waits), max(passes), p99(passes)));
         System.err.println(name + " done " + java.time.LocalTime.now());
+    }
+
+    /**
+     * Debugging aid (-Dpairlab.cssTrace=true): before each pulse's CSS pass, counts the nodes whose
+     * styles are dirty by kind (reflection on JavaFX's private CSS flag; the app runs JavaFX from the
+     * class path) and prints the counts when there are over 100.
+     */
+    private static void traceCss(javafx.scene.Scene scene) {
+        java.lang.reflect.Field flag;
+        try {
+            flag = javafx.scene.Node.class.getDeclaredField("cssFlag");
+            flag.setAccessible(true);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            System.err.println("css trace unavailable: " + e);
+            return;
+        }
+        scene.addPreLayoutPulseListener(() -> {
+            java.util.Map<String, Integer> dirty = new java.util.TreeMap<>();
+            int[] total = {0};
+            walk(scene.getRoot(), flag, dirty, total);
+            if (total[0] > Integer.getInteger("pairlab.cssTraceMin", 100) || dirty.keySet().stream().anyMatch(k -> k.endsWith("REAPPLY"))) {
+                System.err.println("css dirty " + total[0] + ": " + dirty.entrySet().stream().filter(e -> !e.getKey().endsWith("DIRTY_BRANCH"))
+                        .map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")));
+            }
+        });
+    }
+
+    private static void walk(javafx.scene.Node n, java.lang.reflect.Field flag, java.util.Map<String, Integer> dirty, int[] total) {
+        try {
+            Object f = flag.get(n);
+            if (!"CLEAN".equals(String.valueOf(f))) {
+                total[0]++;
+                javafx.scene.Node p = n.getParent();
+                String where = p == null ? "-" : p.getClass().getSimpleName();
+                dirty.merge(n.getClass().getSimpleName() + "<" + where + ":" + f, 1, Integer::sum);
+            }
+        } catch (IllegalAccessException e) {
+            return;
+        }
+        if (n instanceof javafx.scene.Parent p) {
+            for (javafx.scene.Node c : p.getChildrenUnmodifiable()) {
+                walk(c, flag, dirty, total);
+            }
+        }
     }
 
     private static void waitIdle(Workspace ws) {

@@ -51,8 +51,6 @@ public final class PairBrowserView extends BorderPane {
     private long[] searchIds;
     private long[] requestedIds;
     private int generation;
-    /** Vote columns built at start-up, renamed for the first project's LFs (the presets have 5 to 9). */
-    private static final int WARM_VOTE_COLUMNS = 9;
     private final dev.pairlab.ui.WhenShown refresh = new dev.pairlab.ui.WhenShown(this::showLabels);
 
     public PairBrowserView(Workspace ws) {
@@ -131,7 +129,6 @@ public final class PairBrowserView extends BorderPane {
             refresh.request();
         });
         ws.labeled().addListener((o, a, l) -> refresh.request());
-        table.warmUp(WARM_VOTE_COLUMNS);
         ws.browserIdsRequest().addListener((o, a, ids) -> {
             if (ids != null) {
                 clearFilterControls();
@@ -161,6 +158,15 @@ public final class PairBrowserView extends BorderPane {
     /** Bound by the main window to the tab's selection: while false, refreshes wait. */
     public javafx.beans.property.BooleanProperty showingProperty() {
         return refresh.showingProperty();
+    }
+
+    /**
+     * Builds a screenful of rows and {@code voteColumns} vote columns before any project opens (see
+     * {@link PairTable#warmUp}). With as many vote columns as the project's LFs they are only renamed;
+     * another number rebuilds the header row (about 90 ms of styling).
+     */
+    public void warmUp(int voteColumns) {
+        table.warmUp(voteColumns);
     }
 
     private void clearFilterControls() {

@@ -72,9 +72,12 @@ final class PairDetail extends BorderPane {
         context.clear();
         answerA.getChildren().clear();
         answerB.getChildren().clear();
-        numbers.getChildren().clear();
-        numberRows.clear();
-        used = 0;
+        for (Label[] cells : numberRows) {
+            for (Label l : cells) {
+                l.setVisible(false);
+                l.setManaged(false);
+            }
+        }
     }
 
     /** Shows a pair; the diff was computed off the FX thread. */

@@ -66,11 +66,20 @@ public final class PairTable extends TableView<Pair> {
         if (project != null) {
             return;
         }
-        List<Pair> blank = new java.util.ArrayList<>();
-        for (int i = 0; i < 60; i++) {
-            blank.add(PagedPairs.placeholder(-1 - i));
-        }
-        setItems(FXCollections.observableArrayList(blank));
+        // As many rows as a window: JavaFX's VirtualFlow takes every cell off the screen and styles it
+        // anew when the row count changes (some 60-90 ms for a screenful), not when only the rows change.
+        int n = window;
+        setItems(new javafx.collections.ObservableListBase<Pair>() {
+            @Override
+            public Pair get(int index) {
+                return PagedPairs.placeholder(-1 - index);
+            }
+
+            @Override
+            public int size() {
+                return n;
+            }
+        });
         List<TableColumn<Pair, Pair>> added = new java.util.ArrayList<>();
         while (this.voteColumns.size() < voteColumns) {
             TableColumn<Pair, Pair> c = voteColumn(this.voteColumns.size(), "…");
