@@ -156,17 +156,22 @@ public final class MainWindow extends BorderPane {
                 t.cancel(false); // the work sees its cancellation token at a safe point; no thread interrupt mid-write
             }
         });
-        bar.visibleProperty().bind(ws.tasks().current().isNotNull());
         cancel.visibleProperty().bind(ws.tasks().current().isNotNull());
         Label task = new Label();
+        // The bar shows only known progress: an indeterminate bar animates every frame, and each frame
+        // waits for the previous one to be drawn (tens of milliseconds with software rendering).
+        bar.setVisible(false);
         ws.tasks().current().addListener((o, old, t) -> {
             bar.progressProperty().unbind();
+            bar.visibleProperty().unbind();
             task.textProperty().unbind();
             if (t == null) {
+                bar.setVisible(false);
                 task.setText("");
                 return;
             }
             bar.progressProperty().bind(t.progressProperty());
+            bar.visibleProperty().bind(t.progressProperty().greaterThanOrEqualTo(0));
             task.textProperty().bind(Bindings.createStringBinding(t::getMessage, t.messageProperty()));
         });
         status.setId("status");
