@@ -254,5 +254,18 @@ class WorkbenchTest {
         assertEquals(trainIds[599], ((dev.pairlab.pairs.Pair) table.getSelectionModel().getSelectedItem()).id());
         robot.type(KeyCode.DOWN);
         waitUntil("and down goes back", () -> shown.getText().equals("rows 601–898 of 898") && table.getSelectionModel().getSelectedIndex() == 0);
+
+        // New labels refilter to the same pairs: the window and the selected pair stay where they were.
+        robot.interact(() -> table.getSelectionModel().clearAndSelect(17));
+        long selected = ((dev.pairlab.pairs.Pair) table.getSelectionModel().getSelectedItem()).id();
+        robot.interact(ws::relabel);
+        waitUntil("the relabel is done", () -> ws.tasks().current().get() == null);
+        Thread.sleep(500); // the refilter that follows the new labels
+        waitUntil("the refilter is done", () -> ws.tasks().current().get() == null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("rows 601–898 of 898", shown.getText());
+        assertEquals(17, table.getSelectionModel().getSelectedIndex());
+        assertEquals(selected, ((dev.pairlab.pairs.Pair) table.getSelectionModel().getSelectedItem()).id());
+        assertEquals(trainIds[617], selected);
     }
 }
