@@ -41,13 +41,14 @@ import javafx.stage.Stage;
 public final class MainWindow extends BorderPane {
 
     private static final String RECENT = "recentProjects";
-    private static final String VOTE_COLUMNS = "browser.voteColumns";
+    private static final String VOTE_COLUMNS = "browser.lfNames";
 
     private final Stage stage;
     private final Workspace ws;
     private final Preferences prefs;
     private final TabPane tabs = new TabPane();
     private final Tab pairsTab;
+    private final PairBrowserView browser;
     private final Label status = new Label("Ready");
     private final VBox start = new VBox(10);
 
@@ -55,7 +56,7 @@ public final class MainWindow extends BorderPane {
         this.stage = stage;
         this.ws = ws;
         this.prefs = prefs;
-        PairBrowserView browser = new PairBrowserView(ws);
+        browser = new PairBrowserView(ws);
         pairsTab = new Tab("Pairs", browser);
         FeatureExplorerView explorer = new FeatureExplorerView(ws);
         Tab featuresTab = new Tab("Features", explorer);
@@ -65,12 +66,13 @@ public final class MainWindow extends BorderPane {
         Tab lmTab = new Tab("Label model", labelModel);
         dev.pairlab.ui.export.ExportView export = new dev.pairlab.ui.export.ExportView(ws, labelModel.chosenThreshold());
         Tab exportTab = new Tab("Export", export);
-        // The browser's rows and vote columns are built now, as many columns as the last project had LFs
+        // The browser's rows and vote columns are built now, the columns named after the last project's LFs
         // (the app reopens it at start).
-        browser.warmUp(prefs.getInt(VOTE_COLUMNS, 6));
+        String lastLfs = prefs.get(VOTE_COLUMNS, "");
+        browser.warmUp(lastLfs.isEmpty() ? List.of() : List.of(lastLfs.split("\n")));
         ws.labeled().addListener((o, a, l) -> {
             if (l != null) {
-                prefs.putInt(VOTE_COLUMNS, l.matrix().m());
+                prefs.put(VOTE_COLUMNS, String.join("\n", l.matrix().names()));
             }
         });
         // Hidden screens refresh when next shown, not after every relabel (see WhenShown).
@@ -102,6 +104,7 @@ public final class MainWindow extends BorderPane {
         // the window first shows, not when a project opens.
         tabs.setVisible(false);
         setCenter(new javafx.scene.layout.StackPane(tabs, start));
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> Platform.runLater(this::rehearse));
         ws.project().addListener((o, a, p) -> {
             tabs.setVisible(p != null);
             start.setVisible(p == null);
@@ -120,6 +123,33 @@ public final class MainWindow extends BorderPane {
             status.getStyleClass().add(n.level() == Workspace.Level.ERROR ? "notice-error" : "notice-info");
         });
     }
+
+    /**
+     * Draws the hidden project screens once into an image, right after the window first shows: the
+     * first drawing of a screen fills the renderer's caches (glyphs, region backgrounds), which took
+     * the software renderer about 150 ms when the first project opened, with the FX thread waiting on it.
+     */
+    private void rehearse() {
+        if (ws.project().get() != null || tabs.isVisible() || getWidth() <= 0) {
+            return;
+        }
+        tabs.setVisible(true);
+        try {
+            tabs.snapshot(null, null);
+        } finally {
+            tabs.setVisible(false); // within this one event: no frame shows the screens
+        }
+        // Then the hidden table's rows change and are laid out again, one round every 50 ms (a frame
+        // each, while the start screen shows), so their code is compiled before the first project.
+        javafx.animation.Timeline rounds = new javafx.animation.Timeline();
+        for (int k = 1; k <= REHEARSALS; k++) {
+            int round = k;
+            rounds.getKeyFrames().add(new javafx.animation.KeyFrame(javafx.util.Duration.millis(50.0 * k), e -> browser.rehearse(round)));
+        }
+        rounds.play();
+    }
+
+    private static final int REHEARSALS = 16;
 
     private MenuBar menu() {
         MenuItem newProject = new MenuItem("New project…");

@@ -161,12 +161,17 @@ public final class PairBrowserView extends BorderPane {
     }
 
     /**
-     * Builds a screenful of rows and {@code voteColumns} vote columns before any project opens (see
-     * {@link PairTable#warmUp}). With as many vote columns as the project's LFs they are only renamed;
-     * another number rebuilds the header row (about 90 ms of styling).
+     * Builds a screenful of rows and vote columns with these names before any project opens (see
+     * {@link PairTable#warmUp}): the project's LFs then only rename them (same number) or show in
+     * them as they are (same names); another number rebuilds the header row (about 90 ms of styling).
      */
-    public void warmUp(int voteColumns) {
-        table.warmUp(voteColumns);
+    public void warmUp(List<String> voteColumnNames) {
+        table.warmUp(voteColumnNames);
+    }
+
+    /** See {@link PairTable#rehearse}. */
+    public void rehearse(int round) {
+        table.rehearse(round);
     }
 
     private void clearFilterControls() {

@@ -56,23 +56,46 @@ public final class PairTable extends TableView<Pair> {
     }
 
     /**
-     * While no project is open (the table hidden under the start screen): a screenful of "…" rows
-     * and {@code voteColumns} blank vote columns, so that the rows and cells are built, styled and laid
-     * out at start-up. The first project's rows then reuse them, and its LFs rename the vote columns;
-     * built when the project opens, they cost the FX thread a few hundred milliseconds (mostly
-     * JIT-cold code).
+     * While no project is open (the table hidden under the start screen): a window's count of rows with
+     * cell-length texts and vote columns with these names, so that the rows and cells are built,
+     * styled and laid out (clipped texts included) at start-up, when JavaFX's code is run for the first
+     * time. The first project's rows then reuse the cells; when its LFs have these names the columns
+     * stay as they are, else they are renamed by position. Built when a project opens, they cost the FX
+     * thread a few hundred milliseconds.
      */
-    public void warmUp(int voteColumns) {
+    public void warmUp(List<String> voteColumnNames) {
         if (project != null) {
             return;
         }
         // As many rows as a window: JavaFX's VirtualFlow takes every cell off the screen and styles it
         // anew when the row count changes (some 60-90 ms for a screenful), not when only the rows change.
+        warmRows(WARM_TEXT);
+        List<TableColumn<Pair, Pair>> added = new java.util.ArrayList<>();
+        for (String name : voteColumnNames) {
+            TableColumn<Pair, Pair> c = voteColumn(voteColumns.size(), name);
+            voteColumns.add(c);
+            added.add(c);
+        }
+        getColumns().addAll(added);
+    }
+
+    /**
+     * One more rehearsal while no project is open: the warm rows change their texts, so the cells are
+     * updated and laid out again. A few of these at start-up let the JIT compile the table's layout
+     * code before the first project's rows need it.
+     */
+    public void rehearse(int round) {
+        if (project == null) {
+            warmRows(round % 2 == 0 ? WARM_TEXT : WARM_TEXT.substring(0, 40 + round % 40));
+        }
+    }
+
+    private void warmRows(String text) {
         int n = window;
         setItems(new javafx.collections.ObservableListBase<Pair>() {
             @Override
             public Pair get(int index) {
-                return PagedPairs.placeholder(-1 - index);
+                return new Pair(-1 - index, text, text, text, dev.pairlab.pairs.Gold.NONE, null, "", -1, "{}");
             }
 
             @Override
@@ -80,22 +103,23 @@ public final class PairTable extends TableView<Pair> {
                 return n;
             }
         });
-        List<TableColumn<Pair, Pair>> added = new java.util.ArrayList<>();
-        while (this.voteColumns.size() < voteColumns) {
-            TableColumn<Pair, Pair> c = voteColumn(this.voteColumns.size(), "…");
-            this.voteColumns.add(c);
-            added.add(c);
-        }
-        getColumns().addAll(added);
     }
+
+    /** A text as long as a table cell shows (PagedPairs cuts texts to 90 characters). */
+    private static final String WARM_TEXT = "Start-up rehearsal of a row: a text as long as the cells of the pair table show, cut short";
 
     /** Redraws the visible rows in [from, to): their placeholder item is replaced by the loaded pair. */
     private void pageLoaded(int from, int to) {
+        long t0 = System.nanoTime();
         for (TableRow<Pair> row : List.copyOf(liveRows)) {
             int i = row.getIndex();
             if (i >= from && i < to) {
                 row.updateIndex(i);
             }
+        }
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        if (ms > 16 && Boolean.getBoolean("pairlab.fxTrace")) {
+            System.err.println("pairlab: redrawing rows " + from + "-" + to + " took " + ms + " ms on the FX thread");
         }
     }
 
@@ -177,7 +201,7 @@ public final class PairTable extends TableView<Pair> {
         project = null;
         allIds = new long[0];
         windowStart.set(0);
-        warmUp(0); // "…" rows: the table is hidden with no project open, and the next one reuses the cells
+        warmUp(List.of()); // rows of the same count: the table is hidden with no project open, and the next one reuses the cells
     }
 
     /**
