@@ -46,7 +46,17 @@ public final class MainWindow extends BorderPane {
     private final Stage stage;
     private final Workspace ws;
     private final Preferences prefs;
-    private final TabPane tabs = new TabPane();
+    /**
+     * The project's screens. The TabPane itself never takes focus (a click on a tab asks for it): its
+     * :focused state restyles every node of every tab, some 60 ms each time. Choosing a tab moves focus
+     * into its screen instead; Ctrl+Tab still switches tabs from there.
+     */
+    private final TabPane tabs = new TabPane() {
+        @Override
+        public void requestFocus() {
+            // focus goes into the selected screen (see focusInto)
+        }
+    };
     private final Tab pairsTab;
     private final PairBrowserView browser;
     private final Label status = new Label("Ready");
@@ -93,9 +103,12 @@ public final class MainWindow extends BorderPane {
         experimentTab.setId("tab-experiment");
         tabs.getTabs().addAll(pairsTab, featuresTab, lfTab, lmTab, exportTab, trainingTab, experimentTab, generateTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        // Focus goes to the controls inside a tab, never to the TabPane itself: its :focused state restyles
-        // every node of every tab (some 60 ms at each change). Ctrl+Tab still switches tabs.
         tabs.setFocusTraversable(false);
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, tab) -> {
+            if (tab != null && tabs.isVisible()) {
+                focusInto(tab.getContent());
+            }
+        });
         setTop(menu());
         setBottom(statusBar());
         buildStart();
@@ -108,6 +121,9 @@ public final class MainWindow extends BorderPane {
         ws.project().addListener((o, a, p) -> {
             tabs.setVisible(p != null);
             start.setVisible(p == null);
+            if (p != null) {
+                focusInto(tabs.getSelectionModel().getSelectedItem().getContent()); // not left on the hidden start screen
+            }
             stage.setTitle(p == null ? "Pairlab" : "Pairlab — " + p.name() + (p.writable() ? "" : " (read-only)"));
             if (p != null) {
                 remember(p.file());
@@ -150,6 +166,25 @@ public final class MainWindow extends BorderPane {
     }
 
     private static final int REHEARSALS = 16;
+
+    /** Focuses the first visible, enabled, focus-traversable control of a screen (the pair table on the Pairs tab). */
+    private static boolean focusInto(javafx.scene.Node node) {
+        if (node == null || !node.isVisible() || node.isDisabled()) {
+            return false;
+        }
+        if (node.isFocusTraversable()) {
+            node.requestFocus();
+            return true;
+        }
+        if (node instanceof javafx.scene.Parent p) {
+            for (javafx.scene.Node child : p.getChildrenUnmodifiable()) {
+                if (focusInto(child)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
 
     private MenuBar menu() {
         MenuItem newProject = new MenuItem("New project…");
