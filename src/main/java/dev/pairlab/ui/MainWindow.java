@@ -119,6 +119,9 @@ public final class MainWindow extends BorderPane {
         setCenter(new javafx.scene.layout.StackPane(tabs, start));
         stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> Platform.runLater(this::rehearse));
         ws.project().addListener((o, a, p) -> {
+            if (p == null) {
+                buildStart(); // the recent projects as they are now (rebuilt here, not while hidden)
+            }
             tabs.setVisible(p != null);
             start.setVisible(p == null);
             if (p != null) {
@@ -340,7 +343,6 @@ public final class MainWindow extends BorderPane {
         list.remove(p);
         list.add(0, p);
         prefs.put(RECENT, String.join("\n", list.subList(0, Math.min(8, list.size()))));
-        buildStart();
     }
 
     /** The last project opened, if it still exists. */
