@@ -42,10 +42,10 @@ public final class PairTable extends TableView<Pair> {
         getColumns().add(column("id", 70, p -> p.id()));
         getColumns().add(column("split", 60, p -> p.split() == null ? "" : p.split().key()));
         getColumns().add(column("gold", 60, p -> p.gold().known() ? p.gold().name() : (p.split() != null && p.split().goldHidden() ? "hidden" : "–")));
-        getColumns().add(column("context (last turn)", 280, p -> oneLine(lastTurn(p.context()))));
-        getColumns().add(column("answer A", 300, p -> oneLine(p.answerA())));
-        getColumns().add(column("answer B", 300, p -> oneLine(p.answerB())));
-        getColumns().add(column("source", 180, p -> PagedPairs.isPlaceholder(p) ? "" : p.source() + ":" + p.sourceRow()));
+        getColumns().add(longText(column("context (last turn)", 280, p -> oneLine(lastTurn(p.context())))));
+        getColumns().add(longText(column("answer A", 300, p -> oneLine(p.answerA()))));
+        getColumns().add(longText(column("answer B", 300, p -> oneLine(p.answerB()))));
+        getColumns().add(longText(column("source", 180, p -> PagedPairs.isPlaceholder(p) ? "" : p.source() + ":" + p.sourceRow())));
         setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         setFixedCellSize(24);
         setRowFactory(tv -> {
@@ -292,6 +292,16 @@ public final class PairTable extends TableView<Pair> {
                 setText(v == Votes.ABSTAIN ? "·" : Votes.name(v));
             }
         }
+    }
+
+    /**
+     * A column of texts longer than its cells: they are cut at the cell's edge (style class
+     * {@code long-text}) instead of ending in an ellipsis, which JavaFX finds by measuring the text
+     * again for every cell laid out (the detail pane shows the whole text).
+     */
+    private static <T> TableColumn<Pair, T> longText(TableColumn<Pair, T> c) {
+        c.getStyleClass().add("long-text");
+        return c;
     }
 
     private static <T> TableColumn<Pair, T> column(String title, double width, Function<Pair, T> value) {
