@@ -79,7 +79,9 @@ public final class MainWindow extends BorderPane {
         // The browser's rows and vote columns are built now, the columns named after the last project's LFs
         // (the app reopens it at start).
         String lastLfs = prefs.get(VOTE_COLUMNS, "");
-        browser.warmUp(lastLfs.isEmpty() ? List.of() : List.of(lastLfs.split("\n")));
+        List<String> lastNames = lastLfs.isEmpty() ? List.of() : List.of(lastLfs.split("\n"));
+        browser.warmUp(lastNames);
+        lfEditor.warmUp(Math.max(3, lastNames.size()));
         ws.labeled().addListener((o, a, l) -> {
             if (l != null) {
                 prefs.put(VOTE_COLUMNS, String.join("\n", l.matrix().names()));
