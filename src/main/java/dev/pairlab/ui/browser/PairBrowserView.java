@@ -124,6 +124,7 @@ public final class PairBrowserView extends BorderPane {
             }
         });
         ws.project().addListener((o, a, p) -> {
+            table.clearRows(); // at once, shown or not: no rows of another project (or of the start-up rehearsal)
             searchIds = null;
             requestedIds = null;
             refresh.request();

@@ -195,13 +195,16 @@ public final class PairTable extends TableView<Pair> {
         return i >= 0 ? i : -1;
     }
 
-    /** Shows no pairs (after the project closed). */
+    /**
+     * Shows no pairs: "…" in every row until a project's rows arrive. The rows keep their count (see
+     * {@link #warmUp}), and the start-up rehearsal's texts are never seen.
+     */
     public void clearRows() {
         rows = null;
         project = null;
         allIds = new long[0];
         windowStart.set(0);
-        warmUp(List.of()); // rows of the same count: the table is hidden with no project open, and the next one reuses the cells
+        warmRows("…"); // rows of the same count: the table is hidden with no project open, and the next one reuses the cells
     }
 
     /**
