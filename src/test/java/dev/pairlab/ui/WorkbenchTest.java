@@ -197,6 +197,11 @@ class WorkbenchTest {
         openAndWait(robot, file, true);
         Label count = robot.lookup("#browser-count").queryAs(Label.class);
         waitUntil("all pairs listed", () -> count.getText().startsWith("1284 of 1284"));
+        // One vote column per LF after the seven fixed ones (columns made at start-up are renamed or added).
+        TableView<?> votesTable = robot.lookup("#pair-table").queryAs(TableView.class);
+        waitUntil("a vote column per LF", () -> ws.labeled().get() != null && votesTable.getColumns().stream().skip(7)
+                .map(javafx.scene.control.TableColumnBase::getText).toList().equals(ws.labeled().get().matrix().names()));
+        assertTrue(ws.labeled().get().matrix().m() >= 5, "the preset's LFs");
         @SuppressWarnings("unchecked")
         ComboBox<String> split = robot.lookup("#browser-split").queryAs(ComboBox.class);
         robot.interact(() -> split.getSelectionModel().select("test"));

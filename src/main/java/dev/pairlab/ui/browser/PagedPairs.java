@@ -86,7 +86,7 @@ final class PagedPairs extends ObservableListBase<Pair> {
         return p != null && p.sourceRow() < 0;
     }
 
-    static Pair placeholder(long id) {
+    private static Pair placeholder(long id) {
         return new Pair(id, "…", "…", "…", Gold.NONE, null, "", -1, "{}");
     }
 

@@ -253,11 +253,6 @@ public final class PairTable extends TableView<Pair> {
         votes.set(matrix);
     }
 
-    /** The LFs the vote columns show, in column order. */
-    List<String> voteColumnNames() {
-        return voteColumns.stream().map(TableColumn::getText).toList();
-    }
-
     private TableColumn<Pair, Pair> voteColumn(int lf, String name) {
         TableColumn<Pair, Pair> c = new TableColumn<>(name);
         c.setPrefWidth(70);
