@@ -311,8 +311,11 @@ public final class PairBrowserView extends BorderPane {
     /** Sets the gold label of the selected pair and moves to the next one. */
     private void label(Gold g) {
         Pair p = table.getSelectionModel().getSelectedItem();
+        if (p == null || PairTable.isLoading(p)) {
+            return; // a row still being read: its split (pool or not) is not known yet
+        }
         Project w = ws.writer();
-        if (p == null || w == null) {
+        if (w == null) {
             return;
         }
         boolean fromPool = p.split() == Split.POOL;

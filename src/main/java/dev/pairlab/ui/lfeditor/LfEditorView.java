@@ -252,7 +252,7 @@ public final class LfEditorView extends BorderPane {
         ws.labeled().addListener((o, a, b) -> refresh.request());
         ws.lfs().addListener((javafx.collections.ListChangeListener<LfRecord>) c -> refresh.request());
         table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
-            if (row != null) {
+            if (row != null && row.lf().id() >= 0) { // not a start-up placeholder row
                 load(row.lf());
             }
         });
@@ -467,7 +467,7 @@ public final class LfEditorView extends BorderPane {
         }
         List<Row> blank = new ArrayList<>();
         for (int i = 0; i < rows; i++) {
-            blank.add(new Row(new LfRecord(-1 - i, "…", "", "{}", 0, false, "", ""), null, null));
+            blank.add(new Row(new LfRecord(-1 - i, "…", "", "{}", 0, false, "", ""), null, null)); // id < 0: a placeholder
         }
         table.getItems().setAll(blank);
     }
@@ -852,6 +852,9 @@ public final class LfEditorView extends BorderPane {
     }
 
     private void setEnabled(LfRecord r, boolean enabled) {
+        if (r.id() < 0) {
+            return; // a start-up placeholder row, shown until the project's LFs arrive
+        }
         Project w = ws.writer();
         if (w == null || r.enabled() == enabled) {
             return;
