@@ -165,7 +165,13 @@ public final class MainWindow extends BorderPane {
         javafx.animation.Timeline rounds = new javafx.animation.Timeline();
         for (int k = 1; k <= REHEARSALS; k++) {
             int round = k;
-            rounds.getKeyFrames().add(new javafx.animation.KeyFrame(javafx.util.Duration.millis(50.0 * k), e -> browser.rehearse(round)));
+            rounds.getKeyFrames().add(new javafx.animation.KeyFrame(javafx.util.Duration.millis(50.0 * k), e -> {
+                if (ws.project().get() == null) { // a project opened meanwhile: its rows, not rehearsal rows
+                    browser.rehearse(round);
+                } else {
+                    rounds.stop();
+                }
+            }));
         }
         rounds.play();
     }
