@@ -92,7 +92,9 @@ public final class MainWindow extends BorderPane {
         explorer.showingProperty().bind(featuresTab.selectedProperty());
         lfEditor.showingProperty().bind(lfTab.selectedProperty());
         export.showingProperty().bind(exportTab.selectedProperty());
-        Tab trainingTab = new Tab("Training", new dev.pairlab.ui.training.TrainingView(ws));
+        dev.pairlab.ui.training.TrainingView training = new dev.pairlab.ui.training.TrainingView(ws);
+        Tab trainingTab = new Tab("Training", training);
+        training.showingProperty().bind(trainingTab.selectedProperty());
         Tab experimentTab = new Tab("Experiment", new dev.pairlab.ui.experiment.ExperimentView(ws));
         Tab generateTab = new Tab("Generate", new dev.pairlab.ui.generate.GenerateView(ws));
         generateTab.setId("tab-generate");

@@ -46,6 +46,8 @@ import javafx.stage.DirectoryChooser;
 public final class TrainingView extends BorderPane {
 
     private final Workspace ws;
+    /** The run history is read when the project changes, or when this screen is next shown. */
+    private final dev.pairlab.ui.WhenShown historyRefresh = new dev.pairlab.ui.WhenShown(this::refreshHistory);
     private final ComboBox<String> kind = new ComboBox<>(FXCollections.observableArrayList("features", "transformer", "frozen"));
     private final TextField base = new TextField();
     private final ComboBox<String> data = new ComboBox<>(FXCollections.observableArrayList("gold", "gold+weak", "soft"));
@@ -142,7 +144,7 @@ public final class TrainingView extends BorderPane {
         right.setPrefWidth(460);
         setCenter(left);
         setRight(right);
-        ws.project().addListener((o, a, p) -> refreshHistory());
+        ws.project().addListener((o, a, p) -> historyRefresh.request());
     }
 
     private static LineChart<Number, Number> chart(String title, String x) {
@@ -312,6 +314,11 @@ public final class TrainingView extends BorderPane {
         } catch (Exception e) {
             return Double.NaN;
         }
+    }
+
+    /** Bound by the main window to the tab's selection: while false, the run history waits. */
+    public javafx.beans.property.BooleanProperty showingProperty() {
+        return historyRefresh.showingProperty();
     }
 
     private void refreshHistory() {
