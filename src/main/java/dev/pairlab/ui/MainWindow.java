@@ -41,7 +41,7 @@ import javafx.stage.Stage;
 public final class MainWindow extends BorderPane {
 
     private static final String RECENT = "recentProjects";
-    private static final String VOTE_COLUMNS = "browser.lfNames";
+    private static final String LAST_LF_NAMES = "browser.lfNames";
 
     private final Stage stage;
     private final Workspace ws;
@@ -78,13 +78,13 @@ public final class MainWindow extends BorderPane {
         Tab exportTab = new Tab("Export", export);
         // The browser's rows and vote columns are built now, the columns named after the last project's LFs
         // (the app reopens it at start).
-        String lastLfs = prefs.get(VOTE_COLUMNS, "");
+        String lastLfs = prefs.get(LAST_LF_NAMES, "");
         List<String> lastNames = lastLfs.isEmpty() ? List.of() : List.of(lastLfs.split("\n"));
         browser.warmUp(lastNames);
         lfEditor.warmUp(Math.max(3, lastNames.size()));
         ws.labeled().addListener((o, a, l) -> {
             if (l != null) {
-                prefs.put(VOTE_COLUMNS, String.join("\n", l.matrix().names()));
+                prefs.put(LAST_LF_NAMES, String.join("\n", l.matrix().names()));
             }
         });
         // Hidden screens refresh when next shown, not after every relabel (see WhenShown).
@@ -180,7 +180,7 @@ public final class MainWindow extends BorderPane {
 
     private static final int REHEARSALS = 16;
 
-    /** Focuses the first visible, enabled, focus-traversable control of a screen (the pair table on the Pairs tab). */
+    /** Focuses the first visible, enabled, focus-traversable control of a screen (on the Pairs tab, the split filter). */
     private static boolean focusInto(javafx.scene.Node node) {
         if (node == null || !node.isVisible() || node.isDisabled()) {
             return false;

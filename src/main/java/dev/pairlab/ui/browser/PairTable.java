@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.collections.FXCollections;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
@@ -24,7 +23,6 @@ import javafx.scene.control.TableView;
  */
 public final class PairTable extends TableView<Pair> {
 
-    private static final int FIXED_COLUMNS = 7;
     static final int DEFAULT_WINDOW = 10_000;
     private PagedPairs rows;
     private Project project;
