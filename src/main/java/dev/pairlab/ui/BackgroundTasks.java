@@ -22,11 +22,8 @@ public final class BackgroundTasks {
         T run(ProgressListener progress, Cancellation cancel) throws Exception;
     }
 
-    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "pairlab-background");
-        t.setDaemon(true);
-        return t;
-    });
+    /** Threads of the lowest priority: the FX and render threads come first (see BackgroundThreads). */
+    private final ExecutorService executor = Executors.newCachedThreadPool(BackgroundThreads.named("pairlab-background"));
     /** With -Dpairlab.fxTrace=true, results whose display takes over a frame (16 ms) are named on stderr. */
     private static final boolean TRACE = Boolean.getBoolean("pairlab.fxTrace");
     private final ReadOnlyObjectWrapper<Task<?>> current = new ReadOnlyObjectWrapper<>();
@@ -61,6 +58,9 @@ public final class BackgroundTasks {
             long t0 = System.nanoTime();
             onDone.accept(task.getValue());
             long ms = (System.nanoTime() - t0) / 1_000_000;
+            if (FxTrace.ON && ms > 3) {
+                FxTrace.event(t0, "result of " + title + " " + ms + " ms");
+            }
             if (TRACE && ms > 16) {
                 System.err.println("pairlab: showing the result of \"" + title + "\" took " + ms + " ms on the FX thread");
             }

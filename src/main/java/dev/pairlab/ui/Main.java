@@ -13,6 +13,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (args.length == 0 || args[0].equals("gui") || args[0].equals("bench-ui")) {
+            BackgroundThreads.installForCommonPool();
+        }
         if (args.length > 0 && args[0].equals("bench-ui")) {
             try {
                 UiBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));

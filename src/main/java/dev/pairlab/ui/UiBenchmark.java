@@ -83,12 +83,18 @@ public final class UiBenchmark {
                         synchronized (delays) {
                             delays.add(d);
                         }
+                        if (FxTrace.ON && d > 30_000_000L) {
+                            FxTrace.event(posted, "SPELL " + d / 1_000_000 + " ms");
+                        }
                     });
                 }
                 sleep(5);
             }
         }, "fx-probe");
         probe.setDaemon(true);
+        if (FxTrace.ON) {
+            traceGc();
+        }
         probe.start();
         // Start-up: the window is built and shown (the project screens are styled then, hidden); done when
         // 60 frames have been drawn.
@@ -113,6 +119,9 @@ public final class UiBenchmark {
                     synchronized (layouts) {
                         layouts.add(System.nanoTime() - layoutStart[0]);
                     }
+                    if (FxTrace.ON && System.nanoTime() - layoutStart[0] > 5_000_000L) {
+                        FxTrace.event(layoutStart[0], "css+layout " + (System.nanoTime() - layoutStart[0]) / 1_000_000 + " ms");
+                    }
                 }
             });
             new AnimationTimer() {
@@ -120,6 +129,9 @@ public final class UiBenchmark {
                 public void handle(long now) {
                     frames.countDown();
                     if (recording) {
+                        if (FxTrace.ON) {
+                            FxTrace.event(System.nanoTime(), "pulse");
+                        }
                         synchronized (pulses) {
                             pulses.add(now);
                         }
@@ -197,6 +209,19 @@ public final class UiBenchmark {
         System.exit(0);
     }
 
+    private static void traceGc() {
+        long uptimeToNano = System.nanoTime() - java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000L;
+        for (java.lang.management.GarbageCollectorMXBean gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            ((javax.management.NotificationEmitter) gc).addNotificationListener((n, h) -> {
+                var info = com.sun.management.GarbageCollectionNotificationInfo.from((javax.management.openmbean.CompositeData) n.getUserData());
+                long d = info.getGcInfo().getDuration();
+                if (d >= 3 && !info.getGcAction().contains("end of major") || info.getGcName().contains("Pauses")) {
+                    FxTrace.event(uptimeToNano + info.getGcInfo().getStartTime() * 1_000_000L, "GC " + info.getGcName() + " " + info.getGcCause() + " " + d + " ms");
+                }
+            }, null, null);
+        }
+    }
+
     private void phase(StringBuilder out, String name, Runnable action, BooleanSupplier done, int timeoutS) throws Exception {
         synchronized (pulses) {
             pulses.clear();
@@ -207,6 +232,7 @@ public final class UiBenchmark {
         synchronized (layouts) {
             layouts.clear();
         }
+        FxTrace.startPhase();
         recording = true;
         long t0 = System.nanoTime();
         action.run();
@@ -216,6 +242,10 @@ public final class UiBenchmark {
         }
         Thread.sleep(300);
         recording = false;
+        if (FxTrace.ON) {
+            System.err.println("== " + name);
+            FxTrace.drain().forEach(System.err::println);
+        }
         long[] gaps;
         synchronized (pulses) {
             gaps = new long[Math.max(0, pulses.size() - 1)];

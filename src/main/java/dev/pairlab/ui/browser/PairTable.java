@@ -116,6 +116,9 @@ public final class PairTable extends TableView<Pair> {
             }
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
+        if (dev.pairlab.ui.FxTrace.ON) {
+            dev.pairlab.ui.FxTrace.event(t0, "rows " + from + "-" + to + " redrawn " + ms + " ms");
+        }
         if (ms > 16 && Boolean.getBoolean("pairlab.fxTrace")) {
             System.err.println("pairlab: redrawing rows " + from + "-" + to + " took " + ms + " ms on the FX thread");
         }

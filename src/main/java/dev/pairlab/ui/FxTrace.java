@@ -1,0 +1,51 @@
+package dev.pairlab.ui;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Debugging aid for the FX thread's long spells ({@code -Dpairlab.spellTrace=true}, read by
+ * {@code bench-ui}): a timeline of what happened in each phase (slow result handlers, row redraws,
+ * layouts, GC pauses, the probe's long waits), in milliseconds from the phase's start. Off, it costs a
+ * field read.
+ */
+public final class FxTrace {
+
+    public static final boolean ON = Boolean.getBoolean("pairlab.spellTrace");
+    private static final List<double[]> TIMES = new ArrayList<>();
+    private static final List<String> WHAT = new ArrayList<>();
+    private static volatile long phaseStart = System.nanoTime();
+
+    private FxTrace() {
+    }
+
+    /** Records an event that began at {@code nanos} (System.nanoTime). */
+    public static void event(long nanos, String what) {
+        synchronized (TIMES) {
+            TIMES.add(new double[] {(nanos - phaseStart) / 1e6, WHAT.size()});
+            WHAT.add(what);
+        }
+    }
+
+    static void startPhase() {
+        synchronized (TIMES) {
+            TIMES.clear();
+            WHAT.clear();
+            phaseStart = System.nanoTime();
+        }
+    }
+
+    /** The phase's events in time order, as lines, and forgets them. */
+    static List<String> drain() {
+        synchronized (TIMES) {
+            List<String> lines = new ArrayList<>();
+            TIMES.stream().sorted(Comparator.comparingDouble(t -> t[0]))
+                    .forEach(t -> lines.add(String.format(Locale.ROOT, "%8.1f %s", t[0], WHAT.get((int) t[1]))));
+            TIMES.clear();
+            WHAT.clear();
+            return lines;
+        }
+    }
+}
