@@ -143,6 +143,14 @@ public final class UiBenchmark {
         Path file = project;
         phase(out, "open_project", () -> Platform.runLater(() -> window[0].open(file)),
                 () -> ws.labeled().get() != null && ws.tasks().current().get() == null, 600);
+        if (FxTrace.ON) {
+            Platform.runLater(() -> {
+                System.err.println("nodes in scene: " + count(window[0]));
+                for (javafx.scene.control.Tab t : window[0].tabs().getTabs()) {
+                    System.err.println("  tab " + t.getText() + ": " + (t.getContent() == null ? 0 : count(t.getContent())));
+                }
+            });
+        }
         PairTable[] table = new PairTable[1];
         javafx.scene.control.Button[] nextWindow = new javafx.scene.control.Button[1];
         Platform.runLater(() -> {
@@ -310,6 +318,16 @@ public final class UiBenchmark {
                 walk(c, flag, dirty, total);
             }
         }
+    }
+
+    private static int count(javafx.scene.Node n) {
+        int c = 1;
+        if (n instanceof javafx.scene.Parent p) {
+            for (javafx.scene.Node k : p.getChildrenUnmodifiable()) {
+                c += count(k);
+            }
+        }
+        return c;
     }
 
     private static void waitIdle(Workspace ws) {

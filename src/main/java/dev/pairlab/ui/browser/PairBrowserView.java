@@ -124,10 +124,13 @@ public final class PairBrowserView extends BorderPane {
             }
         });
         ws.project().addListener((o, a, p) -> {
+            long t0 = System.nanoTime();
             table.clearRows(); // at once, shown or not: no rows of another project (or of the start-up rehearsal)
+            long t1 = System.nanoTime();
             searchIds = null;
             requestedIds = null;
             refresh.request();
+            dev.pairlab.ui.FxTrace.event(t0, "TMP browser listener clearRows " + (t1 - t0) / 1000 + " us, refresh " + (System.nanoTime() - t1) / 1000 + " us");
         });
         ws.labeled().addListener((o, a, l) -> refresh.request());
         ws.browserIdsRequest().addListener((o, a, ids) -> {
