@@ -123,8 +123,6 @@ public final class MainWindow extends BorderPane {
         setCenter(new javafx.scene.layout.StackPane(tabs, start));
         stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> Platform.runLater(this::rehearse));
         ws.project().addListener((o, a, p) -> {
-            long t0 = System.nanoTime();
-            try {
             if (p == null) {
                 buildStart(); // the recent projects as they are now (rebuilt here, not while hidden)
             }
@@ -136,9 +134,6 @@ public final class MainWindow extends BorderPane {
             stage.setTitle(p == null ? "Pairlab" : "Pairlab — " + p.name() + (p.writable() ? "" : " (read-only)"));
             if (p != null) {
                 remember(p.file());
-            }
-            } finally {
-                FxTrace.event(t0, "TMP mainwindow listener " + (System.nanoTime() - t0) / 1000 + " us");
             }
         });
         ws.notice().addListener((o, a, n) -> {

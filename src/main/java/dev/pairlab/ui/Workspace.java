@@ -121,14 +121,10 @@ public final class Workspace {
                 throw e;
             }
         }, opened -> {
-            long t0 = System.nanoTime();
             project.set(opened);
-            long t1 = System.nanoTime();
             info(opened.ids().length + " pairs in " + opened.file() + (opened.writable() ? "" : " (read-only: open for writing elsewhere)"));
-            long t2 = System.nanoTime();
             then.accept(opened);
             relabel();
-            FxTrace.event(t0, "TMP set " + (t1 - t0) / 1000 + " us, info " + (t2 - t1) / 1000 + " us, relabel " + (System.nanoTime() - t2) / 1000 + " us");
         }, this::error);
     }
 
