@@ -29,7 +29,15 @@ public final class FxTrace {
         }
     }
 
+    private static volatile long phaseUptime;
+
+    /** The JVM's uptime when the phase started: to line up with -Xlog output (uptime decorations). */
+    static long phaseUptimeMillis() {
+        return phaseUptime;
+    }
+
     static void startPhase() {
+        phaseUptime = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
         synchronized (TIMES) {
             TIMES.clear();
             WHAT.clear();

@@ -124,13 +124,10 @@ public final class PairBrowserView extends BorderPane {
             }
         });
         ws.project().addListener((o, a, p) -> {
-            long t0 = System.nanoTime();
             table.clearRows(); // at once, shown or not: no rows of another project (or of the start-up rehearsal)
-            long t1 = System.nanoTime();
             searchIds = null;
             requestedIds = null;
             refresh.request();
-            dev.pairlab.ui.FxTrace.event(t0, "TMP browser listener clearRows " + (t1 - t0) / 1000 + " us, refresh " + (System.nanoTime() - t1) / 1000 + " us");
         });
         ws.labeled().addListener((o, a, l) -> refresh.request());
         ws.browserIdsRequest().addListener((o, a, ids) -> {
@@ -210,6 +207,10 @@ public final class PairBrowserView extends BorderPane {
         return new PairFilter(s, g, lfIndex, vote.getValue() == null ? PairFilter.Vote.ANY : vote.getValue(), disagree.isSelected(), only);
     }
 
+    /** Filtered ids, with the rows of their first page when the table will show them anew. */
+    private record Filtered(long[] ids, List<Pair> firstPage) {
+    }
+
     /** Applies the filters off the FX thread; a result that arrives after a newer request is dropped. */
     private void refilter() {
         Workspace.Opened o = ws.project().get();
@@ -222,11 +223,15 @@ public final class PairBrowserView extends BorderPane {
         ProjectLabeling.Labeled l = ws.labeled().get();
         PairFilter f = currentFilter(l);
         int mine = ++generation;
-        ws.run("Filtering pairs", (progress, cancel) -> f.apply(o.ids(), l == null ? null : l.matrix(), l == null ? null : l.labels()), ids -> {
+        ws.run("Filtering pairs", (progress, cancel) -> {
+            long[] ids = f.apply(o.ids(), l == null ? null : l.matrix(), l == null ? null : l.labels());
+            return new Filtered(ids, PagedPairs.firstPage(o.reader(), ids)); // one page: a few milliseconds
+        }, r -> {
             if (mine != generation || ws.project().get() != o) {
                 return;
             }
-            table.show(o.reader(), ids);
+            long[] ids = r.ids();
+            table.show(o.reader(), ids, r.firstPage());
             updateWindowBar();
             count.setText(ids.length + " of " + o.ids().length + " pairs" + (requestedIds != null ? " (" + ws.browserFilterRequest().get() + ")" : ""));
         });

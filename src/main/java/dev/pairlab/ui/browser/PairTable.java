@@ -34,6 +34,8 @@ public final class PairTable extends TableView<Pair> {
     /** The matrix the vote columns read; replaced without rebuilding columns when the LFs stay the same. */
     private final javafx.beans.property.ObjectProperty<LabelMatrix> votes = new javafx.beans.property.SimpleObjectProperty<>();
     private final List<TableColumn<Pair, Pair>> voteColumns = new java.util.ArrayList<>();
+    /** While {@link #show} shows the first window: its first page, read beforehand, or null. */
+    private List<Pair> firstRows;
 
     public PairTable() {
         setPlaceholder(new Label("No project open. File → Open… or File → Import…"));
@@ -47,7 +49,21 @@ public final class PairTable extends TableView<Pair> {
         setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         setFixedCellSize(24);
         setRowFactory(tv -> {
-            TableRow<Pair> row = new TableRow<>();
+            TableRow<Pair> row = new TableRow<>() {
+                @Override
+                public void updateIndex(int i) {
+                    // A row on the sheet is shown: it may wait briefly for its page. VirtualFlow's
+                    // size-estimating row sits under a hidden parent and never reads a page (it asks
+                    // for every row of the list after each change of it).
+                    javafx.scene.Parent parent = getParent();
+                    PagedPairs.use = parent == null ? PagedPairs.Use.OTHER : parent.isVisible() ? PagedPairs.Use.SHOW : PagedPairs.Use.ESTIMATE;
+                    try {
+                        super.updateIndex(i);
+                    } finally {
+                        PagedPairs.use = PagedPairs.Use.OTHER;
+                    }
+                }
+            };
             liveRows.add(row);
             return row;
         });
@@ -130,6 +146,14 @@ public final class PairTable extends TableView<Pair> {
      * start at the selected pair when they hold it, else at the first window.
      */
     public void show(Project project, long[] ids) {
+        show(project, ids, null);
+    }
+
+    /**
+     * As {@link #show(Project, long[])}, with the rows of the ids' first page read beforehand (null: read
+     * when shown); used when the first window is shown.
+     */
+    public void show(Project project, long[] ids, List<Pair> firstPage) {
         if (project == this.project && rows != null && Arrays.equals(ids, allIds)
                 && rows.size() == Math.min(window, ids.length - windowStart.get())) {
             return;
@@ -141,7 +165,12 @@ public final class PairTable extends TableView<Pair> {
         ((Label) getPlaceholder()).setText(ids.length == 0 ? "No pairs match." : "");
         int position = selected == null ? -1 : positionOf(selected.id());
         if (position < 0) {
-            showWindow(0);
+            firstRows = firstPage;
+            try {
+                showWindow(0);
+            } finally {
+                firstRows = null;
+            }
             return;
         }
         int row = showWindow(position);
@@ -158,7 +187,7 @@ public final class PairTable extends TableView<Pair> {
         if (rows == null || start != windowStart.get() || rows.size() != Math.min(window, allIds.length - start)) {
             long[] slice = start == 0 && allIds.length <= window ? allIds
                     : Arrays.copyOfRange(allIds, start, Math.min(allIds.length, start + window));
-            rows = new PagedPairs(project, slice, this::pageLoaded);
+            rows = new PagedPairs(project, slice, start == 0 ? firstRows : null, this::pageLoaded);
             windowStart.set(start);
             setItems(rows);
         }
