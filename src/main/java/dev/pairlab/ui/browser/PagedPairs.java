@@ -92,7 +92,7 @@ final class PagedPairs extends ObservableListBase<Pair> {
     static Use use = Use.OTHER;
 
     /** The FX thread's budget for waiting on pages: so much per frame's worth of time. */
-    private static final long WAIT_BUDGET_NANOS = 8_000_000L;
+    private static final long WAIT_BUDGET_NANOS = 4_000_000L;
     private static final long FRAME_NANOS = 16_000_000L;
     private static long budgetFrom;
     private static long waited;

@@ -75,6 +75,8 @@ public final class LfEditorView extends BorderPane {
     private final Runnable showBrowser;
     private final dev.pairlab.ui.WhenShown refresh = new dev.pairlab.ui.WhenShown(this::showLabels);
     private final TableView<Row> table = new TableView<>();
+    /** The table's rows: replaced as a whole after each relabel, without TableView rebuilding its cells. */
+    private final dev.pairlab.ui.RowList<Row> tableRows = new dev.pairlab.ui.RowList<>();
     private final ComboBox<String> statsSplit = new ComboBox<>(FXCollections.observableArrayList("train", "dev", "test", "all"));
     private final Label totals = new Label();
 
@@ -136,6 +138,7 @@ public final class LfEditorView extends BorderPane {
         problems.setWrapText(true);
         preview.setWrapText(true);
         table.setId("lf-table");
+        table.setItems(tableRows);
         good.setPromptText("one pattern per line");
         bad.setPromptText("one pattern per line");
         good.setPrefRowCount(5);
@@ -469,7 +472,7 @@ public final class LfEditorView extends BorderPane {
         for (int i = 0; i < rows; i++) {
             blank.add(new Row(new LfRecord(-1 - i, "…", "", "{}", 0, false, "", ""), null, null)); // id < 0: a placeholder
         }
-        table.getItems().setAll(blank);
+        tableRows.replaceAll(blank);
     }
 
     /** After new labels or LFs: the feature list and the table (deferred while the editor is hidden). */
@@ -512,7 +515,7 @@ public final class LfEditorView extends BorderPane {
                 return;
             }
             String selected = table.getSelectionModel().getSelectedItem() == null ? null : table.getSelectionModel().getSelectedItem().lf().name();
-            table.getItems().setAll(data.rows());
+            tableRows.replaceAll(data.rows());
             if (data.report() != null) {
                 LfStats.Totals t = data.report().totals();
                 totals.setText(String.format(Locale.ROOT, "%d pairs (%d with gold): covered by any LF %.3f, overlap %.3f, conflict %.3f, abstain-all %d",
