@@ -147,7 +147,8 @@ public final class PairBrowserView extends BorderPane {
         if (l != null) {
             names.addAll(l.matrix().names());
         }
-        if (!names.equals(lf.getItems())) {
+        // Without labels (a project opening) the choices stay: the same LFs' labels usually follow.
+        if (l != null && !names.equals(lf.getItems())) {
             String keep = lf.getValue();
             lf.getItems().setAll(names);
             lf.getSelectionModel().select(keep != null && names.contains(keep) ? keep : "any LF");
@@ -168,6 +169,15 @@ public final class PairBrowserView extends BorderPane {
      */
     public void warmUp(List<String> voteColumnNames) {
         table.warmUp(voteColumnNames);
+        if (ws.project().get() == null && !voteColumnNames.isEmpty()) {
+            // and the LF filter's choices: the same names then leave the combo box as it is (filling
+            // it took 8-10 ms of the FX thread when the first project's labels arrived)
+            List<String> names = new ArrayList<>();
+            names.add("any LF");
+            names.addAll(voteColumnNames);
+            lf.getItems().setAll(names);
+            lf.getSelectionModel().select("any LF");
+        }
     }
 
     /** See {@link PairTable#rehearse}. */

@@ -58,6 +58,24 @@ final class PairDetail extends BorderPane {
         VBox box = new VBox(6, hint, context, answers);
         box.setPadding(new Insets(6));
         setCenter(box);
+        // The grid's rows for a typical project's features and LFs, made (hidden) now: they are then
+        // styled with the rest of the screens at start-up, not when the first pair is selected.
+        for (int i = 0; i < WARM_ROWS; i++) {
+            row("", "", "");
+        }
+        hideRowsFrom(0);
+    }
+
+    private static final int WARM_ROWS = 48;
+
+    private void hideRowsFrom(int first) {
+        used = first;
+        for (int i = first; i < numberRows.size(); i++) {
+            for (Label l : numberRows.get(i)) {
+                l.setVisible(false);
+                l.setManaged(false);
+            }
+        }
     }
 
     private static ScrollPane scroll(TextFlow flow) {
@@ -72,12 +90,7 @@ final class PairDetail extends BorderPane {
         context.clear();
         answerA.getChildren().clear();
         answerB.getChildren().clear();
-        for (Label[] cells : numberRows) {
-            for (Label l : cells) {
-                l.setVisible(false);
-                l.setManaged(false);
-            }
-        }
+        hideRowsFrom(0);
     }
 
     /** Shows a pair; the diff was computed off the FX thread. */
@@ -115,12 +128,7 @@ final class PairDetail extends BorderPane {
                 }
             }
         }
-        for (int i = used; i < numberRows.size(); i++) {
-            for (Label l : numberRows.get(i)) {
-                l.setVisible(false);
-                l.setManaged(false);
-            }
-        }
+        hideRowsFrom(used);
     }
 
     /**

@@ -100,7 +100,7 @@ public final class PairTable extends TableView<Pair> {
      */
     public void rehearse(int round) {
         if (project == null) {
-            warmRows(round % 2 == 0 ? WARM_TEXT : WARM_TEXT.substring(0, 40 + round % 40));
+            warmRows(round % 2 == 0 ? WARM_TEXT : asciiText(round));
         }
     }
 
@@ -117,6 +117,20 @@ public final class PairTable extends TableView<Pair> {
                 return n;
             }
         });
+    }
+
+    /**
+     * 90 printable ASCII characters, from a different place in their sequence for each round: the
+     * rehearsals together lay out every character once, so the font's glyph measures are known when
+     * real texts come (a character's first measure goes to the font library).
+     */
+    static String asciiText(int round) {
+        StringBuilder b = new StringBuilder(90);
+        for (int k = 0; k < 90; k++) {
+            b.append((char) (' ' + (round * 45 + k) % 95));
+        }
+        b.setCharAt(89, '·'); // an abstain in the vote columns
+        return b.toString();
     }
 
     /** A text as long as a table cell shows (PagedPairs cuts texts to 90 characters). */
