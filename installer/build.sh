@@ -24,7 +24,8 @@ modules="java.base,java.compiler,java.desktop,java.management,java.prefs,java.sq
 common=(--name pairlab --app-version "$version" --vendor "Pairlab" --input "$out/input" --main-jar pairlab.jar
         --main-class dev.pairlab.ui.Main --add-modules "$modules"
         --java-options "-Dai.djl.offline=true" --java-options "-Xss4m"
-        --description "Weak supervision of RLHF preference data")
+        --description "Weak supervision of RLHF preference data"
+        --add-launcher "pairlab-gui=$here/pairlab-gui.properties")
 
 jpackage --type app-image --dest "$out" "${common[@]}"
 jpackage --type deb --dest "$out" "${common[@]}" --linux-shortcut --linux-menu-group "Science" --linux-app-category science \
@@ -36,5 +37,10 @@ if [ "${1:-}" = "--check" ]; then
   dpkg-deb -x "$out"/pairlab_*_amd64.deb "$scratch"
   "$scratch/opt/pairlab/bin/pairlab" --version
   "$scratch/opt/pairlab/bin/pairlab" formats
+  check() { if "${@:2}"; then echo "ok: $1"; else echo "FAILED: $1" >&2; exit 1; fi; }
+  check "bin/pairlab-gui has the GUI's GC pause target" grep -q "MaxGCPauseMillis=10" "$scratch/opt/pairlab/lib/app/pairlab-gui.cfg"
+  check "bin/pairlab (the command line) keeps the default" bash -c "! grep -q MaxGCPauseMillis '$scratch/opt/pairlab/lib/app/pairlab.cfg'"
+  check "the desktop entry starts bin/pairlab-gui" grep -q "^Exec=/opt/pairlab/bin/pairlab-gui" "$scratch/opt/pairlab/lib/pairlab-pairlab.desktop"
+  check "the second launcher's entry is hidden from menus" grep -q "^NoDisplay=true" "$scratch/opt/pairlab/lib/pairlab-pairlab-gui.desktop"
   echo "installed into $scratch (desktop entry: $(ls "$scratch"/opt/pairlab/lib/*.desktop 2>/dev/null || echo none))"
 fi
