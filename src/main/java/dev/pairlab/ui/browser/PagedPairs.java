@@ -118,7 +118,7 @@ final class PagedPairs extends ObservableListBase<Pair> {
             pages.put(page, rows);
             return rows;
         } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
-            return null; // slow or failed: the row shows "…" (a failed read is reported where it is handled)
+            return null; // slow, or failed: the row shows "…" (a failed page is read again when next asked for)
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;

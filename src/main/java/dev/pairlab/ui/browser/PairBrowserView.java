@@ -217,7 +217,7 @@ public final class PairBrowserView extends BorderPane {
         return new PairFilter(s, g, lfIndex, vote.getValue() == null ? PairFilter.Vote.ANY : vote.getValue(), disagree.isSelected(), only);
     }
 
-    /** Filtered ids, with the rows of their first page when the table will show them anew. */
+    /** Filtered ids, with the rows of their first page (the table takes them when it shows its first window anew). */
     private record Filtered(long[] ids, List<Pair> firstPage) {
     }
 
