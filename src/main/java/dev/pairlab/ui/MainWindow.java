@@ -178,7 +178,11 @@ public final class MainWindow extends BorderPane {
         rounds.play();
     }
 
-    private static final int REHEARSALS = 16;
+    /**
+     * Rounds of the start-up table rehearsal, 50 ms apart (-Dpairlab.rehearsals=N to compare): with 16
+     * the first layout of real rows when a project opened took 14-45 ms, with 48 8-20 ms (bench-ui).
+     */
+    private static final int REHEARSALS = Integer.getInteger("pairlab.rehearsals", 48);
 
     /** Focuses the first visible, enabled, focus-traversable control of a screen (on the Pairs tab, the split filter). */
     private static boolean focusInto(javafx.scene.Node node) {
