@@ -79,6 +79,9 @@ final class PagedPairs extends ObservableListBase<Pair> {
         if (rows == null && use != Use.ESTIMATE) {
             java.util.concurrent.CompletableFuture<List<Pair>> read = load(page);
             if (use == Use.SHOW) {
+                if ((page + 1) * PAGE < ids.length && !pages.containsKey(page + 1)) {
+                    load(page + 1); // the screen's rows below are likely on the next page: read it next, unasked
+                }
                 rows = waitBriefly(page, read);
             }
         }
