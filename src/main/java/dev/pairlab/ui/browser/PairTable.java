@@ -34,8 +34,6 @@ public final class PairTable extends TableView<Pair> {
     /** The matrix the vote columns read; replaced without rebuilding columns when the LFs stay the same. */
     private final javafx.beans.property.ObjectProperty<LabelMatrix> votes = new javafx.beans.property.SimpleObjectProperty<>();
     private final List<TableColumn<Pair, Pair>> voteColumns = new java.util.ArrayList<>();
-    /** While {@link #show} shows the first window: its first page, read beforehand, or null. */
-    private List<Pair> firstRows;
 
     public PairTable() {
         setPlaceholder(new Label("No project open. File → Open… or File → Import…"));
@@ -165,7 +163,7 @@ public final class PairTable extends TableView<Pair> {
 
     /**
      * As {@link #show(Project, long[])}, with the rows of the ids' first page read beforehand (null: read
-     * when shown); used when the first window is shown.
+     * when shown); taken when the first window is shown and the page is of its ids.
      */
     public void show(Project project, long[] ids, List<Pair> firstPage) {
         if (project == this.project && rows != null && Arrays.equals(ids, allIds)
@@ -179,15 +177,10 @@ public final class PairTable extends TableView<Pair> {
         ((Label) getPlaceholder()).setText(ids.length == 0 ? "No pairs match." : "");
         int position = selected == null ? -1 : positionOf(selected.id());
         if (position < 0) {
-            firstRows = firstPage;
-            try {
-                showWindow(0);
-            } finally {
-                firstRows = null;
-            }
+            showWindow(0, firstPage);
             return;
         }
-        int row = showWindow(position);
+        int row = showWindow(position, firstPage);
         getSelectionModel().clearAndSelect(row);
         scrollTo(Math.max(0, row - 5));
     }
@@ -197,11 +190,16 @@ public final class PairTable extends TableView<Pair> {
      * that position's row index inside the window.
      */
     public int showWindow(int index) {
+        return showWindow(index, null);
+    }
+
+    /** As {@link #showWindow(int)}, with the first page's rows read beforehand for the first window (or null). */
+    private int showWindow(int index, List<Pair> firstPage) {
         int start = allIds.length == 0 ? 0 : (Math.max(0, Math.min(index, allIds.length - 1)) / window) * window;
         if (rows == null || start != windowStart.get() || rows.size() != Math.min(window, allIds.length - start)) {
             long[] slice = start == 0 && allIds.length <= window ? allIds
                     : Arrays.copyOfRange(allIds, start, Math.min(allIds.length, start + window));
-            rows = new PagedPairs(project, slice, start == 0 ? firstRows : null, this::pageLoaded);
+            rows = new PagedPairs(project, slice, start == 0 ? firstPage : null, this::pageLoaded);
             windowStart.set(start);
             setItems(rows);
         }

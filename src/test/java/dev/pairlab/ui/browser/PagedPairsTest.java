@@ -21,10 +21,21 @@ class PagedPairsTest {
     @TempDir
     Path dir;
 
+    /** MT-Bench train imported into a new project: real pairs over several pages. */
+    private Project mtBenchProject() throws Exception {
+        Project p = Project.create(dir.resolve("t.pairlab"));
+        try {
+            ProjectFixture.importFile(p, TestData.mtBenchTrain(), ImportOptions.defaults());
+            return p;
+        } catch (Exception | Error e) {
+            p.close();
+            throw e;
+        }
+    }
+
     @Test
     void findingARowByItsPairReadsNoPageAndMatchesByIdAlone() throws Exception {
-        try (Project p = Project.create(dir.resolve("t.pairlab"))) {
-            ProjectFixture.importFile(p, TestData.mtBenchTrain(), ImportOptions.defaults());
+        try (Project p = mtBenchProject()) {
             long[] ids = Pairs.ids(p, Pairs.allSplits());
             assertTrue(ids.length > 3 * PagedPairs.PAGE, "needs several pages: " + ids.length);
             PagedPairs rows = new PagedPairs(p, ids, (from, to) -> { });
@@ -43,8 +54,7 @@ class PagedPairsTest {
 
     @Test
     void aFirstPageReadBeforehandIsServedWithoutAPlaceholder() throws Exception {
-        try (Project p = Project.create(dir.resolve("t.pairlab"))) {
-            ProjectFixture.importFile(p, TestData.mtBenchTrain(), ImportOptions.defaults());
+        try (Project p = mtBenchProject()) {
             long[] ids = Pairs.ids(p, Pairs.allSplits());
             List<Pair> first = PagedPairs.firstPage(p, ids);
             assertEquals(PagedPairs.PAGE, first.size());
