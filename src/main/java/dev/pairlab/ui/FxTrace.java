@@ -36,8 +36,16 @@ public final class FxTrace {
         return phaseUptime;
     }
 
+    private static volatile java.time.LocalTime phaseClock = java.time.LocalTime.now();
+
+    /** The time of day when the phase started: to line up with a flight recording's sample times. */
+    static java.time.LocalTime phaseClock() {
+        return phaseClock;
+    }
+
     static void startPhase() {
         phaseUptime = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+        phaseClock = java.time.LocalTime.now();
         synchronized (TIMES) {
             TIMES.clear();
             WHAT.clear();

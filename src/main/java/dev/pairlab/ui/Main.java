@@ -15,6 +15,7 @@ public final class Main {
     public static void main(String[] args) {
         if (args.length == 0 || args[0].equals("gui") || args[0].equals("bench-ui")) {
             BackgroundThreads.installForCommonPool();
+            BackgroundThreads.lowerCompilerPriority();
         }
         if (args.length > 0 && args[0].equals("bench-ui")) {
             try {

@@ -251,7 +251,7 @@ public final class UiBenchmark {
         Thread.sleep(300);
         recording = false;
         if (FxTrace.ON) {
-            System.err.println("== " + name + " (JVM uptime at start: " + FxTrace.phaseUptimeMillis() + " ms)");
+            System.err.println("== " + name + " (JVM uptime at start: " + FxTrace.phaseUptimeMillis() + " ms, clock " + FxTrace.phaseClock() + ")");
             FxTrace.drain().forEach(System.err::println);
         }
         long[] gaps;

@@ -1,6 +1,7 @@
 package dev.pairlab.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
@@ -51,6 +52,41 @@ class BackgroundThreadsTest {
             assertEquals(19, pool.submit(BackgroundThreadsTest::niceOfThisThread).get(30, TimeUnit.SECONDS));
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void theJitCompilerThreadsOfTheAppLowerTheirPriorityAndOtherThreadsKeepTheirs() throws Exception {
+        assumeLinuxWithRenice();
+        // In a JVM of its own: the test JVM's compilers are left as they are.
+        String javaCommand = ProcessHandle.current().info().command().orElse("java");
+        Process p = new ProcessBuilder(javaCommand, "-cp", System.getProperty("java.class.path"), CompilerNice.class.getName())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        java.util.Map<String, String> nice = new java.util.TreeMap<>();
+        for (String line : out.strip().split("\n")) {
+            String[] kv = line.split("=", 2);
+            nice.merge(kv[0], kv[1], (a, b) -> a.equals(b) ? a : a + "," + b);
+        }
+        assertEquals("19", nice.get("C2 CompilerThre"), out);
+        assertEquals("19", nice.get("C1 CompilerThre"), out);
+        assertEquals("0", nice.get("VM Thread"), out);
+        assertTrue(Integer.parseInt(nice.get("lowered")) >= 2, out);
+    }
+
+    /** Lowers its compilers' priority and prints each thread's name and nice value. */
+    static final class CompilerNice {
+        public static void main(String[] args) throws Exception {
+            System.out.println("lowered=" + BackgroundThreads.lowerCompilerPriority());
+            try (java.util.stream.Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+                for (Path t : (Iterable<Path>) tasks::iterator) {
+                    String name = Files.readString(t.resolve("comm")).strip();
+                    String stat = Files.readString(t.resolve("stat"));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    System.out.println(name + "=" + fields[16]);
+                }
+            }
         }
     }
 }
