@@ -45,6 +45,7 @@ public final class PairTable extends TableView<Pair> {
         getColumns().add(longText(column("answer B", 300, p -> oneLine(p.answerB()))));
         getColumns().add(longText(column("source", 180, p -> PagedPairs.isPlaceholder(p) ? "" : p.source() + ":" + p.sourceRow())));
         setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        focusedProperty().addListener(o -> liveRows.forEach(PairTable::paintRow));
         setFixedCellSize(24);
         setRowFactory(tv -> {
             TableRow<Pair> row = new TableRow<>() {
@@ -60,11 +61,129 @@ public final class PairTable extends TableView<Pair> {
                     } finally {
                         PagedPairs.use = PagedPairs.Use.OTHER;
                     }
+                    paintRow(this);
+                }
+
+                @Override
+                public void updateSelected(boolean selected) {
+                    super.updateSelected(selected);
+                    paintRow(this);
+                }
+
+                @Override
+                protected void updateItem(Pair item, boolean empty) {
+                    super.updateItem(item, empty);
+                    paintRow(this);
                 }
             };
+            // Not a "table-row-cell": modena colours those by :odd/:even, a state that flips on every
+            // row when the table scrolls by an odd number of rows and restyles all their cells.
+            row.getStyleClass().remove("table-row-cell");
+            row.getStyleClass().add("pair-row");
             liveRows.add(row);
             return row;
         });
+    }
+
+    @Override
+    protected javafx.scene.control.Skin<?> createDefaultSkin() {
+        return new Skin(this);
+    }
+
+    /**
+     * The table's skin: its VirtualFlow does not restyle a row given a new index unless the row's
+     * state (selected, focused, empty) changed. JavaFX's own does it whenever the row needs a layout,
+     * which is always after its pair changed, and applies CSS again to the row and its every cell (about
+     * two thirds of a scroll's layout time with a dozen LF columns). A row's looks depend on nothing
+     * else that an index changes (its stripe is painted by {@link #paintRow}).
+     */
+    private static final class Skin extends javafx.scene.control.skin.TableViewSkin<Pair> {
+
+        /** Holds the stylesheet's row colours (inner background, its alternate, selection bars) as fills. */
+        final javafx.scene.layout.Region palette = new javafx.scene.layout.Region();
+
+        Skin(PairTable table) {
+            super(table);
+            palette.getStyleClass().add("pair-row-palette");
+            palette.setManaged(false);
+            palette.setVisible(false);
+            getChildren().add(palette);
+        }
+
+        @Override
+        protected javafx.scene.control.skin.VirtualFlow<TableRow<Pair>> createVirtualFlow() {
+            return new javafx.scene.control.skin.VirtualFlow<>() {
+                private final java.util.Set<javafx.css.PseudoClass> before = new java.util.HashSet<>();
+                private final java.util.Set<javafx.css.PseudoClass> after = new java.util.HashSet<>();
+
+                @Override
+                protected void setCellIndex(TableRow<Pair> row, int index) {
+                    if (row.getScene() == null || row.getProperties().containsKey("newcell")) {
+                        super.setCellIndex(row, index); // a new row is styled, as JavaFX does
+                        return;
+                    }
+                    stateOf(row, before);
+                    row.updateIndex(index);
+                    stateOf(row, after);
+                    if (!before.equals(after)) {
+                        row.applyCss();
+                    }
+                }
+
+                private void stateOf(TableRow<Pair> row, java.util.Set<javafx.css.PseudoClass> into) {
+                    into.clear();
+                    into.addAll(row.getPseudoClassStates());
+                    into.remove(ODD);
+                    into.remove(EVEN);
+                }
+            };
+        }
+    }
+
+    private static final javafx.css.PseudoClass ODD = javafx.css.PseudoClass.getPseudoClass("odd");
+    private static final javafx.css.PseudoClass EVEN = javafx.css.PseudoClass.getPseudoClass("even");
+
+    /** Row backgrounds: plain, alternate (odd rows), selected in the focused table, selected otherwise. */
+    private javafx.scene.layout.Background[] rowBackgrounds;
+
+    /** Sets a row's background from its index, selection and the table's focus. */
+    private static void paintRow(TableRow<Pair> row) {
+        if (!(row.getTableView() instanceof PairTable table)) {
+            return;
+        }
+        javafx.scene.layout.Background[] b = table.rowBackgrounds();
+        javafx.scene.layout.Background want = row.isSelected() && !row.isEmpty() ? b[table.isFocused() ? 2 : 3]
+                : row.getIndex() % 2 == 1 ? b[1] : b[0];
+        if (row.getBackground() != want) {
+            row.setBackground(want);
+        }
+    }
+
+    private javafx.scene.layout.Background[] rowBackgrounds() {
+        if (rowBackgrounds == null) {
+            javafx.scene.paint.Paint[] paints = {javafx.scene.paint.Color.web("#fbfbfb"), javafx.scene.paint.Color.web("#f6f6f6"),
+                    javafx.scene.paint.Color.web("#0096c9"), javafx.scene.paint.Color.LIGHTGRAY};
+            boolean fromStyles = false;
+            if (getSkin() instanceof Skin skin && getScene() != null) {
+                skin.palette.applyCss();
+                javafx.scene.layout.Background styled = skin.palette.getBackground();
+                if (styled != null && styled.getFills().size() == paints.length) {
+                    for (int k = 0; k < paints.length; k++) {
+                        paints[k] = styled.getFills().get(k).getFill();
+                    }
+                    fromStyles = true;
+                }
+            }
+            javafx.scene.layout.Background[] made = new javafx.scene.layout.Background[paints.length];
+            for (int k = 0; k < paints.length; k++) {
+                made[k] = new javafx.scene.layout.Background(new javafx.scene.layout.BackgroundFill(paints[k], null, null));
+            }
+            if (!fromStyles) {
+                return made; // before the skin has styles: not kept
+            }
+            rowBackgrounds = made;
+        }
+        return rowBackgrounds;
     }
 
     /**
