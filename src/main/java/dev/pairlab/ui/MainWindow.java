@@ -126,10 +126,21 @@ public final class MainWindow extends BorderPane {
             if (p == null) {
                 buildStart(); // the recent projects as they are now (rebuilt here, not while hidden)
             }
-            tabs.setVisible(p != null);
-            start.setVisible(p == null);
-            if (p != null) {
-                focusInto(tabs.getSelectionModel().getSelectedItem().getContent()); // not left on the hidden start screen
+            if (p != null && pairsTab.isSelected()) {
+                // The start screen stays until the browser's first rows are there (some 20-30 ms), so
+                // the screens and their rows are drawn in one frame: with two, the rows' layout waited
+                // for the software renderer to paint the whole window.
+                Runnable reveal = () -> {
+                    if (ws.project().get() == p && !tabs.isVisible()) {
+                        showScreens(true);
+                    }
+                };
+                browser.whenRowsShown(p, reveal);
+                javafx.animation.PauseTransition fallback = new javafx.animation.PauseTransition(javafx.util.Duration.millis(400));
+                fallback.setOnFinished(e -> reveal.run());
+                fallback.play();
+            } else {
+                showScreens(p != null);
             }
             stage.setTitle(p == null ? "Pairlab" : "Pairlab — " + p.name() + (p.writable() ? "" : " (read-only)"));
             if (p != null) {
@@ -185,6 +196,15 @@ public final class MainWindow extends BorderPane {
     private static final int REHEARSALS = Integer.getInteger("pairlab.rehearsals", 48);
 
     /** Focuses the first visible, enabled, focus-traversable control of a screen (on the Pairs tab, the split filter). */
+    /** The project's screens (focus into the selected one), or the start screen. */
+    private void showScreens(boolean screens) {
+        tabs.setVisible(screens);
+        start.setVisible(!screens);
+        if (screens) {
+            focusInto(tabs.getSelectionModel().getSelectedItem().getContent()); // not left on the hidden start screen
+        }
+    }
+
     private static boolean focusInto(javafx.scene.Node node) {
         if (node == null || !node.isVisible() || node.isDisabled()) {
             return false;

@@ -221,6 +221,15 @@ public final class PairBrowserView extends BorderPane {
     private record Filtered(long[] ids, List<Pair> firstPage) {
     }
 
+    private Runnable afterRows;
+    private Workspace.Opened afterRowsOf;
+
+    /** Runs {@code then} once, in the same event, when this project's first filtered rows are shown. */
+    public void whenRowsShown(Workspace.Opened project, Runnable then) {
+        afterRows = then;
+        afterRowsOf = project;
+    }
+
     /** Applies the filters off the FX thread; a result that arrives after a newer request is dropped. */
     private void refilter() {
         Workspace.Opened o = ws.project().get();
@@ -242,6 +251,12 @@ public final class PairBrowserView extends BorderPane {
             }
             long[] ids = r.ids();
             table.show(o.reader(), ids, r.firstPage());
+            if (afterRowsOf == o) {
+                Runnable after = afterRows;
+                afterRows = null;
+                afterRowsOf = null;
+                after.run();
+            }
             updateWindowBar();
             count.setText(ids.length + " of " + o.ids().length + " pairs" + (requestedIds != null ? " (" + ws.browserFilterRequest().get() + ")" : ""));
         });
