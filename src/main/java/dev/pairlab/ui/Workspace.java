@@ -191,6 +191,7 @@ public final class Workspace {
                 o.writer().close();
             }
             o.reader().close();
+            info("Closed " + o.file() + "."); // the status bar no longer names the closed project's pairs
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.pairlab.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -211,6 +212,10 @@ class WorkbenchTest {
         long firstId = ws.project().get().ids()[0];
         // The start screen gave way in the event that put the rows in: screens and rows make one frame.
         assertEquals(java.util.List.of("pair " + firstId + " of 1284"), atReveal);
+        waitUntil("the status names the project", () -> robot.lookup("#status").queryAs(Label.class).getText().startsWith("1284 pairs in "));
+        robot.interact(() -> ws.close());
+        assertEquals("Closed " + file + ".", robot.lookup("#status").queryAs(Label.class).getText());
+        assertFalse(window.tabs().isVisible(), "the start screen again");
     }
 
     @Test
