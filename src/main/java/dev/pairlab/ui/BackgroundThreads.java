@@ -9,11 +9,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The desktop app's background threads (its tasks, the common fork-join pool that parallel streams
- * use, and the JVM's JIT compilers) run at the lowest scheduling priority, so that on a busy machine the FX and render threads get
- * the processor first: on two cores, a relabel of a million pairs keeps both busy, and the FX thread's
- * frames took up to twice as long. Java's thread priorities do nothing on Linux without JVM flags
- * (which print a warning for users other than root), so each thread sets its own nice value with
- * {@code renice} at start; where that is not possible (no /proc, no renice) the thread runs as before.
+ * use, and the JVM's JIT compilers) run at the lowest scheduling priority, so that on a busy machine
+ * the FX and render threads get the processor first: on two cores, a relabel of a million pairs keeps
+ * both busy, and the FX thread's frames took up to twice as long. Java's thread priorities do nothing
+ * on Linux without JVM flags (which print a warning for users other than root), so each thread sets
+ * its own nice value with {@code renice} at start (the compilers are reniced by id); where that is not
+ * possible (no /proc, no renice) the threads run as before.
  */
 public final class BackgroundThreads implements ForkJoinPool.ForkJoinWorkerThreadFactory {
 
