@@ -146,12 +146,12 @@ public final class PairTable extends TableView<Pair> {
     /** Row backgrounds: plain, alternate (odd rows), selected in the focused table, selected otherwise. */
     private javafx.scene.layout.Background[] rowBackgrounds;
 
-    /** Sets a row's background from its index, selection and the table's focus. */
+    /** Sets a row's background from its index, selection and the table's focus (once the skin has styles). */
     private static void paintRow(TableRow<Pair> row) {
-        if (!(row.getTableView() instanceof PairTable table)) {
+        if (!(row.getTableView() instanceof PairTable table) || table.rowBackgrounds() == null) {
             return;
         }
-        javafx.scene.layout.Background[] b = table.rowBackgrounds();
+        javafx.scene.layout.Background[] b = table.rowBackgrounds;
         javafx.scene.layout.Background want = row.isSelected() && !row.isEmpty() ? b[table.isFocused() ? 2 : 3]
                 : row.getIndex() % 2 == 1 ? b[1] : b[0];
         if (row.getBackground() != want) {
@@ -159,29 +159,16 @@ public final class PairTable extends TableView<Pair> {
         }
     }
 
+    /** The row backgrounds from the skin's palette region, read once; null before the table is styled. */
     private javafx.scene.layout.Background[] rowBackgrounds() {
-        if (rowBackgrounds == null) {
-            javafx.scene.paint.Paint[] paints = {javafx.scene.paint.Color.web("#fbfbfb"), javafx.scene.paint.Color.web("#f6f6f6"),
-                    javafx.scene.paint.Color.web("#0096c9"), javafx.scene.paint.Color.LIGHTGRAY};
-            boolean fromStyles = false;
-            if (getSkin() instanceof Skin skin && getScene() != null) {
-                skin.palette.applyCss();
-                javafx.scene.layout.Background styled = skin.palette.getBackground();
-                if (styled != null && styled.getFills().size() == paints.length) {
-                    for (int k = 0; k < paints.length; k++) {
-                        paints[k] = styled.getFills().get(k).getFill();
-                    }
-                    fromStyles = true;
-                }
+        if (rowBackgrounds == null && getSkin() instanceof Skin skin && getScene() != null) {
+            skin.palette.applyCss();
+            javafx.scene.layout.Background styled = skin.palette.getBackground();
+            if (styled != null && styled.getFills().size() == 4) {
+                rowBackgrounds = styled.getFills().stream()
+                        .map(f -> new javafx.scene.layout.Background(new javafx.scene.layout.BackgroundFill(f.getFill(), null, null)))
+                        .toArray(javafx.scene.layout.Background[]::new);
             }
-            javafx.scene.layout.Background[] made = new javafx.scene.layout.Background[paints.length];
-            for (int k = 0; k < paints.length; k++) {
-                made[k] = new javafx.scene.layout.Background(new javafx.scene.layout.BackgroundFill(paints[k], null, null));
-            }
-            if (!fromStyles) {
-                return made; // before the skin has styles: not kept
-            }
-            rowBackgrounds = made;
         }
         return rowBackgrounds;
     }
