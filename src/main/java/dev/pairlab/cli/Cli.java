@@ -1,10 +1,12 @@
 package dev.pairlab.cli;
 
+import dev.pairlab.lf.CodeTrust;
 import dev.pairlab.lf.LfException;
 import dev.pairlab.pairs.BadInputException;
 import dev.pairlab.store.ProjectException;
 import dev.pairlab.task.CancelledException;
 import java.io.PrintWriter;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -25,14 +27,44 @@ public final class Cli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Option(names = "--trust-code", scope = CommandLine.ScopeType.INHERIT,
+            description = "Run every code LF of the project this once, trusted or not (see 'pairlab lf trust').")
+    void trustCode(boolean on) {
+        CodeTrust.trustAllThisRun(on);
+    }
+
+    @CommandLine.Option(names = "--require-all", scope = CommandLine.ScopeType.INHERIT,
+            description = "Fail (exit 1) if any code LF was skipped because it is not trusted.")
+    void requireAll(boolean on) {
+        requireAll = on;
+    }
+
+    private static volatile boolean requireAll;
+
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CodeTrust.newRun();
+        requireAll = false;
         CommandLine cl = commandLine(out, err);
-        return cl.execute(args);
+        int code = cl.execute(args);
+        Set<String> skipped = CodeTrust.skippedThisRun();
+        if (!skipped.isEmpty()) {
+            String project = java.util.Arrays.stream(args).filter(a -> a.endsWith(".pairlab")).findFirst().orElse("PROJECT");
+            err.println("pairlab: skipped " + skipped.size() + " code LF(s) not trusted on this machine (they abstained): "
+                    + String.join(", ", skipped) + ". Read one with 'pairlab lf show " + project + " NAME', trust it with 'pairlab lf trust "
+                    + project + " NAME' (or --all), or add --trust-code to run them this once.");
+            err.flush();
+            if (requireAll && code == OK) {
+                err.println("pairlab: --require-all: not every code LF ran");
+                err.flush();
+                return BAD_INPUT;
+            }
+        }
+        return code;
     }
 
     public static int run(String... args) {

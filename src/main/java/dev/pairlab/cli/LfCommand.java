@@ -6,6 +6,7 @@ import dev.pairlab.analysis.LfStats;
 import dev.pairlab.analysis.Subsets;
 import dev.pairlab.lf.CodeCompiler;
 import dev.pairlab.lf.CodeRule;
+import dev.pairlab.lf.CodeTrust;
 import dev.pairlab.lf.CompileException;
 import dev.pairlab.lf.ExemplarRule;
 import dev.pairlab.lf.FeatureRule;
@@ -42,8 +43,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "lf", mixinStandardHelpOptions = true, description = "Labeling functions: add, list, show, remove, presets, stats, label matrix, agreement, history, diff, revert.",
-        subcommands = {LfCommand.Add.class, LfCommand.ListLfs.class, LfCommand.Show.class, LfCommand.Remove.class,
+@Command(name = "lf", mixinStandardHelpOptions = true, description = "Labeling functions: add, list, show, trust, remove, presets, stats, label matrix, agreement, history, diff, revert.",
+        subcommands = {LfCommand.Add.class, LfCommand.ListLfs.class, LfCommand.Show.class, LfCommand.Trust.class, LfCommand.Remove.class,
             LfCommand.Enable.class, LfCommand.Disable.class, LfCommand.Preset.class, LfCommand.Stats.class, LfCommand.Matrix.class,
             LfInsight.Agreement.class, LfApplyCommand.class, LfInsight.History.class, LfInsight.Diff.class, LfInsight.Revert.class, PortableCommands.LfExport.class})
 final class LfCommand implements Runnable {
@@ -237,6 +238,9 @@ final class LfCommand implements Runnable {
             try (Project p = project.open(Project.Access.READ_WRITE)) {
                 saved = Lfs.save(p, name, def.kind(), def.toJson().toString());
             }
+            if (def instanceof CodeRule c) {
+                CodeTrust.forUser().trust(c.source(), saved.name()); // written by this user: trusted as it is saved
+            }
             if (output.json) {
                 Output.print(spec.commandLine().getOut(), Output.object().put("name", saved.name()).put("kind", saved.kind())
                         .put("version", saved.version()));
@@ -327,6 +331,78 @@ final class LfCommand implements Runnable {
                     out.println(Json.MAPPER.readTree(r.definition()).path("source").asText());
                 } else {
                     out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(Json.MAPPER.readTree(r.definition())));
+                }
+            }
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "trust", mixinStandardHelpOptions = true, description = {
+        "Trust a project's code LFs on this machine, so they run (read them first: 'pairlab lf show PROJECT NAME').",
+        "Code LFs you did not write here abstain until trusted. Trust is kept under your home folder, by the SHA-256",
+        "of each LF's source: an edited LF needs trust again. --trust-code on any command trusts all for one run."})
+    static final class Trust implements Callable<Integer> {
+        @Mixin
+        ProjectArg project;
+
+        @Parameters(index = "1..*", paramLabel = "NAME", description = "The code LFs to trust.")
+        List<String> names;
+
+        @Option(names = "--all", description = "Every code LF of the project.")
+        boolean all;
+
+        @Option(names = "--revoke", description = "Take trust back instead.")
+        boolean revoke;
+
+        @Mixin
+        Output output;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            if (all == (names != null && !names.isEmpty())) {
+                throw new IllegalArgumentException("name the code LFs to trust, or give --all");
+            }
+            List<LfRecord> lfs;
+            try (Project p = project.open(Project.Access.READ_ONLY)) {
+                lfs = Lfs.list(p);
+            }
+            List<LfRecord> chosen = new java.util.ArrayList<>();
+            if (all) {
+                lfs.stream().filter(r -> r.kind().equals(CodeRule.KIND)).forEach(chosen::add);
+            } else {
+                for (String n : names) {
+                    LfRecord r = lfs.stream().filter(x -> x.name().equals(n)).findFirst()
+                            .orElseThrow(() -> new BadInputException("no LF named '" + n + "' in " + project.file));
+                    if (!r.kind().equals(CodeRule.KIND)) {
+                        throw new BadInputException("LF '" + n + "' is a " + r.kind() + " LF; only code LFs need trust");
+                    }
+                    chosen.add(r);
+                }
+            }
+            CodeTrust trust = CodeTrust.forUser();
+            ArrayNode list = Json.MAPPER.createArrayNode();
+            for (LfRecord r : chosen) {
+                String source = Json.MAPPER.readTree(r.definition()).path("source").asText();
+                if (revoke) {
+                    trust.revoke(source);
+                } else {
+                    trust.trust(source, r.name());
+                }
+                list.addObject().put("name", r.name()).put("sha256", CodeTrust.hash(source)).put("trusted", !revoke);
+            }
+            if (output.json) {
+                Output.print(spec.commandLine().getOut(), Output.object().put("store", trust.file().toString()).set("lfs", list));
+            } else {
+                PrintWriter out = spec.commandLine().getOut();
+                for (var n : list) {
+                    out.println((revoke ? "No longer trusted: " : "Trusted: ") + n.path("name").asText() + " (sha256 "
+                            + n.path("sha256").asText().substring(0, 12) + "…)");
+                }
+                if (chosen.isEmpty()) {
+                    out.println("The project has no code LFs.");
                 }
             }
             return Cli.OK;

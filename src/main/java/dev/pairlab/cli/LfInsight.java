@@ -289,8 +289,8 @@ final class LfInsight {
                     + " (see pairlab lf history)");
         }
         FeatureTable features = FeatureCache.ensure(p, progress, Cancellation.none());
-        List<NamedLf> lfs = List.of(NamedLf.unsaved(name + "@v" + oldV, LfDefinition.parse(a.kind(), a.definition())),
-                NamedLf.unsaved(name + "@v" + newV, LfDefinition.parse(b.kind(), b.definition())));
+        List<NamedLf> lfs = List.of(new NamedLf(name + "@v" + oldV, 0, oldV, LfDefinition.parse(a.kind(), a.definition())),
+                new NamedLf(name + "@v" + newV, 0, newV, LfDefinition.parse(b.kind(), b.definition())));
         // An LLM judge's votes are its stored answers for that version.
         long lfId = Lfs.get(p, name).id();
         byte[][] stored = new byte[2][];

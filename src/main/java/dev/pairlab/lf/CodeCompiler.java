@@ -1,6 +1,5 @@
 package dev.pairlab.lf;
 
-import dev.pairlab.lf.api.CodeLabelingFunction;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.OutputStream;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Pattern;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.FileObject;
@@ -48,25 +46,25 @@ public final class CodeCompiler {
     static final int HEADER_LINES = 8;
     private static final String FOOTER = "\n    }\n}\n";
 
-    /** Calls that would end or escape the app: refused before compiling (not a sandbox; see issue notes). */
-    private static final Pattern FORBIDDEN = Pattern.compile(
-            "\\b(System\\s*\\.\\s*exit|Runtime\\s*\\.\\s*getRuntime|ProcessBuilder)\\b");
-
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
     private CodeCompiler() {
     }
 
     /** Bodies compiled in this JVM: an LF is compiled once per process (per Spark executor), not per chunk or run. */
-    private static final java.util.Map<String, CodeLabelingFunction> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.Map<String, CompiledLf> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** Compiles the LF's body (or returns the earlier compilation of the same body); stateless and thread-safe if the user's code is. */
-    public static CodeLabelingFunction compile(String body) throws LfException {
-        CodeLabelingFunction done = COMPILED.get(body);
+    /**
+     * Compiles the LF's body (or returns the earlier compilation of the same body) and checks its
+     * bytecode against the allow-list ({@link BytecodeCheck}). The classes are never loaded here: only
+     * a sandbox worker process loads and runs them ({@link CodeSandbox}).
+     */
+    public static CompiledLf compile(String body) throws LfException {
+        CompiledLf done = COMPILED.get(body);
         if (done != null) {
             return done;
         }
-        CodeLabelingFunction fresh = compileNew(body);
+        CompiledLf fresh = compileNew(body);
         if (COMPILED.size() > 256) {
             COMPILED.clear();
         }
@@ -74,14 +72,7 @@ public final class CodeCompiler {
         return fresh;
     }
 
-    private static CodeLabelingFunction compileNew(String body) throws LfException {
-        java.util.regex.Matcher forbidden = FORBIDDEN.matcher(body);
-        if (forbidden.find()) {
-            long line = body.substring(0, forbidden.start()).lines().count();
-            line = Math.max(1, body.substring(0, forbidden.start()).endsWith("\n") ? line + 1 : line);
-            throw new CompileException(List.of(new CompileException.Problem(line, 1,
-                    "'" + forbidden.group(1).replaceAll("\\s", "") + "' is not allowed in a labeling function")));
-        }
+    private static CompiledLf compileNew(String body) throws LfException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             throw new LfException("this Java runtime has no compiler (the jdk.compiler module); code LFs need a JDK");
@@ -109,13 +100,13 @@ public final class CodeCompiler {
             }
             throw new CompileException(problems);
         }
-        try {
-            ClassLoader loader = new MemoryClassLoader(files.classes, CodeCompiler.class.getClassLoader());
-            Class<?> cls = loader.loadClass(PACKAGE + "." + className);
-            return (CodeLabelingFunction) cls.getDeclaredConstructor().newInstance();
-        } catch (ReflectiveOperationException | LinkageError e) {
-            throw new LfException("the compiled LF could not be loaded: " + e, e);
+        Map<String, byte[]> classes = new java.util.LinkedHashMap<>();
+        files.classes.forEach((name, c) -> classes.put(name, c.bytes.toByteArray()));
+        List<CompileException.Problem> refused = BytecodeCheck.check(classes, HEADER_LINES);
+        if (!refused.isEmpty()) {
+            throw new CompileException(refused);
         }
+        return new CompiledLf(PACKAGE + "." + className, classes);
     }
 
     /** The line in the user's source of a stack frame from a compiled LF, or -1. */
@@ -183,25 +174,6 @@ public final class CodeCompiler {
             ClassBytes c = new ClassBytes(className);
             classes.put(className, c);
             return c;
-        }
-    }
-
-    private static final class MemoryClassLoader extends ClassLoader {
-        private final Map<String, ClassBytes> classes;
-
-        MemoryClassLoader(Map<String, ClassBytes> classes, ClassLoader parent) {
-            super(parent);
-            this.classes = classes;
-        }
-
-        @Override
-        protected Class<?> findClass(String name) throws ClassNotFoundException {
-            ClassBytes c = classes.get(name);
-            if (c == null) {
-                throw new ClassNotFoundException(name);
-            }
-            byte[] b = c.bytes.toByteArray();
-            return defineClass(name, b, 0, b.length);
         }
     }
 }

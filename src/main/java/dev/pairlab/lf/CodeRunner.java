@@ -1,168 +1,133 @@
 package dev.pairlab.lf;
 
 import dev.pairlab.features.FeatureTable;
-import dev.pairlab.lf.api.CodeLabelingFunction;
-import dev.pairlab.lf.api.Vote;
 import dev.pairlab.pairs.Pair;
+import java.io.IOException;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Runs one code LF over chunks of pairs on its own threads, within a time budget (by default 2 s
- * per 10,000 pairs, at least 2 s). A pair on which the LF throws abstains and is reported; an LF
- * that overruns its budget is stopped — with {@code Thread.stop}, the only way to end a user's
- * infinite loop on Java 17 — and its whole column abstains.
+ * Runs one code LF over chunks of pairs in its own worker process ({@link CodeSandbox}), within a
+ * time budget (by default 2 s per 10,000 pairs, at least 2 s, not counting the worker's start). A
+ * pair on which the LF throws abstains and is reported; an LF that overruns its budget has its worker
+ * killed and its whole column abstains, as does one that runs out of its worker's memory. What the LF
+ * prints is kept (the first few KB) as its diagnostics.
  */
-final class CodeRunner {
+final class CodeRunner implements AutoCloseable {
 
     static final long NANOS_PER_PAIR = 200_000; // 2 s per 10k pairs
     static final long MIN_BUDGET_NANOS = 2_000_000_000L;
-    /**
-     * Bytes one worker may allocate while voting on one chunk (about 0.5 MB a pair): far above what
-     * reading texts needs, far below the heap. An LF past it is stopped before it can exhaust the
-     * heap for the whole app (allocation is measured per thread by the JVM).
-     */
-    static final long MAX_ALLOCATED_PER_CHUNK = 512L << 20;
-    private static final com.sun.management.ThreadMXBean THREADS =
-            (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    /** Printed output kept for the report, over all chunks. */
+    private static final int OUTPUT_KEPT = 4096;
 
     private final String name;
-    private final CodeLabelingFunction fn;
+    private final CompiledLf lf;
+    private final long budgetNanos;
     private long remainingNanos;
-    private final AtomicLong failures = new AtomicLong();
-    private final AtomicReference<String> firstFailure = new AtomicReference<>();
-    private final AtomicLong firstFailurePair = new AtomicLong();
-    private boolean timedOut;
-    private boolean memoryExceeded;
+    private CodeSandbox sandbox;
+    private long sentAt;
+    private boolean sent;
+    private long failures;
+    private String firstFailure;
+    private long firstFailurePair;
+    private String stopped;
+    private final StringBuilder output = new StringBuilder();
+    private long lastPid;
 
-    CodeRunner(String name, CodeLabelingFunction fn, long pairs, long nanosPerPair) {
+    CodeRunner(String name, CompiledLf lf, long pairs, long nanosPerPair) {
         this.name = name;
-        this.fn = fn;
-        this.remainingNanos = Math.max(MIN_BUDGET_NANOS, pairs * nanosPerPair);
+        this.lf = lf;
+        this.budgetNanos = Math.max(MIN_BUDGET_NANOS, pairs * nanosPerPair);
+        this.remainingNanos = budgetNanos;
     }
 
-    /** Stopped: ran too long or allocated too much; its column is discarded. */
+    /** Stopped (ran too long, ran out of memory, could not start); its column is discarded. */
     boolean timedOut() {
-        return timedOut || memoryExceeded;
+        return stopped != null;
     }
 
-    private static boolean anyAlive(Thread[] workers) {
-        for (Thread w : workers) {
-            if (w.isAlive()) {
-                return true;
-            }
+    /** Sends a chunk to the worker (starting it the first time); {@link #collect} gets the votes. */
+    void send(List<Pair> chunk, int firstRow, FeatureTable features) {
+        if (stopped != null) {
+            return;
         }
-        return false;
+        try {
+            if (sandbox == null) {
+                sandbox = CodeSandbox.start(lf, features.names(), remainingNanos); // the JVM's start is not counted
+                lastPid = sandbox.pid();
+            }
+            sentAt = System.nanoTime();
+            sandbox.send(chunk, firstRow, features);
+            sent = true;
+        } catch (LfException e) {
+            stop(e.getMessage());
+        } catch (IOException e) {
+            sent = true; // the reply tells why the worker is gone
+        }
     }
 
-    /** Votes on chunk rows into {@code out[firstRow + i]}; false once the LF has overrun its budget. */
-    boolean run(List<Pair> chunk, int firstRow, FeatureTable features, byte[] out) {
-        if (timedOut || memoryExceeded) {
+    /** Writes the votes on the chunk last sent into {@code out[firstRow + i]}; false once the LF has been stopped. */
+    boolean collect(int firstRow, byte[] out) {
+        if (stopped != null || !sent) {
+            return stopped == null;
+        }
+        sent = false;
+        CodeSandbox.Outcome o = sandbox.collect(sentAt + remainingNanos);
+        if (o == null) {
+            stop("ran longer than its budget (" + budgetNanos / 1_000_000_000.0 + " s) and its worker process was killed");
             return false;
         }
-        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), chunk.size() / 64 + 1));
-        Thread[] workers = new Thread[threads];
-        int per = (chunk.size() + threads - 1) / threads;
-        for (int t = 0; t < threads; t++) {
-            int from = t * per;
-            int to = Math.min(chunk.size(), from + per);
-            workers[t] = new Thread(() -> {
-                for (int i = from; i < to; i++) {
-                    Pair p = chunk.get(i);
-                    byte v;
-                    try {
-                        Vote vote = fn.vote(new PairView(p, features, firstRow + i));
-                        v = vote == null ? Votes.ABSTAIN : vote.code();
-                    } catch (ThreadDeath death) {
-                        throw death;
-                    } catch (Throwable e) {
-                        v = Votes.ABSTAIN;
-                        failures.incrementAndGet();
-                        recordFailure(p.id(), e);
-                    }
-                    out[firstRow + i] = v;
-                }
-            }, "pairlab-lf-" + name);
-            workers[t].setDaemon(true);
-            workers[t].start();
+        remainingNanos -= System.nanoTime() - sentAt;
+        if (o.output() != null && output.length() < OUTPUT_KEPT) {
+            output.append(o.output(), 0, Math.min(o.output().length(), OUTPUT_KEPT - output.length()));
         }
-        long start = System.nanoTime();
-        long[] allocatedAtStart = new long[threads];
-        for (int t = 0; t < threads; t++) {
-            allocatedAtStart[t] = THREADS.getThreadAllocatedBytes(workers[t].getId());
+        if (o.votes() == null) {
+            stop(o.ended());
+            return false;
         }
-        // Poll rather than join: watch the time budget and each worker's allocation.
-        while (anyAlive(workers) && System.nanoTime() - start < remainingNanos && !memoryExceeded) {
-            try {
-                workers[0].join(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
+        System.arraycopy(o.votes(), 0, out, firstRow, o.votes().length);
+        if (o.failures() > 0) {
+            if (firstFailure == null || o.firstFailurePair() < firstFailurePair) {
+                firstFailure = o.firstFailure();
+                firstFailurePair = o.firstFailurePair();
             }
-            for (int t = 0; t < threads; t++) {
-                long now = THREADS.getThreadAllocatedBytes(workers[t].getId());
-                if (workers[t].isAlive() && allocatedAtStart[t] >= 0 && now - allocatedAtStart[t] > MAX_ALLOCATED_PER_CHUNK) {
-                    memoryExceeded = true;
-                }
-            }
+            failures += o.failures();
         }
-        remainingNanos -= System.nanoTime() - start;
-        for (Thread w : workers) {
-            if (w.isAlive()) {
-                if (!memoryExceeded) {
-                    timedOut = true;
-                }
-                stop(w);
-            }
-        }
-        return !timedOut && !memoryExceeded;
+        return true;
     }
 
-    /** Keeps the failure on the lowest pair id, so the report does not depend on thread timing. */
-    private synchronized void recordFailure(long pairId, Throwable e) {
-        if (firstFailure.get() == null || pairId < firstFailurePair.get()) {
-            firstFailurePair.set(pairId);
-            firstFailure.set(describe(e));
-        }
+    private void stop(String why) {
+        stopped = why;
+        close();
     }
 
-    @SuppressWarnings({"deprecation", "removal"})
-    private static void stop(Thread t) {
-        t.interrupt();
-        try {
-            t.stop();
-        } catch (UnsupportedOperationException e) {
-            // Java 20+: threads cannot be stopped; the daemon thread is abandoned instead.
-        }
+    /** The last worker process's id (tests check it is gone). */
+    long lastPid() {
+        return lastPid;
     }
 
     /** What went wrong, for the report; null if nothing. */
-    LfProblem problem(long pairs) {
-        if (memoryExceeded) {
-            return new LfProblem(name, 0, "allocated more than " + (MAX_ALLOCATED_PER_CHUNK >> 20) + " MB on one chunk of pairs and was stopped"
-                    + " before it could exhaust memory; all its votes are abstain");
+    LfProblem problem() {
+        if (stopped != null) {
+            return new LfProblem(name, 0, stopped + "; all its votes are abstain");
         }
-        if (timedOut) {
-            return new LfProblem(name, 0, "ran longer than its budget (" + Math.max(MIN_BUDGET_NANOS, pairs * NANOS_PER_PAIR) / 1_000_000_000.0
-                    + " s for " + pairs + " pairs) and was stopped; all its votes are abstain");
-        }
-        if (failures.get() > 0) {
-            return new LfProblem(name, firstFailurePair.get(), "threw on " + failures.get() + " pair(s), which abstain; first, pair "
-                    + firstFailurePair.get() + ": " + firstFailure.get());
+        if (failures > 0) {
+            return new LfProblem(name, firstFailurePair, "threw on " + failures + " pair(s), which abstain; first, pair "
+                    + firstFailurePair + ": " + firstFailure);
         }
         return null;
     }
 
-    private static String describe(Throwable e) {
-        String where = "";
-        for (StackTraceElement f : e.getStackTrace()) {
-            int line = CodeCompiler.userLine(f);
-            if (line > 0) {
-                where = " (line " + line + ")";
-                break;
-            }
+    /** What the LF printed, as a diagnostic; null if it printed nothing. */
+    LfProblem printed() {
+        String s = output.toString().strip();
+        return s.isEmpty() ? null : new LfProblem(name, 0, "printed: " + s, LfProblem.Kind.OUTPUT);
+    }
+
+    @Override
+    public void close() {
+        if (sandbox != null) {
+            sandbox.close();
+            sandbox = null;
         }
-        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + where;
     }
 }

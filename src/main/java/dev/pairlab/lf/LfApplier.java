@@ -45,6 +45,7 @@ public final class LfApplier {
                                 Cancellation cancel) throws CancelledException {
         long[] ids = features.ids();
         String hash = Columns.idsHash(ids);
+        CodeTrust trust = CodeTrust.forUser();
         byte[][] cached = new byte[lfs.size()][];
         for (int j = 0; j < lfs.size(); j++) {
             NamedLf lf = lfs.get(j);
@@ -56,7 +57,9 @@ public final class LfApplier {
                 cached[j] = exemplarColumn(project, exemplar, ids);
                 continue;
             }
-            if (lf.definition().needsText() && lf.id() > 0) {
+            // An untrusted code LF's stored votes are not used either: the project, not this machine, made them.
+            boolean untrusted = lf.definition() instanceof CodeRule c && !trust.trusts(c.source());
+            if (lf.definition().needsText() && lf.id() > 0 && !untrusted) {
                 cached[j] = Columns.loadVotes(project, lf.id(), lf.version(), hash);
                 if (cached[j] != null && cached[j].length != ids.length) {
                     cached[j] = null;
@@ -64,9 +67,9 @@ public final class LfApplier {
             }
         }
         PairSource source = projectSource(project, ids);
-        Applied applied = apply(features, lfs, cached, source, progress, cancel);
+        Applied applied = apply(features, lfs, cached, source, trust, progress, cancel);
         if (project.writable()) {
-            List<String> failed = applied.problems().stream().map(LfProblem::lf).toList();
+            List<String> failed = applied.problems().stream().filter(LfProblem::failure).map(LfProblem::lf).toList();
             for (int j = 0; j < lfs.size(); j++) {
                 NamedLf lf = lfs.get(j);
                 if (lf.definition().needsText() && lf.id() > 0 && cached[j] == null && !failed.contains(lf.name())) {
@@ -96,6 +99,15 @@ public final class LfApplier {
      */
     public static Applied apply(FeatureTable features, List<NamedLf> lfs, byte[][] cached, PairSource source,
                                 ProgressListener progress, Cancellation cancel) throws CancelledException {
+        return apply(features, lfs, cached, source, CodeTrust.forUser(), progress, cancel);
+    }
+
+    /**
+     * As above, with the trust store to ask: a code LF runs only if it is trusted there or is a draft
+     * being written here ({@link NamedLf#draft()}); otherwise its column abstains and it is reported.
+     */
+    public static Applied apply(FeatureTable features, List<NamedLf> lfs, byte[][] cached, PairSource source, CodeTrust trust,
+                                ProgressListener progress, Cancellation cancel) throws CancelledException {
         int n = features.size();
         byte[][] columns = new byte[lfs.size()][];
         List<LfProblem> problems = new ArrayList<>();
@@ -118,6 +130,13 @@ public final class LfApplier {
                     patterns.add(p.compile());
                     patternLfs.add(j);
                 } else if (d instanceof CodeRule c) {
+                    if (!lf.draft() && !trust.trusts(c.source())) {
+                        java.util.Arrays.fill(columns[j], Votes.ABSTAIN);
+                        CodeTrust.skipped(lf.name(), c.source());
+                        problems.add(new LfProblem(lf.name(), 0, "a code LF that is not trusted on this machine, so it did not run"
+                                + " and all its votes are abstain; read its source and trust it to run it", LfProblem.Kind.UNTRUSTED));
+                        continue;
+                    }
                     runners.add(new CodeRunner(lf.name(), CodeCompiler.compile(c.source()), n, CodeRunner.NANOS_PER_PAIR));
                     codeLfs.add(j);
                 } else if (d instanceof JudgeRule || d instanceof ExemplarRule) {
@@ -131,24 +150,36 @@ public final class LfApplier {
             }
         }
         if (!patternLfs.isEmpty() || !codeLfs.isEmpty()) {
-            source.forEachChunk((chunk, firstRow) -> {
-                cancel.throwIfCancelled();
-                for (int k = 0; k < patternLfs.size(); k++) {
-                    PatternRule.Compiled p = patterns.get(k);
-                    byte[] out = columns[patternLfs.get(k)];
-                    IntStream.range(0, chunk.size()).parallel().forEach(i ->
-                            out[firstRow + i] = p.vote(chunk.get(i).answerA(), chunk.get(i).answerB()));
-                }
-                for (int k = 0; k < codeLfs.size(); k++) {
-                    runners.get(k).run(chunk, firstRow, features, columns[codeLfs.get(k)]);
-                }
-                progress.progress(firstRow + chunk.size(), n, "applying labeling functions");
-            });
+            try {
+                source.forEachChunk((chunk, firstRow) -> {
+                    cancel.throwIfCancelled();
+                    // Code LFs vote in their worker processes while the pattern LFs run here.
+                    for (CodeRunner r : runners) {
+                        r.send(chunk, firstRow, features);
+                    }
+                    for (int k = 0; k < patternLfs.size(); k++) {
+                        PatternRule.Compiled p = patterns.get(k);
+                        byte[] out = columns[patternLfs.get(k)];
+                        IntStream.range(0, chunk.size()).parallel().forEach(i ->
+                                out[firstRow + i] = p.vote(chunk.get(i).answerA(), chunk.get(i).answerB()));
+                    }
+                    for (int k = 0; k < codeLfs.size(); k++) {
+                        runners.get(k).collect(firstRow, columns[codeLfs.get(k)]);
+                    }
+                    progress.progress(firstRow + chunk.size(), n, "applying labeling functions");
+                });
+            } finally {
+                runners.forEach(CodeRunner::close);
+            }
             for (int k = 0; k < codeLfs.size(); k++) {
                 CodeRunner r = runners.get(k);
-                LfProblem problem = r.problem(n);
+                LfProblem problem = r.problem();
                 if (problem != null) {
                     problems.add(problem);
+                }
+                LfProblem printed = r.printed();
+                if (printed != null) {
+                    problems.add(printed);
                 }
                 if (r.timedOut()) {
                     java.util.Arrays.fill(columns[codeLfs.get(k)], Votes.ABSTAIN);

@@ -2,8 +2,17 @@ package dev.pairlab.lf;
 
 import dev.pairlab.store.LfRecord;
 
-/** A labeling function ready to apply: its definition with the name, id and version it is stored under. */
-public record NamedLf(String name, long id, int version, LfDefinition definition) {
+/**
+ * A labeling function ready to apply: its definition with the name, id and version it is stored under.
+ *
+ * @param draft written here and not yet saved (the editor's preview, tests): a code draft runs without
+ *              asking the trust store, as its author is the one running it; stored LFs are never drafts
+ */
+public record NamedLf(String name, long id, int version, LfDefinition definition, boolean draft) {
+
+    public NamedLf(String name, long id, int version, LfDefinition definition) {
+        this(name, id, version, definition, false);
+    }
 
     public static NamedLf of(LfRecord r) throws LfException {
         try {
@@ -13,8 +22,8 @@ public record NamedLf(String name, long id, int version, LfDefinition definition
         }
     }
 
-    /** An LF not stored in any project (tests, previews). */
+    /** An LF being written here and not stored in any project (the editor's preview, tests). */
     public static NamedLf unsaved(String name, LfDefinition definition) {
-        return new NamedLf(name, 0, 0, definition);
+        return new NamedLf(name, 0, 0, definition, true);
     }
 }
