@@ -559,7 +559,8 @@ final class LfCommand implements Runnable {
                 o.putObject("totals").put("pairs", t.rows()).put("labeled", t.labeled()).put("coverage", t.coverage())
                         .put("overlap", t.overlap()).put("conflict", t.conflict()).put("abstain_all", t.abstainAll());
                 ArrayNode problems = o.putArray("problems");
-                labeled.problems().forEach(pr -> problems.addObject().put("lf", pr.lf()).put("pair", pr.pairId()).put("message", pr.message()));
+                labeled.problems().forEach(pr -> problems.addObject().put("lf", pr.lf()).put("kind", pr.kind().name().toLowerCase(java.util.Locale.ROOT))
+                        .put("pair", pr.pairId()).put("message", pr.message()));
                 if (byLength) {
                     ArrayNode bl = o.putArray("by_length");
                     for (int j = 0; j < labeled.matrix().m(); j++) {

@@ -50,6 +50,15 @@ final class PortableCommands {
             if (lfs.isEmpty()) {
                 throw new LfException("the project has no enabled LFs to export");
             }
+            // The Spark job runs an LF file's code LFs as given, so only trusted ones leave the project.
+            dev.pairlab.lf.CodeTrust trust = dev.pairlab.lf.CodeTrust.forUser();
+            for (NamedLf lf : lfs) {
+                if (lf.definition() instanceof dev.pairlab.lf.CodeRule c && !trust.trusts(c.source())) {
+                    throw new LfException("LF '" + lf.name() + "' is a code LF not trusted on this machine: read it ('pairlab lf show "
+                            + project.file + " " + lf.name() + "') and trust it ('pairlab lf trust " + project.file + " " + lf.name()
+                            + "') before exporting it");
+                }
+            }
             Output.writeAtomically(out, w -> w.write(Json.MAPPER.writerWithDefaultPrettyPrinter()
                     .writeValueAsString(Portable.lfsJson(lfs, project.file.toAbsolutePath().toString())) + "\n"));
             String why = Portable.projectOnly(lfs);

@@ -103,8 +103,8 @@ public final class LfApplier {
     }
 
     /**
-     * As above, with the trust store to ask: a code LF runs only if it is trusted there or is a draft
-     * being written here ({@link NamedLf#draft()}); otherwise its column abstains and it is reported.
+     * As above, with the trust store to ask: a code LF runs only if it is trusted there or is vouched for
+     * by whoever runs it ({@link NamedLf#vouched()}); otherwise its column abstains and it is reported.
      */
     public static Applied apply(FeatureTable features, List<NamedLf> lfs, byte[][] cached, PairSource source, CodeTrust trust,
                                 ProgressListener progress, Cancellation cancel) throws CancelledException {
@@ -130,7 +130,7 @@ public final class LfApplier {
                     patterns.add(p.compile());
                     patternLfs.add(j);
                 } else if (d instanceof CodeRule c) {
-                    if (!lf.draft() && !trust.trusts(c.source())) {
+                    if (!lf.vouched() && !trust.trusts(c.source())) {
                         java.util.Arrays.fill(columns[j], Votes.ABSTAIN);
                         CodeTrust.skipped(lf.name(), c.source());
                         problems.add(new LfProblem(lf.name(), 0, "a code LF that is not trusted on this machine, so it did not run"

@@ -5,10 +5,12 @@ import dev.pairlab.store.LfRecord;
 /**
  * A labeling function ready to apply: its definition with the name, id and version it is stored under.
  *
- * @param draft written here and not yet saved (the editor's preview, tests): a code draft runs without
- *              asking the trust store, as its author is the one running it; stored LFs are never drafts
+ * @param vouched the one running it vouches for it directly, so a code LF runs without asking the trust
+ *                store: a draft being written here (the editor's preview, tests) or an LF file handed to the
+ *                Spark job (which {@code lf export} writes only when every code LF is trusted); an LF read
+ *                from a project or a manifest is never vouched for
  */
-public record NamedLf(String name, long id, int version, LfDefinition definition, boolean draft) {
+public record NamedLf(String name, long id, int version, LfDefinition definition, boolean vouched) {
 
     public NamedLf(String name, long id, int version, LfDefinition definition) {
         this(name, id, version, definition, false);
