@@ -113,7 +113,7 @@ public final class MainWindow extends BorderPane {
                 focusInto(tab.getContent());
             }
         });
-        setTop(menu());
+        setTop(new VBox(menu(), new dev.pairlab.ui.trust.UntrustedLfsBanner(ws)));
         setBottom(statusBar());
         buildStart();
         // The project's screens are in the scene from the start, hidden under the start screen: their

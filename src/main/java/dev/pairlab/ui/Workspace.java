@@ -1,6 +1,9 @@
 package dev.pairlab.ui;
 
+import dev.pairlab.lf.CodeRule;
+import dev.pairlab.lf.CodeTrust;
 import dev.pairlab.lf.LfException;
+import dev.pairlab.lf.LfProblem;
 import dev.pairlab.lf.ProjectLabeling;
 import dev.pairlab.store.LfRecord;
 import dev.pairlab.store.Lfs;
@@ -47,6 +50,7 @@ public final class Workspace {
     private final ObjectProperty<Opened> project = new SimpleObjectProperty<>();
     private final ObjectProperty<ProjectLabeling.Labeled> labeled = new SimpleObjectProperty<>();
     private final ObservableList<LfRecord> lfs = FXCollections.observableArrayList();
+    private final ObservableList<LfRecord> untrusted = FXCollections.observableArrayList();
     private final ObjectProperty<Notice> notice = new SimpleObjectProperty<>();
     private final StringProperty browserFilterRequest = new SimpleStringProperty();
     private final ObjectProperty<long[]> browserIdsRequest = new SimpleObjectProperty<>();
@@ -148,14 +152,18 @@ public final class Workspace {
             return;
         }
         Project p = o.writable() ? o.writer() : o.reader();
-        tasks.run("Applying labeling functions", (progress, cancel) -> new Relabeled(ProjectLabeling.label(p, false, progress, cancel),
-                Lfs.list(p)), r -> {
+        tasks.run("Applying labeling functions", (progress, cancel) -> {
+            ProjectLabeling.Labeled l = ProjectLabeling.label(p, false, progress, cancel);
+            List<LfRecord> all = Lfs.list(p);
+            return new Relabeled(l, all, untrustedOf(all));
+        }, r -> {
                     if (project.get() == o) {
                         lfs.setAll(r.lfs());
+                        untrusted.setAll(r.untrusted());
                         labeled.set(r.labeled());
-                        if (!r.labeled().problems().isEmpty()) {
-                            error(new LfException("LF " + r.labeled().problems().get(0)));
-                        }
+                        // Untrusted LFs have their own banner; printed output is not an error.
+                        r.labeled().problems().stream().filter(pr -> pr.kind() == LfProblem.Kind.FAILED).findFirst()
+                                .ifPresent(pr -> error(new LfException("LF " + pr)));
                     }
                 }, e -> {
                     if (project.get() == o) {
@@ -164,7 +172,48 @@ public final class Workspace {
                 });
     }
 
-    private record Relabeled(ProjectLabeling.Labeled labeled, List<LfRecord> lfs) {
+    private record Relabeled(ProjectLabeling.Labeled labeled, List<LfRecord> lfs, List<LfRecord> untrusted) {
+    }
+
+    /** The enabled code LFs among these that this machine's trust store does not know (reads the store). */
+    static List<LfRecord> untrustedOf(List<LfRecord> lfs) {
+        CodeTrust trust = CodeTrust.forUser();
+        List<LfRecord> out = new java.util.ArrayList<>();
+        for (LfRecord r : lfs) {
+            if (r.enabled() && r.kind().equals(CodeRule.KIND) && !trust.trusts(sourceOf(r))) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    /** A code LF's source as stored. */
+    public static String sourceOf(LfRecord r) {
+        try {
+            return dev.pairlab.pairs.Json.MAPPER.readTree(r.definition()).path("source").asText();
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+
+    /** Code LFs of the open project that do not run until trusted (shown in a banner with their source). */
+    public ObservableList<LfRecord> untrusted() {
+        return untrusted;
+    }
+
+    /** Trusts these code LFs on this machine, exactly as shown, and applies the LFs again. */
+    public void trust(List<LfRecord> shown) {
+        List<LfRecord> chosen = List.copyOf(shown);
+        tasks.run("Trusting " + chosen.size() + " code LF(s)", (progress, cancel) -> {
+            CodeTrust trust = CodeTrust.forUser();
+            for (LfRecord r : chosen) {
+                trust.trust(sourceOf(r), r.name());
+            }
+            return chosen.size();
+        }, n -> {
+            info("Trusted " + n + " code LF(s) on this machine; applying them.");
+            relabel();
+        }, this::error);
     }
 
     /** The project to write to, or null (with a message) when it is read-only or none is open. */
@@ -186,6 +235,7 @@ public final class Workspace {
         project.set(null);
         labeled.set(null);
         lfs.clear();
+        untrusted.clear();
         if (o != null) {
             if (o.writer() != null) {
                 o.writer().close();

@@ -587,6 +587,7 @@ public final class LfEditorView extends BorderPane {
     }
 
     private void startNew(String k) {
+        loadedCode = null;
         table.getSelectionModel().clearSelection();
         name.setText(k.equals(CodeRule.KIND) ? "my_code_lf" : k.equals(PatternRule.KIND) ? "my_patterns"
                 : k.equals(dev.pairlab.lf.ExemplarRule.KIND) ? "my_exemplars" : "my_feature_rule");
@@ -598,7 +599,23 @@ public final class LfEditorView extends BorderPane {
         schedulePreview();
     }
 
+    /**
+     * The stored source of the code LF last loaded into the form: while the form still holds exactly
+     * that, previews ask the trust store (it may have come with someone else's project); once the user
+     * edits it, it is their own draft.
+     */
+    private String loadedCode;
+
+    /** The draft as an LF to apply: vouched for unless it is a stored code LF the user has not edited. */
+    private static NamedLf asDraft(String lfName, LfDefinition d, String loadedCode) {
+        if (d instanceof CodeRule c && c.source().equals(loadedCode)) {
+            return new NamedLf(lfName, 0, 0, d);
+        }
+        return NamedLf.unsaved(lfName, d);
+    }
+
     private void load(LfRecord r) {
+        loadedCode = null;
         name.setText(r.name());
         kind.getSelectionModel().select(r.kind());
         try {
@@ -616,6 +633,7 @@ public final class LfEditorView extends BorderPane {
                 wholeWord.setSelected(p.wholeWord());
                 count.getSelectionModel().select(p.count().name().toLowerCase(Locale.ROOT));
             } else if (d instanceof CodeRule c) {
+                loadedCode = c.source();
                 code.replaceText(c.source());
             } else if (d instanceof dev.pairlab.lf.ExemplarRule x) {
                 exGood.setText(String.join("\n---\n", x.good()));
@@ -709,6 +727,7 @@ public final class LfEditorView extends BorderPane {
         Set<Split> splits = statsSplits();
         String lfName = name.getText().strip();
         preview.setText("computing …");
+        String stored = loadedCode;
         ws.tasks().run("Previewing " + lfName, (progress, cancel) -> {
             if (d instanceof CodeRule c) {
                 CodeCompiler.compile(c.source()); // compile errors first, with their positions
@@ -724,7 +743,7 @@ public final class LfEditorView extends BorderPane {
                                 : List.of(new dev.pairlab.lf.LfProblem(lfName, 0, "no sentence embeddings in this project yet: Compute embeddings"
                                 + " in the feature explorer (or run 'pairlab embed'); until then it abstains everywhere")));
             } else {
-                a = LfApplier.apply(l.features(), List.of(NamedLf.unsaved(lfName, d)), null,
+                a = LfApplier.apply(l.features(), List.of(asDraft(lfName, d, stored)), null,
                         LfApplier.projectSource(o.reader(), l.features().ids()), ProgressListener.NONE, cancel);
             }
             byte[] col = a.matrix().column(0);
@@ -804,6 +823,7 @@ public final class LfEditorView extends BorderPane {
         Workspace.Opened opened = ws.project().get();
         Set<Split> splits = statsSplits();
         String splitName = statsSplit.getValue();
+        String edited = loadedCode; // unchanged stored code is not trusted by saving it again
         ws.tasks().run("Saving LF " + lfName, (progress, cancel) -> {
             if (d instanceof CodeRule c) {
                 CodeCompiler.compile(c.source());
@@ -812,13 +832,16 @@ public final class LfEditorView extends BorderPane {
             }
             LfDefinition toSave = d instanceof dev.pairlab.lf.ExemplarRule x ? dev.pairlab.encoder.Exemplars.embed(x, progress) : d;
             LfRecord saved = Lfs.save(w, lfName, toSave.kind(), toSave.toJson().toString());
+            if (d instanceof CodeRule c && !c.source().equals(edited)) {
+                dev.pairlab.lf.CodeTrust.forUser().trust(c.source(), saved.name()); // written or edited here: trusted as saved
+            }
             // What the new version changed against the one in use: fixed / broken pairs on the stats split.
             dev.pairlab.analysis.VoteDiff diff = null;
             int j = before == null ? -1 : before.matrix().names().indexOf(lfName);
             if (j >= 0 && opened != null && !(d instanceof dev.pairlab.lf.JudgeRule)) { // a new judge version has no answers yet
                 byte[] now = toSave instanceof dev.pairlab.lf.ExemplarRule x
                         ? LfApplier.exemplarColumn(opened.reader(), x, before.features().ids())
-                        : LfApplier.apply(before.features(), List.of(NamedLf.unsaved(lfName, d)), null,
+                        : LfApplier.apply(before.features(), List.of(asDraft(lfName, d, edited)), null,
                                 LfApplier.projectSource(opened.reader(), before.features().ids()), ProgressListener.NONE, cancel).matrix().column(0);
                 diff = dev.pairlab.analysis.VoteDiff.of(before.matrix().column(j), now, before.labels().gold(),
                         before.matrix().ids(), Subsets.rows(before.labels(), splits));

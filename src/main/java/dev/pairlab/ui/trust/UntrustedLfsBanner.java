@@ -1,0 +1,79 @@
+package dev.pairlab.ui.trust;
+
+import dev.pairlab.store.LfRecord;
+import dev.pairlab.ui.Workspace;
+import java.util.List;
+import java.util.stream.Collectors;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The bar shown above the screens while the open project has code LFs that are not trusted on this
+ * machine: they abstain until the user has read their source here and pressed "Trust these LFs"
+ * (decision 0013). What is trusted is exactly the source shown.
+ */
+public final class UntrustedLfsBanner extends VBox {
+
+    private final Label message = new Label();
+    private final TextArea sources = new TextArea();
+    private final Button show = new Button("Show their code");
+    private final Button trust = new Button("Trust these LFs");
+    private final Button later = new Button("Not now");
+    private List<LfRecord> shown = List.of();
+
+    public UntrustedLfsBanner(Workspace ws) {
+        setId("untrusted-banner");
+        getStyleClass().add("untrusted-banner");
+        setPadding(new Insets(6, 10, 6, 10));
+        setSpacing(6);
+        message.setWrapText(true);
+        message.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(message, Priority.ALWAYS);
+        sources.setEditable(false);
+        sources.getStyleClass().add("code-view");
+        sources.setPrefRowCount(12);
+        sources.setVisible(false);
+        sources.managedProperty().bind(sources.visibleProperty());
+        show.setId("untrusted-show");
+        trust.setId("untrusted-trust");
+        trust.setDisable(true); // enabled once the code has been shown
+        show.setOnAction(e -> {
+            sources.setVisible(!sources.isVisible());
+            show.setText(sources.isVisible() ? "Hide their code" : "Show their code");
+            trust.setDisable(false);
+        });
+        trust.setOnAction(e -> ws.trust(shown));
+        later.setOnAction(e -> setVisible(false));
+        HBox bar = new HBox(8, message, show, trust, later);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(bar, sources);
+        managedProperty().bind(visibleProperty());
+        setVisible(false);
+        ws.untrusted().addListener((ListChangeListener<LfRecord>) c -> update(ws.untrusted()));
+    }
+
+    private void update(List<LfRecord> untrusted) {
+        shown = List.copyOf(untrusted);
+        if (shown.isEmpty()) {
+            setVisible(false);
+            return;
+        }
+        String names = shown.stream().map(LfRecord::name).collect(Collectors.joining(", "));
+        message.setText(shown.size() + " code LF" + (shown.size() == 1 ? "" : "s") + " in this project (" + names + ") were not written on this"
+                + " machine and do not run: they abstain everywhere until you trust them. Code LFs run in a separate, restricted"
+                + " process, but read them before you trust them.");
+        sources.setText(shown.stream().map(r -> "// " + r.name() + " (version " + r.version() + ")\n" + Workspace.sourceOf(r).strip())
+                .collect(Collectors.joining("\n\n")));
+        sources.setVisible(false);
+        show.setText("Show their code");
+        trust.setDisable(true);
+        setVisible(true);
+    }
+}
