@@ -238,8 +238,9 @@ final class LfCommand implements Runnable {
             try (Project p = project.open(Project.Access.READ_WRITE)) {
                 saved = Lfs.save(p, name, def.kind(), def.toJson().toString());
             }
-            if (def instanceof CodeRule c) {
-                CodeTrust.forUser().trust(c.source(), saved.name()); // written by this user: trusted as it is saved
+            String trusted = CodeTrust.content(saved);
+            if (trusted != null) {
+                CodeTrust.forUser().trust(trusted, saved.name()); // set up by this user: trusted as it is saved
             }
             if (output.json) {
                 Output.print(spec.commandLine().getOut(), Output.object().put("name", saved.name()).put("kind", saved.kind())
@@ -338,17 +339,18 @@ final class LfCommand implements Runnable {
     }
 
     @Command(name = "trust", mixinStandardHelpOptions = true, description = {
-        "Trust a project's code LFs on this machine, so they run (read them first: 'pairlab lf show PROJECT NAME').",
-        "Code LFs you did not write here abstain until trusted. Trust is kept under your home folder, by the SHA-256",
-        "of each LF's source: an edited LF needs trust again. --trust-code on any command trusts all for one run."})
+        "Trust a project's code LFs and LLM judges on this machine (read them first: 'pairlab lf show PROJECT NAME').",
+        "Code LFs you did not write here abstain until trusted; LLM judges you did not set up here are not asked. Trust is",
+        "kept under your home folder, by the SHA-256 of each LF's source (a judge's definition): an edited LF needs trust",
+        "again. --trust-code on any command runs all code LFs for one run."})
     static final class Trust implements Callable<Integer> {
         @Mixin
         ProjectArg project;
 
-        @Parameters(index = "1..*", paramLabel = "NAME", description = "The code LFs to trust.")
+        @Parameters(index = "1..*", paramLabel = "NAME", description = "The LFs to trust.")
         List<String> names;
 
-        @Option(names = "--all", description = "Every code LF of the project.")
+        @Option(names = "--all", description = "Every code LF and LLM judge of the project.")
         boolean all;
 
         @Option(names = "--revoke", description = "Take trust back instead.")
@@ -371,13 +373,13 @@ final class LfCommand implements Runnable {
             }
             List<LfRecord> chosen = new java.util.ArrayList<>();
             if (all) {
-                lfs.stream().filter(r -> r.kind().equals(CodeRule.KIND)).forEach(chosen::add);
+                lfs.stream().filter(r -> CodeTrust.content(r) != null).forEach(chosen::add);
             } else {
                 for (String n : names) {
                     LfRecord r = lfs.stream().filter(x -> x.name().equals(n)).findFirst()
                             .orElseThrow(() -> new BadInputException("no LF named '" + n + "' in " + project.file));
-                    if (!r.kind().equals(CodeRule.KIND)) {
-                        throw new BadInputException("LF '" + n + "' is a " + r.kind() + " LF; only code LFs need trust");
+                    if (CodeTrust.content(r) == null) {
+                        throw new BadInputException("LF '" + n + "' is a " + r.kind() + " LF; only code LFs and LLM judges need trust");
                     }
                     chosen.add(r);
                 }
@@ -385,7 +387,7 @@ final class LfCommand implements Runnable {
             CodeTrust trust = CodeTrust.forUser();
             ArrayNode list = Json.MAPPER.createArrayNode();
             for (LfRecord r : chosen) {
-                String source = Json.MAPPER.readTree(r.definition()).path("source").asText();
+                String source = CodeTrust.content(r);
                 if (revoke) {
                     trust.revoke(source);
                 } else {
@@ -402,7 +404,7 @@ final class LfCommand implements Runnable {
                             + n.path("sha256").asText().substring(0, 12) + "…)");
                 }
                 if (chosen.isEmpty()) {
-                    out.println("The project has no code LFs.");
+                    out.println("The project has no code LFs or LLM judges.");
                 }
             }
             return Cli.OK;

@@ -63,6 +63,10 @@ public final class JudgeRunner {
         if (!rec.kind().equals(JudgeRule.KIND)) {
             throw new LfException("LF '" + lfName + "' is a " + rec.kind() + " LF; only LLM-judge LFs are applied this way");
         }
+        if (!dev.pairlab.lf.CodeTrust.forUser().trusts(rec.definition())) {
+            throw new LfException("LF '" + lfName + "' is an LLM judge that was not set up on this machine: asking it would send the"
+                    + " project's texts, and the key it names, to the endpoint it names. Read it and trust it first");
+        }
         JudgeRule rule = (JudgeRule) dev.pairlab.lf.LfDefinition.parse(rec.kind(), rec.definition());
         Map<Long, String[]> stored = Judgements.verdicts(project, rec.id(), rec.version());
         List<Pair> pairs = new ArrayList<>();

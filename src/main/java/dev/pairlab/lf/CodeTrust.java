@@ -59,6 +59,22 @@ public final class CodeTrust {
         }
     }
 
+    /**
+     * What of a stored LF needs trust before it runs, or null if nothing: a code LF's source (it is
+     * executed), an LLM judge's whole definition (asking it sends the project's texts, and the key held
+     * in the variable it names, to the endpoint it names). Other kinds are data, not programs.
+     */
+    public static String content(dev.pairlab.store.LfRecord r) {
+        if (r.kind().equals(CodeRule.KIND)) {
+            try {
+                return dev.pairlab.pairs.Json.MAPPER.readTree(r.definition()).path("source").asText();
+            } catch (java.io.IOException e) {
+                return r.definition();
+            }
+        }
+        return r.kind().equals(JudgeRule.KIND) ? r.definition() : null;
+    }
+
     /** True if this exact source may run here: trusted in the store, or everything is trusted for this run. */
     public boolean trusts(String source) {
         return trustAllThisRun || read().containsKey(hash(source));

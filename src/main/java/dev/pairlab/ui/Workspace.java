@@ -1,6 +1,5 @@
 package dev.pairlab.ui;
 
-import dev.pairlab.lf.CodeRule;
 import dev.pairlab.lf.CodeTrust;
 import dev.pairlab.lf.LfException;
 import dev.pairlab.lf.LfProblem;
@@ -175,28 +174,20 @@ public final class Workspace {
     private record Relabeled(ProjectLabeling.Labeled labeled, List<LfRecord> lfs, List<LfRecord> untrusted) {
     }
 
-    /** The enabled code LFs among these that this machine's trust store does not know (reads the store). */
+    /** The enabled code LFs and LLM judges among these that this machine's trust store does not know (reads the store). */
     static List<LfRecord> untrustedOf(List<LfRecord> lfs) {
         CodeTrust trust = CodeTrust.forUser();
         List<LfRecord> out = new java.util.ArrayList<>();
         for (LfRecord r : lfs) {
-            if (r.enabled() && r.kind().equals(CodeRule.KIND) && !trust.trusts(sourceOf(r))) {
+            String content = CodeTrust.content(r);
+            if (r.enabled() && content != null && !trust.trusts(content)) {
                 out.add(r);
             }
         }
         return out;
     }
 
-    /** A code LF's source as stored. */
-    public static String sourceOf(LfRecord r) {
-        try {
-            return dev.pairlab.pairs.Json.MAPPER.readTree(r.definition()).path("source").asText();
-        } catch (java.io.IOException e) {
-            return "";
-        }
-    }
-
-    /** Code LFs of the open project that do not run until trusted (shown in a banner with their source). */
+    /** Code LFs and LLM judges of the open project that do not run until trusted (shown in a banner with their source). */
     public ObservableList<LfRecord> untrusted() {
         return untrusted;
     }
@@ -207,7 +198,7 @@ public final class Workspace {
         tasks.run("Trusting " + chosen.size() + " code LF(s)", (progress, cancel) -> {
             CodeTrust trust = CodeTrust.forUser();
             for (LfRecord r : chosen) {
-                trust.trust(sourceOf(r), r.name());
+                trust.trust(CodeTrust.content(r), r.name());
             }
             return chosen.size();
         }, n -> {

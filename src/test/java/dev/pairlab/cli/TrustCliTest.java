@@ -179,4 +179,26 @@ class TrustCliTest {
         }
         assertEquals(0.0, lf(CliTest.run("lf", "stats", p, "--json", "-q").json(), "longer").get("coverage").asDouble());
     }
+    @Test
+    void anLlmJudgeFromAReceivedProjectIsNotAskedUntilTrusted() throws Exception {
+        try (dev.pairlab.generate.FakeChatServer server = new dev.pairlab.generate.FakeChatServer()) {
+            server.responder = (model, prompt) -> "A";
+            String p = dir.resolve("judged.pairlab").toString();
+            assertEquals(0, CliTest.run("new", p).code());
+            assertEquals(0, CliTest.run("import", p, TestData.mtBenchTrain().toString(), "-q").code());
+            assertEquals(0, CliTest.run("split", p, "--eval", "0", "--labeled", "0.02", "--seed", "1", "-q").code());
+            try (Project project = Project.open(Path.of(p), Project.Access.READ_WRITE)) {
+                Lfs.save(project, "judge", dev.pairlab.lf.JudgeRule.KIND, new dev.pairlab.lf.JudgeRule(server.url(), "m",
+                        dev.pairlab.lf.JudgeRule.DEFAULT_PROMPT, null, null, false, 8).toJson().toString());
+            }
+            CliTest.Run refused = CliTest.run("lf", "apply", p, "judge", "--split", "train", "-q");
+            assertEquals(1, refused.code());
+            assertTrue(refused.err().contains("was not set up on this machine"), refused.err());
+            assertEquals(0, server.requests.get(), "nothing was sent");
+            assertEquals(0, CliTest.run("lf", "trust", p, "judge").code());
+            CliTest.Run asked = CliTest.run("lf", "apply", p, "judge", "--split", "train", "-q");
+            assertEquals(0, asked.code(), asked.out() + asked.err());
+            assertTrue(server.requests.get() > 0);
+        }
+    }
 }

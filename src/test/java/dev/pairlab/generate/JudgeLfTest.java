@@ -105,6 +105,7 @@ class JudgeLfTest {
             server.responder = JudgeLfTest::longerJudge;
             JudgeRule r = rule(server.url(), true);
             Lfs.save(p, "judge", JudgeRule.KIND, r.toJson().toString());
+            dev.pairlab.lf.CodeTrust.forUser().trust(r.toJson().toString(), "judge"); // set up by this user
             List<Pair> train = new ArrayList<>();
             Pairs.<RuntimeException, RuntimeException>forEach(p, EnumSet.of(Split.TRAIN), false, train::add);
             assertEquals(45, train.size());
@@ -148,6 +149,7 @@ class JudgeLfTest {
             server.responder = (m, prompt) -> "A";
             JudgeRule biased = new JudgeRule(server.url(), "judge-1", JudgeRule.DEFAULT_PROMPT + "\nBe brief.", null, null, true, 8);
             Lfs.save(p, "judge", JudgeRule.KIND, biased.toJson().toString());
+            dev.pairlab.lf.CodeTrust.forUser().trust(biased.toJson().toString(), "judge"); // set up by this user
             assertEquals(90, JudgeRunner.run(p, "judge", params(), k -> null, ProgressListener.NONE, Cancellation.none()).asked());
             byte[] col = LfApplier.apply(p, l.features(), List.of(NamedLf.of(Lfs.get(p, "judge"))), ProgressListener.NONE, Cancellation.none())
                     .matrix().column(0);
@@ -168,6 +170,7 @@ class JudgeLfTest {
                 return longerJudge(m, prompt);
             };
             Lfs.save(p, "judge", JudgeRule.KIND, rule(server.url(), true).toJson().toString());
+            dev.pairlab.lf.CodeTrust.forUser().trust(rule(server.url(), true).toJson().toString(), "judge"); // set up by this user
             assertThrows(CancelledException.class, () -> JudgeRunner.run(p, "judge", params(), k -> null, ProgressListener.NONE, cancel));
             long kept = Judgements.totals(p, Lfs.get(p, "judge").id(), 1)[0];
             assertTrue(kept >= 26 && kept < 90, "answers kept: " + kept);

@@ -125,9 +125,16 @@ class CodeLfTest {
                 }
                 """));
         NamedLf ok = NamedLf.unsaved("ok", new FeatureRule("length", FeatureRule.Prefer.HIGHER, 0, null));
-        LfApplier.Applied a = apply(pairs, hog, ok);
+        // A small cap, so that the worker reaches it long before the time budget even on a busy machine.
+        System.setProperty("pairlab.codeLf.heapMb", "64");
+        LfApplier.Applied a;
+        try {
+            a = apply(pairs, hog, ok);
+        } finally {
+            System.clearProperty("pairlab.codeLf.heapMb");
+        }
         assertEquals(1, a.problems().size());
-        assertTrue(a.problems().get(0).message().contains("ran out of memory (its worker process may use 512 MB)"), a.problems().get(0).message());
+        assertTrue(a.problems().get(0).message().contains("ran out of memory (its worker process may use 64 MB)"), a.problems().get(0).message());
         assertEquals(0, countVotes(a.matrix().column(0)));
         assertTrue(countVotes(a.matrix().column(1)) > 1000, "the app and the other LFs carry on");
         byte[] survives = new byte[64 << 20]; // the heap is usable again

@@ -832,8 +832,9 @@ public final class LfEditorView extends BorderPane {
             }
             LfDefinition toSave = d instanceof dev.pairlab.lf.ExemplarRule x ? dev.pairlab.encoder.Exemplars.embed(x, progress) : d;
             LfRecord saved = Lfs.save(w, lfName, toSave.kind(), toSave.toJson().toString());
-            if (d instanceof CodeRule c && !c.source().equals(edited)) {
-                dev.pairlab.lf.CodeTrust.forUser().trust(c.source(), saved.name()); // written or edited here: trusted as saved
+            String content = dev.pairlab.lf.CodeTrust.content(saved);
+            if (content != null && !(d instanceof CodeRule c && c.source().equals(edited))) {
+                dev.pairlab.lf.CodeTrust.forUser().trust(content, saved.name()); // written or edited here: trusted as saved
             }
             // What the new version changed against the one in use: fixed / broken pairs on the stats split.
             dev.pairlab.analysis.VoteDiff diff = null;

@@ -1,5 +1,6 @@
 package dev.pairlab.ui.trust;
 
+import dev.pairlab.lf.CodeTrust;
 import dev.pairlab.store.LfRecord;
 import dev.pairlab.ui.Workspace;
 import java.util.List;
@@ -66,11 +67,11 @@ public final class UntrustedLfsBanner extends VBox {
             return;
         }
         String names = shown.stream().map(LfRecord::name).collect(Collectors.joining(", "));
-        message.setText(shown.size() + " code LF" + (shown.size() == 1 ? "" : "s") + " in this project (" + names + ") were not written on this"
-                + " machine and do not run: they abstain everywhere until you trust them. Code LFs run in a separate, restricted"
-                + " process, but read them before you trust them.");
-        sources.setText(shown.stream().map(r -> "// " + r.name() + " (version " + r.version() + ")\n" + Workspace.sourceOf(r).strip())
-                .collect(Collectors.joining("\n\n")));
+        message.setText(shown.size() + " labeling function" + (shown.size() == 1 ? "" : "s") + " in this project (" + names + ") were not"
+                + " written on this machine: code LFs abstain everywhere and LLM judges are not asked until you trust them. Code LFs"
+                + " run in a separate, restricted process, and a judge sends your texts to its endpoint: read them first.");
+        sources.setText(shown.stream().map(r -> "// " + r.name() + " (" + r.kind() + ", version " + r.version() + ")\n"
+                + CodeTrust.content(r).strip()).collect(Collectors.joining("\n\n")));
         sources.setVisible(false);
         show.setText("Show their code");
         trust.setDisable(true);
