@@ -18,6 +18,16 @@ public final class LfStats {
 
     public record LfSummary(String name, String polarity, double coverage, double overlaps, double conflicts,
                             long correct, long incorrect, double accuracy) {
+
+        /** The 95 % Wilson interval of the empirical accuracy. */
+        public Intervals.Interval accuracyInterval() {
+            return Intervals.wilson(correct, correct + incorrect);
+        }
+
+        /** Worse than a coin: the whole 95 % interval of its accuracy is below 0.5. */
+        public boolean belowChance() {
+            return accuracyInterval().below(0.5);
+        }
     }
 
     /**

@@ -15,17 +15,30 @@ public record FitParams(String type, FitOptions options, String fitOn, TiePolicy
 
     public FitParams {
         LabelModels.create(type);
-        if (!fitOn.equals("labeled") && !fitOn.equals("pool")) {
-            throw new IllegalArgumentException("--on must be labeled or pool, not '" + fitOn + "'");
+        if (!fitOn.equals("labeled") && !fitOn.equals("pool") && !fitOn.equals(LABELED_AND_POOL)) {
+            throw new IllegalArgumentException("fit on: labeled, pool or labeled+pool, not '" + fitOn + "'");
         }
+    }
+
+    /** The labeled split and the pool together: what the gold-using models are fitted on by default. */
+    public static final String LABELED_AND_POOL = "labeled+pool";
+
+    /** Where a model type is fitted unless the user says otherwise: the paper's labeled split, or for the gold-using models both. */
+    public static String defaultFitOn(String type) {
+        return LabelModels.usesGold(type) ? LABELED_AND_POOL : "labeled";
     }
 
     public static FitParams paper(String type) {
         return new FitParams(type, FitOptions.paper(), "labeled", TiePolicy.RANDOM, Split.TEST);
     }
 
-    public Split fitSplit() {
-        return fitOn.equals("labeled") ? Split.TRAIN : Split.POOL;
+    /** The splits the model is fitted on (never test or dev). */
+    public java.util.EnumSet<Split> fitSplits() {
+        return switch (fitOn) {
+            case "labeled" -> java.util.EnumSet.of(Split.TRAIN);
+            case "pool" -> java.util.EnumSet.of(Split.POOL);
+            default -> java.util.EnumSet.of(Split.TRAIN, Split.POOL);
+        };
     }
 
     public ObjectNode toJson() {
@@ -40,12 +53,15 @@ public record FitParams(String type, FitOptions options, String fitOn, TiePolicy
         o.put("l2", options.l2());
         o.put("prec_init", options.precInit());
         o.put("seed", options.seed());
+        o.put("prior_strength", options.priorStrength());
+        o.put("below_chance", options.belowChance().key());
         return o;
     }
 
     public static FitParams fromJson(JsonNode o) {
         return new FitParams(o.path("type").asText(), new FitOptions(o.path("class_balance").asDouble(0.5), o.path("epochs").asInt(100),
-                o.path("lr").asDouble(0.01), o.path("l2").asDouble(0.6), o.path("prec_init").asDouble(0.7), o.path("seed").asLong(123)),
+                o.path("lr").asDouble(0.01), o.path("l2").asDouble(0.6), o.path("prec_init").asDouble(0.7), o.path("seed").asLong(123),
+                o.path("prior_strength").asDouble(FitOptions.DEFAULT_PRIOR_STRENGTH), FitOptions.BelowChance.parse(o.path("below_chance").asText("keep"))),
                 o.path("fit_on").asText("labeled"), TiePolicy.parse(o.path("ties").asText("random")), Split.parse(o.path("eval_split").asText("test")));
     }
 }

@@ -12,11 +12,26 @@ import dev.pairlab.task.ProgressListener;
  */
 public interface LabelModel {
 
-    /** "majority", "snorkel" or "dawid-skene". */
+    /** "majority", "snorkel", "dawid-skene", or the gold-using "dawid-skene-semi" and "snorkel-gold". */
     String type();
 
     void fit(LabelMatrix matrix, int[] rows, FitOptions options, ProgressListener progress, Cancellation cancel)
             throws CancelledException;
+
+    /**
+     * Fits on {@code rows}, reading the gold labels of those rows that have one ({@code gold[r]} 0 or 1;
+     * −1 unknown or hidden) if the model uses gold; the unsupervised models ignore them. Callers pass
+     * only rows whose gold may be read for fitting (the labeled split, never the test split).
+     */
+    default void fit(LabelMatrix matrix, int[] rows, byte[] gold, FitOptions options, ProgressListener progress, Cancellation cancel)
+            throws CancelledException {
+        fit(matrix, rows, options, progress, cancel);
+    }
+
+    /** True if {@link #fit(LabelMatrix, int[], byte[], FitOptions, ProgressListener, Cancellation)} reads gold. */
+    default boolean usesGold() {
+        return false;
+    }
 
     /** P(B preferred) for each of the given rows, in order. */
     double[] probabilityB(LabelMatrix matrix, int[] rows);

@@ -6,7 +6,8 @@ import java.util.List;
 /** The label model types by name. */
 public final class LabelModels {
 
-    public static final List<String> TYPES = List.of(MajorityVote.TYPE, SnorkelStyleModel.TYPE, DawidSkene.TYPE);
+    public static final List<String> TYPES = List.of(MajorityVote.TYPE, SnorkelStyleModel.TYPE, DawidSkene.TYPE, DawidSkene.TYPE_SEMI,
+            GoldPriorModel.TYPE);
 
     private LabelModels() {
     }
@@ -16,16 +17,25 @@ public final class LabelModels {
             case MajorityVote.TYPE -> new MajorityVote();
             case SnorkelStyleModel.TYPE -> new SnorkelStyleModel();
             case DawidSkene.TYPE -> new DawidSkene();
+            case DawidSkene.TYPE_SEMI -> DawidSkene.semiSupervised();
+            case GoldPriorModel.TYPE -> new GoldPriorModel();
             default -> throw new IllegalArgumentException("unknown label model '" + type + "' (types: " + String.join(", ", TYPES) + ")");
         };
     }
 
     public static LabelModel fromJson(ObjectNode o) {
-        return switch (o.path("type").asText()) {
+        LabelModel inner = switch (o.path("type").asText()) {
             case MajorityVote.TYPE -> MajorityVote.fromJson(o);
             case SnorkelStyleModel.TYPE -> SnorkelStyleModel.fromJson(o);
-            case DawidSkene.TYPE -> DawidSkene.fromJson(o);
+            case DawidSkene.TYPE, DawidSkene.TYPE_SEMI -> DawidSkene.fromJson(o);
+            case GoldPriorModel.TYPE -> GoldPriorModel.fromJson(o);
             default -> throw new IllegalArgumentException("unknown label model '" + o.path("type").asText() + "'");
         };
+        return AdjustedLfsModel.wrap(inner, o);
+    }
+
+    /** True for the models that read the labeled split's gold while fitting. */
+    public static boolean usesGold(String type) {
+        return create(type).usesGold();
     }
 }

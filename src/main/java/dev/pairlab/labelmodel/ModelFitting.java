@@ -3,6 +3,7 @@ package dev.pairlab.labelmodel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pairlab.analysis.Intervals;
 import dev.pairlab.analysis.LfStats;
 import dev.pairlab.analysis.Subsets;
 import dev.pairlab.lf.LabelMatrix;
@@ -29,8 +30,13 @@ import java.util.stream.IntStream;
  */
 public final class ModelFitting {
 
-    /** One LF's accuracy as the model learned it and as measured on the evaluation rows. */
-    public record LfAccuracy(String name, double learned, double empirical) {
+    /**
+     * One LF's accuracy as the model learned it, as measured on the labeled rows it was fitted on (with
+     * its 95 % interval, and whether that interval is wholly below 0.5), and as measured on the
+     * evaluation rows ({@code empirical}, on {@link Result#evalOn()}: for a look, never for choices).
+     */
+    public record LfAccuracy(String name, double learned, double labeled, Intervals.Interval labeledInterval, long labeledVotes,
+                             boolean belowChance, double empirical) {
     }
 
     /**
@@ -51,10 +57,14 @@ public final class ModelFitting {
         if (l.matrix().m() == 0) {
             throw new LfException("the project has no enabled labeling functions; add some first ('pairlab lf preset')");
         }
-        int[] fitRows = Subsets.rows(l.labels(), EnumSet.of(params.fitSplit()));
+        int[] fitRows = Subsets.rows(l.labels(), params.fitSplits());
         if (fitRows.length == 0) {
-            throw new LfException("the " + params.fitSplit().key() + " split is empty: nothing to fit on"
-                    + (params.fitOn().equals("labeled") ? " (run 'pairlab split', or fit --on pool)" : ""));
+            throw new LfException("nothing to fit on: the " + params.fitOn() + " rows are empty"
+                    + (params.fitOn().equals("labeled") ? " (split the project first, or fit on the pool)" : ""));
+        }
+        if (LabelModels.usesGold(params.type()) && IntStream.of(fitRows).noneMatch(r -> l.labels().gold()[r] >= 0)) {
+            throw new LfException(params.type() + " learns from the labeled split's gold, and the rows it is fitted on have none"
+                    + " (fit it on labeled or labeled+pool after splitting)");
         }
         int[] evalRows = Subsets.rows(l.labels(), EnumSet.of(params.evalSplit()));
         Result r = fitAndEvaluate(l.matrix(), fitRows, evalRows, l.labels().gold(), params, params.evalSplit().key(), progress, cancel);
@@ -69,9 +79,25 @@ public final class ModelFitting {
     /** Fits on {@code fitRows} and evaluates on those of {@code evalRows} with gold. */
     public static Result fitAndEvaluate(LabelMatrix matrix, int[] fitRows, int[] evalRows, byte[] gold, FitParams params, String evalOn,
                                         ProgressListener progress, Cancellation cancel) throws CancelledException {
+        // Gold the fit may read: that of the fit rows only (the labeled split's; the pool's is hidden), never the evaluation rows'.
+        byte[] fitGold = new byte[gold.length];
+        java.util.Arrays.fill(fitGold, (byte) -1);
+        for (int r : fitRows) {
+            fitGold[r] = gold[r];
+        }
+        int[] labeledFit = IntStream.of(fitRows).filter(r -> fitGold[r] >= 0).toArray();
+        LfStats.Report onLabeled = LfStats.compute(matrix, labeledFit, fitGold);
+        boolean[] below = new boolean[matrix.m()];
+        for (int j = 0; j < matrix.m(); j++) {
+            below[j] = onLabeled.lfs().get(j).belowChance();
+        }
         LabelModel model = LabelModels.create(params.type());
+        FitOptions.BelowChance action = params.options().belowChance();
+        if (action != FitOptions.BelowChance.KEEP && IntStream.range(0, below.length).anyMatch(j -> below[j])) {
+            model = new AdjustedLfsModel(model, action, below);
+        }
         long start = System.nanoTime();
-        model.fit(matrix, fitRows, params.options(), progress, cancel);
+        model.fit(matrix, fitRows, fitGold, params.options(), progress, cancel);
         long millis = (System.nanoTime() - start) / 1_000_000;
         int[] labeledEval = IntStream.of(evalRows).filter(r -> gold[r] >= 0).toArray();
         Calibration.Report mine = evaluate(model, matrix, labeledEval, gold, params);
@@ -80,7 +106,9 @@ public final class ModelFitting {
         double[] learned = model.lfAccuracies();
         List<LfAccuracy> lfs = new ArrayList<>();
         for (int j = 0; j < matrix.m(); j++) {
-            lfs.add(new LfAccuracy(matrix.names().get(j), j < learned.length ? learned[j] : Double.NaN, stats.lfs().get(j).accuracy()));
+            LfStats.LfSummary lab = onLabeled.lfs().get(j);
+            lfs.add(new LfAccuracy(matrix.names().get(j), j < learned.length ? learned[j] : Double.NaN, lab.accuracy(), lab.accuracyInterval(),
+                    lab.correct() + lab.incorrect(), below[j], stats.lfs().get(j).accuracy()));
         }
         return new Result(model, mine, majority, evalOn, fitRows.length, millis, lfs, null);
     }
@@ -136,7 +164,13 @@ public final class ModelFitting {
         for (LfAccuracy a : r.lfs()) {
             ObjectNode x = lfs.addObject().put("name", a.name());
             putNumber(x, "learned_accuracy", a.learned());
+            putNumber(x, "labeled_accuracy", a.labeled());
+            ArrayNode ci = x.putArray("labeled_accuracy_interval");
+            ci.add(a.labeledInterval().low()).add(a.labeledInterval().high());
+            x.put("labeled_votes", a.labeledVotes());
+            x.put("below_chance", a.belowChance());
             putNumber(x, "empirical_accuracy", a.empirical());
+            x.put("empirical_on", r.evalOn());
         }
         return o;
     }

@@ -52,7 +52,7 @@ public final class LabelModelView extends BorderPane {
 
     private final Workspace ws;
     private final ComboBox<String> type = new ComboBox<>(FXCollections.observableArrayList(LabelModels.TYPES));
-    private final ComboBox<String> fitOn = new ComboBox<>(FXCollections.observableArrayList("labeled", "pool"));
+    private final ComboBox<String> fitOn = new ComboBox<>(FXCollections.observableArrayList("labeled", "pool", FitParams.LABELED_AND_POOL));
     private final ComboBox<String> evalSplit = new ComboBox<>(FXCollections.observableArrayList("test", "dev", "train"));
     private final ComboBox<String> ties = new ComboBox<>(FXCollections.observableArrayList("random", "abstain", "prior"));
     private final TextField epochs = new TextField("100");
@@ -73,6 +73,12 @@ public final class LabelModelView extends BorderPane {
         this.ws = ws;
         type.getSelectionModel().select("snorkel");
         fitOn.getSelectionModel().select(0);
+        // The gold-using models are fitted on the labeled split and the pool together unless the user changes it.
+        type.valueProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                fitOn.getSelectionModel().select(FitParams.defaultFitOn(now));
+            }
+        });
         evalSplit.getSelectionModel().select(0);
         ties.getSelectionModel().select(0);
         type.setId("lm-type");
@@ -90,7 +96,7 @@ public final class LabelModelView extends BorderPane {
                 new Label("P(B)"), balance, new Label("seed"), seed, new Label("ties"), ties, new Label("evaluate on"), evalSplit, fit);
         form.setAlignment(Pos.CENTER_LEFT);
         columns(compare, "", "accuracy", "ties as ½", "coverage", "log loss", "Brier", "ECE");
-        columns(lfTable, "LF", "learned accuracy", "empirical accuracy", "", "", "", "");
+        columns(lfTable, "LF", "learned accuracy", "on labeled split [95% CI]", "votes", "", "on evaluation split", "");
         compare.setPrefHeight(110);
         reliability.setTitle("Reliability: accuracy by confidence");
         reliability.setAnimated(false);
@@ -183,7 +189,7 @@ public final class LabelModelView extends BorderPane {
                 ts[i] = 0.5 + i * 0.01;
             }
             String dup = dev.pairlab.analysis.LfAgreement.duplicateWarning(revealed.matrix(),
-                    Subsets.rows(revealed.labels(), EnumSet.of(p.fitSplit())));
+                    Subsets.rows(revealed.labels(), p.fitSplits()));
             // Length-controlled accuracy on the evaluation split (its gold is visible unless it is the pool).
             int[] evalRows = Subsets.rows(revealed.labels(), EnumSet.of(p.evalSplit()));
             double[] pe = r.fitted().probabilityB(revealed.matrix(), evalRows);
@@ -222,7 +228,9 @@ public final class LabelModelView extends BorderPane {
                 + lengthLine(f.length()) + (f.duplicates() == null ? "" : "\n⚠ " + f.duplicates()));
         status.setWrapText(true);
         compare.getItems().setAll(line("label model", r.model()), line("majority vote", r.majority()));
-        lfTable.getItems().setAll(r.lfs().stream().map(a -> new Line(a.name(), f3(a.learned()), f3(a.empirical()), "", "", "", "")).toList());
+        lfTable.getItems().setAll(r.lfs().stream().map(a -> new Line(a.name(), f3(a.learned()),
+                Double.isNaN(a.labeled()) ? "-" : f3(a.labeled()) + " [" + f3(a.labeledInterval().low()) + ", " + f3(a.labeledInterval().high()) + "]",
+                Long.toString(a.labeledVotes()), a.belowChance() ? "⚠ below chance" : "", f3(a.empirical()), "")).toList());
         XYChart.Series<Number, Number> diag = new XYChart.Series<>();
         diag.setName("perfect calibration");
         diag.getData().add(new XYChart.Data<>(0.5, 0.5));
