@@ -246,6 +246,9 @@ public final class PairImport {
         } catch (IOException e) {
             throw new BadInputException(out.file() + ": cannot write the report of invalid records (" + e.getMessage()
                     + "); nothing was imported", e);
+        } catch (BadInputException e) {
+            // Refused now though it passed the check at the start: something changed on disk meanwhile.
+            throw new BadInputException(e.getMessage() + "; nothing was imported", e);
         }
     }
 }
