@@ -51,7 +51,8 @@ final class ExportWeakCommand implements Callable<Integer> {
     @Option(names = "--model", defaultValue = "0", description = "Label model run id (default: the latest).")
     long model;
 
-    @Option(names = "--manifest", paramLabel = "M", description = "Reproduce an earlier export from its manifest (its settings, LFs and model).")
+    @Option(names = "--manifest", paramLabel = "M", description = {"Reproduce an earlier export from its manifest (its settings, LFs and model);",
+        "bytes that differ from the sha256 it names are reported (exit 1), and onto the manifest's own file leave it as it was."})
     Path manifest;
 
     @Mixin
