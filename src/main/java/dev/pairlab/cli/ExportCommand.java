@@ -2,6 +2,7 @@ package dev.pairlab.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pairlab.pairs.Formats;
+import dev.pairlab.pairs.OutputFile;
 import dev.pairlab.pairs.PairFormat;
 import dev.pairlab.pairs.Split;
 import dev.pairlab.store.PairExport;
@@ -44,6 +45,9 @@ final class ExportCommand implements Callable<Integer> {
     boolean quiet;
 
     @Mixin
+    ForceOption force;
+
+    @Mixin
     Output output;
 
     @Spec
@@ -65,7 +69,7 @@ final class ExportCommand implements Callable<Integer> {
         PairExport.Report r;
         try (Project p = Project.open(projectFile, Project.Access.READ_ONLY);
              ConsoleProgress progress = new ConsoleProgress(System.err, quiet)) {
-            r = PairExport.run(p, f, out, chosen, includeHidden, progress, Cancellation.none());
+            r = PairExport.run(p, f, OutputFile.of(out, force.force), chosen, includeHidden, progress, Cancellation.none());
         }
         if (output.json) {
             ObjectNode o = Output.object().put("file", r.file().toString()).put("format", r.format())

@@ -51,8 +51,16 @@ final class ExportWeakCommand implements Callable<Integer> {
     @Option(names = "--model", defaultValue = "0", description = "Label model run id (default: the latest).")
     long model;
 
-    @Option(names = "--manifest", paramLabel = "M", description = "Reproduce an earlier export from its manifest (its settings, LFs and model).")
+    @Option(names = "--manifest", paramLabel = "M", description = {"Reproduce an earlier export from its manifest (its settings, LFs and model);",
+        "bytes that differ from the sha256 it names are reported (exit 1), and onto the manifest's own file leave it as it was."})
     Path manifest;
+
+    @Mixin
+    ForceOption force;
+
+    @Option(names = "--absolute-paths", description = "Record the absolute paths of the project and manifest read in the new manifest"
+            + " (default: their names and sha256 only).")
+    boolean absolutePaths;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress output.")
     boolean quiet;
@@ -66,7 +74,7 @@ final class ExportWeakCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         WeakExport.Report r;
-        String expectedSha = null;
+        WeakExport.Reproduction reproducing = null;
         try (Project p = Projects.openForCaching(project.file);
              ConsoleProgress progress = new ConsoleProgress(System.err, quiet)) {
             WeakExport.Labeler labeler;
@@ -74,7 +82,13 @@ final class ExportWeakCommand implements Callable<Integer> {
             if (manifest != null) {
                 JsonNode m;
                 try {
-                    m = Json.MAPPER.readTree(Files.readString(manifest));
+                    byte[] bytes = Files.readAllBytes(manifest);
+                    m = Json.MAPPER.readTree(bytes);
+                    String expected = m.path("output").path("sha256").asText(null);
+                    if (expected == null) {
+                        throw new BadInputException(manifest + ": field 'output.sha256' is missing: not a manifest of 'pairlab export weak'");
+                    }
+                    reproducing = new WeakExport.Reproduction(manifest, WeakExport.sha256(manifest), expected);
                 } catch (java.nio.file.NoSuchFileException e) {
                     throw new BadInputException(manifest + ": no such file");
                 } catch (java.io.IOException e) {
@@ -82,7 +96,6 @@ final class ExportWeakCommand implements Callable<Integer> {
                 }
                 labeler = WeakExport.fromManifest(m);
                 params = WeakExport.paramsOf(m);
-                expectedSha = m.path("output").path("sha256").asText(null);
             } else {
                 labeler = WeakExport.fromProject(p, model);
                 params = new WeakExport.Params(format, threshold, seed, LfCommand.splits(gold), TiePolicy.parse(ties));
@@ -90,13 +103,13 @@ final class ExportWeakCommand implements Callable<Integer> {
                     throw new IllegalArgumentException("--format must be trl, answer-label or csv for a weak export");
                 }
             }
-            r = WeakExport.run(p, labeler, params, out, progress, Cancellation.none());
+            r = WeakExport.run(p, labeler, params, dev.pairlab.pairs.OutputFile.of(out, force.force), reproducing, absolutePaths, progress, Cancellation.none());
         }
         for (LfProblem problem : r.problems()) {
             spec.commandLine().getErr().println("pairlab: LF " + problem);
         }
         PrintWriter o = spec.commandLine().getOut();
-        Boolean identical = expectedSha == null ? null : expectedSha.equals(r.sha256());
+        Boolean identical = r.identical();
         if (output.json) {
             ObjectNode j = Output.object().put("file", r.file().toString()).put("manifest", r.manifest().toString())
                     .put("gold", r.gold()).put("weak", r.weak()).put("total", r.gold() + r.weak()).put("pool", r.pool())
@@ -109,18 +122,24 @@ final class ExportWeakCommand implements Callable<Integer> {
             if (identical != null) {
                 j.put("identical_to_manifest", identical);
             }
+            j.put("written", r.written());
             Output.print(o, j);
         } else {
-            o.printf("Wrote %d pairs to %s: %d gold + %d weak (of %d pool pairs; %d below the threshold or tied)%n", r.gold() + r.weak(),
-                    r.file(), r.gold(), r.weak(), r.pool(), r.belowThreshold());
+            o.printf("%s %d pairs to %s: %d gold + %d weak (of %d pool pairs; %d below the threshold or tied)%n",
+                    r.written() ? "Wrote" : "Made (not written)", r.gold() + r.weak(), r.file(), r.gold(), r.weak(), r.pool(), r.belowThreshold());
             if (!Double.isNaN(r.weakAccuracy())) {
                 o.printf("Weak-label accuracy against the pool's hidden gold (evaluation only): %.3f%n", r.weakAccuracy());
             }
-            o.println("Manifest: " + r.manifest());
-            if (identical != null) {
-                o.println(identical ? "Identical to the file the manifest describes (sha256 " + r.sha256() + ")"
-                        : "DIFFERS from the file the manifest describes");
+            if (r.written()) {
+                o.println("Manifest: " + r.manifest());
             }
+            if (identical != null && identical) {
+                o.println("Identical to the file the manifest describes (sha256 " + r.sha256() + ")");
+            }
+        }
+        if (identical != null && !identical) {
+            spec.commandLine().getErr().println("pairlab: " + r.file() + ": sha256 " + r.sha256() + " differs from " + r.expectedSha256()
+                    + " named by the manifest " + manifest + (r.written() ? "" : "; " + r.file() + " and its manifest were left as they were"));
         }
         return identical == null || identical ? Cli.OK : Cli.BAD_INPUT;
     }

@@ -2,6 +2,7 @@ package dev.pairlab.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pairlab.pairs.ImportOptions;
+import dev.pairlab.pairs.OutputFile;
 import dev.pairlab.pairs.RecordError;
 import dev.pairlab.pairs.Split;
 import dev.pairlab.store.ImportReport;
@@ -54,6 +55,9 @@ final class ImportCommand implements Callable<Integer> {
             + " chosen, rejected), e.g. --col context=question --col a=resp1.")
     Map<String, String> columns = new LinkedHashMap<>();
 
+    @Mixin
+    ForceOption force;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress output.")
     boolean quiet;
 
@@ -69,7 +73,7 @@ final class ImportCommand implements Callable<Integer> {
         ImportReport r;
         try (Project p = project.open(Project.Access.READ_WRITE);
              ConsoleProgress progress = new ConsoleProgress(System.err, quiet)) {
-            r = PairImport.run(p, file, options, report, progress, Cancellation.none());
+            r = PairImport.run(p, file, options, report == null ? null : OutputFile.of(report, force.force), progress, Cancellation.none());
         }
         PrintWriter out = spec.commandLine().getOut();
         if (output.json) {

@@ -11,6 +11,7 @@ import dev.pairlab.lf.CompileException;
 import dev.pairlab.lf.ExemplarRule;
 import dev.pairlab.lf.FeatureRule;
 import dev.pairlab.lf.LabelMatrix;
+import dev.pairlab.lf.LabelMatrixCsv;
 import dev.pairlab.lf.JudgeRule;
 import dev.pairlab.lf.LfDefinition;
 import dev.pairlab.lf.LfException;
@@ -20,6 +21,7 @@ import dev.pairlab.lf.Presets;
 import dev.pairlab.lf.ProjectLabeling;
 import dev.pairlab.pairs.BadInputException;
 import dev.pairlab.pairs.Json;
+import dev.pairlab.pairs.OutputFile;
 import dev.pairlab.pairs.Split;
 import dev.pairlab.features.Features;
 import dev.pairlab.store.LfRecord;
@@ -617,6 +619,9 @@ final class LfCommand implements Runnable {
         @Option(names = "--out", required = true, paramLabel = "FILE")
         Path out;
 
+        @Mixin
+        ForceOption force;
+
         @Option(names = "--split", split = ",", description = "Only these splits (default all).")
         List<String> split;
 
@@ -631,27 +636,12 @@ final class LfCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            OutputFile target = Projects.output(out, force.force, project.file);
+            target.check();
             ProjectLabeling.Labeled labeled = Projects.label(project.file, quiet);
             int[] rows = Subsets.rows(labeled.labels(), splits(split));
             LabelMatrix m = labeled.matrix();
-            Output.writeAtomically(out, w -> {
-                w.write("id");
-                for (String n : m.names()) {
-                    w.write(',');
-                    w.write(n);
-                }
-                w.write(",gold\n");
-                for (int r : rows) {
-                    w.write(Long.toString(m.ids()[r]));
-                    for (int j = 0; j < m.m(); j++) {
-                        w.write(',');
-                        w.write(Byte.toString(m.get(r, j)));
-                    }
-                    w.write(',');
-                    w.write(Byte.toString(labeled.labels().gold()[r]));
-                    w.write('\n');
-                }
-            });
+            LabelMatrixCsv.write(target, m, rows, labeled.labels().gold());
             if (output.json) {
                 Output.print(spec.commandLine().getOut(), Output.object().put("file", out.toString()).put("rows", rows.length).put("lfs", m.m()));
             } else {

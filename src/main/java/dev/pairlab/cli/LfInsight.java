@@ -54,6 +54,9 @@ final class LfInsight {
         @Option(names = "--csv", paramLabel = "FILE", description = "Write the matrix as CSV (one row per LF pair).")
         Path csv;
 
+        @Mixin
+        ForceOption force;
+
         @Option(names = {"-q", "--quiet"}, description = "No progress output.")
         boolean quiet;
 
@@ -65,13 +68,17 @@ final class LfInsight {
 
         @Override
         public Integer call() throws Exception {
+            dev.pairlab.pairs.OutputFile target = csv == null ? null : Projects.output(csv, force.force, project.file);
+            if (target != null) {
+                target.check();
+            }
             ProjectLabeling.Labeled labeled = Projects.label(project.file, quiet);
             int[] rows = Subsets.rows(labeled.labels(), LfCommand.splits(split));
             LfAgreement.Report r = LfAgreement.compute(labeled.matrix(), rows);
             List<String> names = r.names();
             int k = names.size();
             if (csv != null) {
-                Output.writeAtomically(csv, w -> {
+                target.writeText(w -> {
                     w.write("lf_a,lf_b,overlap,agreement,conflict,correlation\n");
                     for (int i = 0; i < k; i++) {
                         for (int j = 0; j < k; j++) {

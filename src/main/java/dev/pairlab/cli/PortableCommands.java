@@ -5,6 +5,7 @@ import dev.pairlab.labelmodel.WeakExport;
 import dev.pairlab.lf.LfException;
 import dev.pairlab.lf.NamedLf;
 import dev.pairlab.pairs.Json;
+import dev.pairlab.pairs.OutputFile;
 import dev.pairlab.store.LfRecord;
 import dev.pairlab.store.Lfs;
 import dev.pairlab.store.Project;
@@ -34,11 +35,16 @@ final class PortableCommands {
         @Option(names = "--out", required = true, paramLabel = "FILE")
         Path out;
 
+        @Mixin
+        ForceOption force;
+
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
+            OutputFile target = Projects.output(out, force.force, project.file);
+            target.check();
             List<NamedLf> lfs = new ArrayList<>();
             try (Project p = project.open(Project.Access.READ_ONLY)) {
                 for (LfRecord r : Lfs.list(p)) {
@@ -59,8 +65,8 @@ final class PortableCommands {
                             + "') before exporting it");
                 }
             }
-            Output.writeAtomically(out, w -> w.write(Json.MAPPER.writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(Portable.lfsJson(lfs, project.file.toAbsolutePath().toString())) + "\n"));
+            target.writeText(w -> w.write(Json.MAPPER.writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(Portable.lfsJson(lfs, project.file.getFileName().toString())) + "\n"));
             String why = Portable.projectOnly(lfs);
             spec.commandLine().getOut().println("Wrote " + lfs.size() + " LFs to " + out);
             if (why != null) {
@@ -80,6 +86,9 @@ final class PortableCommands {
         @Option(names = "--out", required = true, paramLabel = "FILE")
         Path out;
 
+        @Mixin
+        ForceOption force;
+
         @Option(names = "--model", defaultValue = "0", description = "Label model run id (default: the latest).")
         long run;
 
@@ -88,12 +97,14 @@ final class PortableCommands {
 
         @Override
         public Integer call() throws Exception {
+            OutputFile target = Projects.output(out, force.force, project.file);
+            target.check();
             WeakExport.Labeler labeler;
             try (Project p = project.open(Project.Access.READ_ONLY)) {
                 labeler = WeakExport.fromProject(p, run);
             }
-            Output.writeAtomically(out, w -> w.write(Json.MAPPER.writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(Portable.modelJson(labeler, project.file.toAbsolutePath().toString())) + "\n"));
+            target.writeText(w -> w.write(Json.MAPPER.writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(Portable.modelJson(labeler, project.file.getFileName().toString())) + "\n"));
             spec.commandLine().getOut().println("Wrote label model run " + labeler.modelRun().path("id").asLong() + " ("
                     + labeler.modelRun().path("model").path("type").asText("model") + ", " + labeler.lfs().size() + " LFs) to " + out);
             return Cli.OK;

@@ -1,6 +1,7 @@
 package dev.pairlab.cli;
 
 import dev.pairlab.lf.ProjectLabeling;
+import dev.pairlab.pairs.OutputFile;
 import dev.pairlab.store.Project;
 import dev.pairlab.store.ProjectException;
 import dev.pairlab.store.ProjectInUseException;
@@ -22,6 +23,11 @@ final class Projects {
         } catch (ProjectInUseException e) {
             return Project.open(file, Project.Access.READ_ONLY);
         }
+    }
+
+    /** An output file the user named; refused if it is one of the project's files (see {@link OutputFile}). */
+    static OutputFile output(Path out, boolean force, Path project) {
+        return Project.protect(OutputFile.of(out, force), project);
     }
 
     /** The project's features, LF votes and labels (pool gold hidden), cached where the file can be written. */

@@ -16,6 +16,7 @@ import dev.pairlab.pairs.BadInputException;
 import dev.pairlab.pairs.Formats;
 import dev.pairlab.pairs.Gold;
 import dev.pairlab.pairs.Json;
+import dev.pairlab.pairs.OutputFile;
 import dev.pairlab.pairs.Pair;
 import dev.pairlab.pairs.PairFormat;
 import dev.pairlab.pairs.PairWriter;
@@ -29,13 +30,12 @@ import dev.pairlab.store.Project;
 import dev.pairlab.task.Cancellation;
 import dev.pairlab.task.CancelledException;
 import dev.pairlab.task.ProgressListener;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -90,11 +90,28 @@ public final class WeakExport {
     }
 
     /**
-     * @param weakAccuracy accuracy of the kept weak labels against the pool's hidden gold: an
-     *                     evaluation-only number (NaN when the pool has no hidden gold)
+     * @param weakAccuracy   accuracy of the kept weak labels against the pool's hidden gold: an
+     *                       evaluation-only number (NaN when the pool has no hidden gold)
+     * @param sha256         of the bytes this run produced
+     * @param expectedSha256 when reproducing a manifest, the sha256 it names; else null
+     * @param written        false when the file was left as it was: a reproduction onto the manifest's
+     *                       own data file whose bytes differ (manifest and data stay a matching pair)
      */
     public record Report(Path file, Path manifest, long gold, long weak, long pool, long belowThreshold, double weakAccuracy,
-                         String sha256, List<LfProblem> problems) {
+                         String sha256, String expectedSha256, boolean written, List<LfProblem> problems) {
+
+        /** Null when no manifest was reproduced. */
+        public Boolean identical() {
+            return expectedSha256 == null ? null : expectedSha256.equals(sha256);
+        }
+    }
+
+    /**
+     * The manifest an export reproduces: an input, never overwritten by the data file.
+     *
+     * @param sha256 of the manifest file's bytes, recorded in the new manifest
+     */
+    public record Reproduction(Path manifest, String sha256, String expectedSha256) {
     }
 
     /** What labels the pool: LF definitions and a fitted label model. */
@@ -148,8 +165,27 @@ public final class WeakExport {
         return Params.fromJson(manifest.path("export"));
     }
 
-    public static Report run(Project project, Labeler labeler, Params params, Path out, ProgressListener progress, Cancellation cancel)
+    public static Report run(Project project, Labeler labeler, Params params, OutputFile out, ProgressListener progress, Cancellation cancel)
             throws IOException, CancelledException, BadInputException {
+        return run(project, labeler, params, out, null, false, progress, cancel);
+    }
+
+    /**
+     * @param reproducing   the manifest being reproduced, or null
+     * @param absolutePaths record the absolute paths of the project and the manifest read, not only
+     *                      their names (off by default: a manifest is shared, the user's folders are not)
+     */
+    public static Report run(Project project, Labeler labeler, Params params, OutputFile out, Reproduction reproducing,
+                             boolean absolutePaths, ProgressListener progress, Cancellation cancel)
+            throws IOException, CancelledException, BadInputException {
+        OutputFile data = Project.protect(out, project.file());
+        OutputFile manifestOut = Project.protect(out.sibling(out.file().getFileName() + ".manifest.json"), project.file())
+                .protecting(out.file(), "the data file");
+        if (reproducing != null) {
+            data = data.protecting(reproducing.manifest(), "the manifest being reproduced");
+        }
+        data.check();
+        manifestOut.check();
         PairFormat format = Formats.byId(params.format());
         FeatureTable features = FeatureCache.ensure(project, progress, cancel);
         LfApplier.Applied applied = labeler.lfs().stream().allMatch(lf -> lf.id() > 0)
@@ -197,56 +233,96 @@ public final class WeakExport {
             rows.set(j, t);
         }
 
-        Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), "." + out.getFileName(), ".part");
-        boolean ok = false;
-        try {
-            try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
-                 OutputStream os = out.getFileName().toString().endsWith(".gz") ? new GZIPOutputStream(raw, 1 << 16) : raw;
+        double weakAccuracy = hiddenKnown == 0 ? Double.NaN : (double) hiddenRight / hiddenKnown;
+        long weakCount = rows.size() - goldRows.length;
+        long belowCount = below;
+        String sha;
+        boolean written = true;
+        try (OutputFile.Pending pending = data.begin()) {
+            try (OutputStream os = out.file().getFileName().toString().endsWith(".gz") ? new GZIPOutputStream(pending.stream(), 1 << 16)
+                    : pending.stream();
                  PairWriter writer = format.writer(os)) {
-                for (int from = 0; from < rows.size(); from += BATCH) {
-                    cancel.throwIfCancelled();
-                    int to = Math.min(rows.size(), from + BATCH);
-                    long[] ids = new long[to - from];
-                    for (int k = from; k < to; k++) {
-                        ids[k - from] = matrix.ids()[(int) rows.get(k)[0]];
-                    }
-                    Map<Long, Pair> pairs = Pairs.getMany(project, ids);
-                    for (int k = from; k < to; k++) {
-                        long[] row = rows.get(k);
-                        Pair stored = pairs.get(ids[k - from]);
-                        Pair labeled = new Pair(stored.id(), stored.context(), stored.answerA(), stored.answerB(),
-                                Gold.fromCode((int) row[1]), stored.split(), stored.source(), stored.sourceRow(), stored.extras());
-                        Map<String, Object> extra = new LinkedHashMap<>();
-                        extra.put("weak", row[2] == 1);
-                        extra.put("confidence", Math.round(Double.longBitsToDouble(row[3]) * 1e6) / 1e6);
-                        writer.write(labeled, extra);
-                    }
-                    progress.progress(to, rows.size(), "writing the training set");
+                writeRows(project, matrix, rows, writer, progress, cancel);
+            }
+            sha = pending.finish();
+            Path newManifest = manifestOut.check();
+            boolean ontoReproduced = reproducing != null && Files.exists(newManifest) && Files.exists(reproducing.manifest())
+                    && Files.isSameFile(newManifest, reproducing.manifest());
+            if (ontoReproduced) {
+                // Reproducing onto the manifest's own data file: the manifest already describes the
+                // file, so it stays; the data is replaced only by the very same bytes, else the old
+                // pair is kept whole and the caller reports the difference.
+                written = sha.equals(reproducing.expectedSha256());
+                if (written) {
+                    pending.commit();
+                }
+            } else {
+                byte[] manifestBytes = manifestJson(project, labeler, params, out.file(), sha, goldRows.length, weakCount,
+                        poolRows.length, belowCount, weakAccuracy, hiddenKnown, reproducing, absolutePaths);
+                try (OutputFile.Pending m = manifestOut.begin()) {
+                    m.stream().write(manifestBytes);
+                    m.finish();
+                    // Both files are complete on disk; now the order of the renames keeps every
+                    // manifest that exists true to its data file, whenever a kill comes: the old
+                    // manifest goes first, then the data is renamed into place, then the manifest.
+                    // A kill in between leaves a data file without a manifest, never a wrong one.
+                    Files.deleteIfExists(m.destination());
+                    pending.commit();
+                    m.commit();
                 }
             }
-            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            ok = true;
-        } finally {
-            if (!ok) {
-                Files.deleteIfExists(tmp);
-            }
         }
-        String sha = sha256(out);
-        double weakAccuracy = hiddenKnown == 0 ? Double.NaN : (double) hiddenRight / hiddenKnown;
-        Path manifest = out.resolveSibling(out.getFileName() + ".manifest.json");
-        writeManifest(manifest, project, labeler, params, out, sha, goldRows.length, rows.size() - goldRows.length, poolRows.length, below,
-                weakAccuracy, hiddenKnown);
-        return new Report(out, manifest, goldRows.length, rows.size() - goldRows.length, poolRows.length, below, weakAccuracy, sha,
-                applied.problems());
+        Path manifest = out.file().resolveSibling(out.file().getFileName() + ".manifest.json");
+        return new Report(out.file(), manifest, goldRows.length, weakCount, poolRows.length, belowCount, weakAccuracy, sha,
+                reproducing == null ? null : reproducing.expectedSha256(), written, applied.problems());
     }
 
-    private static void writeManifest(Path manifest, Project project, Labeler labeler, Params params, Path out, String sha,
-                                      long gold, long weak, long pool, long below, double weakAccuracy, long hiddenKnown)
-            throws IOException {
+    private static void writeRows(Project project, LabelMatrix matrix, List<long[]> rows, PairWriter writer, ProgressListener progress,
+                                  Cancellation cancel) throws IOException, CancelledException {
+        for (int from = 0; from < rows.size(); from += BATCH) {
+            cancel.throwIfCancelled();
+            int to = Math.min(rows.size(), from + BATCH);
+            long[] ids = new long[to - from];
+            for (int k = from; k < to; k++) {
+                ids[k - from] = matrix.ids()[(int) rows.get(k)[0]];
+            }
+            Map<Long, Pair> pairs = Pairs.getMany(project, ids);
+            for (int k = from; k < to; k++) {
+                long[] row = rows.get(k);
+                Pair stored = pairs.get(ids[k - from]);
+                Pair labeled = new Pair(stored.id(), stored.context(), stored.answerA(), stored.answerB(),
+                        Gold.fromCode((int) row[1]), stored.split(), stored.source(), stored.sourceRow(), stored.extras());
+                Map<String, Object> extra = new LinkedHashMap<>();
+                extra.put("weak", row[2] == 1);
+                extra.put("confidence", Math.round(Double.longBitsToDouble(row[3]) * 1e6) / 1e6);
+                writer.write(labeled, extra);
+            }
+            progress.progress(to, rows.size(), "writing the training set");
+        }
+    }
+
+    private static byte[] manifestJson(Project project, Labeler labeler, Params params, Path out, String sha, long gold, long weak,
+                                       long pool, long below, double weakAccuracy, long hiddenKnown, Reproduction reproducing,
+                                       boolean absolutePaths) throws IOException {
         ObjectNode m = Json.MAPPER.createObjectNode();
         String version = WeakExport.class.getPackage().getImplementationVersion();
         m.put("pairlab_version", version == null ? "development" : version);
-        m.put("project", project.file().toAbsolutePath().toString());
+        // Names and checksums of what was read, not where it sat on the user's disk (unless asked).
+        ObjectNode proj = m.putObject("project");
+        proj.put("file", project.file().getFileName().toString());
+        proj.put("sha256", sha256(project.file()));
+        proj.put("note", "sha256 of the project file when the export was written; it changes with every write to the project");
+        if (absolutePaths) {
+            proj.put("path", project.file().toAbsolutePath().normalize().toString());
+        }
+        if (reproducing != null) {
+            ObjectNode r = m.putObject("reproduced_from");
+            r.put("file", reproducing.manifest().getFileName().toString());
+            r.put("sha256", reproducing.sha256());
+            if (absolutePaths) {
+                r.put("path", reproducing.manifest().toAbsolutePath().normalize().toString());
+            }
+        }
         m.set("export", params.toJson());
         ArrayNode lfs = m.putArray("lfs");
         for (NamedLf lf : labeler.lfs()) {
@@ -271,7 +347,7 @@ public final class WeakExport {
         ObjectNode o = m.putObject("output");
         o.put("file", out.getFileName().toString());
         o.put("sha256", sha);
-        Files.writeString(manifest, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(m) + "\n");
+        return (Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(m) + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
     public static String sha256(Path file) throws IOException {

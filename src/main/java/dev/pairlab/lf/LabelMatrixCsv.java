@@ -1,14 +1,13 @@
 package dev.pairlab.lf;
 
 import dev.pairlab.pairs.BadInputException;
+import dev.pairlab.pairs.OutputFile;
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,9 +25,8 @@ public final class LabelMatrixCsv {
     private LabelMatrixCsv() {
     }
 
-    public static void write(Path out, LabelMatrix m, int[] rows, byte[] gold) throws IOException {
-        Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), "." + out.getFileName(), ".part");
-        try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+    public static void write(OutputFile out, LabelMatrix m, int[] rows, byte[] gold) throws IOException, BadInputException {
+        out.writeText(w -> {
             w.write("id");
             for (String n : m.names()) {
                 w.write(',');
@@ -45,11 +43,7 @@ public final class LabelMatrixCsv {
                 w.write(Byte.toString(gold[r]));
                 w.write('\n');
             }
-        } catch (IOException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
-        }
-        Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        });
     }
 
     public static Read read(Path file) throws IOException, BadInputException {

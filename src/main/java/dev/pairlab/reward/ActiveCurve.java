@@ -7,6 +7,7 @@ import dev.pairlab.labelmodel.SnorkelStyleModel;
 import dev.pairlab.labelmodel.TiePolicy;
 import dev.pairlab.lf.LabelMatrix;
 import dev.pairlab.pairs.BadInputException;
+import dev.pairlab.pairs.OutputFile;
 import dev.pairlab.pairs.Pair;
 import dev.pairlab.task.Cancellation;
 import dev.pairlab.task.CancelledException;
@@ -68,9 +69,15 @@ public final class ActiveCurve {
     private ActiveCurve() {
     }
 
+    /** A file of the results folder, refused if it is the dataset or the evaluation file. */
+    private static OutputFile output(Path file, Params params) {
+        OutputFile o = OutputFile.of(file, false).protecting(params.dataset(), "the dataset " + params.dataset());
+        return params.evalFile() == null ? o : o.protecting(params.evalFile(), "the evaluation file " + params.evalFile());
+    }
+
     public static List<Row> run(Params params, Path outDir, ProgressListener progress, Cancellation cancel)
             throws IOException, BadInputException, CancelledException {
-        Files.createDirectories(outDir);
+        OutputFile.folder(outDir);
         Experiment.Prepared prep = Experiment.prepare(params.dataset(), params.evalFile(), params.preset(), progress, cancel);
         List<Pair> data = prep.data();
         List<Pair> fixedTest = prep.fixedTest();
@@ -78,7 +85,7 @@ public final class ActiveCurve {
         LabelMatrix matrix = prep.matrix();
         byte[] gold = prep.gold();
         Path csv = outDir.resolve("active.csv");
-        Files.writeString(csv, Row.HEADER + "\n");
+        output(csv, params).writeText(w -> w.write(Row.HEADER + "\n"));
         List<Row> rows = new ArrayList<>();
         List<Integer> budgets = params.budgets();
         int nonZero = (int) budgets.stream().filter(b -> b > 0).count();
@@ -203,7 +210,7 @@ public final class ActiveCurve {
         return Experiment.pair(p, pa, weak);
     }
 
-    static void writeReport(List<Row> rows, Params params, Path outDir) throws IOException {
+    static void writeReport(List<Row> rows, Params params, Path outDir) throws IOException, BadInputException {
         Map<Double, Map<String, ExperimentReport.Stat>> rm = new LinkedHashMap<>();
         Map<Double, Map<String, ExperimentReport.Stat>> lm = new LinkedHashMap<>();
         StringBuilder md = new StringBuilder();
@@ -236,11 +243,11 @@ public final class ActiveCurve {
             }
             md.append('\n');
         }
-        Files.writeString(outDir.resolve("active.md"), md.toString());
+        output(outDir.resolve("active.md"), params).writeText(w -> w.write(md.toString()));
         String name = params.dataset().getFileName().toString();
-        ImageIO.write(ExperimentReport.plot(rm, STRATEGIES, "Reward-model test accuracy vs labeled pairs — " + name, "labeled pairs", "RM: "),
-                "png", outDir.resolve("active-rm.png").toFile());
-        ImageIO.write(ExperimentReport.plot(lm, STRATEGIES, "Label-model test accuracy vs labeled pairs — " + name, "labeled pairs", "LM: "),
-                "png", outDir.resolve("active-lm.png").toFile());
+        ExperimentReport.writePng(output(outDir.resolve("active-rm.png"), params),
+                ExperimentReport.plot(rm, STRATEGIES, "Reward-model test accuracy vs labeled pairs — " + name, "labeled pairs", "RM: "));
+        ExperimentReport.writePng(output(outDir.resolve("active-lm.png"), params),
+                ExperimentReport.plot(lm, STRATEGIES, "Label-model test accuracy vs labeled pairs — " + name, "labeled pairs", "LM: "));
     }
 }

@@ -23,6 +23,7 @@ import dev.pairlab.pairs.Formats;
 import dev.pairlab.pairs.Gold;
 import dev.pairlab.pairs.ImportOptions;
 import dev.pairlab.pairs.Json;
+import dev.pairlab.pairs.OutputFile;
 import dev.pairlab.pairs.Pair;
 import dev.pairlab.pairs.PairReader;
 import dev.pairlab.pairs.ParsedRecord;
@@ -141,9 +142,15 @@ public final class Experiment {
     private Experiment() {
     }
 
+    /** A file of the results folder, refused if it is the dataset or the evaluation file. */
+    static OutputFile output(Path file, Params params) {
+        OutputFile o = OutputFile.of(file, false).protecting(params.dataset(), "the dataset " + params.dataset());
+        return params.evalFile() == null ? o : o.protecting(params.evalFile(), "the evaluation file " + params.evalFile());
+    }
+
     public static List<Row> run(Params params, Path outDir, ProgressListener progress, Cancellation cancel)
             throws IOException, BadInputException, CancelledException {
-        Files.createDirectories(outDir);
+        OutputFile.folder(outDir);
         Path settings = outDir.resolve("experiment.json");
         String json = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(params.toJson());
         if (Files.exists(settings)) {
@@ -153,7 +160,7 @@ public final class Experiment {
                         + "); use another --out folder or remove it");
             }
         } else {
-            Files.writeString(settings, json);
+            output(settings, params).writeText(w -> w.write(json));
         }
         Path csv = outDir.resolve("results.csv");
         List<Row> rows = new ArrayList<>();
@@ -167,7 +174,7 @@ public final class Experiment {
                 }
             }
         } else {
-            Files.writeString(csv, Row.HEADER + "\n");
+            output(csv, params).writeText(w -> w.write(Row.HEADER + "\n"));
         }
 
         Prepared prep = prepare(params.dataset(), params.evalFile(), params.preset(), progress, cancel);

@@ -1,5 +1,7 @@
 package dev.pairlab.reward;
 
+import dev.pairlab.pairs.BadInputException;
+import dev.pairlab.pairs.OutputFile;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -64,7 +66,7 @@ public final class ExperimentReport {
         return out;
     }
 
-    static void write(List<Experiment.Row> rows, Experiment.Params params, Path outDir) throws IOException {
+    static void write(List<Experiment.Row> rows, Experiment.Params params, Path outDir) throws IOException, BadInputException {
         Map<Double, Map<String, Stat>> t = table(rows, params.variants());
         StringBuilder md = new StringBuilder();
         md.append("Reward-model pairwise accuracy on the test split (mean ± std over ").append(params.seeds()).append(" seeds); ")
@@ -106,8 +108,16 @@ public final class ExperimentReport {
             }
             md.append('\n');
         }
-        Files.writeString(outDir.resolve("results.md"), md.toString());
-        ImageIO.write(plot(t, params.variants(), params.dataset().getFileName().toString()), "png", outDir.resolve("plot.png").toFile());
+        Experiment.output(outDir.resolve("results.md"), params).writeText(w -> w.write(md.toString()));
+        writePng(Experiment.output(outDir.resolve("plot.png"), params), plot(t, params.variants(), params.dataset().getFileName().toString()));
+    }
+
+    static void writePng(OutputFile out, BufferedImage image) throws IOException, BadInputException {
+        out.write(os -> {
+            if (!ImageIO.write(image, "png", os)) {
+                throw new IOException("no PNG writer in this Java runtime");
+            }
+        });
     }
 
     static BufferedImage plot(Map<Double, Map<String, Stat>> t, List<String> variants, String title) {

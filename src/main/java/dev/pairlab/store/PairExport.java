@@ -1,5 +1,7 @@
 package dev.pairlab.store;
 
+import dev.pairlab.pairs.BadInputException;
+import dev.pairlab.pairs.OutputFile;
 import dev.pairlab.pairs.Pair;
 import dev.pairlab.pairs.PairFormat;
 import dev.pairlab.pairs.PairWriter;
@@ -7,18 +9,15 @@ import dev.pairlab.pairs.Split;
 import dev.pairlab.task.Cancellation;
 import dev.pairlab.task.CancelledException;
 import dev.pairlab.task.ProgressListener;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Set;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Writes a project's pairs in a format, streaming. The file appears whole or not at all: it is
- * written beside the target and moved into place at the end.
+ * Writes a project's pairs in a format, streaming. The file appears whole or not at all
+ * ({@link OutputFile}: written beside the target and moved into place at the end).
  */
 public final class PairExport {
 
@@ -29,16 +28,14 @@ public final class PairExport {
     private PairExport() {
     }
 
-    public static Report run(Project project, PairFormat format, Path out, Set<Split> splits, boolean revealHidden,
-                             ProgressListener progress, Cancellation cancel) throws IOException, CancelledException {
-        Path parent = out.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(parent, "." + out.getFileName(), ".part");
+    /** Writes the pairs to {@code out}, which is refused if it is one of the project's own files. */
+    public static Report run(Project project, PairFormat format, OutputFile out, Set<Split> splits, boolean revealHidden,
+                             ProgressListener progress, Cancellation cancel) throws IOException, CancelledException, BadInputException {
+        OutputFile target = Project.protect(out, project.file());
         long total = Pairs.count(project);
         long[] counts = new long[2];
-        boolean ok = false;
-        try {
-            try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
-                 OutputStream os = out.getFileName().toString().endsWith(".gz") ? new GZIPOutputStream(raw, 1 << 16) : raw;
+        target.<CancelledException>write(raw -> {
+            try (OutputStream os = out.file().getFileName().toString().endsWith(".gz") ? new GZIPOutputStream(raw, 1 << 16) : raw;
                  PairWriter writer = format.writer(os)) {
                 Pairs.<IOException, CancelledException>forEach(project, splits, revealHidden, (Pair p) -> {
                     if (writer.write(p)) {
@@ -53,14 +50,8 @@ public final class PairExport {
                     }
                 });
             }
-            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            ok = true;
-        } finally {
-            if (!ok) {
-                Files.deleteIfExists(tmp);
-            }
-        }
+        });
         progress.progress(total, total, "exported");
-        return new Report(out, format.id(), counts[0], counts[1]);
+        return new Report(out.file(), format.id(), counts[0], counts[1]);
     }
 }

@@ -5,6 +5,7 @@ import dev.pairlab.pairs.BadInputException;
 import dev.pairlab.pairs.Formats;
 import dev.pairlab.pairs.ImportOptions;
 import dev.pairlab.pairs.Json;
+import dev.pairlab.pairs.OutputFile;
 import dev.pairlab.pairs.Pair;
 import dev.pairlab.pairs.PairFormat;
 import dev.pairlab.pairs.PairReader;
@@ -14,10 +15,7 @@ import dev.pairlab.pairs.Split;
 import dev.pairlab.task.Cancellation;
 import dev.pairlab.task.CancelledException;
 import dev.pairlab.task.ProgressListener;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -46,18 +44,31 @@ public final class PairImport {
 
     /**
      * @param errorReport where to write the bad records under --skip-invalid; null for the default,
-     *                    {@code PROJECT.import-N.errors.txt} beside the project
+     *                    {@code PROJECT.import-N.errors.txt} beside the project. It is checked before
+     *                    anything is read and written before the import commits: a report that cannot
+     *                    be written leaves the project as it was.
      */
-    public static ImportReport run(Project project, Path file, ImportOptions options, Path errorReport,
+    public static ImportReport run(Project project, Path file, ImportOptions options, OutputFile errorReport,
                                    ProgressListener progress, Cancellation cancel)
             throws BadInputException, IOException, CancelledException {
         long started = System.nanoTime();
-        PairFormat format = Formats.resolve(file, options);
-        ImportReport report = project.<ImportReport, BadInputException, CancelledException>write(c -> insertAll(c, project, file, format, options, errorReport, progress, cancel, started));
-        if (report.errorReport() != null) {
-            writeErrorReport(report);
+        OutputFile explicit = errorReport == null ? null : guard(errorReport, project, file);
+        if (explicit != null) {
+            explicit.check();
         }
-        return report;
+        PairFormat format = Formats.resolve(file, options);
+        return project.<ImportReport, BadInputException, CancelledException>write(c -> {
+            ImportReport r = insertAll(c, project, file, format, options, errorReport == null ? null : errorReport.file(), progress,
+                    cancel, started);
+            if (r.errorReport() != null) {
+                writeErrorReport(r, explicit != null ? explicit : guard(OutputFile.of(r.errorReport(), false), project, file));
+            }
+            return r;
+        });
+    }
+
+    private static OutputFile guard(OutputFile report, Project project, Path input) {
+        return Project.protect(report, project.file()).protecting(input, "the input file " + input);
     }
 
     private static ImportReport insertAll(Connection c, Project project, Path file, PairFormat format, ImportOptions options,
@@ -222,14 +233,22 @@ public final class PairImport {
         }
     }
 
-    private static void writeErrorReport(ImportReport report) throws IOException {
-        try (BufferedWriter w = Files.newBufferedWriter(report.errorReport(), StandardCharsets.UTF_8)) {
-            w.write("# " + report.invalid() + " invalid record(s) skipped while importing " + report.file()
-                    + " (import " + report.importId() + ", " + report.imported() + " pairs imported)\n");
-            for (RecordError e : report.errors()) {
-                w.write(e.describe(report.file()));
-                w.write('\n');
-            }
+    private static void writeErrorReport(ImportReport report, OutputFile out) throws BadInputException {
+        try {
+            out.writeText(w -> {
+                w.write("# " + report.invalid() + " invalid record(s) skipped while importing " + report.file()
+                        + " (import " + report.importId() + ", " + report.imported() + " pairs imported)\n");
+                for (RecordError e : report.errors()) {
+                    w.write(e.describe(report.file()));
+                    w.write('\n');
+                }
+            });
+        } catch (IOException e) {
+            throw new BadInputException(out.file() + ": cannot write the report of invalid records (" + e.getMessage()
+                    + "); nothing was imported", e);
+        } catch (BadInputException e) {
+            // Refused now though it passed the check at the start: something changed on disk meanwhile.
+            throw new BadInputException(e.getMessage() + "; nothing was imported", e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.pairlab.store;
 
+import dev.pairlab.pairs.OutputFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -36,6 +37,32 @@ public final class Project implements AutoCloseable {
         this.file = file;
         this.connection = connection;
         this.lock = lock;
+    }
+
+    /**
+     * The output, refused when it is one of a project's files: the project, SQLite's side files
+     * ({@code -wal}, {@code -shm}, {@code -journal}), the lock, or anything in its runs folder. Both the
+     * path given and the real path count, as SQLite and the lock may use either.
+     */
+    public static OutputFile protect(OutputFile out, Path file) {
+        List<Path> names = new ArrayList<>(List.of(file.toAbsolutePath()));
+        try {
+            names.add(file.toRealPath());
+        } catch (java.io.IOException e) {
+            // Not there (yet): the name given is all there is to protect.
+        }
+        OutputFile o = out;
+        for (Path f : names) {
+            String n = f.getFileName().toString();
+            String base = n.endsWith(EXTENSION) ? n.substring(0, n.length() - EXTENSION.length()) : n;
+            o = o.protecting(f, "the project file " + file)
+                    .protecting(f.resolveSibling(n + "-wal"), "the project's write-ahead log")
+                    .protecting(f.resolveSibling(n + "-shm"), "the project's shared-memory file")
+                    .protecting(f.resolveSibling(n + "-journal"), "the project's journal")
+                    .protecting(ProjectLock.lockFile(f), "the project's lock file")
+                    .protectingFolder(f.resolveSibling(base + ".runs"), "in the project's runs folder");
+        }
+        return o;
     }
 
     /** Creates a new, empty project; fails if the file exists. */

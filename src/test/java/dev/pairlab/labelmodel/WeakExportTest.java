@@ -53,7 +53,7 @@ class WeakExportTest {
             assertThrows(LfException.class, () -> WeakExport.fromProject(p, 0), "no model yet");
             ModelFitting.fit(p, FitParams.paper(SnorkelStyleModel.TYPE), ProgressListener.NONE, Cancellation.none());
             WeakExport.Params params = new WeakExport.Params("trl", 0, 7, EnumSet.of(Split.TRAIN), TiePolicy.RANDOM);
-            WeakExport.Report r = WeakExport.run(p, WeakExport.fromProject(p, 0), params, out, ProgressListener.NONE, Cancellation.none());
+            WeakExport.Report r = WeakExport.run(p, WeakExport.fromProject(p, 0), params, dev.pairlab.pairs.OutputFile.of(out, false), ProgressListener.NONE, Cancellation.none());
             // 968 pairs: 97 test; of 871, 87 train; 784 pool, all kept at threshold 0.
             assertEquals(87, r.gold());
             assertEquals(784, r.weak());
@@ -83,7 +83,7 @@ class WeakExportTest {
             assertEquals(6, manifest.get("lfs").size());
             assertEquals(r.sha256(), manifest.get("output").get("sha256").asText());
             assertEquals(871, manifest.get("counts").get("total").asInt());
-            WeakExport.Report rerun = WeakExport.run(p, WeakExport.fromManifest(manifest), WeakExport.paramsOf(manifest), again,
+            WeakExport.Report rerun = WeakExport.run(p, WeakExport.fromManifest(manifest), WeakExport.paramsOf(manifest), dev.pairlab.pairs.OutputFile.of(again, false),
                     ProgressListener.NONE, Cancellation.none());
             assertEquals(r.sha256(), rerun.sha256());
             assertArrayEquals(Files.readAllBytes(out), Files.readAllBytes(again));
@@ -96,9 +96,9 @@ class WeakExportTest {
             ModelFitting.fit(p, FitParams.paper(SnorkelStyleModel.TYPE), ProgressListener.NONE, Cancellation.none());
             WeakExport.Labeler labeler = WeakExport.fromProject(p, 0);
             WeakExport.Report all = WeakExport.run(p, labeler, new WeakExport.Params("answer-label", 0, 1, EnumSet.of(Split.TRAIN),
-                    TiePolicy.RANDOM), dir.resolve("a.jsonl"), ProgressListener.NONE, Cancellation.none());
+                    TiePolicy.RANDOM), dev.pairlab.pairs.OutputFile.of(dir.resolve("a.jsonl"), false), ProgressListener.NONE, Cancellation.none());
             WeakExport.Report confident = WeakExport.run(p, labeler, new WeakExport.Params("csv", 0.9, 1, EnumSet.of(Split.TRAIN),
-                    TiePolicy.RANDOM), dir.resolve("c.csv"), ProgressListener.NONE, Cancellation.none());
+                    TiePolicy.RANDOM), dev.pairlab.pairs.OutputFile.of(dir.resolve("c.csv"), false), ProgressListener.NONE, Cancellation.none());
             assertTrue(confident.weak() < all.weak(), confident.weak() + " vs " + all.weak());
             assertEquals(all.pool(), confident.weak() + confident.belowThreshold());
             List<String> csv = Files.readAllLines(dir.resolve("c.csv"));

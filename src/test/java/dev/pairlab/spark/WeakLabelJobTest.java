@@ -108,7 +108,7 @@ class WeakLabelJobTest {
         WeakExport.Report r;
         try (Project p = Project.open(f[0], Project.Access.READ_ONLY)) {
             r = WeakExport.run(p, WeakExport.fromProject(p, 0), new WeakExport.Params("trl", 0, 7, EnumSet.of(Split.TRAIN), TiePolicy.RANDOM),
-                    exported, ProgressListener.NONE, Cancellation.none());
+                    dev.pairlab.pairs.OutputFile.of(exported, false), ProgressListener.NONE, Cancellation.none());
         }
         assertEquals(784, r.weak());
         Path out = dir.resolve("job-out");

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * kill -9 of the CLI in the middle of an import, an export and a training run, several times at
  * random points: the project still opens, passes SQLite's integrity check and holds all it had;
  * an import is all there or not at all; the export target is never half-written; training resumes
- * from its last checkpoint.
+ * from its last checkpoint. Temporary files of killed exports are cleaned up by the next one, and a
+ * weak export's manifest always names its data file's sha256.
  */
 class CrashSafetyTest {
 
@@ -87,6 +88,55 @@ class CrashSafetyTest {
             assertEquals(List.of(), p.integrityProblems());
             assertEquals(expected, Pairs.count(p));
         }
+        // The killed exports' temporary files are removed by the next export into the folder, once
+        // their writer is dead and the file has rested (OutputFile.DEAD_WRITER_GRACE, 10 s).
+        Thread.sleep(11_000);
+        Process last = ProjectTest.cli("export", file.toString(), "--format", "answer-label", "--out", out.toString(), "-q");
+        assertTrue(last.waitFor(300, TimeUnit.SECONDS));
+        assertEquals(0, last.exitValue());
+        assertEquals(List.of(), temps(dir), "no .part file is left behind");
+        assertEquals(expected, Files.readAllLines(out).size());
+    }
+
+    static List<Path> temps(Path folder) throws Exception {
+        try (var files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".part")).toList();
+        }
+    }
+
+    /** Every manifest that exists names its data file's sha256, whenever a weak export is killed. */
+    @Test
+    void killedWeakExportsNeverLeaveAWrongManifest() throws Exception {
+        String file = dir.resolve("w.pairlab").toString();
+        assertEquals(0, dev.pairlab.cli.Cli.run("new", file));
+        assertEquals(0, dev.pairlab.cli.Cli.run("import", file, TestData.ub2().toString(), "-q"));
+        dev.pairlab.cli.Cli.run("split", file, "--eval", "0.1", "--labeled", "0.1", "-q");
+        dev.pairlab.cli.Cli.run("lf", "preset", file, "ub");
+        assertEquals(0, dev.pairlab.cli.Cli.run("model", "fit", file, "--type", "snorkel", "-q"));
+        Path out = dir.resolve("train.jsonl");
+        Path manifest = dir.resolve("train.jsonl.manifest.json");
+        SplittableRandom rnd = new SplittableRandom(11);
+        int killed = 0;
+        for (int round = 0; round < 6; round++) {
+            // Alternate the seed so that each export replaces the file with other bytes.
+            Process exp = ProjectTest.cli("export", "weak", file, "--out", out.toString(), "--seed", Integer.toString(round), "-q");
+            killAfter(exp, 800 + rnd.nextInt(3000));
+            if (exp.exitValue() != 0) {
+                killed++;
+            }
+            if (Files.exists(manifest)) {
+                String named = dev.pairlab.pairs.Json.MAPPER.readTree(manifest.toFile()).path("output").path("sha256").asText();
+                assertEquals(dev.pairlab.labelmodel.WeakExport.sha256(out), named, "round " + round + ": the manifest matches its data");
+            }
+        }
+        assertTrue(killed >= 1, "exports killed mid-way: " + killed);
+        Thread.sleep(11_000);
+        Process last = ProjectTest.cli("export", "weak", file, "--out", out.toString(), "-q");
+        assertTrue(last.waitFor(300, TimeUnit.SECONDS));
+        assertEquals(0, last.exitValue());
+        assertEquals(List.of(), temps(dir), "no .part file is left behind");
+        String named = dev.pairlab.pairs.Json.MAPPER.readTree(manifest.toFile()).path("output").path("sha256").asText();
+        assertEquals(dev.pairlab.labelmodel.WeakExport.sha256(out), named);
     }
 
     @Test

@@ -40,7 +40,7 @@ class RoundTripTest {
         try (Project p = Project.create(dir.resolve("a.pairlab"))) {
             ProjectFixture.importFile(p, TestData.file(source), ImportOptions.defaults());
             original = ProjectFixture.all(p);
-            PairExport.Report r = PairExport.run(p, Formats.byId(format), exported, Pairs.allSplits(), false,
+            PairExport.Report r = PairExport.run(p, Formats.byId(format), dev.pairlab.pairs.OutputFile.of(exported, false), Pairs.allSplits(), false,
                     ProgressListener.NONE, Cancellation.none());
             assertEquals(original.size(), r.written());
             assertEquals(0, r.skipped());

@@ -4,6 +4,7 @@ import dev.pairlab.analysis.Subsets;
 import dev.pairlab.labelmodel.HardLabels;
 import dev.pairlab.labelmodel.TiePolicy;
 import dev.pairlab.labelmodel.WeakExport;
+import dev.pairlab.pairs.OutputFile;
 import dev.pairlab.lf.ProjectLabeling;
 import dev.pairlab.lf.Votes;
 import dev.pairlab.pairs.Split;
@@ -155,7 +156,7 @@ public final class ExportView extends BorderPane {
             ws.error(e);
             return;
         }
-        ws.run("Exporting to " + out.getFileName(), (progress, cancel) -> WeakExport.run(w, WeakExport.fromProject(w, 0), p, out, progress, cancel),
+        ws.run("Exporting to " + out.getFileName(), (progress, cancel) -> WeakExport.run(w, WeakExport.fromProject(w, 0), p, OutputFile.of(out, false), progress, cancel),
                 r -> {
                     ws.info(String.format(Locale.ROOT, "Wrote %d pairs (%d gold + %d weak) to %s", r.gold() + r.weak(), r.gold(), r.weak(), r.file()));
                     try {
