@@ -534,6 +534,9 @@ final class LfCommand implements Runnable {
             ProjectLabeling.Labeled labeled = Projects.label(project.file, quiet);
             int[] rows = Subsets.rows(labeled.labels(), splits(split));
             LfStats.Report report = LfStats.compute(labeled.matrix(), rows, labeled.labels().gold());
+            // Whether an LF is worse than a coin is judged on the labeled (train) split, whatever split is shown.
+            LfStats.Report onLabeled = LfStats.compute(labeled.matrix(), Subsets.rows(labeled.labels(), EnumSet.of(Split.TRAIN)),
+                    labeled.labels().gold());
             PrintWriter out = spec.commandLine().getOut();
             for (LfProblem problem : labeled.problems()) {
                 spec.commandLine().getErr().println("pairlab: LF " + problem);
@@ -558,6 +561,11 @@ final class LfCommand implements Runnable {
                     } else {
                         x.put("accuracy", s.accuracy());
                     }
+                    x.putArray("accuracy_interval").add(s.accuracyInterval().low()).add(s.accuracyInterval().high());
+                    LfStats.LfSummary lab = onLabeled.lfs().get(list.size() - 1);
+                    x.put("labeled_correct", lab.correct()).put("labeled_incorrect", lab.incorrect());
+                    x.putArray("labeled_accuracy_interval").add(lab.accuracyInterval().low()).add(lab.accuracyInterval().high());
+                    x.put("below_chance", lab.belowChance());
                 }
                 LfStats.Totals t = report.totals();
                 o.putObject("totals").put("pairs", t.rows()).put("labeled", t.labeled()).put("coverage", t.coverage())
@@ -579,11 +587,23 @@ final class LfCommand implements Runnable {
                 }
                 Output.print(out, o);
             } else {
-                out.printf("%-20s %-8s %8s %8s %9s %8s %9s %8s%n", "", "Polarity", "Coverage", "Overlaps", "Conflicts", "Correct",
-                        "Incorrect", "Emp.Acc.");
-                for (LfStats.LfSummary s : report.lfs()) {
-                    out.printf("%-20s %-8s %8.3f %8.3f %9.3f %8d %9d %8s%n", s.name(), s.polarity(), s.coverage(), s.overlaps(),
-                            s.conflicts(), s.correct(), s.incorrect(), fmt(s.accuracy()));
+                out.printf("%-20s %-8s %8s %8s %9s %8s %9s %8s %15s%n", "", "Polarity", "Coverage", "Overlaps", "Conflicts", "Correct",
+                        "Incorrect", "Emp.Acc.", "95% interval");
+                List<String> below = new java.util.ArrayList<>();
+                for (int j = 0; j < report.lfs().size(); j++) {
+                    LfStats.LfSummary s = report.lfs().get(j);
+                    LfStats.LfSummary lab = onLabeled.lfs().get(j);
+                    String ci = Double.isNaN(s.accuracy()) ? "" : "[" + fmt(s.accuracyInterval().low()) + ", " + fmt(s.accuracyInterval().high()) + "]";
+                    out.printf("%-20s %-8s %8.3f %8.3f %9.3f %8d %9d %8s %15s%s%n", s.name(), s.polarity(), s.coverage(), s.overlaps(),
+                            s.conflicts(), s.correct(), s.incorrect(), fmt(s.accuracy()), ci, lab.belowChance() ? "  BELOW CHANCE" : "");
+                    if (lab.belowChance()) {
+                        below.add(s.name() + " (" + lab.correct() + " of " + (lab.correct() + lab.incorrect()) + " right, 95% interval ["
+                                + fmt(lab.accuracyInterval().low()) + ", " + fmt(lab.accuracyInterval().high()) + "])");
+                    }
+                }
+                if (!below.isEmpty()) {
+                    out.println("Worse than a coin on the labeled split: " + String.join("; ", below)
+                            + ". Label models keep them unless asked ('model fit --below-chance drop|invert').");
                 }
                 LfStats.Totals t = report.totals();
                 out.printf("%d pairs (%d with visible gold): covered by any LF %.3f, overlap %.3f, conflict %.3f, abstain-all %d%n",
