@@ -52,8 +52,26 @@ final class ModelCommand implements Runnable {
     }
 
     static void printReport(PrintWriter out, String label, Calibration.Report r) {
-        out.printf("  %-14s accuracy %s (ties as ½: %s)  coverage %s  log loss %s  Brier %s  ECE %s  (%d pairs)%n", label,
-                f3(r.accuracy()), f3(r.expectedAccuracy()), f3(r.coverage()), f3(r.logLoss()), f3(r.brier()), f3(r.ece()), r.rows());
+        dev.pairlab.analysis.Intervals.Interval ci = ModelFitting.accuracyInterval(r);
+        out.printf("  %-14s accuracy %s [%s, %s] (ties as ½: %s)  coverage %s  log loss %s  Brier %s  ECE %s  (%d pairs)%n", label,
+                f3(r.accuracy()), f3(ci.low()), f3(ci.high()), f3(r.expectedAccuracy()), f3(r.coverage()), f3(r.logLoss()), f3(r.brier()),
+                f3(r.ece()), r.rows());
+    }
+
+    /** Each accuracy beside its length baselines: where the longer answer is preferred, where the shorter is, their mean. */
+    static void printByLength(PrintWriter out, ModelFitting.ByLength b) {
+        if (b == null) {
+            return;
+        }
+        for (var e : java.util.Map.of("label model", b.model(), "majority vote", b.majority()).entrySet().stream()
+                .sorted(java.util.Map.Entry.comparingByKey(java.util.Comparator.reverseOrder())).toList()) {
+            dev.pairlab.analysis.LengthSplit l = e.getValue();
+            out.printf("  %-14s length-balanced %s (longer preferred: %s on %d pairs, shorter preferred: %s on %d)%n", e.getKey(),
+                    f3(l.balancedAccuracy()), f3(l.accuracyLongerPreferred()), l.longerPreferred(), f3(l.accuracyShorterPreferred()),
+                    l.shorterPreferred());
+        }
+        out.printf("  %-14s accuracy %s (the share of pairs whose longer answer is preferred)%n", "'longer wins'",
+                f3(b.model().longerWinsBaseline()));
     }
 
     @Command(name = "fit", mixinStandardHelpOptions = true, description = {
@@ -163,6 +181,7 @@ final class ModelCommand implements Runnable {
                 out.println("Evaluation on " + r.evalOn() + ":");
                 printReport(out, "label model", r.model());
                 printReport(out, "majority vote", r.majority());
+                printByLength(out, r.byLength());
                 out.printf("  %-20s %8s %-28s %9s%n", "LF", "learned", "on labeled split [95% CI]", "on " + r.evalOn());
                 for (ModelFitting.LfAccuracy a : r.lfs()) {
                     String lab = Double.isNaN(a.labeled()) ? "-" : f3(a.labeled()) + " [" + f3(a.labeledInterval().low()) + ", "

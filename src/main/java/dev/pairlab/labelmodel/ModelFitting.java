@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pairlab.analysis.Intervals;
+import dev.pairlab.analysis.LengthSplit;
 import dev.pairlab.analysis.LfStats;
 import dev.pairlab.analysis.Subsets;
 import dev.pairlab.lf.LabelMatrix;
@@ -44,7 +45,16 @@ public final class ModelFitting {
      * @param record   the stored run, or null when fitted on a bare matrix
      */
     public record Result(LabelModel fitted, Calibration.Report model, Calibration.Report majority, String evalOn, int fitRows,
-                         long fitMillis, List<LfAccuracy> lfs, ModelRecord record) {
+                         long fitMillis, List<LfAccuracy> lfs, ModelRecord record, ByLength byLength) {
+
+        public Result(LabelModel fitted, Calibration.Report model, Calibration.Report majority, String evalOn, int fitRows,
+                      long fitMillis, List<LfAccuracy> lfs, ModelRecord record) {
+            this(fitted, model, majority, evalOn, fitRows, fitMillis, lfs, record, null);
+        }
+    }
+
+    /** The label model's and majority vote's hard labels on the evaluation rows, split by which answer is longer. */
+    public record ByLength(LengthSplit model, LengthSplit majority) {
     }
 
     private ModelFitting() {
@@ -68,12 +78,28 @@ public final class ModelFitting {
         }
         int[] evalRows = Subsets.rows(l.labels(), EnumSet.of(params.evalSplit()));
         Result r = fitAndEvaluate(l.matrix(), fitRows, evalRows, l.labels().gold(), params, params.evalSplit().key(), progress, cancel);
+        int[] labeledEval = IntStream.of(evalRows).filter(i -> l.labels().gold()[i] >= 0).toArray();
+        ByLength byLength = new ByLength(byLength(r.fitted(), l, labeledEval, params), byLength(new MajorityVote(), l, labeledEval, params));
+        r = new Result(r.fitted(), r.model(), r.majority(), r.evalOn(), r.fitRows(), r.fitMillis(), r.lfs(), null, byLength);
         if (!project.writable()) {
             return r;
         }
         ModelRecord saved = ModelRuns.save(project, params.type(), params.toJson().toString(), params.fitOn(),
                 lfVersions(project, l.matrix()).toString(), r.fitted().toJson().toString(), metrics(r).toString());
-        return new Result(r.fitted(), r.model(), r.majority(), r.evalOn(), r.fitRows(), r.fitMillis(), r.lfs(), saved);
+        return new Result(r.fitted(), r.model(), r.majority(), r.evalOn(), r.fitRows(), r.fitMillis(), r.lfs(), saved, byLength);
+    }
+
+    /** A model's hard labels on rows, split by which answer is longer (the model need not be fitted for majority vote). */
+    static LengthSplit byLength(LabelModel model, ProjectLabeling.Labeled l, int[] rows, FitParams params) {
+        double[] p = model.probabilityB(l.matrix(), rows);
+        long[] ids = IntStream.of(rows).mapToLong(i -> l.matrix().ids()[i]).toArray();
+        byte[] hard = HardLabels.of(p, ids, params.ties(), params.options().classBalanceB(), params.options().seed());
+        byte[] full = new byte[l.matrix().n()];
+        java.util.Arrays.fill(full, (byte) -1);
+        for (int k = 0; k < rows.length; k++) {
+            full[rows[k]] = hard[k];
+        }
+        return LengthSplit.ofRows(full, l.labels().gold(), l.features().a("length"), l.features().b("length"), rows);
     }
 
     /** Fits on {@code fitRows} and evaluates on those of {@code evalRows} with gold. */
@@ -160,6 +186,10 @@ public final class ModelFitting {
         o.put("fit_ms", r.fitMillis());
         o.set("model", report(r.model()));
         o.set("majority", report(r.majority()));
+        if (r.byLength() != null) {
+            o.set("model_by_length", lengthJson(r.byLength().model()));
+            o.set("majority_by_length", lengthJson(r.byLength().majority()));
+        }
         ArrayNode lfs = o.putArray("lfs");
         for (LfAccuracy a : r.lfs()) {
             ObjectNode x = lfs.addObject().put("name", a.name());
@@ -175,10 +205,31 @@ public final class ModelFitting {
         return o;
     }
 
+    /** A length split as JSON: both groups' sizes and accuracies, the length-balanced accuracy and the "longer wins" baseline. */
+    public static ObjectNode lengthJson(LengthSplit l) {
+        ObjectNode o = Json.MAPPER.createObjectNode();
+        o.put("longer_preferred_pairs", l.longerPreferred()).put("shorter_preferred_pairs", l.shorterPreferred());
+        putNumber(o, "accuracy_longer_preferred", l.accuracyLongerPreferred());
+        putNumber(o, "accuracy_shorter_preferred", l.accuracyShorterPreferred());
+        putNumber(o, "length_balanced_accuracy", l.balancedAccuracy());
+        putNumber(o, "longer_wins_baseline", l.longerWinsBaseline());
+        return o;
+    }
+
+    /** The 95 % interval of a report's accuracy (over the rows it labeled). */
+    public static Intervals.Interval accuracyInterval(Calibration.Report c) {
+        long n = Math.round(c.rows() * c.coverage());
+        return Intervals.wilson(Math.round(c.accuracy() * n), n);
+    }
+
     public static ObjectNode report(Calibration.Report c) {
         ObjectNode o = Json.MAPPER.createObjectNode();
         o.put("rows", c.rows());
         putNumber(o, "accuracy", c.accuracy());
+        Intervals.Interval ci = accuracyInterval(c);
+        if (!Double.isNaN(ci.low())) {
+            o.putArray("accuracy_interval").add(ci.low()).add(ci.high());
+        }
         putNumber(o, "expected_accuracy", c.expectedAccuracy());
         putNumber(o, "coverage", c.coverage());
         putNumber(o, "log_loss", c.logLoss());
