@@ -21,6 +21,7 @@ import dev.pairlab.pairs.BadInputException;
 import dev.pairlab.pairs.Json;
 import dev.pairlab.pairs.Split;
 import dev.pairlab.features.Features;
+import dev.pairlab.store.LfName;
 import dev.pairlab.store.LfRecord;
 import dev.pairlab.store.Lfs;
 import dev.pairlab.store.Project;
@@ -163,6 +164,13 @@ final class LfCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            if (LfName.problem(name) != null) { // said before an exemplar's embedding or a compile, not after
+                try (Project p = project.open(Project.Access.READ_ONLY)) {
+                    if (Lfs.get(p, name) == null) {
+                        LfName.require(name);
+                    }
+                }
+            }
             LfDefinition def = switch (kind) {
                 case FeatureRule.KIND -> {
                     if (feature == null || prefer == null) {

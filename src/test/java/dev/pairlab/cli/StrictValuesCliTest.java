@@ -91,4 +91,18 @@ class StrictValuesCliTest {
         assertEquals(1, r.code());
         assertTrue(r.err().contains(in + ":2: field 'label': expected 0 or 1, got 4294967296"), r.err());
     }
+
+    @Test
+    void lfAddRefusesABadNameWithExit1AndOneLine() throws Exception {
+        String p = dir.resolve("c.pairlab").toString();
+        assertEquals(0, CliTest.run("new", p).code());
+        for (String bad : new String[] {"", "a\nb", "a,b", "x".repeat(5000)}) {
+            CliTest.Run r = CliTest.run("lf", "add", p, bad, "--kind", "feature", "--feature", "length", "--prefer", "higher");
+            assertEquals(1, r.code(), r.err());
+            assertTrue(r.err().contains("LF") && r.err().strip().lines().count() == 1, r.err());
+        }
+        assertEquals(0, CliTest.run("lf", "add", p, "longer.v2", "--kind", "feature", "--feature", "length", "--prefer", "higher").code());
+        CliTest.Run list = CliTest.run("lf", "list", p, "--json");
+        assertTrue(list.out().contains("longer.v2") && !list.out().contains("a,b"), list.out());
+    }
 }
