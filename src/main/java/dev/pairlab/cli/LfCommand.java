@@ -85,7 +85,7 @@ final class LfCommand implements Runnable {
         @Mixin
         ProjectArg project;
 
-        @Parameters(index = "1", paramLabel = "NAME", description = "The LF's name.")
+        @Parameters(index = "1", paramLabel = "NAME", description = "The LF's name: 1-100 letters, digits, _, - and . (a new LF's name is checked).")
         String name;
 
         @Option(names = "--kind", required = true, description = "feature, pattern, code, llm or exemplar")
