@@ -41,8 +41,7 @@ final class Containers {
             return ParsedRecord.error(raw.error());
         }
         try {
-            Fields.requireNoNul(raw.node());
-            Pair pair = format.parse(raw.node(), raw.line(), options);
+            Pair pair = format.parseChecked(raw.node(), raw.line(), options);
             if (pair == null) {
                 return ParsedRecord.dropped(raw.line(), format.dropReason(raw.node()));
             }
