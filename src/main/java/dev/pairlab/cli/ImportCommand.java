@@ -57,6 +57,17 @@ final class ImportCommand implements Callable<Integer> {
 
     @Mixin
     ForceOption force;
+    @Option(names = "--dedupe", description = "Skip a pair whose prompt and two answers (in either order) an earlier"
+            + " pair of the file has; without it they are imported and counted in a warning.")
+    boolean dedupe;
+
+    @Option(names = "--skip-empty", description = "Skip pairs with an empty or whitespace-only answer; without it they"
+            + " are imported and counted in a warning.")
+    boolean skipEmpty;
+
+    @Option(names = "--max-line-mb", paramLabel = "MB", defaultValue = "64", description = "The largest line (JSON lines),"
+            + " array element (JSON array) or row (CSV) to read, in MB (default ${DEFAULT-VALUE}); a larger one fails the import.")
+    int maxLineMb;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress output.")
     boolean quiet;
@@ -69,7 +80,8 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ImportOptions options = new ImportOptions(format, seed, skipInvalid, split == null ? null : Split.parse(split), columns);
+        ImportOptions options = new ImportOptions(format, seed, skipInvalid, split == null ? null : Split.parse(split), columns,
+                dedupe, skipEmpty, maxLineMb);
         ImportReport r;
         try (Project p = project.open(Project.Access.READ_WRITE);
              ConsoleProgress progress = new ConsoleProgress(System.err, quiet)) {
@@ -88,6 +100,9 @@ final class ImportCommand implements Callable<Integer> {
             ObjectNode splits = o.putObject("splits");
             r.splits().forEach((k, v) -> splits.put(k.key(), v));
             o.put("error_report", r.errorReport() == null ? null : r.errorReport().toString());
+            ImportReport.Warnings w = r.warnings();
+            o.putObject("warnings").put("duplicates", w.duplicates()).put("identical_answers", w.identicalAnswers())
+                    .put("empty_answers", w.emptyAnswers());
             o.put("millis", r.millis());
             Output.print(out, o);
         } else {
@@ -104,6 +119,9 @@ final class ImportCommand implements Callable<Integer> {
                     out.println("  " + e.describe(r.file()));
                 }
             }
+        }
+        if (r.warnings().any()) {
+            spec.commandLine().getErr().println("Warning: " + r.file() + ": " + r.warnings().describe());
         }
         return Cli.OK;
     }

@@ -24,6 +24,7 @@ import dev.pairlab.pairs.Json;
 import dev.pairlab.pairs.OutputFile;
 import dev.pairlab.pairs.Split;
 import dev.pairlab.features.Features;
+import dev.pairlab.store.LfName;
 import dev.pairlab.store.LfRecord;
 import dev.pairlab.store.Lfs;
 import dev.pairlab.store.Project;
@@ -87,7 +88,7 @@ final class LfCommand implements Runnable {
         @Mixin
         ProjectArg project;
 
-        @Parameters(index = "1", paramLabel = "NAME", description = "The LF's name.")
+        @Parameters(index = "1", paramLabel = "NAME", description = "The LF's name: 1-100 letters, digits, _, - and . (a new LF's name is checked).")
         String name;
 
         @Option(names = "--kind", required = true, description = "feature, pattern, code, llm or exemplar")
@@ -166,6 +167,13 @@ final class LfCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            if (LfName.problem(name) != null) { // said before an exemplar's embedding or a compile, not after
+                try (Project p = project.open(Project.Access.READ_ONLY)) {
+                    if (Lfs.get(p, name) == null) {
+                        LfName.require(name);
+                    }
+                }
+            }
             LfDefinition def = switch (kind) {
                 case FeatureRule.KIND -> {
                     if (feature == null || prefer == null) {

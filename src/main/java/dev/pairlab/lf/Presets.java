@@ -104,7 +104,11 @@ public final class Presets {
     /** Saves the named preset's LFs into a project (new versions where an LF of that name differs). */
     public static void addTo(dev.pairlab.store.Project project, String preset) {
         for (Map.Entry<String, LfDefinition> e : get(preset).entrySet()) {
-            dev.pairlab.store.Lfs.save(project, e.getKey(), e.getValue().kind(), e.getValue().toJson().toString());
+            try {
+                dev.pairlab.store.Lfs.save(project, e.getKey(), e.getValue().kind(), e.getValue().toJson().toString());
+            } catch (dev.pairlab.pairs.BadInputException bad) {
+                throw new IllegalStateException("preset " + preset + " has an LF name a user could not give", bad);
+            }
         }
     }
 

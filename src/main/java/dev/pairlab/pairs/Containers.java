@@ -10,22 +10,25 @@ final class Containers {
     private Containers() {
     }
 
-    /** The first character that is not white space or a byte-order mark, or 0 for an empty file. */
-    static char firstChar(Path file) throws IOException, BadInputException {
+    /**
+     * The first byte that is not white space or a byte-order mark, as a character, or -1 for a
+     * file with nothing else in its first 4 KB (a NUL byte counts: it is content, not emptiness).
+     */
+    static int firstChar(Path file) throws IOException, BadInputException {
         try (InputStream in = InputFiles.open(file)) {
             for (int i = 0; i < 4096; i++) {
                 int b = in.read();
                 if (b < 0) {
-                    return 0;
+                    return -1;
                 }
                 if (b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == 0xEF || b == 0xBB || b == 0xBF) {
                     continue;
                 }
-                return (char) b;
+                return b;
             }
-            return 0;
+            return -1;
         } catch (java.io.EOFException | java.util.zip.ZipException e) {
-            throw new BadInputException(file + ": the gzip data is truncated or corrupt (" + e.getMessage() + ")");
+            throw InputFiles.gzipProblem(file, 0, e);
         }
     }
 
@@ -38,7 +41,7 @@ final class Containers {
             return ParsedRecord.error(raw.error());
         }
         try {
-            Pair pair = format.parse(raw.node(), raw.line(), options);
+            Pair pair = format.parseChecked(raw.node(), raw.line(), options);
             if (pair == null) {
                 return ParsedRecord.dropped(raw.line(), format.dropReason(raw.node()));
             }

@@ -62,7 +62,7 @@ public final class CsvFormat implements PairFormat {
 
     @Override
     public PairReader open(Path file, ImportOptions options) throws IOException, BadInputException {
-        CsvSource source = new CsvSource(file, InputFiles.open(file));
+        CsvSource source = new CsvSource(file, InputFiles.open(file), options.maxLineBytes());
         try {
             Map<String, String> columns = resolveColumns(file, source.header(), options.columns());
             return new PairReader() {

@@ -44,9 +44,14 @@ final class CsvSource implements RecordSource {
     private byte[] field = new byte[256];
     private int fieldLen;
 
-    CsvSource(Path file, InputFiles.Opened in) {
+    private final long maxRowBytes;
+    private long rowBytes;
+    private long rowStart;
+
+    CsvSource(Path file, InputFiles.Opened in, long maxRowBytes) {
         this.file = file;
         this.in = in;
+        this.maxRowBytes = maxRowBytes;
         String name = file.getFileName().toString().toLowerCase();
         this.delimiter = name.endsWith(".tsv") || name.endsWith(".tsv.gz") ? (byte) '\t' : 0;
     }
@@ -79,6 +84,10 @@ final class CsvSource implements RecordSource {
                 if (value == null) {
                     return new RawRecord(start, null, new RecordError(start, header.get(i), "invalid UTF-8"));
                 }
+                int nul = value.indexOf('\0');
+                if (nul >= 0) {
+                    return new RawRecord(start, null, new RecordError(start, header.get(i), Fields.nulMessage(nul)));
+                }
                 node.put(header.get(i), value);
             }
             return RawRecord.of(start, node);
@@ -97,6 +106,9 @@ final class CsvSource implements RecordSource {
             String name = decode(rawFields.get(i));
             if (name == null) {
                 throw new BadInputException(file + ":1: invalid UTF-8 in the header");
+            }
+            if (name.indexOf('\0') >= 0) {
+                throw new BadInputException(file + ":1: column " + (i + 1) + " of the header " + Fields.nulMessage(name.indexOf('\0')));
             }
             names.add(name);
         }
@@ -132,7 +144,8 @@ final class CsvSource implements RecordSource {
         byte delim = delimiter == 0 ? (byte) ',' : delimiter;
         boolean quoted = false;
         boolean fieldWasQuoted = false;
-        long rowStart = line;
+        rowStart = line;
+        rowBytes = 0;
         int c = read();
         if (c < 0) {
             eof = true;
@@ -186,9 +199,12 @@ final class CsvSource implements RecordSource {
         }
     }
 
-    private void append(int b) {
+    private void append(int b) throws BadInputException {
+        if (++rowBytes > maxRowBytes) {
+            throw JsonLinesSource.tooLong(file, rowStart, "row", maxRowBytes);
+        }
         if (fieldLen == field.length) {
-            field = Arrays.copyOf(field, field.length * 2);
+            field = Arrays.copyOf(field, (int) Math.min(maxRowBytes, field.length * 2L));
         }
         field[fieldLen++] = (byte) b;
     }
@@ -228,7 +244,7 @@ final class CsvSource implements RecordSource {
             try {
                 n = in.read(buf, 0, buf.length);
             } catch (EOFException | ZipException e) {
-                throw new BadInputException(file + ": the gzip data is truncated or corrupt (" + e.getMessage() + ")");
+                throw InputFiles.gzipProblem(file, line, e);
             }
             if (n <= 0) {
                 return -1;

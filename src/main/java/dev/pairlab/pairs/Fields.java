@@ -3,6 +3,7 @@ package dev.pairlab.pairs;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
@@ -44,19 +45,16 @@ final class Fields {
 
     /**
      * A preference label written as 0/1 (number or string), or A/B; null, missing or "" mean no
-     * label. {@code zeroMeans} is the gold for label 0.
+     * label. A number must be exactly 0 or 1: 1.0 is 1, but 0.5, 1.7 or 4294967296 (which an int
+     * would wrap to 0) are refused.
      */
     static Gold label(JsonNode record, String field) throws InvalidRecordException {
         JsonNode value = record.get(field);
         if (value == null || value.isNull()) {
             return Gold.NONE;
         }
-        if (value.isIntegralNumber() || (value.isNumber() && value.asDouble() == Math.rint(value.asDouble()))) {
-            return switch (value.asInt()) {
-                case 0 -> Gold.A;
-                case 1 -> Gold.B;
-                default -> throw new InvalidRecordException(field, "expected 0 or 1, got " + value);
-            };
+        if (value.isNumber()) {
+            return integer(value, field, 0, 1, "expected 0 or 1") == 0 ? Gold.A : Gold.B;
         }
         if (value.isTextual()) {
             String t = value.textValue().strip();
@@ -68,6 +66,63 @@ final class Fields {
             }
         }
         throw new InvalidRecordException(field, "expected 0 or 1, got " + JsonLinesSource.describe(value));
+    }
+
+    /**
+     * A JSON number that is exactly a whole number in [min, max]. Jackson's {@code asInt()} would
+     * truncate 1.9 to 1 and wrap 4294967297 to 1, so the value is compared exactly instead.
+     *
+     * @param expected what the message says was expected, e.g. "expected 0 or 1"
+     */
+    static long integer(JsonNode value, String field, long min, long max, String expected) throws InvalidRecordException {
+        if (!value.isNumber()) {
+            throw new InvalidRecordException(field, expected + ", got " + JsonLinesSource.describe(value));
+        }
+        BigDecimal exact = value.decimalValue();
+        boolean whole = exact.signum() == 0 || exact.stripTrailingZeros().scale() <= 0;
+        if (!whole) {
+            throw new InvalidRecordException(field, expected + ", got " + value + " (not a whole number)");
+        }
+        if (exact.compareTo(BigDecimal.valueOf(min)) < 0 || exact.compareTo(BigDecimal.valueOf(max)) > 0) {
+            throw new InvalidRecordException(field, expected + ", got " + value);
+        }
+        return exact.longValueExact();
+    }
+
+    /**
+     * Refuses a record with a NUL character in any of its strings (JSON's {@code \u0000}): no real
+     * text holds one, SQLite and most tools downstream cut the text there, and it often means
+     * binary data was read as text.
+     */
+    static void requireNoNul(JsonNode record) throws InvalidRecordException {
+        Iterator<Map.Entry<String, JsonNode>> it = record.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            requireNoNul(e.getValue(), e.getKey());
+        }
+    }
+
+    private static void requireNoNul(JsonNode value, String where) throws InvalidRecordException {
+        if (value.isTextual()) {
+            int at = value.textValue().indexOf('\0');
+            if (at >= 0) {
+                throw new InvalidRecordException(where, nulMessage(at));
+            }
+        } else if (value.isArray()) {
+            for (int i = 0; i < value.size(); i++) {
+                requireNoNul(value.get(i), where + "[" + i + "]");
+            }
+        } else if (value.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> it = value.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                requireNoNul(e.getValue(), where + "." + e.getKey());
+            }
+        }
+    }
+
+    static String nulMessage(int at) {
+        return "contains a NUL character (\\u0000) at character " + (at + 1) + "; is this binary data?";
     }
 
     /** The fields a format did not use, kept as JSON so nothing of the source is lost. */

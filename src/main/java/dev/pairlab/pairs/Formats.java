@@ -42,7 +42,7 @@ public final class Formats {
 
     /** The format named in the options, or the one detected from the file. */
     public static PairFormat resolve(Path file, ImportOptions options) throws IOException, BadInputException {
-        return options.format() == null ? detect(file) : byId(options.format());
+        return options.format() == null ? detect(file, options.maxLineBytes()) : byId(options.format());
     }
 
     /**
@@ -50,16 +50,21 @@ public final class Formats {
      * format (in detection order) that accepts the first readable record.
      */
     public static PairFormat detect(Path file) throws IOException, BadInputException {
+        return detect(file, ImportOptions.defaults().maxLineBytes());
+    }
+
+    /** As {@link #detect(Path)}, reading records of up to {@code maxLineBytes} (the import's cap). */
+    public static PairFormat detect(Path file, long maxLineBytes) throws IOException, BadInputException {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        char first = Containers.firstChar(file);
-        if (first == 0) {
+        int first = Containers.firstChar(file);
+        if (first < 0) {
             throw new BadInputException(file + ": file is empty");
         }
         boolean csvName = name.endsWith(".csv") || name.endsWith(".tsv") || name.endsWith(".csv.gz") || name.endsWith(".tsv.gz");
         if (csvName || (first != '{' && first != '[')) {
             return byId("csv");
         }
-        try (RecordSource source = JsonPairReader.openJson(file)) {
+        try (RecordSource source = JsonPairReader.openJson(file, maxLineBytes)) {
             RecordError firstError = null;
             for (int i = 0; i < DETECTION_RECORDS; i++) {
                 RawRecord r = source.next();

@@ -12,32 +12,65 @@ import java.util.Map;
  * @param split       put every pair in this split, or null for the default (train when the pair has
  *                    a gold label, pool when it has none)
  * @param columns     for CSV: column name for each of context, a, b, label, chosen, rejected
+ * @param dedupe      skip a pair whose context and two answers (in either order) an earlier pair of
+ *                    the file has
+ * @param skipEmpty   skip a pair with an empty or whitespace-only answer
+ * @param maxLineMb   the largest line (JSON lines), array element (JSON array) or row (CSV) read,
+ *                    in MB; a larger one fails the import instead of filling the memory
  */
-public record ImportOptions(String format, long seed, boolean skipInvalid, Split split, Map<String, String> columns) {
+public record ImportOptions(String format, long seed, boolean skipInvalid, Split split, Map<String, String> columns,
+                            boolean dedupe, boolean skipEmpty, int maxLineMb) {
 
     public static final long DEFAULT_SEED = 123;
+    public static final int DEFAULT_MAX_LINE_MB = 64;
+    /** A line is held in one Java array, so it can never reach 2 GB. */
+    public static final int MAX_LINE_MB_LIMIT = 2047;
 
     public ImportOptions {
         columns = columns == null ? Map.of() : Map.copyOf(columns);
+        if (maxLineMb < 1 || maxLineMb > MAX_LINE_MB_LIMIT) {
+            throw new IllegalArgumentException("--max-line-mb must be between 1 and " + MAX_LINE_MB_LIMIT + ", not " + maxLineMb);
+        }
+    }
+
+    public ImportOptions(String format, long seed, boolean skipInvalid, Split split, Map<String, String> columns) {
+        this(format, seed, skipInvalid, split, columns, false, false, DEFAULT_MAX_LINE_MB);
     }
 
     public static ImportOptions defaults() {
         return new ImportOptions(null, DEFAULT_SEED, false, null, Map.of());
     }
 
+    /** The line cap in bytes. */
+    public long maxLineBytes() {
+        return (long) maxLineMb << 20;
+    }
+
     public ImportOptions withFormat(String f) {
-        return new ImportOptions(f, seed, skipInvalid, split, columns);
+        return new ImportOptions(f, seed, skipInvalid, split, columns, dedupe, skipEmpty, maxLineMb);
     }
 
     public ImportOptions withSplit(Split s) {
-        return new ImportOptions(format, seed, skipInvalid, s, columns);
+        return new ImportOptions(format, seed, skipInvalid, s, columns, dedupe, skipEmpty, maxLineMb);
     }
 
     public ImportOptions withSkipInvalid(boolean skip) {
-        return new ImportOptions(format, seed, skip, split, columns);
+        return new ImportOptions(format, seed, skip, split, columns, dedupe, skipEmpty, maxLineMb);
     }
 
     public ImportOptions withSeed(long s) {
-        return new ImportOptions(format, s, skipInvalid, split, columns);
+        return new ImportOptions(format, s, skipInvalid, split, columns, dedupe, skipEmpty, maxLineMb);
+    }
+
+    public ImportOptions withDedupe(boolean d) {
+        return new ImportOptions(format, seed, skipInvalid, split, columns, d, skipEmpty, maxLineMb);
+    }
+
+    public ImportOptions withSkipEmpty(boolean s) {
+        return new ImportOptions(format, seed, skipInvalid, split, columns, dedupe, s, maxLineMb);
+    }
+
+    public ImportOptions withMaxLineMb(int mb) {
+        return new ImportOptions(format, seed, skipInvalid, split, columns, dedupe, skipEmpty, mb);
     }
 }

@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
 
 /** Opens input files, transparently un-gzipping them, and counts the bytes read for progress. */
 public final class InputFiles {
@@ -64,13 +63,26 @@ public final class InputFiles {
         InputStream in = counting;
         if (gzip) {
             try {
-                in = new BufferedInputStream(new GZIPInputStream(counting, 1 << 16), 1 << 16);
+                in = new BufferedInputStream(new GzipMembers(counting), 1 << 16);
             } catch (IOException e) {
                 counting.close();
                 throw new BadInputException(file + ": corrupt gzip header (" + e.getMessage() + ")");
             }
         }
         return new Opened(in, counting, size, gzip);
+    }
+
+    /**
+     * The error for gzip data that cannot be read to its end: truncated, corrupt, or followed by
+     * bytes that are not another gzip member.
+     *
+     * @param line the line being read when it happened, or 0 when unknown
+     */
+    static BadInputException gzipProblem(Path file, long line, IOException e) {
+        String what = e instanceof GzipMembers.TrailingDataException
+                ? "trailing garbage after the gzip data: " + e.getMessage()
+                : "the gzip data is truncated or corrupt (" + e.getMessage() + ")";
+        return BadInputException.at(file, line, what);
     }
 
     private static final class CountingStream extends FilterInputStream {

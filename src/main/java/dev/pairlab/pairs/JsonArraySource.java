@@ -5,7 +5,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.zip.ZipException;
 
@@ -19,13 +21,17 @@ final class JsonArraySource implements RecordSource {
     private final Path file;
     private final InputFiles.Opened in;
     private final JsonParser parser;
+    private final ElementLimit limit;
+    private final long maxElementBytes;
     private boolean started;
     private boolean done;
 
-    JsonArraySource(Path file, InputFiles.Opened in) throws IOException {
+    JsonArraySource(Path file, InputFiles.Opened in, long maxElementBytes) throws IOException {
         this.file = file;
         this.in = in;
-        this.parser = Json.MAPPER.getFactory().createParser(in);
+        this.maxElementBytes = maxElementBytes;
+        this.limit = new ElementLimit(in);
+        this.parser = Json.MAPPER.getFactory().createParser(limit);
     }
 
     @Override
@@ -54,7 +60,17 @@ final class JsonArraySource implements RecordSource {
                 throw new BadInputException(file + ": the JSON array is not closed (file truncated?)");
             }
             long line = parser.currentTokenLocation().getLineNr();
-            JsonNode node = Json.ELEMENT_READER.readValue(parser);
+            long start = parser.currentTokenLocation().getByteOffset();
+            limit.limit = (start >= 0 ? start : limit.count) + maxElementBytes;
+            JsonNode node;
+            try {
+                node = Json.ELEMENT_READER.readValue(parser);
+            } catch (ElementTooLarge e) {
+                done = true;
+                throw JsonLinesSource.tooLong(file, line, "array element", maxElementBytes);
+            } finally {
+                limit.limit = Long.MAX_VALUE;
+            }
             if (node == null || !node.isObject()) {
                 return RawRecord.broken(line, "expected a JSON object, got " + JsonLinesSource.describe(node));
             }
@@ -65,7 +81,48 @@ final class JsonArraySource implements RecordSource {
             throw new BadInputException(file + ":" + line + ": malformed JSON: " + e.getOriginalMessage());
         } catch (EOFException | ZipException e) {
             done = true;
-            throw new BadInputException(file + ": the gzip data is truncated or corrupt (" + e.getMessage() + ")");
+            throw InputFiles.gzipProblem(file, parser.currentLocation().getLineNr(), e);
+        }
+    }
+
+    /** Signals that the element being read passed the cap, before it is read whole. */
+    private static final class ElementTooLarge extends IOException {
+        ElementTooLarge() {
+            super("array element over the size limit");
+        }
+    }
+
+    /** Counts the bytes the parser reads, and refuses to hand it any past the current element's cap. */
+    private static final class ElementLimit extends FilterInputStream {
+        long count;
+        long limit = Long.MAX_VALUE;
+
+        ElementLimit(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (count >= limit) {
+                throw new ElementTooLarge();
+            }
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (len > 0 && count >= limit) {
+                throw new ElementTooLarge();
+            }
+            int n = super.read(b, off, (int) Math.min(len, limit - count));
+            if (n > 0) {
+                count += n;
+            }
+            return n;
         }
     }
 

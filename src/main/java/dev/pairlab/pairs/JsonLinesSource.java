@@ -32,10 +32,12 @@ final class JsonLinesSource implements RecordSource {
     private byte[] line = new byte[1 << 12];
     private long lineNumber;
     private boolean eof;
+    private final long maxLineBytes;
 
-    JsonLinesSource(Path file, InputFiles.Opened in) {
+    JsonLinesSource(Path file, InputFiles.Opened in, long maxLineBytes) {
         this.file = file;
         this.in = in;
+        this.maxLineBytes = maxLineBytes;
     }
 
     @Override
@@ -119,8 +121,7 @@ final class JsonLinesSource implements RecordSource {
                 try {
                     n = in.read(buf, 0, buf.length);
                 } catch (EOFException | ZipException e) {
-                    throw new BadInputException(file + ":" + (lineNumber + 1)
-                            + ": the gzip data is truncated or corrupt (" + e.getMessage() + ")");
+                    throw InputFiles.gzipProblem(file, lineNumber + 1, e);
                 }
                 if (n <= 0) {
                     eof = true;
@@ -134,8 +135,11 @@ final class JsonLinesSource implements RecordSource {
                 i++;
             }
             int chunk = i - bufPos;
+            if (len + chunk > maxLineBytes) {
+                throw tooLong(file, lineNumber + 1, "line", maxLineBytes);
+            }
             if (len + chunk > line.length) {
-                line = Arrays.copyOf(line, Math.max(line.length * 2, len + chunk));
+                line = Arrays.copyOf(line, (int) Math.min(maxLineBytes, Math.max(line.length * 2L, len + chunk)));
             }
             System.arraycopy(buf, bufPos, line, len, chunk);
             len += chunk;
@@ -145,6 +149,12 @@ final class JsonLinesSource implements RecordSource {
             }
             bufPos = bufLen;
         }
+    }
+
+    /** The error for a line, array element or row over the cap; said before it is read whole. */
+    static BadInputException tooLong(Path file, long line, String what, long maxLineBytes) {
+        return BadInputException.at(file, line, "the " + what + " starting here is longer than " + (maxLineBytes >> 20)
+                + " MB, the limit; if it is real data, raise the limit with --max-line-mb");
     }
 
     @Override

@@ -11,19 +11,19 @@ final class JsonPairReader implements PairReader {
     private final ImportOptions options;
 
     JsonPairReader(Path file, PairFormat format, ImportOptions options) throws IOException, BadInputException {
-        this.source = openJson(file);
+        this.source = openJson(file, options.maxLineBytes());
         this.format = format;
         this.options = options;
     }
 
     /** JSON lines unless the first non-blank character opens an array. */
-    static RecordSource openJson(Path file) throws IOException, BadInputException {
+    static RecordSource openJson(Path file, long maxLineBytes) throws IOException, BadInputException {
         InputFiles.Opened in = InputFiles.open(file);
-        char first = Containers.firstChar(file);
+        int first = Containers.firstChar(file);
         if (first == '[') {
-            return new JsonArraySource(file, in);
+            return new JsonArraySource(file, in, maxLineBytes);
         }
-        return new JsonLinesSource(file, in);
+        return new JsonLinesSource(file, in, maxLineBytes);
     }
 
     @Override

@@ -53,10 +53,9 @@ public final class MtBenchFormat implements PairFormat {
             }
         };
         JsonNode turnNode = record.path("turn");
-        int turn = turnNode.isMissingNode() || turnNode.isNull() ? 1 : turnNode.asInt(-1);
-        if (!(turnNode.isMissingNode() || turnNode.isNull() || turnNode.canConvertToInt()) || turn < 1) {
-            throw new InvalidRecordException("turn", "expected a turn number 1, 2, …, got " + turnNode);
-        }
+        // The cap only keeps 2 * turn within an int; a conversation that long fails below as too short.
+        int turn = turnNode.isMissingNode() || turnNode.isNull() ? 1
+                : (int) Fields.integer(turnNode, "turn", 1, 1 << 20, "expected a turn number 1, 2, …");
         List<Transcript.Message> convA = TrlFormat.messages(Fields.required(record, "conversation_a"), "conversation_a");
         List<Transcript.Message> convB = TrlFormat.messages(Fields.required(record, "conversation_b"), "conversation_b");
         int answerIndex = 2 * turn - 1;

@@ -32,6 +32,15 @@ public interface PairFormat {
      */
     Pair parse(JsonNode record, long line, ImportOptions options) throws InvalidRecordException;
 
+    /**
+     * {@link #parse}, after the checks every format shares (no NUL character in any string), as
+     * the import and the Spark job read a record.
+     */
+    default Pair parseChecked(JsonNode record, long line, ImportOptions options) throws InvalidRecordException {
+        Fields.requireNoNul(record);
+        return parse(record, line, options);
+    }
+
     default String dropReason(JsonNode record) {
         return "dropped";
     }

@@ -51,10 +51,7 @@ public final class PandaLmFormat implements PairFormat {
             if (v.isMissingNode() || v.isNull()) {
                 continue;
             }
-            if (!v.canConvertToInt() || v.asInt() < 0 || v.asInt() > 2) {
-                throw new InvalidRecordException("annotator" + k, "expected 0 (tie), 1 or 2, got " + v);
-            }
-            votes[v.asInt()]++;
+            votes[(int) Fields.integer(v, "annotator" + k, 0, 2, "expected 0 (tie), 1 or 2")]++;
         }
         Gold gold = votes[1] >= 2 ? Gold.A : votes[2] >= 2 ? Gold.B : null;
         if (gold == null) {

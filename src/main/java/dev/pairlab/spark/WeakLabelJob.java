@@ -291,7 +291,7 @@ public final class WeakLabelJob {
         }
         try {
             JsonNode n = Json.MAPPER.readTree(s);
-            Pair p = f.parse(n, line, o);
+            Pair p = f.parseChecked(n, line, o);
             return p == null ? "dropped: " + f.dropReason(n) : p;
         } catch (InvalidRecordException e) {
             return "field '" + e.field() + "': " + e.getMessage();

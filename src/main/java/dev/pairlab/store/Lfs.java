@@ -1,5 +1,6 @@
 package dev.pairlab.store;
 
+import dev.pairlab.pairs.BadInputException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -42,11 +43,17 @@ public final class Lfs {
     /**
      * Adds an LF, or saves a new version of the one with this name when its definition changed.
      * Returns the stored record.
+     *
+     * @throws BadInputException when there is no LF of this name yet and the name is not one an LF
+     *                           may have ({@link LfName}); existing LFs keep their names
      */
-    public static LfRecord save(Project project, String name, String kind, String definition) {
-        return project.write(c -> {
+    public static LfRecord save(Project project, String name, String kind, String definition) throws BadInputException {
+        return project.<LfRecord, BadInputException, RuntimeException>write(c -> {
             String now = Instant.now().toString();
             LfRecord old = get(project, name);
+            if (old == null) {
+                LfName.require(name);
+            }
             if (old != null && old.definition().equals(definition) && old.kind().equals(kind)) {
                 return old;
             }
@@ -151,7 +158,11 @@ public final class Lfs {
             throw new IllegalArgumentException(get(project, name) == null ? "no LF named '" + name + "'"
                     : "LF '" + name + "' has no version " + version);
         }
-        return save(project, name, v.kind(), v.definition());
+        try {
+            return save(project, name, v.kind(), v.definition());
+        } catch (BadInputException e) {
+            throw new IllegalStateException("an existing LF is saved under its own name", e);
+        }
     }
 
     private static LfRecord record(ResultSet rs) throws SQLException {

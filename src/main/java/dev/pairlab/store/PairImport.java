@@ -139,8 +139,10 @@ public final class PairImport {
                     : project.file().resolveSibling(project.name() + ".import-" + importId + ".errors.txt");
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
+        ImportReport.Warnings warnings = new ImportReport.Warnings(run.duplicates, run.identicalAnswers, run.emptyAnswers,
+                options.dedupe(), options.skipEmpty());
         return new ImportReport(importId, shownName, format.id(), options.seed(), imported, errors.size(), dropped,
-                List.copyOf(errors), reportPath, run.splits, millis);
+                List.copyOf(errors), reportPath, run.splits, millis, warnings);
     }
 
     /** Turns parsed records into batched inserts, counting what was imported, dropped and invalid. */
@@ -150,6 +152,10 @@ public final class PairImport {
         final Map<Split, Long> splits = new EnumMap<>(Split.class);
         long imported;
         long records;
+        long duplicates;
+        long identicalAnswers;
+        long emptyAnswers;
+        private final RepeatedPairs seen = new RepeatedPairs();
         private final PreparedStatement insert;
         private final long importId;
         private final ImportOptions options;
@@ -176,6 +182,23 @@ public final class PairImport {
                 return true; // the import will fail; keep reading only to report more errors
             }
             Pair p = r.pair();
+            if (p.answerA().isBlank() || p.answerB().isBlank()) {
+                emptyAnswers++;
+                if (options.skipEmpty()) {
+                    dropped.merge(ImportReport.DROPPED_EMPTY, 1L, Long::sum);
+                    return true;
+                }
+            }
+            if (!seen.addIfNew(p)) {
+                duplicates++;
+                if (options.dedupe()) {
+                    dropped.merge(ImportReport.DROPPED_DUPLICATE, 1L, Long::sum);
+                    return true;
+                }
+            }
+            if (p.answerA().equals(p.answerB())) {
+                identicalAnswers++;
+            }
             // An explicit --split, else the record's own split (a CSV "split" column), pins the pair.
             boolean pinned = options.split() != null || p.split() != null;
             Split split = options.split() != null ? options.split()
@@ -213,6 +236,15 @@ public final class PairImport {
         o.put("format", format.id());
         o.put("seed", options.seed());
         o.put("skip_invalid", options.skipInvalid());
+        if (options.dedupe()) {
+            o.put("dedupe", true);
+        }
+        if (options.skipEmpty()) {
+            o.put("skip_empty", true);
+        }
+        if (options.maxLineMb() != ImportOptions.DEFAULT_MAX_LINE_MB) {
+            o.put("max_line_mb", options.maxLineMb());
+        }
         if (options.split() != null) {
             o.put("split", options.split().key());
         }

@@ -38,8 +38,8 @@ public final class SampleProjects {
     public interface LfSeeder {
         void seed(Project project, String preset);
 
-        /** Saves one LF given as {name, kind, definition} JSON. */
-        default void seed(Project project, JsonNode lf) {
+        /** Saves one LF given as {name, kind, definition} JSON; its name must be a valid new LF name. */
+        default void seed(Project project, JsonNode lf) throws BadInputException {
             Lfs.save(project, lf.path("name").asText(), lf.path("kind").asText(), lf.path("definition").toString());
         }
     }

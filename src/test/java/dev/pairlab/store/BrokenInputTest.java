@@ -148,7 +148,85 @@ class BrokenInputTest {
         c.add(new Case("every line broken, skipping", "allbad.jsonl", lines("{", "[", "{\"a\":1}"), d.withFormat("answer-label").withSkipInvalid(true),
                 "allbad.jsonl", "no valid records"));
         c.add(new Case("line numbers count blank lines", "gaps.jsonl", lines(GOOD, "", "", GOOD, "{oops}"), d, "gaps.jsonl:5:", "malformed JSON"));
+        // Issue 23, strict values: numbers that used to be truncated or wrapped into a valid label.
+        c.add(new Case("label 2^32 (an int wraps it to 0, A)", "w0.jsonl", lines(GOOD, GOOD.replace("\"label\":0", "\"label\":4294967296")), d,
+                "w0.jsonl:2:", "field 'label'", "expected 0 or 1, got 4294967296"));
+        c.add(new Case("label 2^32+1 (an int wraps it to 1, B)", "w1.jsonl", lines(GOOD, GOOD.replace("\"label\":0", "\"label\":4294967297")), d,
+                "w1.jsonl:2:", "field 'label'", "4294967297"));
+        c.add(new Case("label 1.7", "l17.jsonl", lines(GOOD, GOOD.replace("\"label\":0", "\"label\":1.7")), d,
+                "l17.jsonl:2:", "field 'label'", "1.7", "not a whole number"));
+        c.add(new Case("label -0.0000001", "lneg.jsonl", lines(GOOD, GOOD.replace("\"label\":0", "\"label\":-1e-7")), d,
+                "lneg.jsonl:2:", "field 'label'", "not a whole number"));
+        String panda = "{\"instruction\":\"q\",\"input\":\"\",\"response1\":\"a\",\"response2\":\"b\","
+                + "\"annotator1\":1,\"annotator2\":%s,\"annotator3\":%s}";
+        c.add(new Case("PandaLM vote 1.7 (was counted as 1)", "pv.jsonl", lines(String.format(panda, "1", "1"), String.format(panda, "2", "1.7")), d,
+                "pv.jsonl:2:", "field 'annotator3'", "expected 0 (tie), 1 or 2, got 1.7"));
+        c.add(new Case("PandaLM vote 4294967297", "pv2.jsonl", lines(String.format(panda, "1", "1"), String.format(panda, "4294967297", "1")), d,
+                "pv2.jsonl:2:", "field 'annotator2'", "4294967297"));
+        c.add(new Case("MT-Bench turn 1.9 (was turn 1)", "mt4.jsonl", lines(String.format(mt, "model_a", "1"), String.format(mt, "model_b", "1.9")), d,
+                "mt4.jsonl:2:", "field 'turn'", "1.9"));
+        c.add(new Case("MT-Bench turn 4294967297 (an int wraps it to 1)", "mt5.jsonl",
+                lines(String.format(mt, "model_a", "1"), String.format(mt, "model_b", "4294967297")), d, "mt5.jsonl:2:", "field 'turn'", "4294967297"));
+        c.add(new Case("NUL in a CSV field", "nul.csv", concat(lines("context,answer_a,answer_b,label", "q,a,b,0"), utf8("q,\"a"), new byte[] {0},
+                utf8("b\",b,1\n")), d, "nul.csv:3:", "field 'answer_a'", "NUL"));
+        c.add(new Case("NUL in a CSV header", "nulh.csv", concat(utf8("context,answer_a,ans"), new byte[] {0}, utf8("wer_b,label\nq,a,b,0\n")), d,
+                "nulh.csv:1:", "NUL"));
+        c.add(new Case("NUL (\\u0000) in a JSON string", "nul.jsonl", lines(GOOD, GOOD.replace("\"b\"", "\"b\\u0000\"")), d,
+                "nul.jsonl:2:", "field 'answer_1'", "NUL"));
+        c.add(new Case("NUL in a chat message", "nul2.jsonl", lines("{\"prompt\":\"p\",\"chosen\":\"a\",\"rejected\":\"b\"}",
+                "{\"prompt\":\"p\",\"chosen\":[{\"role\":\"assistant\",\"content\":\"x\\u0000y\"}],\"rejected\":\"b\"}"), d,
+                "nul2.jsonl:2:", "field 'chosen[0].content'", "NUL"));
+        c.add(new Case("NUL in an extra field", "nul3.jsonl", lines(GOOD, GOOD.replace("{", "{\"note\":[\"ok\",\"\\u0000\"],")), d,
+                "nul3.jsonl:2:", "field 'note[1]'", "NUL"));
+        c.add(new Case("gzip with trailing garbage", "tgz.jsonl.gz", concat(gzip(lines(GOOD, GOOD)), utf8("garbage")), d,
+                "tgz.jsonl.gz", "trailing garbage"));
+        c.add(new Case("gzip with trailing zeros", "tz.jsonl.gz", concat(gzip(lines(GOOD, GOOD)), new byte[1024]), d,
+                "tz.jsonl.gz", "trailing garbage"));
+        c.add(new Case("gzip CSV with trailing garbage", "tg.csv.gz", concat(gzip(lines("context,answer_a,answer_b,label", "q,a,b,0")), utf8("\n\n")), d,
+                "tg.csv.gz", "trailing garbage"));
+        c.add(new Case("gzip JSON array with trailing garbage", "tga.json.gz", concat(gzip(utf8("[" + GOOD + "]")), utf8("x")), d,
+                "tga.json.gz", "trailing garbage"));
+        c.add(new Case("gzip member with a bad checksum", "crc.jsonl.gz", corruptCrc(gzip(lines(GOOD, GOOD))), d,
+                "crc.jsonl.gz", "truncated or corrupt"));
+        String twoMb = "x".repeat(2 << 20);
+        ImportOptions oneMb = d.withMaxLineMb(1);
+        c.add(new Case("line over the cap", "cap.jsonl", lines(GOOD, GOOD.replace("\"a\"", "\"" + twoMb + "\""), GOOD), oneMb,
+                "cap.jsonl:2:", "longer than 1 MB", "--max-line-mb"));
+        c.add(new Case("array element over the cap", "cap.json", utf8("[\n" + GOOD + ",\n" + GOOD.replace("\"a\"", "\"" + twoMb + "\"") + "\n]"), oneMb,
+                "cap.json:3:", "array element", "longer than 1 MB"));
+        c.add(new Case("CSV row over the cap", "cap.csv", lines("context,answer_a,answer_b,label", "q,a,b,0", "q,\"" + twoMb + "\",b,1"), oneMb,
+                "cap.csv:3:", "row", "longer than 1 MB"));
+        c.add(new Case("zero bytes as TRL (like /dev/zero)", "zeros.jsonl", new byte[3 << 20], oneMb.withFormat("trl"),
+                "zeros.jsonl:1:", "longer than 1 MB"));
+        c.add(new Case("zero bytes, format detected", "zeros2.jsonl", new byte[3 << 20], oneMb,
+                "zeros2.jsonl:1:", "longer than 1 MB"));
         return c;
+    }
+
+    /** A gzip file whose last member's CRC-32 no longer matches its data. */
+    static byte[] corruptCrc(byte[] gz) {
+        byte[] b = gz.clone();
+        b[b.length - 8] ^= 1;
+        return b;
+    }
+
+    @Test
+    void gzipOfSeveralMembersIsReadWhole() throws Exception {
+        Path input = dir.resolve("members.jsonl.gz");
+        Files.write(input, concat(gzip(lines(GOOD, GOOD)), gzip(lines(GOOD)), gzip(new byte[0])));
+        try (Project p = Project.create(dir.resolve("gz.pairlab"))) {
+            assertEquals(3, ProjectFixture.importFile(p, input, ImportOptions.defaults()).imported());
+        }
+    }
+
+    @Test
+    void aRaisedCapReadsALongLine() throws Exception {
+        Path input = dir.resolve("long.jsonl");
+        Files.write(input, lines(GOOD, GOOD.replace("\"a\"", "\"" + "y".repeat(3 << 20) + "\"")));
+        try (Project p = Project.create(dir.resolve("long.pairlab"))) {
+            assertThrows(BadInputException.class, () -> ProjectFixture.importFile(p, input, ImportOptions.defaults().withMaxLineMb(2)));
+            assertEquals(2, ProjectFixture.importFile(p, input, ImportOptions.defaults().withMaxLineMb(4)).imported());
+        }
     }
 
     @TestFactory

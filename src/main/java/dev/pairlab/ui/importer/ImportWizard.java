@@ -48,6 +48,8 @@ public final class ImportWizard extends Dialog<ButtonType> {
     private final ComboBox<String> split = new ComboBox<>(FXCollections.observableArrayList("by gold label (train / pool)", "train", "dev", "test", "pool"));
     private final TextField seed = new TextField("123");
     private final CheckBox skip = new CheckBox("skip invalid records (and write a report)");
+    private final CheckBox dedupe = new CheckBox("skip duplicate pairs (same prompt and answers)");
+    private final CheckBox skipEmpty = new CheckBox("skip pairs with an empty answer");
     private final Label detected = new Label("Choose a file.");
     private final TableView<Pair> preview = new TableView<>();
     private final ListView<String> errors = new ListView<>();
@@ -97,6 +99,8 @@ public final class ImportWizard extends Dialog<ButtonType> {
         g.addRow(2, new Label("Split"), split);
         g.addRow(3, new Label("A/B swap seed"), seed);
         g.add(skip, 1, 4);
+        g.add(dedupe, 1, 5);
+        g.add(skipEmpty, 1, 6);
         VBox box = new VBox(8, g, detected, new Label("First pairs"), preview, new Label("Errors"), errors);
         box.setPadding(new Insets(10));
         box.setPrefWidth(820);
@@ -135,7 +139,8 @@ public final class ImportWizard extends Dialog<ButtonType> {
         }
         Split target = split.getSelectionModel().getSelectedIndex() <= 0 ? null : Split.parse(split.getValue());
         String f = format.getSelectionModel().getSelectedIndex() <= 0 ? null : format.getValue();
-        return new ImportOptions(f, s, skip.isSelected(), target, Map.of());
+        return new ImportOptions(f, s, skip.isSelected(), target, Map.of())
+                .withDedupe(dedupe.isSelected()).withSkipEmpty(skipEmpty.isSelected());
     }
 
     /** Reads the start of the file in the background and shows what an import would get. */
@@ -187,7 +192,8 @@ public final class ImportWizard extends Dialog<ButtonType> {
         ws.run("Importing " + path.getFileName(), (progress, cancel) -> PairImport.run(w, path, o, null, progress, cancel), (ImportReport r) -> {
             ws.info("Imported " + r.imported() + " pairs from " + path.getFileName() + " (" + r.format() + ")"
                     + (r.invalid() > 0 ? "; skipped " + r.invalid() + " invalid, report " + r.errorReport() : "")
-                    + (r.droppedTotal() > 0 ? "; dropped " + r.dropped() : ""));
+                    + (r.droppedTotal() > 0 ? "; dropped " + r.dropped() : "")
+                    + (r.warnings().any() ? ". Check the data: " + r.warnings().describe() : ""));
             ws.reloadIds(() -> { });
         });
         return true;

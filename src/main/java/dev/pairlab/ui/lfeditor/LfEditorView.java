@@ -375,6 +375,10 @@ public final class LfEditorView extends BorderPane {
             problems.setText(lfName.isEmpty() ? "give the LF a name" : "");
             return;
         }
+        if (newNameProblem(lfName) != null) {
+            problems.setText(newNameProblem(lfName));
+            return;
+        }
         Set<Split> splits = statsSplits();
         long[] lastRelabel = {System.nanoTime()};
         ws.tasks().run("Asking the judge for " + lfName, (progress, cancel) -> {
@@ -812,6 +816,10 @@ public final class LfEditorView extends BorderPane {
             problems.setText("give the LF a name");
             return;
         }
+        if (newNameProblem(lfName) != null) {
+            problems.setText(newNameProblem(lfName));
+            return;
+        }
         LfDefinition d;
         try {
             d = draft();
@@ -942,6 +950,12 @@ public final class LfEditorView extends BorderPane {
 
     private static String num(double d) {
         return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+
+    /** What is wrong with the name for a new LF, or null; an existing LF keeps the name it has. */
+    private String newNameProblem(String lfName) {
+        boolean exists = table.getItems().stream().anyMatch(r -> r.lf().id() >= 0 && r.lf().name().equals(lfName));
+        return exists ? null : dev.pairlab.store.LfName.problem(lfName);
     }
 
     public TableView<Row> table() {
