@@ -38,6 +38,45 @@ public final class Project implements AutoCloseable {
         this.lock = lock;
     }
 
+    /**
+     * The file the lock and SQLite see: symlinks resolved, so every path to one project takes one
+     * lock. A file that does not exist yet is resolved through its folder.
+     */
+    static Path realPath(Path file) throws ProjectException {
+        try {
+            if (Files.exists(file)) {
+                return file.toRealPath();
+            }
+            Path abs = file.toAbsolutePath();
+            Path parent = abs.getParent();
+            return parent == null ? abs : parent.toRealPath().resolve(abs.getFileName());
+        } catch (java.io.IOException e) {
+            throw new ProjectException(file + ": cannot resolve the path (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** SQLITE_BUSY or SQLITE_LOCKED (with their extended codes): another connection holds the database. */
+    static boolean busy(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s) {
+                int primary = s.getErrorCode() & 0xff;
+                if (primary == SQLiteErrorCode.SQLITE_BUSY.code || primary == SQLiteErrorCode.SQLITE_LOCKED.code) {
+                    return true;
+                }
+                String m = s.getMessage();
+                if (m != null && (m.contains("SQLITE_BUSY") || m.contains("SQLITE_LOCKED"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String inUse(Path file) {
+        return file + " is in use by another process that is writing it. Try again when it has finished;"
+                + " read-only commands such as 'info' and 'export' still work.";
+    }
+
     /** Creates a new, empty project; fails if the file exists. */
     public static Project create(Path file) throws ProjectException {
         if (Files.exists(file)) {
@@ -47,10 +86,11 @@ public final class Project implements AutoCloseable {
         if (parent != null && !Files.isDirectory(parent)) {
             throw new ProjectException(file + ": the folder " + parent + " does not exist");
         }
-        ProjectLock lock = ProjectLock.acquire(file);
+        Path real = realPath(file);
+        ProjectLock lock = ProjectLock.acquire(real, file);
         Connection c = null;
         try {
-            c = connect(file, false);
+            c = connect(real, false);
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA journal_mode=WAL");
             }
@@ -70,6 +110,9 @@ public final class Project implements AutoCloseable {
         } catch (SQLException e) {
             closeQuietly(c);
             lock.close();
+            if (busy(e)) {
+                throw new ProjectInUseException(inUse(file));
+            }
             throw new ProjectException(file + ": cannot create the project (" + e.getMessage() + ")", e);
         }
     }
@@ -79,10 +122,11 @@ public final class Project implements AutoCloseable {
             throw new ProjectException("no such project: " + file + " (create one with 'pairlab new " + file + "')");
         }
         boolean readOnly = access == Access.READ_ONLY;
-        ProjectLock lock = readOnly ? null : ProjectLock.acquire(file);
+        Path real = realPath(file);
+        ProjectLock lock = readOnly ? null : ProjectLock.acquire(real, file);
         Connection c = null;
         try {
-            c = connect(file, readOnly);
+            c = connect(real, readOnly);
             checkIsProject(file, c);
             int version = Schema.version(c);
             if (version > Schema.CURRENT) {
@@ -113,6 +157,9 @@ public final class Project implements AutoCloseable {
             }
             if (e.getErrorCode() == SQLiteErrorCode.SQLITE_NOTADB.code) {
                 throw new ProjectException(file + " is not a Pairlab project (not an SQLite database)", e);
+            }
+            if (busy(e)) {
+                throw new ProjectInUseException(inUse(file));
             }
             throw new ProjectException(file + ": cannot open the project (" + e.getMessage() + ")", e);
         } catch (ProjectException e) {
@@ -193,7 +240,7 @@ public final class Project implements AutoCloseable {
             try {
                 return work.run(connection);
             } catch (SQLException e) {
-                throw new StoreException(file + ": " + e.getMessage(), e);
+                throw failure(e);
             }
         }
         boolean ok = false;
@@ -205,7 +252,7 @@ public final class Project implements AutoCloseable {
             ok = true;
             return result;
         } catch (SQLException e) {
-            throw new StoreException(file + ": " + e.getMessage(), e);
+            throw failure(e);
         } finally {
             if (inTransaction && !ok) {
                 try {
@@ -217,6 +264,10 @@ public final class Project implements AutoCloseable {
             }
             inTransaction = false;
         }
+    }
+
+    private RuntimeException failure(SQLException e) {
+        return busy(e) ? new ProjectBusyException(inUse(file), e) : new StoreException(file + ": " + e.getMessage(), e);
     }
 
     private static void exec(Connection c, String sql) throws SQLException {
