@@ -91,6 +91,7 @@ final class ExportWeakCommand implements Callable<Integer> {
                 }
             }
             r = WeakExport.run(p, labeler, params, out, progress, Cancellation.none());
+            Projects.noteUncached(p, output.json, spec.commandLine().getErr());
         }
         for (LfProblem problem : r.problems()) {
             spec.commandLine().getErr().println("pairlab: LF " + problem);

@@ -451,7 +451,7 @@ final class LfCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            ProjectLabeling.Labeled labeled = Projects.label(project.file, quiet);
+            ProjectLabeling.Labeled labeled = Projects.label(project.file, quiet, output.json, spec.commandLine().getErr());
             int[] rows = Subsets.rows(labeled.labels(), splits(split));
             LfStats.Report report = LfStats.compute(labeled.matrix(), rows, labeled.labels().gold());
             PrintWriter out = spec.commandLine().getOut();
@@ -552,7 +552,7 @@ final class LfCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            ProjectLabeling.Labeled labeled = Projects.label(project.file, quiet);
+            ProjectLabeling.Labeled labeled = Projects.label(project.file, quiet, output.json, spec.commandLine().getErr());
             int[] rows = Subsets.rows(labeled.labels(), splits(split));
             LabelMatrix m = labeled.matrix();
             Output.writeAtomically(out, w -> {

@@ -65,7 +65,7 @@ final class LfInsight {
 
         @Override
         public Integer call() throws Exception {
-            ProjectLabeling.Labeled labeled = Projects.label(project.file, quiet);
+            ProjectLabeling.Labeled labeled = Projects.label(project.file, quiet, output.json, spec.commandLine().getErr());
             int[] rows = Subsets.rows(labeled.labels(), LfCommand.splits(split));
             LfAgreement.Report r = LfAgreement.compute(labeled.matrix(), rows);
             List<String> names = r.names();
@@ -232,6 +232,7 @@ final class LfInsight {
                 int newV = to == null ? current.version() : to;
                 int oldV = from == null ? newV - 1 : from;
                 r = diff(p, name, oldV, newV, LfCommand.splits(split), progress);
+                Projects.noteUncached(p, output.json, spec.commandLine().getErr());
             }
             PrintWriter out = spec.commandLine().getOut();
             if (output.json) {

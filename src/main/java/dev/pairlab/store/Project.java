@@ -20,7 +20,18 @@ import org.sqlite.SQLiteErrorCode;
  */
 public final class Project implements AutoCloseable {
 
-    public enum Access { READ_ONLY, READ_WRITE }
+    public enum Access {
+        READ_ONLY,
+        /** Holds the project's lock from open to close. */
+        READ_WRITE,
+        /**
+         * For long readers that keep what they compute (feature values, LF votes): reads without the
+         * lock, so writers are never kept waiting by the computing, and takes the lock only for each
+         * short write at the end; a cache write that finds the project in use is skipped
+         * ({@link #skippedWrites()}).
+         */
+        CACHING
+    }
 
     /** The file extension users see; not enforced. */
     public static final String EXTENSION = ".pairlab";
@@ -28,12 +39,17 @@ public final class Project implements AutoCloseable {
     private static final String APP_MARK = "pairlab";
 
     private final Path file;
+    private final Path real;
+    private final Access access;
     private final Connection connection;
     private final ProjectLock lock;
     private boolean inTransaction;
+    private int skippedWrites;
 
-    private Project(Path file, Connection connection, ProjectLock lock) {
+    private Project(Path file, Path real, Access access, Connection connection, ProjectLock lock) {
         this.file = file;
+        this.real = real;
+        this.access = access;
         this.connection = connection;
         this.lock = lock;
     }
@@ -106,7 +122,7 @@ public final class Project implements AutoCloseable {
                 ps.executeBatch();
             }
             exec(c, "COMMIT");
-            return new Project(file, c, lock);
+            return new Project(file, real, Access.READ_WRITE, c, lock);
         } catch (SQLException e) {
             closeQuietly(c);
             lock.close();
@@ -123,10 +139,10 @@ public final class Project implements AutoCloseable {
         }
         boolean readOnly = access == Access.READ_ONLY;
         Path real = realPath(file);
-        ProjectLock lock = readOnly ? null : ProjectLock.acquire(real, file);
+        ProjectLock lock = access == Access.READ_WRITE ? ProjectLock.acquire(real, file) : null;
         Connection c = null;
         try {
-            c = connect(real, readOnly);
+            c = connect(real, readOnly || access == Access.CACHING && !Files.isWritable(real));
             checkIsProject(file, c);
             int version = Schema.version(c);
             if (version > Schema.CURRENT) {
@@ -134,7 +150,7 @@ public final class Project implements AutoCloseable {
                         + "; this version reads up to " + Schema.CURRENT + ")");
             }
             if (version < Schema.CURRENT) {
-                if (readOnly) {
+                if (lock == null) {
                     if (!Files.isWritable(file)) {
                         throw new ProjectException(file + " uses an older schema (" + version
                                 + ") and is read-only here; make it writable once so Pairlab can upgrade it");
@@ -149,7 +165,7 @@ public final class Project implements AutoCloseable {
                 Schema.migrate(c, version);
                 exec(c, "COMMIT");
             }
-            return new Project(file, c, lock);
+            return new Project(file, real, access, c, lock);
         } catch (SQLException e) {
             closeQuietly(c);
             if (lock != null) {
@@ -206,8 +222,17 @@ public final class Project implements AutoCloseable {
         return n.endsWith(EXTENSION) ? n.substring(0, n.length() - EXTENSION.length()) : n;
     }
 
+    /**
+     * Whether this handle may write: opened for writing, or {@link Access#CACHING} on a file this user
+     * can write (each write then takes the lock for its transaction, and may find the project in use).
+     */
     public boolean writable() {
-        return lock != null;
+        return lock != null || access == Access.CACHING && Files.isWritable(real);
+    }
+
+    /** Cache writes of a {@link Access#CACHING} handle skipped because another process was writing. */
+    public int skippedWrites() {
+        return skippedWrites;
     }
 
     /** Work run inside one transaction; it may throw up to two checked exceptions of its own. */
@@ -226,7 +251,37 @@ public final class Project implements AutoCloseable {
         if (!writable()) {
             throw new IllegalStateException(file + " was opened read-only");
         }
-        return transaction("BEGIN IMMEDIATE", work);
+        if (lock != null) {
+            return transaction("BEGIN IMMEDIATE", work);
+        }
+        ProjectLock brief;
+        try {
+            brief = ProjectLock.acquire(real, file);
+        } catch (ProjectException e) {
+            throw new ProjectBusyException(e.getMessage(), e);
+        }
+        try (brief) {
+            return transaction("BEGIN IMMEDIATE", work);
+        }
+    }
+
+    /**
+     * A write of something the project can do without (a cache): done in one short transaction, or,
+     * when the handle is read-only or another process is writing, skipped, and false is returned.
+     */
+    boolean writeIfFree(Work<?, RuntimeException, RuntimeException> work) {
+        if (!writable()) {
+            return false;
+        }
+        try {
+            write(work);
+            return true;
+        } catch (ProjectBusyException e) {
+            synchronized (this) {
+                skippedWrites++;
+            }
+            return false;
+        }
     }
 
     /** Runs read-only work on one consistent snapshot. */
