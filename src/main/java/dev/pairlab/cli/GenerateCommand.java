@@ -94,6 +94,7 @@ final class GenerateCommand implements Callable<Integer> {
         }
         Source a = Source.parse("a", sourceA, keyA, temperature, maxTokens, system);
         Source b = sourceB == null ? null : Source.parse("b", sourceB, keyB, temperature, maxTokens, system);
+        PlainHttp.warn(spec.commandLine().getErr(), a.baseUrl(), b == null ? null : b.baseUrl());
         Generator.Params params = new Generator.Params(PromptPool.prepare(pool, seed, limit), a, b, seed, concurrency, rps,
                 Duration.ofSeconds(timeout), retries);
         Generator.Result r;

@@ -211,7 +211,9 @@ final class LfCommand implements Runnable {
                             throw new BadInputException(promptFile + ": no such file");
                         }
                     }
-                    yield new JudgeRule(endpoint, model, prompt, keyEnv, answerRegex, bothOrders, maxTokens);
+                    JudgeRule judge = new JudgeRule(endpoint, model, prompt, keyEnv, answerRegex, bothOrders, maxTokens);
+                    PlainHttp.warn(spec.commandLine().getErr(), judge.endpoint());
+                    yield judge;
                 }
                 case ExemplarRule.KIND -> {
                     List<String> goodTexts = new java.util.ArrayList<>(good == null ? List.of() : good);
