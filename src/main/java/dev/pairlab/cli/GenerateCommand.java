@@ -19,7 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
     "Generate response pairs with two OpenAI-compatible chat endpoints (llama.cpp server, vLLM, Ollama, a hosted API):",
     "one answer from each source per prompt (or two samples from --source-a alone). The pairs join the pool, unlabeled,",
     "A/B swapped by --seed, the models kept in the extras. Rerunning the same command continues where it stopped.",
-    "API keys come from the environment variable named by --key-a/--key-b (or the keyring); they are never stored."})
+    "API keys come from the environment variable named by --key-a/--key-b (or the keyring); they are never stored.",
+    "A key given instead of a name, or credentials in a URL, are refused; plain http to another host is warned about."})
 final class GenerateCommand implements Callable<Integer> {
 
     @Mixin

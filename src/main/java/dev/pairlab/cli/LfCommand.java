@@ -133,7 +133,8 @@ final class LfCommand implements Runnable {
         @Option(names = "--file", description = "Code LF: the file holding the body of vote(LfPair p).")
         Path file;
 
-        @Option(names = "--endpoint", description = "LLM judge: an OpenAI-compatible base URL, e.g. http://127.0.0.1:8080/v1.")
+        @Option(names = "--endpoint", description = "LLM judge: an OpenAI-compatible base URL, e.g. http://127.0.0.1:8080/v1"
+                + " (credentials in it are refused; plain http to another host is warned about).")
         String endpoint;
 
         @Option(names = "--model", description = "LLM judge: the model name the endpoint knows.")
@@ -146,7 +147,8 @@ final class LfCommand implements Runnable {
                 description = "LLM judge: ask A/B and B/A and vote only when they agree (default on).")
         boolean bothOrders;
 
-        @Option(names = "--key-env", description = "LLM judge: the environment variable (or keyring entry) holding the API key.")
+        @Option(names = "--key-env", description = "LLM judge: the NAME of the environment variable (or keyring entry) holding the API key, e.g. OPENAI_API_KEY;"
+                + " a key itself is refused.")
         String keyEnv;
 
         @Option(names = "--answer-regex", description = "LLM judge: a regex whose first group is A, B or tie (default: the answer is just that).")
