@@ -58,6 +58,7 @@ final class AnalyzeCommand implements Runnable {
                  ConsoleProgress progress = new ConsoleProgress(System.err, quiet)) {
                 table = FeatureCache.ensure(p, progress, Cancellation.none());
                 labels = Pairs.labels(p, false);
+                Projects.noteUncached(p, output.json, spec.commandLine().getErr());
             }
             int[] rows = Subsets.rows(labels, LfCommand.splits(split));
             PrintWriter out = spec.commandLine().getOut();

@@ -127,6 +127,7 @@ final class AuditCommand implements Runnable {
                 if (rm) {
                     rows.add(rewardModel(p, pairs));
                 }
+                Projects.noteUncached(p, output.json, spec.commandLine().getErr());
             }
             boolean flagged = rows.stream().anyMatch(PositionAudit.Row::positionDependent);
             PrintWriter out = spec.commandLine().getOut();

@@ -3,6 +3,7 @@ package dev.pairlab.cli;
 import dev.pairlab.lf.CodeTrust;
 import dev.pairlab.lf.LfException;
 import dev.pairlab.pairs.BadInputException;
+import dev.pairlab.store.ProjectBusyException;
 import dev.pairlab.store.ProjectException;
 import dev.pairlab.task.CancelledException;
 import java.io.PrintWriter;
@@ -83,7 +84,7 @@ public final class Cli implements Runnable {
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter e = commandLine.getErr();
             if (ex instanceof BadInputException || ex instanceof ProjectException || ex instanceof LfException
-                    || ex instanceof IllegalArgumentException) {
+                    || ex instanceof IllegalArgumentException || ex instanceof ProjectBusyException) {
                 e.println("pairlab: " + ex.getMessage());
                 return BAD_INPUT;
             }

@@ -104,6 +104,7 @@ final class ExportWeakCommand implements Callable<Integer> {
                 }
             }
             r = WeakExport.run(p, labeler, params, dev.pairlab.pairs.OutputFile.of(out, force.force), reproducing, absolutePaths, progress, Cancellation.none());
+            Projects.noteUncached(p, output.json, spec.commandLine().getErr());
         }
         for (LfProblem problem : r.problems()) {
             spec.commandLine().getErr().println("pairlab: LF " + problem);

@@ -19,7 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
     "Generate response pairs with two OpenAI-compatible chat endpoints (llama.cpp server, vLLM, Ollama, a hosted API):",
     "one answer from each source per prompt (or two samples from --source-a alone). The pairs join the pool, unlabeled,",
     "A/B swapped by --seed, the models kept in the extras. Rerunning the same command continues where it stopped.",
-    "API keys come from the environment variable named by --key-a/--key-b (or the keyring); they are never stored."})
+    "API keys come from the environment variable named by --key-a/--key-b (or the keyring); they are never stored.",
+    "A key given instead of a name, or credentials in a URL, are refused; plain http to another host is warned about."})
 final class GenerateCommand implements Callable<Integer> {
 
     @Mixin
@@ -94,6 +95,7 @@ final class GenerateCommand implements Callable<Integer> {
         }
         Source a = Source.parse("a", sourceA, keyA, temperature, maxTokens, system);
         Source b = sourceB == null ? null : Source.parse("b", sourceB, keyB, temperature, maxTokens, system);
+        PlainHttp.warn(spec.commandLine().getErr(), a.baseUrl(), b == null ? null : b.baseUrl());
         Generator.Params params = new Generator.Params(PromptPool.prepare(pool, seed, limit), a, b, seed, concurrency, rps,
                 Duration.ofSeconds(timeout), retries);
         Generator.Result r;

@@ -58,6 +58,11 @@ final class LfApplyCommand implements Callable<Integer> {
         JudgeRunner.Result r;
         try (CtrlC ctrlC = new CtrlC(); Project p = Project.open(project.file, Project.Access.READ_WRITE);
              ConsoleProgress progress = new ConsoleProgress(System.err, quiet)) {
+            dev.pairlab.store.LfRecord rec = dev.pairlab.store.Lfs.get(p, name);
+            if (rec != null && rec.kind().equals(dev.pairlab.lf.JudgeRule.KIND)) {
+                PlainHttp.warn(spec.commandLine().getErr(),
+                        ((dev.pairlab.lf.JudgeRule) dev.pairlab.lf.LfDefinition.parse(rec.kind(), rec.definition())).endpoint());
+            }
             r = JudgeRunner.run(p, name, new JudgeRunner.Params(LfCommand.splits(split), concurrency, rps, Duration.ofSeconds(timeout), retries),
                     Keys.system(), progress, ctrlC.cancellation());
         }

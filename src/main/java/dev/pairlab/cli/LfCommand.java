@@ -137,7 +137,8 @@ final class LfCommand implements Runnable {
         @Option(names = "--file", description = "Code LF: the file holding the body of vote(LfPair p).")
         Path file;
 
-        @Option(names = "--endpoint", description = "LLM judge: an OpenAI-compatible base URL, e.g. http://127.0.0.1:8080/v1.")
+        @Option(names = "--endpoint", description = "LLM judge: an OpenAI-compatible base URL, e.g. http://127.0.0.1:8080/v1"
+                + " (credentials in it are refused; plain http to another host is warned about).")
         String endpoint;
 
         @Option(names = "--model", description = "LLM judge: the model name the endpoint knows.")
@@ -150,7 +151,8 @@ final class LfCommand implements Runnable {
                 description = "LLM judge: ask A/B and B/A and vote only when they agree (default on).")
         boolean bothOrders;
 
-        @Option(names = "--key-env", description = "LLM judge: the environment variable (or keyring entry) holding the API key.")
+        @Option(names = "--key-env", description = "LLM judge: the NAME of the environment variable (or keyring entry) holding the API key, e.g. OPENAI_API_KEY;"
+                + " a key itself is refused.")
         String keyEnv;
 
         @Option(names = "--answer-regex", description = "LLM judge: a regex whose first group is A, B or tie (default: the answer is just that).")
@@ -222,7 +224,9 @@ final class LfCommand implements Runnable {
                             throw new BadInputException(promptFile + ": no such file");
                         }
                     }
-                    yield new JudgeRule(endpoint, model, prompt, keyEnv, answerRegex, bothOrders, maxTokens);
+                    JudgeRule judge = new JudgeRule(endpoint, model, prompt, keyEnv, answerRegex, bothOrders, maxTokens);
+                    PlainHttp.warn(spec.commandLine().getErr(), judge.endpoint());
+                    yield judge;
                 }
                 case ExemplarRule.KIND -> {
                     List<String> goodTexts = new java.util.ArrayList<>(good == null ? List.of() : good);
@@ -539,7 +543,7 @@ final class LfCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            ProjectLabeling.Labeled labeled = Projects.label(project.file, quiet);
+            ProjectLabeling.Labeled labeled = Projects.label(project.file, quiet, output.json, spec.commandLine().getErr());
             int[] rows = Subsets.rows(labeled.labels(), splits(split));
             LfStats.Report report = LfStats.compute(labeled.matrix(), rows, labeled.labels().gold());
             // Whether an LF is worse than a coin is judged on the labeled (train) split, whatever split is shown.
@@ -666,7 +670,7 @@ final class LfCommand implements Runnable {
         public Integer call() throws Exception {
             OutputFile target = Projects.output(out, force.force, project.file);
             target.check();
-            ProjectLabeling.Labeled labeled = Projects.label(project.file, quiet);
+            ProjectLabeling.Labeled labeled = Projects.label(project.file, quiet, output.json, spec.commandLine().getErr());
             int[] rows = Subsets.rows(labeled.labels(), splits(split));
             LabelMatrix m = labeled.matrix();
             LabelMatrixCsv.write(target, m, rows, labeled.labels().gold());

@@ -72,7 +72,7 @@ final class LfInsight {
             if (target != null) {
                 target.check();
             }
-            ProjectLabeling.Labeled labeled = Projects.label(project.file, quiet);
+            ProjectLabeling.Labeled labeled = Projects.label(project.file, quiet, output.json, spec.commandLine().getErr());
             int[] rows = Subsets.rows(labeled.labels(), LfCommand.splits(split));
             LfAgreement.Report r = LfAgreement.compute(labeled.matrix(), rows);
             List<String> names = r.names();
@@ -239,6 +239,7 @@ final class LfInsight {
                 int newV = to == null ? current.version() : to;
                 int oldV = from == null ? newV - 1 : from;
                 r = diff(p, name, oldV, newV, LfCommand.splits(split), progress);
+                Projects.noteUncached(p, output.json, spec.commandLine().getErr());
             }
             PrintWriter out = spec.commandLine().getOut();
             if (output.json) {

@@ -261,6 +261,7 @@ final class ModelCommand implements Runnable {
                 Applied a = new Applied(p, run, s, s == Split.POOL, TiePolicy.parse(ties));
                 r = Calibration.evaluate(a.p, a.hard, a.gold);
                 ls = byLength ? dev.pairlab.analysis.LengthSplit.of(a.hard, a.gold, a.lengthA, a.lengthB) : null;
+                Projects.noteUncached(p, output.json, spec.commandLine().getErr());
             }
             if (output.json) {
                 ObjectNode o = ModelFitting.report(r).put("split", s.key());
@@ -311,6 +312,7 @@ final class ModelCommand implements Runnable {
             try (Project p = Projects.openForCaching(project.file)) {
                 Applied a = new Applied(p, run, s, true, TiePolicy.RANDOM);
                 points = Calibration.sweep(a.p, a.hard, a.gold, Calibration.defaultThresholds());
+                Projects.noteUncached(p, output.json, spec.commandLine().getErr());
             }
             if (output.json) {
                 ObjectNode o = Output.object().put("split", s.key()).put("evaluation_only", true);

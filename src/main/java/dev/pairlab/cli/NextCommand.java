@@ -91,6 +91,7 @@ final class NextCommand implements Callable<Integer> {
             if (showText) {
                 texts = Pairs.getMany(p, java.util.Arrays.stream(top).mapToLong(LabelNext.Ranked::id).toArray());
             }
+            Projects.noteUncached(p, output.json, spec.commandLine().getErr());
         }
         PrintWriter out = spec.commandLine().getOut();
         notes.forEach(s -> spec.commandLine().getErr().println("pairlab: " + s));

@@ -4,7 +4,7 @@ import dev.pairlab.lf.ProjectLabeling;
 import dev.pairlab.pairs.OutputFile;
 import dev.pairlab.store.Project;
 import dev.pairlab.store.ProjectException;
-import dev.pairlab.store.ProjectInUseException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 
 /** How commands open projects. */
@@ -15,14 +15,11 @@ final class Projects {
 
     /**
      * For commands that only read but would like to keep what they compute (feature values, LF votes):
-     * writable when no other process writes, else read-only and nothing is cached.
+     * the project's lock is not held while they compute, only for the short write of each cache at the
+     * end, which is skipped when another process is writing then.
      */
     static Project openForCaching(Path file) throws ProjectException {
-        try {
-            return Project.open(file, Project.Access.READ_WRITE);
-        } catch (ProjectInUseException e) {
-            return Project.open(file, Project.Access.READ_ONLY);
-        }
+        return Project.open(file, Project.Access.CACHING);
     }
 
     /** An output file the user named; refused if it is one of the project's files (see {@link OutputFile}). */
@@ -31,9 +28,19 @@ final class Projects {
     }
 
     /** The project's features, LF votes and labels (pool gold hidden), cached where the file can be written. */
-    static ProjectLabeling.Labeled label(Path file, boolean quiet) throws Exception {
+    static ProjectLabeling.Labeled label(Path file, boolean quiet, boolean json, PrintWriter err) throws Exception {
         try (Project p = openForCaching(file); ConsoleProgress progress = new ConsoleProgress(System.err, quiet)) {
-            return ProjectLabeling.label(p, false, progress, dev.pairlab.task.Cancellation.none());
+            ProjectLabeling.Labeled labeled = ProjectLabeling.label(p, false, progress, dev.pairlab.task.Cancellation.none());
+            noteUncached(p, json, err);
+            return labeled;
+        }
+    }
+
+    /** Says on stderr (not with --json, whose reader wants stdout alone) when a cache was not kept. */
+    static void noteUncached(Project p, boolean json, PrintWriter err) {
+        if (p.skippedWrites() > 0 && !json) {
+            err.println("pairlab: note: " + p.file() + " was in use by another process at the end, so what was computed was not"
+                    + " cached (the results are complete; the next run computes again)");
         }
     }
 }

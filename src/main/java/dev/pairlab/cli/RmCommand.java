@@ -193,7 +193,7 @@ final class RmCommand implements Runnable {
         }
     }
 
-    @Command(name = "resume", mixinStandardHelpOptions = true, description = "Continue a cancelled or crashed training run from its last checkpoint.")
+    @Command(name = "resume", mixinStandardHelpOptions = true, description = "Continue a cancelled, failed or interrupted (its process died) training run from its last checkpoint.")
     static final class Resume implements Callable<Integer> {
         @Mixin
         ProjectArg project;
@@ -315,7 +315,7 @@ final class RmCommand implements Runnable {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List training runs.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List training runs; one whose process died shows as interrupted (continue it with 'rm resume').")
     static final class ListRuns implements Callable<Integer> {
         @Mixin
         ProjectArg project;

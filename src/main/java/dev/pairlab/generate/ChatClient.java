@@ -18,7 +18,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * An OpenAI-compatible chat-completions client ({@code POST BASE/chat/completions}). Retries with
  * exponential back-off on 429 and 5xx answers (honouring Retry-After), timeouts and dropped
- * connections; other 4xx answers fail at once, since asking again would not help.
+ * connections; other 4xx answers fail at once, since asking again would not help. What the server
+ * says is shown only through {@link Endpoints#redact}, so a server that echoes the key cannot put it
+ * in a log.
  */
 public final class ChatClient {
 
@@ -76,9 +78,9 @@ public final class ChatClient {
                 HttpResponse<String> r = http.send(req.build(), HttpResponse.BodyHandlers.ofString());
                 int code = r.statusCode();
                 if (code == 200) {
-                    return parse(s, r.body(), attempt);
+                    return parse(s, r.body(), attempt, apiKey);
                 }
-                lastProblem = "HTTP " + code + ": " + abbreviate(r.body());
+                lastProblem = "HTTP " + code + ": " + abbreviate(Endpoints.redact(r.body(), apiKey));
                 if (code == 429 || code >= 500) {
                     wait = Math.max(wait, retryAfterMillis(r));
                 } else {
@@ -89,7 +91,8 @@ public final class ChatClient {
             } catch (ChatException e) {
                 throw e;
             } catch (IOException e) {
-                lastProblem = "connection failed (" + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")";
+                lastProblem = "connection failed (" + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + Endpoints.redact(e.getMessage(), apiKey)) + ")";
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new CancelledException();
@@ -101,17 +104,17 @@ public final class ChatClient {
         throw new IOException(s.name() + " (" + s.baseUrl() + ") failed " + maxAttempts + " times; last: " + lastProblem);
     }
 
-    private static Answer parse(Source s, String body, int attempt) throws ChatException {
+    private static Answer parse(Source s, String body, int attempt, String apiKey) throws ChatException {
         try {
             JsonNode n = Json.MAPPER.readTree(body);
             JsonNode content = n.path("choices").path(0).path("message").path("content");
             if (!content.isTextual()) {
-                throw new ChatException(s.name() + ": the answer has no choices[0].message.content: " + abbreviate(body));
+                throw new ChatException(s.name() + ": the answer has no choices[0].message.content: " + abbreviate(Endpoints.redact(body, apiKey)));
             }
             JsonNode usage = n.path("usage");
             return new Answer(content.asText(), usage.path("prompt_tokens").asLong(0), usage.path("completion_tokens").asLong(0), attempt);
         } catch (IOException e) {
-            throw new ChatException(s.name() + ": the answer is not JSON: " + abbreviate(body));
+            throw new ChatException(s.name() + ": the answer is not JSON: " + abbreviate(Endpoints.redact(body, apiKey)));
         }
     }
 

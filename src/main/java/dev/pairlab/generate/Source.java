@@ -1,10 +1,9 @@
 package dev.pairlab.generate;
 
-import java.net.URI;
-
 /**
  * One OpenAI-compatible chat-completions endpoint and how to ask it. The API key is never stored:
- * {@code keyEnv} names the environment variable (or keyring entry) that holds it.
+ * {@code keyEnv} names the environment variable (or keyring entry) that holds it, and a URL carrying
+ * credentials is refused ({@link Endpoints}).
  *
  * @param baseUrl e.g. http://127.0.0.1:8080/v1 (llama.cpp), http://127.0.0.1:8000/v1 (vLLM),
  *                http://127.0.0.1:11434/v1 (Ollama)
@@ -15,11 +14,8 @@ public record Source(String name, String baseUrl, String model, String keyEnv, d
         if (baseUrl == null || baseUrl.isBlank() || model == null || model.isBlank()) {
             throw new IllegalArgumentException("a source needs a base URL and a model, as URL,MODEL");
         }
-        URI u = URI.create(baseUrl);
-        if (u.getScheme() == null || !(u.getScheme().equals("http") || u.getScheme().equals("https"))) {
-            throw new IllegalArgumentException("the source URL must start with http:// or https://, got " + baseUrl);
-        }
-        baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        baseUrl = Endpoints.checkUrl(baseUrl, "the source URL");
+        keyEnv = Endpoints.checkKeyEnv(keyEnv, keyOption(name));
         if (!(temperature >= 0 && temperature <= 2)) {
             throw new IllegalArgumentException("temperature must be between 0 and 2");
         }
@@ -28,11 +24,16 @@ public record Source(String name, String baseUrl, String model, String keyEnv, d
         }
     }
 
+    /** The CLI option that names this source's key variable. */
+    static String keyOption(String name) {
+        return "a".equals(name) || "b".equals(name) ? "--key-" + name : "--key-env";
+    }
+
     /** "URL,MODEL" as the CLI takes it. */
     public static Source parse(String name, String spec, String keyEnv, double temperature, int maxTokens, String system) {
         int comma = spec.lastIndexOf(',');
         if (comma <= 0) {
-            throw new IllegalArgumentException("--source-" + name + " must be URL,MODEL, got '" + spec + "'");
+            throw new IllegalArgumentException("--source-" + name + " must be URL,MODEL, got '" + Endpoints.redact(spec, null) + "'");
         }
         return new Source(name, spec.substring(0, comma).strip(), spec.substring(comma + 1).strip(), keyEnv, temperature, maxTokens, system);
     }

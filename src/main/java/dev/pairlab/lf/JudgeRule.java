@@ -3,7 +3,6 @@ package dev.pairlab.lf;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pairlab.pairs.Json;
-import java.net.URI;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,10 +48,9 @@ public record JudgeRule(String endpoint, String model, String prompt, String key
         if (endpoint == null || endpoint.isBlank() || model == null || model.isBlank()) {
             throw new IllegalArgumentException("an LLM judge needs an endpoint and a model");
         }
-        URI u = URI.create(endpoint.strip());
-        if (u.getScheme() == null || !(u.getScheme().equals("http") || u.getScheme().equals("https"))) {
-            throw new IllegalArgumentException("the endpoint must start with http:// or https://, got " + endpoint);
-        }
+        // Checked here, where every judge is made (CLI, LF editor, import of lfs.json), so no key reaches the project.
+        endpoint = dev.pairlab.generate.Endpoints.checkUrl(endpoint, "the endpoint");
+        keyEnv = dev.pairlab.generate.Endpoints.checkKeyEnv(keyEnv, "--key-env");
         if (prompt == null || !prompt.contains("{a}") || !prompt.contains("{b}")) {
             throw new IllegalArgumentException("the judge prompt must contain {a} and {b} (and usually {context})");
         }
@@ -169,10 +167,21 @@ public record JudgeRule(String endpoint, String model, String prompt, String key
         return o;
     }
 
+    /**
+     * A stored or exported judge. Definitions saved before keys and credentials were refused are read
+     * with them taken out (a key given as the variable name is dropped), so they can be used and
+     * re-saved clean rather than failing every command that reads the project's LFs.
+     */
     static JudgeRule fromJson(JsonNode n) throws LfException {
+        String keyEnv = n.hasNonNull("key_env") ? n.get("key_env").asText() : null;
         try {
-            return new JudgeRule(n.path("endpoint").asText(null), n.path("model").asText(null), n.path("prompt").asText(null),
-                    n.hasNonNull("key_env") ? n.get("key_env").asText() : null,
+            dev.pairlab.generate.Endpoints.checkKeyEnv(keyEnv, "--key-env");
+        } catch (IllegalArgumentException e) {
+            keyEnv = null;
+        }
+        try {
+            return new JudgeRule(dev.pairlab.generate.Endpoints.withoutCredentials(n.path("endpoint").asText(null)), n.path("model").asText(null),
+                    n.path("prompt").asText(null), keyEnv,
                     n.hasNonNull("answer_regex") ? n.get("answer_regex").asText() : null, n.path("both_orders").asBoolean(true),
                     n.path("max_tokens").asInt(8));
         } catch (IllegalArgumentException e) {

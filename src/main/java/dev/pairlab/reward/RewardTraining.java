@@ -73,6 +73,10 @@ public final class RewardTraining {
         if (run.state() == TrainingRuns.State.DONE) {
             throw new LfException("training run " + runId + " is already done");
         }
+        if (!run.state().resumable()) {
+            throw new LfException("training run " + runId + " is still " + run.state().name().toLowerCase(java.util.Locale.ROOT)
+                    + " in another process (pid " + run.owner().split(" ")[0] + "); stop it there first");
+        }
         RewardConfig config = RewardConfig.fromJson(Json.MAPPER.readTree(run.config()));
         RewardData.Sets sets = RewardData.load(project, config.data(), Split.TEST, progress, cancel);
         return execute(project, run, config, sets, listener, cancel);

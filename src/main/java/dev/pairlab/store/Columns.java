@@ -53,9 +53,13 @@ public final class Columns {
         });
     }
 
-    /** Replaces the whole feature cache in one transaction. */
-    public static void saveFeatures(Project project, long[] ids, Map<String, FeatureColumn> columns) {
-        project.write(c -> {
+    /**
+     * Replaces the whole feature cache in one transaction; false (nothing written) when the project is
+     * read-only or in use by another writer. The cache names its ids, so a cache written after another
+     * process changed the pairs is recognised as stale when read.
+     */
+    public static boolean saveFeatures(Project project, long[] ids, Map<String, FeatureColumn> columns) {
+        return project.writeIfFree(c -> {
             try (Statement s = c.createStatement()) {
                 s.execute("DELETE FROM feature_columns");
                 s.execute("DELETE FROM feature_index");
@@ -93,14 +97,20 @@ public final class Columns {
         });
     }
 
-    public static void saveVotes(Project project, long lfId, int version, String idsHash, byte[] votes) {
-        project.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT OR REPLACE INTO lf_votes (lf_id, version, ids_hash, votes) VALUES (?, ?, ?, ?)")) {
+    /**
+     * Keeps one LF's votes; false (nothing written) when the project is read-only or in use by another
+     * writer. Votes of an LF removed or edited since they were computed are not kept.
+     */
+    public static boolean saveVotes(Project project, long lfId, int version, String idsHash, byte[] votes) {
+        return project.writeIfFree(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO lf_votes (lf_id, version, ids_hash, votes)"
+                    + " SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM lfs WHERE id = ? AND version = ?)")) {
                 ps.setLong(1, lfId);
                 ps.setInt(2, version);
                 ps.setString(3, idsHash);
                 ps.setBytes(4, votes);
+                ps.setLong(5, lfId);
+                ps.setInt(6, version);
                 ps.executeUpdate();
             }
             return null;

@@ -21,7 +21,18 @@ import org.sqlite.SQLiteErrorCode;
  */
 public final class Project implements AutoCloseable {
 
-    public enum Access { READ_ONLY, READ_WRITE }
+    public enum Access {
+        READ_ONLY,
+        /** Holds the project's lock from open to close. */
+        READ_WRITE,
+        /**
+         * For long readers that keep what they compute (feature values, LF votes): reads without the
+         * lock, so writers are never kept waiting by the computing, and takes the lock only for each
+         * short write at the end; a cache write that finds the project in use is skipped
+         * ({@link #skippedWrites()}).
+         */
+        CACHING
+    }
 
     /** The file extension users see; not enforced. */
     public static final String EXTENSION = ".pairlab";
@@ -29,12 +40,17 @@ public final class Project implements AutoCloseable {
     private static final String APP_MARK = "pairlab";
 
     private final Path file;
+    private final Path real;
+    private final Access access;
     private final Connection connection;
     private final ProjectLock lock;
     private boolean inTransaction;
+    private int skippedWrites;
 
-    private Project(Path file, Connection connection, ProjectLock lock) {
+    private Project(Path file, Path real, Access access, Connection connection, ProjectLock lock) {
         this.file = file;
+        this.real = real;
+        this.access = access;
         this.connection = connection;
         this.lock = lock;
     }
@@ -65,6 +81,45 @@ public final class Project implements AutoCloseable {
         return o;
     }
 
+    /**
+     * The file the lock and SQLite see: symlinks resolved, so every path to one project takes one
+     * lock. A file that does not exist yet is resolved through its folder.
+     */
+    static Path realPath(Path file) throws ProjectException {
+        try {
+            if (Files.exists(file)) {
+                return file.toRealPath();
+            }
+            Path abs = file.toAbsolutePath();
+            Path parent = abs.getParent();
+            return parent == null ? abs : parent.toRealPath().resolve(abs.getFileName());
+        } catch (java.io.IOException e) {
+            throw new ProjectException(file + ": cannot resolve the path (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** SQLITE_BUSY or SQLITE_LOCKED (with their extended codes): another connection holds the database. */
+    static boolean busy(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s) {
+                int primary = s.getErrorCode() & 0xff;
+                if (primary == SQLiteErrorCode.SQLITE_BUSY.code || primary == SQLiteErrorCode.SQLITE_LOCKED.code) {
+                    return true;
+                }
+                String m = s.getMessage();
+                if (m != null && (m.contains("SQLITE_BUSY") || m.contains("SQLITE_LOCKED"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String inUse(Path file) {
+        return file + " is in use by another process that is writing it. Try again when it has finished;"
+                + " read-only commands such as 'info' and 'export' still work.";
+    }
+
     /** Creates a new, empty project; fails if the file exists. */
     public static Project create(Path file) throws ProjectException {
         if (Files.exists(file)) {
@@ -74,10 +129,11 @@ public final class Project implements AutoCloseable {
         if (parent != null && !Files.isDirectory(parent)) {
             throw new ProjectException(file + ": the folder " + parent + " does not exist");
         }
-        ProjectLock lock = ProjectLock.acquire(file);
+        Path real = realPath(file);
+        ProjectLock lock = ProjectLock.acquire(real, file);
         Connection c = null;
         try {
-            c = connect(file, false);
+            c = connect(real, false);
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA journal_mode=WAL");
             }
@@ -93,10 +149,13 @@ public final class Project implements AutoCloseable {
                 ps.executeBatch();
             }
             exec(c, "COMMIT");
-            return new Project(file, c, lock);
+            return new Project(file, real, Access.READ_WRITE, c, lock);
         } catch (SQLException e) {
             closeQuietly(c);
             lock.close();
+            if (busy(e)) {
+                throw new ProjectInUseException(inUse(file));
+            }
             throw new ProjectException(file + ": cannot create the project (" + e.getMessage() + ")", e);
         }
     }
@@ -106,10 +165,11 @@ public final class Project implements AutoCloseable {
             throw new ProjectException("no such project: " + file + " (create one with 'pairlab new " + file + "')");
         }
         boolean readOnly = access == Access.READ_ONLY;
-        ProjectLock lock = readOnly ? null : ProjectLock.acquire(file);
+        Path real = realPath(file);
+        ProjectLock lock = access == Access.READ_WRITE ? ProjectLock.acquire(real, file) : null;
         Connection c = null;
         try {
-            c = connect(file, readOnly);
+            c = connect(real, readOnly || access == Access.CACHING && !Files.isWritable(real));
             checkIsProject(file, c);
             int version = Schema.version(c);
             if (version > Schema.CURRENT) {
@@ -117,7 +177,7 @@ public final class Project implements AutoCloseable {
                         + "; this version reads up to " + Schema.CURRENT + ")");
             }
             if (version < Schema.CURRENT) {
-                if (readOnly) {
+                if (lock == null) {
                     if (!Files.isWritable(file)) {
                         throw new ProjectException(file + " uses an older schema (" + version
                                 + ") and is read-only here; make it writable once so Pairlab can upgrade it");
@@ -132,7 +192,7 @@ public final class Project implements AutoCloseable {
                 Schema.migrate(c, version);
                 exec(c, "COMMIT");
             }
-            return new Project(file, c, lock);
+            return new Project(file, real, access, c, lock);
         } catch (SQLException e) {
             closeQuietly(c);
             if (lock != null) {
@@ -140,6 +200,9 @@ public final class Project implements AutoCloseable {
             }
             if (e.getErrorCode() == SQLiteErrorCode.SQLITE_NOTADB.code) {
                 throw new ProjectException(file + " is not a Pairlab project (not an SQLite database)", e);
+            }
+            if (busy(e)) {
+                throw new ProjectInUseException(inUse(file));
             }
             throw new ProjectException(file + ": cannot open the project (" + e.getMessage() + ")", e);
         } catch (ProjectException e) {
@@ -186,8 +249,17 @@ public final class Project implements AutoCloseable {
         return n.endsWith(EXTENSION) ? n.substring(0, n.length() - EXTENSION.length()) : n;
     }
 
+    /**
+     * Whether this handle may write: opened for writing, or {@link Access#CACHING} on a file this user
+     * can write (each write then takes the lock for its transaction, and may find the project in use).
+     */
     public boolean writable() {
-        return lock != null;
+        return lock != null || access == Access.CACHING && Files.isWritable(real);
+    }
+
+    /** Cache writes of a {@link Access#CACHING} handle skipped because another process was writing. */
+    public int skippedWrites() {
+        return skippedWrites;
     }
 
     /** Work run inside one transaction; it may throw up to two checked exceptions of its own. */
@@ -206,7 +278,37 @@ public final class Project implements AutoCloseable {
         if (!writable()) {
             throw new IllegalStateException(file + " was opened read-only");
         }
-        return transaction("BEGIN IMMEDIATE", work);
+        if (lock != null) {
+            return transaction("BEGIN IMMEDIATE", work);
+        }
+        ProjectLock brief;
+        try {
+            brief = ProjectLock.acquire(real, file);
+        } catch (ProjectException e) {
+            throw new ProjectBusyException(e.getMessage(), e);
+        }
+        try (brief) {
+            return transaction("BEGIN IMMEDIATE", work);
+        }
+    }
+
+    /**
+     * A write of something the project can do without (a cache): done in one short transaction, or,
+     * when the handle is read-only or another process is writing, skipped, and false is returned.
+     */
+    boolean writeIfFree(Work<?, RuntimeException, RuntimeException> work) {
+        if (!writable()) {
+            return false;
+        }
+        try {
+            write(work);
+            return true;
+        } catch (ProjectBusyException e) {
+            synchronized (this) {
+                skippedWrites++;
+            }
+            return false;
+        }
     }
 
     /** Runs read-only work on one consistent snapshot. */
@@ -220,7 +322,7 @@ public final class Project implements AutoCloseable {
             try {
                 return work.run(connection);
             } catch (SQLException e) {
-                throw new StoreException(file + ": " + e.getMessage(), e);
+                throw failure(e);
             }
         }
         boolean ok = false;
@@ -232,7 +334,7 @@ public final class Project implements AutoCloseable {
             ok = true;
             return result;
         } catch (SQLException e) {
-            throw new StoreException(file + ": " + e.getMessage(), e);
+            throw failure(e);
         } finally {
             if (inTransaction && !ok) {
                 try {
@@ -244,6 +346,10 @@ public final class Project implements AutoCloseable {
             }
             inTransaction = false;
         }
+    }
+
+    private RuntimeException failure(SQLException e) {
+        return busy(e) ? new ProjectBusyException(inUse(file), e) : new StoreException(file + ": " + e.getMessage(), e);
     }
 
     private static void exec(Connection c, String sql) throws SQLException {

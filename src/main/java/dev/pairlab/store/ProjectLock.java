@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The "open for writing" lock of a project: an OS lock on a file beside it ({@code NAME.lock}).
@@ -19,10 +21,19 @@ import java.time.Instant;
  */
 final class ProjectLock implements AutoCloseable {
 
+    /**
+     * Lock files held by this JVM. A second open in the same process is refused from here, without
+     * opening the lock file again: closing any descriptor of a file drops every POSIX lock the process
+     * holds on it, so a refused probe would otherwise release the first holder's lock.
+     */
+    private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
+
+    private final Path file;
     private final FileChannel channel;
     private final FileLock lock;
 
-    private ProjectLock(FileChannel channel, FileLock lock) {
+    private ProjectLock(Path file, FileChannel channel, FileLock lock) {
+        this.file = file;
         this.channel = channel;
         this.lock = lock;
     }
@@ -31,8 +42,25 @@ final class ProjectLock implements AutoCloseable {
         return project.resolveSibling(project.getFileName() + ".lock");
     }
 
-    static ProjectLock acquire(Path project) throws ProjectException {
-        Path file = lockFile(project);
+    /**
+     * @param real    the project's real path (symlinks resolved), where the lock file lives, so that
+     *                every path to one project meets the same lock
+     * @param project the path as the user gave it, for messages
+     */
+    static ProjectLock acquire(Path real, Path project) throws ProjectException {
+        Path file = lockFile(real);
+        if (!HELD.add(file)) {
+            throw inUse(project, "pid " + ProcessHandle.current().pid() + ", this process");
+        }
+        try {
+            return acquireFile(file, project);
+        } catch (ProjectException | RuntimeException e) {
+            HELD.remove(file);
+            throw e;
+        }
+    }
+
+    private static ProjectLock acquireFile(Path file, Path project) throws ProjectException {
         FileChannel channel;
         try {
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
@@ -51,9 +79,7 @@ final class ProjectLock implements AutoCloseable {
         if (lock == null) {
             String owner = owner(file);
             close(channel);
-            throw new ProjectInUseException(project + " is open for writing in another Pairlab process"
-                    + (owner.isEmpty() ? "" : " (" + owner + ")")
-                    + ". Close it there first; read-only commands such as 'info' and 'export' still work.");
+            throw inUse(project, owner);
         }
         try {
             String me = "pid " + ProcessHandle.current().pid() + ", since " + Instant.now();
@@ -62,7 +88,13 @@ final class ProjectLock implements AutoCloseable {
         } catch (IOException e) {
             // The pid is only for the message another process shows; the lock itself holds.
         }
-        return new ProjectLock(channel, lock);
+        return new ProjectLock(file, channel, lock);
+    }
+
+    private static ProjectInUseException inUse(Path project, String owner) {
+        return new ProjectInUseException(project + " is open for writing in another Pairlab process"
+                + (owner.isEmpty() ? "" : " (" + owner + ")")
+                + ". Close it there first; read-only commands such as 'info' and 'export' still work.");
     }
 
     private static String owner(Path file) {
@@ -89,5 +121,6 @@ final class ProjectLock implements AutoCloseable {
             // The channel's close below releases it in any case.
         }
         close(channel);
+        HELD.remove(file);
     }
 }

@@ -184,6 +184,11 @@ final class Schema {
                   answer_b BLOB NOT NULL,
                   PRIMARY KEY (model, pair_id)
                 )""",
+            },
+            new String[] {
+                // The process that runs a training run (pid and start time), so a run whose process died
+                // reads as interrupted instead of running forever.
+                "ALTER TABLE training_runs ADD COLUMN owner TEXT",
             });
 
     static final int CURRENT = MIGRATIONS.size();

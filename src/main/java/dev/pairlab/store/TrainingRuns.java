@@ -11,14 +11,25 @@ import java.util.List;
 
 /**
  * Reward-model training runs. A run moves QUEUED → RUNNING → (PAUSED) → DONE | CANCELLED | FAILED;
- * its files live in {@code NAME.runs/rm-ID/} beside the project.
+ * its files live in {@code NAME.runs/rm-ID/} beside the project. A run records the process that
+ * runs it (pid and start time); one that is stored as unfinished but whose process is gone (killed,
+ * crashed, power cut) reads as INTERRUPTED, which is never stored, and can be resumed.
  */
 public final class TrainingRuns {
 
-    public enum State { QUEUED, RUNNING, PAUSED, DONE, CANCELLED, FAILED }
+    public enum State {
+        QUEUED, RUNNING, PAUSED, DONE, CANCELLED, FAILED,
+        /** Stored as queued, running or paused, but the process that ran it is gone. Derived when read. */
+        INTERRUPTED;
+
+        /** Whether a run in this state may be continued with {@code rm resume}. */
+        public boolean resumable() {
+            return this == CANCELLED || this == FAILED || this == INTERRUPTED;
+        }
+    }
 
     public record Run(long id, String kind, String config, State state, Path dir, String device, String metrics, long labelModelRun,
-                      String createdAt, String updatedAt) {
+                      String createdAt, String updatedAt, String owner) {
     }
 
     private TrainingRuns() {
@@ -34,12 +45,13 @@ public final class TrainingRuns {
             String now = Instant.now().toString();
             long id;
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO training_runs (kind, config, state, dir, label_model_run, created_at,"
-                    + " updated_at) VALUES (?, ?, 'QUEUED', '', ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                    + " updated_at, owner) VALUES (?, ?, 'QUEUED', '', ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
                 ps.setString(1, kind);
                 ps.setString(2, config);
                 ps.setLong(3, labelModelRun);
                 ps.setString(4, now);
                 ps.setString(5, now);
+                ps.setString(6, RunOwner.current());
                 ps.executeUpdate();
                 try (ResultSet keys = ps.getGeneratedKeys()) {
                     keys.next();
@@ -56,15 +68,20 @@ public final class TrainingRuns {
         });
     }
 
+    /** Stores a run's state; this process becomes the run's owner (the one whose death interrupts it). */
     public static void update(Project project, long id, State state, String device, String metrics) {
+        if (state == State.INTERRUPTED) {
+            throw new IllegalArgumentException("INTERRUPTED is derived from a dead owner, never stored");
+        }
         project.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE training_runs SET state = ?, device = coalesce(?, device), metrics = coalesce(?, metrics), updated_at = ? WHERE id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE training_runs SET state = ?, device = coalesce(?, device),"
+                    + " metrics = coalesce(?, metrics), updated_at = ?, owner = ? WHERE id = ?")) {
                 ps.setString(1, state.name());
                 ps.setString(2, device);
                 ps.setString(3, metrics);
                 ps.setString(4, Instant.now().toString());
-                ps.setLong(5, id);
+                ps.setString(5, RunOwner.current());
+                ps.setLong(6, id);
                 ps.executeUpdate();
             }
             return null;
@@ -74,7 +91,7 @@ public final class TrainingRuns {
     /** The run with this id, or the latest when id is 0; null if none. */
     public static Run get(Project project, long id) {
         return project.read(c -> {
-            String sql = "SELECT id, kind, config, state, dir, device, metrics, label_model_run, created_at, updated_at FROM training_runs"
+            String sql = "SELECT id, kind, config, state, dir, device, metrics, label_model_run, created_at, updated_at, owner FROM training_runs"
                     + (id > 0 ? " WHERE id = ?" : " ORDER BY id DESC LIMIT 1");
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 if (id > 0) {
@@ -102,7 +119,7 @@ public final class TrainingRuns {
         return project.read(c -> {
             List<Run> out = new ArrayList<>();
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                    "SELECT id, kind, config, state, dir, device, metrics, label_model_run, created_at, updated_at FROM training_runs ORDER BY id")) {
+                    "SELECT id, kind, config, state, dir, device, metrics, label_model_run, created_at, updated_at, owner FROM training_runs ORDER BY id")) {
                 while (rs.next()) {
                     out.add(run(rs));
                 }
@@ -112,7 +129,11 @@ public final class TrainingRuns {
     }
 
     private static Run run(ResultSet rs) throws SQLException {
-        return new Run(rs.getLong(1), rs.getString(2), rs.getString(3), State.valueOf(rs.getString(4)), Path.of(rs.getString(5)),
-                rs.getString(6), rs.getString(7), rs.getLong(8), rs.getString(9), rs.getString(10));
+        State stored = State.valueOf(rs.getString(4));
+        String owner = rs.getString(11);
+        boolean unfinished = stored == State.QUEUED || stored == State.RUNNING || stored == State.PAUSED;
+        State state = unfinished && !RunOwner.alive(owner) ? State.INTERRUPTED : stored;
+        return new Run(rs.getLong(1), rs.getString(2), rs.getString(3), state, Path.of(rs.getString(5)),
+                rs.getString(6), rs.getString(7), rs.getLong(8), rs.getString(9), rs.getString(10), owner);
     }
 }

@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class FakeChatServer implements AutoCloseable {
 
-    enum Trouble { NONE, RATE_LIMIT, SERVER_ERROR, SLOW, DROP, BAD_REQUEST }
+    enum Trouble { NONE, RATE_LIMIT, SERVER_ERROR, SLOW, DROP, BAD_REQUEST, ECHO_KEY }
 
     private final HttpServer server;
     public final AtomicInteger requests = new AtomicInteger();
@@ -71,6 +71,13 @@ public final class FakeChatServer implements AutoCloseable {
                     }
                     case BAD_REQUEST -> {
                         send(ex, 400, "{\"error\":\"unknown model\"}");
+                        return;
+                    }
+                    case ECHO_KEY -> {
+                        // As some gateways do: the rejected credential, repeated back in the error.
+                        String key = auth == null ? "" : auth.replaceFirst("^Bearer ", "");
+                        send(ex, 401, "{\"error\":{\"message\":\"Incorrect API key provided: " + key + ". You sent Authorization: "
+                                + auth + "\",\"debug\":\"api_key=" + key + "\"}}");
                         return;
                     }
                     case SLOW -> sleep(slowMillis);

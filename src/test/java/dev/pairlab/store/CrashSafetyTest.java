@@ -161,7 +161,7 @@ class CrashSafetyTest {
         assertTrue(checkpointStep >= 10 && checkpointStep % 10 == 0, state);
         try (Project p = Project.open(file, Project.Access.READ_WRITE)) {
             assertEquals(List.of(), p.integrityProblems());
-            assertEquals(TrainingRuns.State.RUNNING, TrainingRuns.get(p, 1).state(), "the killed run was never marked finished");
+            assertEquals(TrainingRuns.State.INTERRUPTED, TrainingRuns.get(p, 1).state(), "the killed run reads as interrupted, not running");
         }
         Process resume = ProjectTest.cli("rm", "resume", file.toString(), "--run", "1", "--json", "-q");
         String out = new String(resume.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

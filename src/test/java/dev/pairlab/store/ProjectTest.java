@@ -129,6 +129,53 @@ class ProjectTest {
         }
     }
 
+    @Test
+    void aSymlinkToTheProjectMeetsTheSameInUseLock() throws Exception {
+        Path file = dir.resolve("real.pairlab");
+        Path link = Files.createSymbolicLink(dir.resolve("link.pairlab"), file.getFileName());
+        Path input = smallFile();
+        try (Project holder = Project.create(file)) {
+            ProjectInUseException e = assertThrows(ProjectInUseException.class, () -> Project.open(link, Project.Access.READ_WRITE));
+            assertTrue(e.getMessage().startsWith(link + " is open for writing in another Pairlab process"), e.getMessage());
+            long start = System.nanoTime();
+            Process importer = cli("import", link.toString(), input.toString());
+            String err = new String(importer.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(importer.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(1, importer.exitValue(), err);
+            assertTrue(err.contains("is open for writing in another Pairlab process"), err);
+            assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(9), "refused at once, not after SQLite's wait");
+            assertEquals(0, Pairs.count(holder));
+        }
+        try (Project viaLink = Project.open(link, Project.Access.READ_WRITE)) {
+            assertThrows(ProjectInUseException.class, () -> Project.open(file, Project.Access.READ_WRITE));
+            assertEquals("link", viaLink.name());
+        }
+    }
+
+    @Test
+    void sqliteBusyIsTheInUseMessageWithExitCode1() throws Exception {
+        Path file = dir.resolve("p.pairlab");
+        Path input = smallFile();
+        Project.create(file).close();
+        // Another program (or a hard link the lock cannot see) holding SQLite's write lock.
+        try (var other = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath()); var s = other.createStatement()) {
+            s.execute("BEGIN IMMEDIATE");
+            Process importer = cli("import", file.toString(), input.toString());
+            String err = withoutLoggerNoise(new String(importer.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+            assertTrue(importer.waitFor(90, TimeUnit.SECONDS));
+            assertEquals(1, importer.exitValue(), err);
+            assertEquals(1, err.strip().lines().count(), err);
+            assertTrue(err.startsWith("pairlab: " + file + " is in use by another process"), err);
+            assertFalse(err.contains("SQLITE_BUSY") || err.contains("internal error"), err);
+            s.execute("ROLLBACK");
+        }
+    }
+
+    /** The test class path holds two SLF4J providers, and SLF4J says so on stderr; the jar does not. */
+    static String withoutLoggerNoise(String err) {
+        return err.lines().filter(l -> !l.startsWith("SLF4J(")).collect(java.util.stream.Collectors.joining("\n"));
+    }
+
     static Process cli(String... args) throws Exception {
         List<String> cmd = new java.util.ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),

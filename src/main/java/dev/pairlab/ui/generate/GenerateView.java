@@ -144,6 +144,10 @@ public final class GenerateView extends BorderPane {
                     : new IllegalArgumentException("check the form: " + e.getMessage()));
             return;
         }
+        java.util.Set<String> warnings = new java.util.LinkedHashSet<>();
+        dev.pairlab.generate.Endpoints.plainHttpWarning(params.a().baseUrl()).ifPresent(warnings::add);
+        dev.pairlab.generate.Endpoints.plainHttpWarning(params.sourceB().baseUrl()).ifPresent(warnings::add);
+        warnings.forEach(ws::info);
         Cancellation token = new Cancellation();
         cancel = token;
         ws.tasks().run("Generating pairs", (p, c) -> Generator.run(w, params, Keys.system(), (done, total, message) -> {
