@@ -1,6 +1,6 @@
 package dev.pairlab.cli;
 
-import dev.pairlab.generate.Endpoints;
+import dev.pairlab.lf.Endpoints;
 import java.io.PrintWriter;
 import java.util.LinkedHashSet;
 import java.util.Set;

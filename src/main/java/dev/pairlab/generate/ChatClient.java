@@ -1,5 +1,6 @@
 package dev.pairlab.generate;
 
+import dev.pairlab.lf.Endpoints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,5 +1,7 @@
 package dev.pairlab.generate;
 
+import dev.pairlab.lf.Endpoints;
+
 /**
  * One OpenAI-compatible chat-completions endpoint and how to ask it. The API key is never stored:
  * {@code keyEnv} names the environment variable (or keyring entry) that holds it, and a URL carrying

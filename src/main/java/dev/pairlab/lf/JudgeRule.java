@@ -49,8 +49,8 @@ public record JudgeRule(String endpoint, String model, String prompt, String key
             throw new IllegalArgumentException("an LLM judge needs an endpoint and a model");
         }
         // Checked here, where every judge is made (CLI, LF editor, import of lfs.json), so no key reaches the project.
-        endpoint = dev.pairlab.generate.Endpoints.checkUrl(endpoint, "the endpoint");
-        keyEnv = dev.pairlab.generate.Endpoints.checkKeyEnv(keyEnv, "--key-env");
+        endpoint = dev.pairlab.lf.Endpoints.checkUrl(endpoint, "the endpoint");
+        keyEnv = dev.pairlab.lf.Endpoints.checkKeyEnv(keyEnv, "--key-env");
         if (prompt == null || !prompt.contains("{a}") || !prompt.contains("{b}")) {
             throw new IllegalArgumentException("the judge prompt must contain {a} and {b} (and usually {context})");
         }
@@ -175,12 +175,12 @@ public record JudgeRule(String endpoint, String model, String prompt, String key
     static JudgeRule fromJson(JsonNode n) throws LfException {
         String keyEnv = n.hasNonNull("key_env") ? n.get("key_env").asText() : null;
         try {
-            dev.pairlab.generate.Endpoints.checkKeyEnv(keyEnv, "--key-env");
+            dev.pairlab.lf.Endpoints.checkKeyEnv(keyEnv, "--key-env");
         } catch (IllegalArgumentException e) {
             keyEnv = null;
         }
         try {
-            return new JudgeRule(dev.pairlab.generate.Endpoints.withoutCredentials(n.path("endpoint").asText(null)), n.path("model").asText(null),
+            return new JudgeRule(dev.pairlab.lf.Endpoints.withoutCredentials(n.path("endpoint").asText(null)), n.path("model").asText(null),
                     n.path("prompt").asText(null), keyEnv,
                     n.hasNonNull("answer_regex") ? n.get("answer_regex").asText() : null, n.path("both_orders").asBoolean(true),
                     n.path("max_tokens").asInt(8));

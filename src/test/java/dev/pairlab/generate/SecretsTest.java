@@ -1,5 +1,6 @@
 package dev.pairlab.generate;
 
+import dev.pairlab.lf.Endpoints;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -145,8 +145,8 @@ public final class GenerateView extends BorderPane {
             return;
         }
         java.util.Set<String> warnings = new java.util.LinkedHashSet<>();
-        dev.pairlab.generate.Endpoints.plainHttpWarning(params.a().baseUrl()).ifPresent(warnings::add);
-        dev.pairlab.generate.Endpoints.plainHttpWarning(params.sourceB().baseUrl()).ifPresent(warnings::add);
+        dev.pairlab.lf.Endpoints.plainHttpWarning(params.a().baseUrl()).ifPresent(warnings::add);
+        dev.pairlab.lf.Endpoints.plainHttpWarning(params.sourceB().baseUrl()).ifPresent(warnings::add);
         warnings.forEach(ws::info);
         Cancellation token = new Cancellation();
         cancel = token;

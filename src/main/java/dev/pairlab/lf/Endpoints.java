@@ -1,4 +1,4 @@
-package dev.pairlab.generate;
+package dev.pairlab.lf;
 
 import java.net.URI;
 import java.net.URISyntaxException;
