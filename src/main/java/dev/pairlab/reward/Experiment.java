@@ -61,9 +61,10 @@ public final class Experiment {
             labeled = List.copyOf(labeled);
             variants = List.copyOf(variants);
             for (String v : variants) {
-                if (!List.of("gold", "gold+weak", "soft", "filtered").contains(v)) {
-                    throw new IllegalArgumentException("unknown variant '" + v + "' (gold, gold+weak, soft, filtered)");
-                }
+                ExperimentVariant.parse(v);
+            }
+            if (new HashSet<>(variants).size() != variants.size()) {
+                throw new IllegalArgumentException("a variant is listed twice");
             }
             for (double f : labeled) {
                 if (!(f > 0 && f <= 1)) {
@@ -185,6 +186,24 @@ public final class Experiment {
         LabelMatrix matrix = prep.matrix();
         byte[] gold = prep.gold();
 
+        Path predictions = outDir.resolve("predictions.csv");
+        if (!Files.exists(predictions)) {
+            output(predictions, params).writeText(w -> w.write(PREDICTIONS_HEADER + "\n"));
+        }
+        float[] lengthA = new float[withIds.size()];
+        float[] lengthB = new float[withIds.size()];
+        for (int i = 0; i < withIds.size(); i++) {
+            lengthA[i] = withIds.get(i).answerA().length();
+            lengthB[i] = withIds.get(i).answerB().length();
+        }
+        Set<String> seedsWritten = new HashSet<>();
+        for (String line : Files.readAllLines(predictions)) {
+            String[] f = line.split(",", -1);
+            if (f.length == 4 && f[2].equals(LENGTH_ROW)) {
+                seedsWritten.add(f[0] + "/" + f[1]);
+            }
+        }
+
         int total = params.labeled().size() * params.seeds() * params.variants().size();
         int cell = 0;
         for (double fraction : params.labeled()) {
@@ -194,53 +213,69 @@ public final class Experiment {
                 int[] test = split[0];
                 int[] train = split[1];
                 int[] pool = split[2];
+                if (seedsWritten.add(trim(fraction) + "/" + seed)) {
+                    Files.writeString(predictions, trim(fraction) + "," + seed + "," + LENGTH_ROW + "," + lengthCodes(test, gold, lengthA, lengthB)
+                            + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+                }
                 FitOptions fit = FitOptions.paper().withL2(params.preset().equals("hh") ? 0.5 : 0.6).withSeed(seed);
-                SnorkelStyleModel lm = new SnorkelStyleModel();
-                lm.fit(matrix, train, fit, ProgressListener.NONE, cancel);
-                double lmAcc = accuracy(lm, matrix, test, gold, seed);
+                Map<String, Labeled> byModel = new java.util.HashMap<>();
                 double mvAcc = accuracy(new MajorityVote(), matrix, test, gold, seed);
-                double[] pb = lm.probabilityB(matrix, pool);
-                long[] poolIds = IntStream.of(pool).mapToLong(r -> ids[r]).toArray();
-                byte[] hard = HardLabels.of(pb, poolIds, TiePolicy.RANDOM, 0.5, seed);
-                for (String variant : params.variants()) {
+                List<TrainPair> testSet = new ArrayList<>();
+                for (int r : test) {
+                    testSet.add(pair(withIds.get(r), gold[r] == 0 ? 1 : 0, false));
+                }
+                for (String variantName : params.variants()) {
                     cell++;
-                    String key = trim(fraction) + "/" + seed + "/" + variant;
+                    String key = trim(fraction) + "/" + seed + "/" + variantName;
                     if (done.contains(key)) {
                         continue;
                     }
                     cancel.throwIfCancelled();
-                    progress.progress(cell - 1, total, String.format(Locale.ROOT, "labeled %s, seed %d, %s", trim(fraction), seed, variant));
+                    progress.progress(cell - 1, total, String.format(Locale.ROOT, "labeled %s, seed %d, %s", trim(fraction), seed, variantName));
+                    ExperimentVariant variant = ExperimentVariant.parse(variantName);
+                    Labeled lm = byModel.get(variant.labelModel());
+                    if (lm == null) {
+                        lm = weakLabels(variant.labelModel(), matrix, train, pool, test, gold, fit, seed, cancel);
+                        byModel.put(variant.labelModel(), lm);
+                    }
                     List<TrainPair> trainSet = new ArrayList<>();
                     for (int r : train) {
                         trainSet.add(pair(withIds.get(r), gold[r] == 0 ? 1 : 0, false));
                     }
                     int weak = 0;
                     int weakRight = 0;
-                    if (!variant.equals("gold")) {
+                    if (variant.weak()) {
+                        boolean[] keep = new boolean[pool.length];
                         for (int k = 0; k < pool.length; k++) {
-                            double conf = Math.max(pb[k], 1 - pb[k]);
-                            if (variant.equals("filtered") && conf + 1e-12 < params.threshold()) {
+                            double conf = Math.max(lm.pb()[k], 1 - lm.pb()[k]);
+                            keep[k] = !(variant.base().equals("filtered") && conf + 1e-12 < params.threshold());
+                        }
+                        if (variant.balanced()) {
+                            keep = balanceLongerShare(keep, pool, lm.hard(), train, gold, lengthA, lengthB, seed);
+                        }
+                        for (int k = 0; k < pool.length; k++) {
+                            if (!keep[k]) {
                                 continue;
                             }
-                            double pa = variant.equals("soft") ? 1 - pb[k] : (hard[k] == 0 ? 1 : 0);
+                            double pa = variant.base().equals("soft") ? 1 - lm.pb()[k] : (lm.hard()[k] == 0 ? 1 : 0);
                             trainSet.add(pair(withIds.get(pool[k]), pa, true));
                             weak++;
-                            if (hard[k] == gold[pool[k]]) {
+                            if (lm.hard()[k] == gold[pool[k]]) {
                                 weakRight++;
                             }
                         }
                     }
-                    List<TrainPair> testSet = new ArrayList<>();
-                    for (int r : test) {
-                        testSet.add(pair(withIds.get(r), gold[r] == 0 ? 1 : 0, false));
-                    }
                     long t0 = System.nanoTime();
-                    Scored scored = trainAndScore(params.reward().withSeed(seed), trainSet, testSet, List.of(), outDir, cancel);
+                    RewardConfig config = params.reward().withSeed(seed);
+                    Scored scored = trainAndScore(config, trainSet, testSet, testSet, outDir, cancel);
                     dev.pairlab.analysis.LengthSplit ls = scored.byLength();
-                    Row row = new Row(fraction, seed, variant, train.length, weak, weak == 0 ? Double.NaN : (double) weakRight / weak, lmAcc, mvAcc,
-                            test.length, scored.accuracy(), (System.nanoTime() - t0) / 1_000_000, ls.accuracyLongerPreferred(),
-                            ls.accuracyShorterPreferred());
+                    Row row = new Row(fraction, seed, variantName, train.length, weak, weak == 0 ? Double.NaN : (double) weakRight / weak,
+                            variant.weak() ? lm.accuracy() : Double.NaN, mvAcc, test.length, scored.accuracy(), (System.nanoTime() - t0) / 1_000_000,
+                            ls.accuracyLongerPreferred(), ls.accuracyShorterPreferred());
                     rows.add(row);
+                    // The cell's per-pair outcomes first, then its row: a row in results.csv always has its predictions.
+                    Files.writeString(predictions, trim(fraction) + "," + seed + "," + variantName + "," + outcomes(testSet, scored.rewards())
+                            + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
                     Files.writeString(csv, row.csv() + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
                 }
             }
@@ -248,6 +283,88 @@ public final class Experiment {
         progress.progress(total, total, "experiment done");
         ExperimentReport.write(rows, params, outDir);
         return rows;
+    }
+
+    static final String PREDICTIONS_HEADER = "labeled,seed,variant,outcomes";
+    /** The predictions row per seed that says, per test pair, whether its preferred answer is the Longer, the Shorter, or of equal length (=). */
+    static final String LENGTH_ROW = "_length";
+
+    /** A label model's weak labels of the pool and its accuracy on the test split. */
+    record Labeled(double[] pb, byte[] hard, double accuracy) {
+    }
+
+    /**
+     * Fits a label model as the variant asks: the paper's Snorkel model on the labeled rows' votes, or a
+     * gold-using model on the labeled rows and the pool with the labeled rows' gold (never the pool's or
+     * the test split's).
+     */
+    static Labeled weakLabels(String type, LabelMatrix matrix, int[] train, int[] pool, int[] test, byte[] gold, FitOptions fit, long seed,
+                              Cancellation cancel) throws CancelledException {
+        LabelModel lm = dev.pairlab.labelmodel.LabelModels.create(type);
+        if (lm.usesGold()) {
+            byte[] visible = new byte[gold.length];
+            java.util.Arrays.fill(visible, (byte) -1);
+            for (int r : train) {
+                visible[r] = gold[r];
+            }
+            int[] rows = IntStream.concat(IntStream.of(train), IntStream.of(pool)).sorted().toArray();
+            lm.fit(matrix, rows, visible, fit, ProgressListener.NONE, cancel);
+        } else {
+            lm.fit(matrix, train, fit, ProgressListener.NONE, cancel);
+        }
+        double[] pb = lm.probabilityB(matrix, pool);
+        long[] poolIds = IntStream.of(pool).mapToLong(r -> matrix.ids()[r]).toArray();
+        return new Labeled(pb, HardLabels.of(pb, poolIds, TiePolicy.RANDOM, 0.5, seed), accuracy(lm, matrix, test, gold, seed));
+    }
+
+    /** Per test pair: L if its preferred answer is the longer one, S if the shorter, = if they are equally long. */
+    static String lengthCodes(int[] test, byte[] gold, float[] lengthA, float[] lengthB) {
+        StringBuilder sb = new StringBuilder(test.length);
+        for (int r : test) {
+            if (lengthA[r] == lengthB[r]) {
+                sb.append('=');
+            } else {
+                byte longer = lengthB[r] > lengthA[r] ? dev.pairlab.lf.Votes.B : dev.pairlab.lf.Votes.A;
+                sb.append(gold[r] == longer ? 'L' : 'S');
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Per test pair: 1 if the reward model ranked its preferred answer higher, 0 if not (a tie counts as wrong). */
+    static String outcomes(List<TrainPair> test, double[] rewards) {
+        StringBuilder sb = new StringBuilder(test.size());
+        for (int i = 0; i < test.size(); i++) {
+            double d = rewards[2 * i] - rewards[2 * i + 1];
+            sb.append((test.get(i).aPreferred() ? d : -d) > 0 ? '1' : '0');
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The kept weak pairs thinned so that the share of pairs whose weakly chosen answer is the longer one
+     * equals that share among the labeled pairs' gold (pairs of equal length count as neither and are
+     * kept): the fewest pairs of the over-represented side are dropped, chosen by a seeded shuffle.
+     */
+    static boolean[] balanceLongerShare(boolean[] keep, int[] pool, byte[] hard, int[] train, byte[] gold, float[] lengthA, float[] lengthB,
+                                        long seed) {
+        int labeledLonger = 0;
+        int labeledShorter = 0;
+        for (int r : train) {
+            if (lengthA[r] != lengthB[r]) {
+                boolean longer = gold[r] == (lengthB[r] > lengthA[r] ? dev.pairlab.lf.Votes.B : dev.pairlab.lf.Votes.A);
+                labeledLonger += longer ? 1 : 0;
+                labeledShorter += longer ? 0 : 1;
+            }
+        }
+        double target = labeledLonger + labeledShorter == 0 ? 0.5 : (double) labeledLonger / (labeledLonger + labeledShorter);
+        return dev.pairlab.labelmodel.LengthBalance.subsample(keep, IntStream.range(0, pool.length).map(k -> {
+            int r = pool[k];
+            if (lengthA[r] == lengthB[r]) {
+                return -1;
+            }
+            return hard[k] == (lengthB[r] > lengthA[r] ? dev.pairlab.lf.Votes.B : dev.pairlab.lf.Votes.A) ? 1 : 0;
+        }).toArray(), target, seed);
     }
 
     /**

@@ -382,7 +382,9 @@ public final class LfEditorView extends BorderPane {
         Set<Split> splits = statsSplits();
         long[] lastRelabel = {System.nanoTime()};
         ws.tasks().run("Asking the judge for " + lfName, (progress, cancel) -> {
-            Lfs.save(w, lfName, rule.kind(), rule.toJson().toString());
+            LfRecord saved = Lfs.save(w, lfName, rule.kind(), rule.toJson().toString());
+            // The user sees the endpoint, model and key name in the form and asks for it: that is trust.
+            dev.pairlab.lf.CodeTrust.forUser().trust(dev.pairlab.lf.CodeTrust.content(saved), saved.name());
             javafx.application.Platform.runLater(ws::relabel);
             ProgressListener live = (done, total, message) -> {
                 progress.progress(done, total, message);
