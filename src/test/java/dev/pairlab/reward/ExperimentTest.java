@@ -27,10 +27,10 @@ class ExperimentTest {
     @Test
     void aSmallExperimentWritesTableAndPlotAndResumes() throws Exception {
         Experiment.Params params = new Experiment.Params(TestData.mtBenchTrain(), TestData.mtBenchEval(), 0.1, List.of(0.05, 0.2), 1,
-                "mt-bench", List.of("gold", "gold+weak"), 0.7, RewardConfig.features().withEpochs(2));
+                "mt-bench", List.of("gold", "gold+weak", "gold+weak:semi:balanced"), 0.7, RewardConfig.features().withEpochs(2));
         Path out = dir.resolve("exp");
         List<Experiment.Row> rows = Experiment.run(params, out, ProgressListener.NONE, Cancellation.none());
-        assertEquals(4, rows.size());
+        assertEquals(6, rows.size());
         for (Experiment.Row r : rows) {
             assertEquals(386, r.testPairs());
             assertTrue(r.rmAccuracy() > 0.4 && r.rmAccuracy() <= 1.0, r.toString());
@@ -38,18 +38,33 @@ class ExperimentTest {
             assertEquals((263 * r.rmLongerPreferred() + 122 * r.rmShorterPreferred()) / 385, r.rmAccuracy(), 2.0 / 386, r.toString());
             if (r.variant().equals("gold")) {
                 assertEquals(0, r.weakPairs());
-            } else {
+            } else if (r.variant().equals("gold+weak")) {
                 assertEquals(898 - r.goldPairs(), r.weakPairs(), "all pool pairs get a weak label (ties broken at random)");
+            } else {
+                assertTrue(r.weakPairs() < 898 - r.goldPairs(), "balancing drops weak pairs: " + r);
             }
         }
         assertEquals(45, rows.get(0).goldPairs(), "5% of 898");
         List<String> csv = Files.readAllLines(out.resolve("results.csv"));
-        assertEquals(5, csv.size());
+        assertEquals(7, csv.size());
+        // Per-pair outcomes: one length row per seed and one outcome row per cell, one character per test pair.
+        List<String> predictions = Files.readAllLines(out.resolve("predictions.csv"));
+        assertEquals(1 + 2 + 6, predictions.size());
+        String lengths = predictions.get(1).split(",")[3];
+        assertEquals(386, lengths.length());
+        assertEquals(263, lengths.chars().filter(c -> c == 'L').count(), "263 test pairs prefer the longer answer");
+        for (String line : predictions.subList(1, predictions.size())) {
+            String[] f = line.split(",");
+            if (!f[2].equals(Experiment.LENGTH_ROW)) {
+                Experiment.Row row = rows.stream().filter(r -> Experiment.trim(r.labeled()).equals(f[0]) && r.variant().equals(f[2])).findFirst().orElseThrow();
+                assertEquals(row.rmAccuracy(), f[3].chars().filter(c -> c == '1').count() / 386.0, 1e-9, "outcomes agree with the row");
+            }
+        }
         String md = Files.readString(out.resolve("results.md"));
-        assertTrue(md.contains("| 0.05 |") && md.contains("| 0.2 |") && md.contains("gold+weak"), md);
-        assertTrue(md.contains("Length-controlled") && md.contains("gold+weak balanced"), md);
+        assertTrue(md.contains("| 0.05 | 'longer wins' | 0.683 [") && md.contains("| 0.2 | gold+weak:semi:balanced |"), md);
+        assertTrue(md.contains("length-balanced") && md.contains("Δ accuracy vs gold"), md);
         BufferedImage png = ImageIO.read(out.resolve("plot.png").toFile());
-        assertEquals(900, png.getWidth());
+        assertEquals(1520, png.getWidth(), "two panels: plain and length-balanced accuracy");
         long[] before = {Files.getLastModifiedTime(out.resolve("results.csv")).toMillis()};
         long t0 = System.nanoTime();
         List<Experiment.Row> again = Experiment.run(params, out, ProgressListener.NONE, Cancellation.none());
@@ -74,6 +89,62 @@ class ExperimentTest {
         assertEquals(386, fixed[0].length);
         assertEquals(898, fixed[0][0]);
         assertEquals(90, fixed[1].length);
+    }
+
+    @Test
+    void thePairedBootstrapMatchesHandComputedValuesAndPairsTheDifference() {
+        // One seed, four test pairs: L L S S. "gold" right on pairs 0,1 (both longer-preferred), "weak" right on 0,1,2.
+        byte[] longer = {1, 1, 0, 0};
+        PairedBootstrap.Seed seed = new PairedBootstrap.Seed(longer, java.util.Map.of("gold", new boolean[] {true, true, false, false},
+                "weak", new boolean[] {true, true, true, false}));
+        PairedBootstrap.Result r = PairedBootstrap.estimate(List.of(seed), List.of("gold", "weak"), "gold", 1);
+        assertEquals(0.5, r.variants().get("gold").accuracy().value(), 1e-12);
+        assertEquals(0.5, r.variants().get("gold").balanced().value(), 1e-12, "(1 + 0) / 2: a length-only ranking");
+        assertEquals(0.75, r.variants().get("weak").balanced().value(), 1e-12, "(1 + 0.5) / 2");
+        assertEquals(0.25, r.variants().get("weak").accuracyGain().value(), 1e-12);
+        assertEquals(0.5, r.longerWins().value(), 1e-12);
+        // weak is never worse than gold on any pair, so no resample can show a loss.
+        assertTrue(r.variants().get("weak").accuracyGain().low() >= 0, r.toString());
+        PairedBootstrap.Estimate acc = r.variants().get("weak").accuracy();
+        assertTrue(acc.low() < 0.75 && acc.high() > 0.75 && acc.low() >= 0 && acc.high() <= 1, acc.toString());
+    }
+
+    @Test
+    void variantsAreParsedWithTheirModifiersAndNonsenseIsRefused() {
+        ExperimentVariant v = ExperimentVariant.parse("gold+weak:semi:balanced");
+        assertEquals("gold+weak", v.base());
+        assertEquals("dawid-skene-semi", v.labelModel());
+        assertTrue(v.balanced() && !v.lengthControl());
+        assertEquals("snorkel", ExperimentVariant.parse("gold+weak").labelModel());
+        assertThrows(IllegalArgumentException.class, () -> ExperimentVariant.parse("gold:balanced"));
+        assertThrows(IllegalArgumentException.class, () -> ExperimentVariant.parse("gold+weak:semi:gold-prior"));
+        assertThrows(IllegalArgumentException.class, () -> ExperimentVariant.parse("gold+weak:fast"));
+        assertThrows(IllegalArgumentException.class, () -> ExperimentVariant.parse("weak"));
+    }
+
+    @Test
+    void lengthBalanceBringsTheLongerShareToItsTargetDroppingTheFewestPairs() {
+        int n = 1000;
+        boolean[] keep = new boolean[n];
+        int[] longer = new int[n];
+        for (int i = 0; i < n; i++) {
+            keep[i] = i % 10 != 0; // 900 kept
+            longer[i] = i % 5 == 0 ? -1 : (i % 4 == 0 ? 0 : 1); // equal length, or mostly "longer chosen"
+        }
+        double before = dev.pairlab.labelmodel.LengthBalance.share(keep, longer);
+        for (double target : new double[] {0.5, 0.3, 0.9}) {
+            boolean[] kept = dev.pairlab.labelmodel.LengthBalance.subsample(keep, longer, target, 7);
+            double share = dev.pairlab.labelmodel.LengthBalance.share(kept, longer);
+            long nKept = IntStream.range(0, n).filter(i -> kept[i] && longer[i] >= 0).count();
+            assertEquals(target, share, 1.0 / nKept, "target " + target + " from " + before);
+            for (int i = 0; i < n; i++) {
+                assertTrue(!kept[i] || keep[i], "only drops");
+                if (longer[i] == -1) {
+                    assertEquals(keep[i], kept[i], "pairs of equal length are kept");
+                }
+            }
+        }
+        assertTrue(before > 0.7, "the set started long-biased: " + before);
     }
 
     @Test
