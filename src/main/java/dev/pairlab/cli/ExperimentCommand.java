@@ -16,8 +16,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "experiment", mixinStandardHelpOptions = true, description = {
     "The paper's experiment: for each labeled fraction and seed, split, apply the LF preset, fit the label model on the",
-    "labeled part, weakly label the pool, train reward models (gold / gold+weak / soft / filtered) and score them on the",
-    "test split. Writes results.csv, results.md (mean ± std) and plot.png to --out; rerun to resume."})
+    "labeled part, weakly label the pool, train reward models on each --variants training set and score them on the test",
+    "split. Writes results.csv, predictions.csv (per test pair), results.md (accuracy and length-balanced accuracy beside",
+    "'longer wins', 95 % bootstrap intervals, paired differences to gold-only) and plot.png to --out; rerun to resume."})
 final class ExperimentCommand implements Callable<Integer> {
 
     @Option(names = "--dataset", required = true, paramLabel = "FILE", description = "Labeled pairs (any import format).")
@@ -38,9 +39,17 @@ final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--preset", defaultValue = "mt-bench", description = "LF preset: hh, ub, ubp, mt-bench (default ${DEFAULT-VALUE}).")
     String preset;
 
-    @Option(names = "--variants", split = ",", defaultValue = "gold,gold+weak,soft,filtered",
-            description = "Training sets (default ${DEFAULT-VALUE}).")
+    @Option(names = "--variants", split = ",", defaultValue = Experiment.DEFAULT_VARIANTS,
+            description = {"Training sets (default ${DEFAULT-VALUE}): gold, gold+weak, soft or filtered, then modifiers: :semi or",
+                ":gold-prior (a label model that learns from the labeled pairs' gold instead of Snorkel's), :balanced (the weak part",
+                "as often 'longer chosen' as the labeled pairs), e.g. gold+weak:semi:balanced."})
     List<String> variants;
+
+    @Option(names = "--kind", defaultValue = "features", description = "Reward model: features, frozen or transformer (default ${DEFAULT-VALUE}).")
+    String kind;
+
+    @Option(names = "--base", description = "frozen and transformer: minilm (shipped) or a local Hugging Face checkpoint folder.")
+    String base;
 
     @Option(names = "--threshold", defaultValue = "0.7", description = "Confidence threshold of the filtered variant (default ${DEFAULT-VALUE}).")
     double threshold;
@@ -62,7 +71,13 @@ final class ExperimentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RewardConfig rm = RewardConfig.features();
+        if (seeds > 10 && !quiet) {
+            spec.commandLine().getErr().println("pairlab: note: " + seeds + " seeds; the paired bootstrap needs no more than 10 for stable intervals");
+        }
+        if (!List.of("features", "frozen", "transformer").contains(kind)) {
+            throw new IllegalArgumentException("the reward model kind is features, frozen or transformer, not '" + kind + "'");
+        }
+        RewardConfig rm = RewardConfig.of(kind, base == null && !kind.equals("features") ? "minilm" : base);
         if (epochs != null) {
             rm = rm.withEpochs(epochs);
         }

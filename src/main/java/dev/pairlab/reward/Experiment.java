@@ -53,6 +53,9 @@ import java.util.stream.IntStream;
  */
 public final class Experiment {
 
+    /** The training sets run unless the user lists others: the paper's two, and the gold-using label model without and with length balancing. */
+    public static final String DEFAULT_VARIANTS = "gold,gold+weak,gold+weak:semi,gold+weak:semi:balanced";
+
     /** The experiment's settings; saved as experiment.json in the output folder. */
     public record Params(Path dataset, Path evalFile, double evalFraction, List<Double> labeled, int seeds, String preset,
                         List<String> variants, double threshold, RewardConfig reward) {
