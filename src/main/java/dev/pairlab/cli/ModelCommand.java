@@ -103,8 +103,12 @@ final class ModelCommand implements Runnable {
         @Option(names = "--epochs", defaultValue = "100", description = "Epochs / EM iterations (default ${DEFAULT-VALUE}).")
         int epochs;
 
-        @Option(names = "--lr", defaultValue = "0.01", description = "Adam learning rate (default ${DEFAULT-VALUE}).")
+        @Option(names = "--lr", defaultValue = "0.01", description = "Learning rate of the Snorkel-style model (default ${DEFAULT-VALUE}).")
         double lr;
+
+        @Option(names = "--optimizer", defaultValue = "adam", description = {"Snorkel-style model: adam (the paper's) or sgd (Snorkel's own",
+            "default, momentum 0.9; with --l2 0 it reproduces LabelModel().fit() on the same matrix) (default ${DEFAULT-VALUE})."})
+        String optimizer;
 
         @Option(names = "--l2", defaultValue = "0.6", description = "Pull toward the initial accuracy (paper: 0.5 HH, 0.6 others; default ${DEFAULT-VALUE}).")
         double l2;
@@ -139,7 +143,8 @@ final class ModelCommand implements Runnable {
                 on = FitParams.defaultFitOn(type);
             }
             FitParams params = new FitParams(type, new FitOptions(balance, epochs, lr, l2, precInit, seed, priorStrength,
-                    FitOptions.BelowChance.parse(belowChance)), on, TiePolicy.parse(ties), Split.parse(evalSplit));
+                    FitOptions.BelowChance.parse(belowChance), FitOptions.Optimizer.parse(optimizer)), on, TiePolicy.parse(ties),
+                    Split.parse(evalSplit));
             ModelFitting.Result r;
             try (ConsoleProgress progress = new ConsoleProgress(System.err, quiet)) {
                 if (matrix != null) {

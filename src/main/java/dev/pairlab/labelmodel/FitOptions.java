@@ -19,7 +19,27 @@ import java.util.Locale;
  *                      only when asked, drop it or invert its votes
  */
 public record FitOptions(double classBalanceB, int epochs, double lr, double l2, double precInit, long seed, double priorStrength,
-                         BelowChance belowChance) {
+                         BelowChance belowChance, Optimizer optimizer) {
+
+    /**
+     * The Snorkel-style model's optimizer, as Snorkel's LabelModel offers them: {@code sgd} (its default: momentum
+     * 0.9, l2 as weight decay) or {@code adam} (β 0.9/0.999, ε 1e-8, l2 as weight decay; the paper's choice).
+     */
+    public enum Optimizer {
+        SGD, ADAM;
+
+        public static Optimizer parse(String s) {
+            try {
+                return valueOf(s.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("the optimizer is sgd or adam, not '" + s + "'");
+            }
+        }
+
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
 
     /** What to do with LFs that are measurably worse than a coin on the labeled rows. */
     public enum BelowChance {
@@ -41,7 +61,12 @@ public record FitOptions(double classBalanceB, int epochs, double lr, double l2,
     public static final double DEFAULT_PRIOR_STRENGTH = 50;
 
     public FitOptions(double classBalanceB, int epochs, double lr, double l2, double precInit, long seed) {
-        this(classBalanceB, epochs, lr, l2, precInit, seed, DEFAULT_PRIOR_STRENGTH, BelowChance.KEEP);
+        this(classBalanceB, epochs, lr, l2, precInit, seed, DEFAULT_PRIOR_STRENGTH, BelowChance.KEEP, Optimizer.ADAM);
+    }
+
+    public FitOptions(double classBalanceB, int epochs, double lr, double l2, double precInit, long seed, double priorStrength,
+                      BelowChance belowChance) {
+        this(classBalanceB, epochs, lr, l2, precInit, seed, priorStrength, belowChance, Optimizer.ADAM);
     }
 
     public static FitOptions paper() {
@@ -70,25 +95,32 @@ public record FitOptions(double classBalanceB, int epochs, double lr, double l2,
         if (belowChance == null) {
             belowChance = BelowChance.KEEP;
         }
+        if (optimizer == null) {
+            optimizer = Optimizer.ADAM;
+        }
     }
 
     public FitOptions withL2(double v) {
-        return new FitOptions(classBalanceB, epochs, lr, v, precInit, seed, priorStrength, belowChance);
+        return new FitOptions(classBalanceB, epochs, lr, v, precInit, seed, priorStrength, belowChance, optimizer);
     }
 
     public FitOptions withEpochs(int v) {
-        return new FitOptions(classBalanceB, v, lr, l2, precInit, seed, priorStrength, belowChance);
+        return new FitOptions(classBalanceB, v, lr, l2, precInit, seed, priorStrength, belowChance, optimizer);
     }
 
     public FitOptions withSeed(long v) {
-        return new FitOptions(classBalanceB, epochs, lr, l2, precInit, v, priorStrength, belowChance);
+        return new FitOptions(classBalanceB, epochs, lr, l2, precInit, v, priorStrength, belowChance, optimizer);
     }
 
     public FitOptions withPriorStrength(double v) {
-        return new FitOptions(classBalanceB, epochs, lr, l2, precInit, seed, v, belowChance);
+        return new FitOptions(classBalanceB, epochs, lr, l2, precInit, seed, v, belowChance, optimizer);
+    }
+
+    public FitOptions withOptimizer(Optimizer v) {
+        return new FitOptions(classBalanceB, epochs, lr, l2, precInit, seed, priorStrength, belowChance, v);
     }
 
     public FitOptions withBelowChance(BelowChance v) {
-        return new FitOptions(classBalanceB, epochs, lr, l2, precInit, seed, priorStrength, v);
+        return new FitOptions(classBalanceB, epochs, lr, l2, precInit, seed, priorStrength, v, optimizer);
     }
 }

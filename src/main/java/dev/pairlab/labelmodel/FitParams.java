@@ -55,13 +55,15 @@ public record FitParams(String type, FitOptions options, String fitOn, TiePolicy
         o.put("seed", options.seed());
         o.put("prior_strength", options.priorStrength());
         o.put("below_chance", options.belowChance().key());
+        o.put("optimizer", options.optimizer().key());
         return o;
     }
 
     public static FitParams fromJson(JsonNode o) {
         return new FitParams(o.path("type").asText(), new FitOptions(o.path("class_balance").asDouble(0.5), o.path("epochs").asInt(100),
                 o.path("lr").asDouble(0.01), o.path("l2").asDouble(0.6), o.path("prec_init").asDouble(0.7), o.path("seed").asLong(123),
-                o.path("prior_strength").asDouble(FitOptions.DEFAULT_PRIOR_STRENGTH), FitOptions.BelowChance.parse(o.path("below_chance").asText("keep"))),
+                o.path("prior_strength").asDouble(FitOptions.DEFAULT_PRIOR_STRENGTH), FitOptions.BelowChance.parse(o.path("below_chance").asText("keep")),
+                FitOptions.Optimizer.parse(o.path("optimizer").asText("adam"))),
                 o.path("fit_on").asText("labeled"), TiePolicy.parse(o.path("ties").asText("random")), Split.parse(o.path("eval_split").asText("test")));
     }
 }

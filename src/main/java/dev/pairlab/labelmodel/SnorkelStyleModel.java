@@ -8,7 +8,6 @@ import dev.pairlab.pairs.Json;
 import dev.pairlab.task.Cancellation;
 import dev.pairlab.task.CancelledException;
 import dev.pairlab.task.ProgressListener;
-import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 /**
@@ -59,15 +58,16 @@ public final class SnorkelStyleModel implements LabelModel {
                 mu0[idx][y] = Math.max(0, Math.min(1, o[idx][idx] * options.precInit() / p[y]));
             }
         }
-        // Snorkel breaks the symmetry of the start by scaling μ₀ with one random number.
-        double scale = new SplittableRandom(options.seed()).nextDouble();
+        // Snorkel breaks the symmetry of the start by scaling μ₀ with one random number: numpy's first draw after
+        // seeding it with the fit's seed, which NumpyLegacyRandom draws the same.
+        double scale = new NumpyLegacyRandom(options.seed()).nextDouble();
         mu = new double[d][2];
         for (int r = 0; r < d; r++) {
             mu[r][0] = mu0[r][0] * scale;
             mu[r][1] = mu0[r][1] * scale;
         }
         double eps = Math.min(0.01, 1 / Math.pow(10, Math.ceil(Math.log10(Math.max(1, rows.length)))));
-        Adam adam = new Adam(d, options.lr());
+        Step optimizer = options.optimizer() == FitOptions.Optimizer.SGD ? new Sgd(d, options.lr()) : new Adam(d, options.lr());
         double l2sq = options.l2() * options.l2();
         for (int epoch = 0; epoch < options.epochs(); epoch++) {
             cancel.throwIfCancelled();
@@ -78,7 +78,7 @@ public final class SnorkelStyleModel implements LabelModel {
                 grad[r][0] += options.l2() * mu[r][0];
                 grad[r][1] += options.l2() * mu[r][1];
             }
-            adam.step(mu, grad);
+            optimizer.step(mu, grad);
             progress.progress(epoch + 1, options.epochs(), String.format("fitting label model: epoch %d, loss %.6f", epoch + 1, lastLoss));
         }
         for (int r = 0; r < d; r++) {
@@ -279,7 +279,35 @@ public final class SnorkelStyleModel implements LabelModel {
     }
 
     /** Adam (Kingma and Ba 2015) with PyTorch's defaults: β = (0.9, 0.999), ε = 1e-8. */
-    static final class Adam {
+    /** One optimizer step on μ given its gradient (weight decay already added). */
+    interface Step {
+        void step(double[][] params, double[][] grad);
+    }
+
+    /** PyTorch's SGD with momentum 0.9 and no dampening, as Snorkel's default optimizer config has it. */
+    static final class Sgd implements Step {
+        private final double lr;
+        private final double[][] buf;
+        private boolean first = true;
+
+        Sgd(int d, double lr) {
+            this.lr = lr;
+            this.buf = new double[d][2];
+        }
+
+        @Override
+        public void step(double[][] params, double[][] grad) {
+            for (int r = 0; r < params.length; r++) {
+                for (int y = 0; y < 2; y++) {
+                    buf[r][y] = first ? grad[r][y] : 0.9 * buf[r][y] + grad[r][y];
+                    params[r][y] -= lr * buf[r][y];
+                }
+            }
+            first = false;
+        }
+    }
+
+    static final class Adam implements Step {
         private final double lr;
         private final double[][] m1;
         private final double[][] m2;
@@ -291,7 +319,8 @@ public final class SnorkelStyleModel implements LabelModel {
             this.m2 = new double[d][2];
         }
 
-        void step(double[][] params, double[][] grad) {
+        @Override
+        public void step(double[][] params, double[][] grad) {
             t++;
             double b1 = 0.9;
             double b2 = 0.999;
