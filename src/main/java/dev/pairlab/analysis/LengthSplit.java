@@ -151,6 +151,24 @@ public record LengthSplit(int longerPreferred, double accuracyLongerPreferred, i
             return Double.isNaN(l) || Double.isNaN(s) ? Double.NaN : (l + s) / 2;
         }
 
+        /**
+         * In words, for a rule's suggestion: whether its accuracy on all pairs is distinguishable from a
+         * coin at 95 %, and whether that still holds on length-matched pairs.
+         */
+        public String verdict() {
+            Count a = all.votes();
+            Count m = lengthMatched.votes();
+            if (a.voted() == 0) {
+                return "never votes";
+            }
+            String overall = a.indistinguishableFromChance() ? "not distinguishable from chance"
+                    : a.interval().below(0.5) ? "worse than chance" : "better than chance";
+            String matched = m.voted() == 0 ? "no votes"
+                    : m.indistinguishableFromChance() ? "not distinguishable from chance"
+                    : m.interval().below(0.5) ? "worse than chance" : "better than chance";
+            return overall.equals(matched) ? overall + " (also on length-matched pairs)" : overall + "; on length-matched pairs " + matched;
+        }
+
         /** All groups, the four named ones first, then the ratio bins. */
         public List<Group> groups() {
             List<Group> g = new ArrayList<>(List.of(all, lengthMatched, longerPreferred, longerLoses));
