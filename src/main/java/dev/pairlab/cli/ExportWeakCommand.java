@@ -27,8 +27,8 @@ import picocli.CommandLine.Model.CommandSpec;
     "label model (pairlab model fit), kept where its confidence >= --threshold, shuffled with --seed.",
     "Formats: trl ({prompt, chosen, rejected, weak, confidence}), answer-label, csv. A manifest (FILE.manifest.json)",
     "records LFs, model, settings and counts; --manifest M rewrites the very same file from it.",
-    "--length-balance makes the share of weak pairs whose chosen answer is the longer one equal the gold pairs' share",
-    "(or a given share), by dropping weak pairs or by a per-row weight (--length-method)."})
+    "--length-balance: as many weak pairs choose the longer answer as gold pairs do",
+    "(or a given share), by dropping weak pairs or by a per-row weight."})
 final class ExportWeakCommand implements Callable<Integer> {
 
     @Mixin
@@ -52,14 +52,13 @@ final class ExportWeakCommand implements Callable<Integer> {
     @Option(names = "--ties", defaultValue = "random", description = "Pool pairs with P = 0.5: random, abstain (dropped) or prior (default ${DEFAULT-VALUE}).")
     String ties;
 
-    @Option(names = "--length-balance", paramLabel = "TARGET", description = {
-        "Balance the weak part so this share of its pairs chooses the longer answer: 'labeled' (the share among the",
-        "gold pairs written) or a share such as 0.5; pairs of equal length count as neither (default: no balancing)."})
+    @Option(names = "--length-balance", paramLabel = "TARGET", description = "Balance the weak part so this share of its pairs chooses"
+            + " the longer answer: 'labeled' (the share among the gold pairs written) or a share such as 0.5; pairs of equal length"
+            + " count as neither (default: no balancing).")
     String lengthBalance;
 
-    @Option(names = "--length-method", paramLabel = "M", description = {
-        "subsample (drop the fewest weak pairs of the over-represented side, chosen with --seed) or weights",
-        "(a per-row field 'weight'); alone it balances to 'labeled' (default subsample)."})
+    @Option(names = "--length-method", paramLabel = "M", description = "subsample (drop the fewest weak pairs of the over-represented"
+            + " side, chosen with --seed) or weights (a per-row field 'weight'); alone it balances to 'labeled' (default subsample).")
     String lengthMethod;
 
     @Option(names = "--model", defaultValue = "0", description = "Label model run id (default: the latest).")
