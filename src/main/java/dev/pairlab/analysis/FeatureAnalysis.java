@@ -1,6 +1,7 @@
 package dev.pairlab.analysis;
 
 import dev.pairlab.features.FeatureTable;
+import dev.pairlab.lf.Votes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -139,6 +140,30 @@ public final class FeatureAnalysis {
             }
         }
         return new Point(t, labeled == 0 ? 0 : (double) voted / labeled, voted == 0 ? Double.NaN : (double) right / voted);
+    }
+
+    /**
+     * The rule "prefer {@code preferHigher ? higher : lower}, abstain if Δ = 0 or |Δ| < t" (as
+     * {@link #at} scores it) by length on the rows with gold: is it right beyond what answer length
+     * explains? Lengths are the "length" feature (characters).
+     */
+    public static LengthSplit.Breakdown byLength(FeatureTable table, String feature, int[] rows, byte[] gold, boolean preferHigher, double t) {
+        float[] a = table.a(feature);
+        float[] b = table.b(feature);
+        byte[] votes = new byte[gold.length];
+        Arrays.fill(votes, Votes.ABSTAIN);
+        for (int r : rows) {
+            double d = (double) b[r] - a[r];
+            if (d != 0 && Math.abs(d) >= t) {
+                votes[r] = (d > 0) == preferHigher ? Votes.B : Votes.A;
+            }
+        }
+        return LengthSplit.breakdown(votes, gold, table.a("length"), table.b("length"), rows);
+    }
+
+    /** {@link #byLength} of the report's suggested rule. */
+    public static LengthSplit.Breakdown suggestedByLength(FeatureTable table, Report report, int[] rows, byte[] gold) {
+        return byLength(table, report.feature(), rows, gold, report.suggestedPrefer().equals("higher"), report.suggestedThreshold());
     }
 
     /** Histograms of the feature over preferred and over rejected answers, on common bins spanning the 1st–99th percentile. */

@@ -3,6 +3,7 @@ package dev.pairlab.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pairlab.analysis.FeatureAnalysis;
+import dev.pairlab.analysis.LengthSplit;
 import dev.pairlab.analysis.Subsets;
 import dev.pairlab.features.Feature;
 import dev.pairlab.features.FeatureCache;
@@ -13,6 +14,7 @@ import dev.pairlab.store.Project;
 import dev.pairlab.task.Cancellation;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,7 +35,9 @@ final class AnalyzeCommand implements Runnable {
 
     @Command(name = "features", mixinStandardHelpOptions = true, description = {
         "For each feature, on labeled pairs: preferred vs rejected values, how often the preferred answer has the higher value,",
-        "and the rule 'prefer higher/lower, abstain if |Δ| < t' with the threshold that maximizes coverage × (2·accuracy − 1)."})
+        "and the rule 'prefer higher/lower, abstain if |Δ| < t' with the threshold that maximizes coverage × (2·accuracy − 1);",
+        "then that rule's accuracy (95 % Wilson interval) on all pairs, on length-matched pairs",
+        "and where the longer answer loses, and whether it is distinguishable from chance."})
     static final class FeaturesCmd implements Callable<Integer> {
         @Mixin
         ProjectArg project;
@@ -68,8 +72,12 @@ final class AnalyzeCommand implements Runnable {
                 out.printf("%-18s %-11s %6s %10s %10s %9s %-7s %9s %8s %8s%n", "feature", "unit", "pairs", "pref.mean", "rej.mean",
                         "pref>rej", "prefer", "min|Δ|", "coverage", "accuracy");
             }
+            java.util.Set<dev.pairlab.pairs.Split> splits = LfCommand.splits(split);
+            java.util.Map<String, LengthSplit.Breakdown> byLength = new java.util.LinkedHashMap<>();
             for (Feature f : Features.in(table)) {
                 FeatureAnalysis.Report r = FeatureAnalysis.analyse(table, f.name(), rows, labels.gold());
+                LengthSplit.Breakdown b = FeatureAnalysis.suggestedByLength(table, r, rows, labels.gold());
+                byLength.put(f.name(), b);
                 if (output.json) {
                     ObjectNode x = list.addObject().put("name", f.name()).put("description", f.description()).put("unit", f.unit())
                             .put("pairs", r.pairs()).put("preferred_mean", r.preferredMean()).put("rejected_mean", r.rejectedMean())
@@ -85,6 +93,13 @@ final class AnalyzeCommand implements Runnable {
                         hist.add(c);
                     }
                     x.put("delta_min", r.deltaMin()).put("delta_max", r.deltaMax());
+                    LengthSplit.Count c = b.all().votes();
+                    x.put("suggested_voted", c.voted());
+                    Output.putNum(x, "suggested_accuracy_ci95_low", c.interval().low());
+                    Output.putNum(x, "suggested_accuracy_ci95_high", c.interval().high());
+                    x.put("suggested_indistinguishable_from_chance", c.indistinguishableFromChance());
+                    x.put("suggested_verdict", b.verdict());
+                    x.set("suggested_by_length", LengthReport.groups(b));
                 } else {
                     out.printf("%-18s %-11s %6d %10.2f %10.2f %9s %-7s %9.3g %8.3f %8s%n", f.name(), f.unit(), r.pairs(), r.preferredMean(),
                             r.rejectedMean(), LfCommand.fmt(r.preferredHigher()), r.suggestedPrefer(), r.suggestedThreshold(),
@@ -92,7 +107,27 @@ final class AnalyzeCommand implements Runnable {
                 }
             }
             if (output.json) {
+                ArrayNode splitNames = o.putArray("splits");
+                splits.stream().sorted().forEach(x -> splitNames.add(x.key()));
+                o.put("length_matched_rule", LengthReport.MATCHED_RULE);
                 Output.print(out, o);
+            } else {
+                out.println();
+                out.println("The suggested rules " + LengthReport.measuredOn(splits, true) + ", by length:");
+                out.printf("%-18s %-26s %-26s %-26s %s%n", "feature", "all pairs", "length-matched", "longer loses", "verdict");
+                LengthSplit.Breakdown any = null;
+                for (Map.Entry<String, LengthSplit.Breakdown> e : byLength.entrySet()) {
+                    LengthSplit.Breakdown b = e.getValue();
+                    any = b;
+                    out.printf("%-18s %-26s %-26s %-26s %s%n", e.getKey(), LengthReport.cell(b.all().votes()),
+                            LengthReport.cell(b.lengthMatched().votes()), LengthReport.cell(b.longerLoses().votes()), b.verdict());
+                }
+                if (any != null) {
+                    out.printf("%-18s %-26s %-26s %-26s %s%n", "(longer wins)", LengthReport.cell(any.all().longerWins()),
+                            LengthReport.cell(any.lengthMatched().longerWins()), LengthReport.cell(any.longerLoses().longerWins()),
+                            "the length-only baseline on the same pairs");
+                }
+                out.println(LengthReport.FOOTNOTE);
             }
             return Cli.OK;
         }

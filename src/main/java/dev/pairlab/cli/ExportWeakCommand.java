@@ -2,6 +2,7 @@ package dev.pairlab.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pairlab.labelmodel.LengthBalance;
 import dev.pairlab.labelmodel.TiePolicy;
 import dev.pairlab.labelmodel.WeakExport;
 import dev.pairlab.lf.LfProblem;
@@ -13,6 +14,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,7 +26,9 @@ import picocli.CommandLine.Model.CommandSpec;
     "Write the training set: the labeled split with its gold labels plus the pool weakly labeled by the latest",
     "label model (pairlab model fit), kept where its confidence >= --threshold, shuffled with --seed.",
     "Formats: trl ({prompt, chosen, rejected, weak, confidence}), answer-label, csv. A manifest (FILE.manifest.json)",
-    "records LFs, model, settings and counts; --manifest M rewrites the very same file from it."})
+    "records LFs, model, settings and counts; --manifest M rewrites the very same file from it.",
+    "--length-balance: as many weak pairs choose the longer answer as gold pairs do",
+    "(or a given share), by dropping weak pairs or by a per-row weight."})
 final class ExportWeakCommand implements Callable<Integer> {
 
     @Mixin
@@ -47,6 +51,15 @@ final class ExportWeakCommand implements Callable<Integer> {
 
     @Option(names = "--ties", defaultValue = "random", description = "Pool pairs with P = 0.5: random, abstain (dropped) or prior (default ${DEFAULT-VALUE}).")
     String ties;
+
+    @Option(names = "--length-balance", paramLabel = "TARGET", description = "Balance the weak part so this share of its pairs chooses"
+            + " the longer answer: 'labeled' (the share among the gold pairs written) or a share such as 0.5; pairs of equal length"
+            + " count as neither (default: no balancing).")
+    String lengthBalance;
+
+    @Option(names = "--length-method", paramLabel = "M", description = "subsample (drop the fewest weak pairs of the over-represented"
+            + " side, chosen with --seed) or weights (a per-row field 'weight'); alone it balances to 'labeled' (default subsample).")
+    String lengthMethod;
 
     @Option(names = "--model", defaultValue = "0", description = "Label model run id (default: the latest).")
     long model;
@@ -98,7 +111,9 @@ final class ExportWeakCommand implements Callable<Integer> {
                 params = WeakExport.paramsOf(m);
             } else {
                 labeler = WeakExport.fromProject(p, model);
-                params = new WeakExport.Params(format, threshold, seed, LfCommand.splits(gold), TiePolicy.parse(ties));
+                LengthBalance balance = lengthBalance == null && lengthMethod == null ? null
+                        : LengthBalance.parse(lengthBalance == null ? "labeled" : lengthBalance, lengthMethod == null ? "subsample" : lengthMethod);
+                params = new WeakExport.Params(format, threshold, seed, LfCommand.splits(gold), TiePolicy.parse(ties), balance);
                 if (!List.of("trl", "answer-label", "csv").contains(format)) {
                     throw new IllegalArgumentException("--format must be trl, answer-label or csv for a weak export");
                 }
@@ -114,7 +129,7 @@ final class ExportWeakCommand implements Callable<Integer> {
         if (output.json) {
             ObjectNode j = Output.object().put("file", r.file().toString()).put("manifest", r.manifest().toString())
                     .put("gold", r.gold()).put("weak", r.weak()).put("total", r.gold() + r.weak()).put("pool", r.pool())
-                    .put("dropped", r.belowThreshold()).put("sha256", r.sha256());
+                    .put("dropped", r.belowThreshold()).put("dropped_for_length_balance", r.length().dropped()).put("sha256", r.sha256());
             if (Double.isNaN(r.weakAccuracy())) {
                 j.putNull("weak_accuracy_eval_only");
             } else {
@@ -124,10 +139,13 @@ final class ExportWeakCommand implements Callable<Integer> {
                 j.put("identical_to_manifest", identical);
             }
             j.put("written", r.written());
+            j.set("length_balance", r.length().toJson());
             Output.print(o, j);
         } else {
-            o.printf("%s %d pairs to %s: %d gold + %d weak (of %d pool pairs; %d below the threshold or tied)%n",
-                    r.written() ? "Wrote" : "Made (not written)", r.gold() + r.weak(), r.file(), r.gold(), r.weak(), r.pool(), r.belowThreshold());
+            o.printf("%s %d pairs to %s: %d gold + %d weak (of %d pool pairs; %d below the threshold or tied%s)%n",
+                    r.written() ? "Wrote" : "Made (not written)", r.gold() + r.weak(), r.file(), r.gold(), r.weak(), r.pool(), r.belowThreshold(),
+                    r.length().dropped() > 0 ? "; " + r.length().dropped() + " dropped to balance length" : "");
+            printLength(o, r.length());
             if (!Double.isNaN(r.weakAccuracy())) {
                 o.printf("Weak-label accuracy against the pool's hidden gold (evaluation only): %.3f%n", r.weakAccuracy());
             }
@@ -143,5 +161,23 @@ final class ExportWeakCommand implements Callable<Integer> {
                     + " named by the manifest " + manifest + (r.written() ? "" : "; " + r.file() + " and its manifest were left as they were"));
         }
         return identical == null || identical ? Cli.OK : Cli.BAD_INPUT;
+    }
+
+    private static void printLength(PrintWriter o, LengthBalance.Outcome l) {
+        if (l.balance() == null) {
+            o.printf(Locale.ROOT, "Longer answer chosen in %s of the weak pairs and %s of the gold pairs (pairs of unequal length;"
+                    + " --length-balance to balance)%n", LfCommand.fmt(l.shareBefore()), LfCommand.fmt(l.labeledShare()));
+            return;
+        }
+        String target = l.balance().fromLabeled() ? "the gold pairs' " + LfCommand.fmt(l.targetShare()) : LfCommand.fmt(l.targetShare());
+        if (l.weighted()) {
+            o.printf(Locale.ROOT, "Length balance by weights: longer answer chosen in %s of the weak pairs, %s weighted (target %s);"
+                    + " field 'weight': %.4f where the longer is chosen, %.4f where the shorter is, 1 elsewhere%n",
+                    LfCommand.fmt(l.shareBefore()), LfCommand.fmt(l.shareAfter()), target, l.weightLonger(), l.weightShorter());
+        } else {
+            o.printf(Locale.ROOT, "Length balance by subsampling: longer answer chosen in %s of the weak pairs before, %s after (target %s);"
+                    + " %d weak pairs dropped%n", LfCommand.fmt(l.shareBefore()), LfCommand.fmt(l.shareAfter()), target, l.dropped());
+        }
+        o.printf(Locale.ROOT, "  (%d weak pairs have answers of equal length: neither side, kept)%n", l.equalLength());
     }
 }

@@ -2,6 +2,7 @@ package dev.pairlab.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pairlab.analysis.LengthSplit;
 import dev.pairlab.analysis.LfStats;
 import dev.pairlab.analysis.Subsets;
 import dev.pairlab.lf.CodeCompiler;
@@ -529,7 +530,8 @@ final class LfCommand implements Runnable {
         @Option(names = "--wrong", paramLabel = "LF", description = "Also list the ids of the pairs this LF gets wrong.")
         String wrong;
 
-        @Option(names = "--by-length", description = "Also each LF's accuracy where the longer answer is preferred and where the shorter is.")
+        @Option(names = "--by-length", description = "Also each LF's accuracy (95 % Wilson interval, pairs) on length-matched pairs,"
+                + " where the longer answer loses, where it wins and by length ratio, beside 'longer wins' (on the train split unless --split).")
         boolean byLength;
 
         @Option(names = {"-q", "--quiet"}, description = "No progress output.")
@@ -545,6 +547,9 @@ final class LfCommand implements Runnable {
         public Integer call() throws Exception {
             ProjectLabeling.Labeled labeled = Projects.label(project.file, quiet, output.json, spec.commandLine().getErr());
             int[] rows = Subsets.rows(labeled.labels(), splits(split));
+            // Length analysis guides choices, so it is never measured on the test split unasked.
+            Set<Split> lengthSplits = split == null || split.isEmpty() ? EnumSet.of(Split.TRAIN) : splits(split);
+            int[] lengthRows = byLength ? Subsets.rows(labeled.labels(), lengthSplits) : null;
             LfStats.Report report = LfStats.compute(labeled.matrix(), rows, labeled.labels().gold());
             // Whether an LF is worse than a coin is judged on the labeled (train) split, whatever split is shown.
             LfStats.Report onLabeled = LfStats.compute(labeled.matrix(), Subsets.rows(labeled.labels(), EnumSet.of(Split.TRAIN)),
@@ -586,9 +591,15 @@ final class LfCommand implements Runnable {
                 labeled.problems().forEach(pr -> problems.addObject().put("lf", pr.lf()).put("kind", pr.kind().name().toLowerCase(java.util.Locale.ROOT))
                         .put("pair", pr.pairId()).put("message", pr.message()));
                 if (byLength) {
+                    ArrayNode splitNames = o.putArray("by_length_splits");
+                    lengthSplits.stream().sorted().forEach(x -> splitNames.add(x.key()));
+                    o.put("length_matched_rule", LengthReport.MATCHED_RULE);
                     ArrayNode bl = o.putArray("by_length");
                     for (int j = 0; j < labeled.matrix().m(); j++) {
-                        bl.add(RmCommand.lengthJson(dev.pairlab.analysis.LengthSplit.ofLf(labeled, j, rows)).put("name", labeled.matrix().names().get(j)));
+                        ObjectNode x = RmCommand.lengthJson(LengthSplit.ofLf(labeled, j, lengthRows)).put("name", labeled.matrix().names().get(j));
+                        LengthSplit.Breakdown b = LengthSplit.breakdownOfLf(labeled, j, lengthRows);
+                        x.set("groups", LengthReport.groups(b));
+                        bl.add(x);
                     }
                 }
                 if (wrongIds != null) {
@@ -622,17 +633,25 @@ final class LfCommand implements Runnable {
                         t.rows(), t.labeled(), t.coverage(), t.overlap(), t.conflict(), t.abstainAll());
                 if (byLength) {
                     out.println();
-                    out.printf("%-20s %14s %15s %9s%n", "By length", "longer pref.", "shorter pref.", "balanced");
+                    out.println("By length " + LengthReport.measuredOn(lengthSplits, split != null && !split.isEmpty()) + ":");
+                    out.println(LengthReport.header());
+                    LengthSplit.Breakdown first = null;
                     for (int j = 0; j < labeled.matrix().m(); j++) {
-                        dev.pairlab.analysis.LengthSplit ls = dev.pairlab.analysis.LengthSplit.ofLf(labeled, j, rows);
-                        out.printf("%-20s %14s %15s %9s%n", labeled.matrix().names().get(j), fmt(ls.accuracyLongerPreferred()),
-                                fmt(ls.accuracyShorterPreferred()), fmt(ls.balancedAccuracy()));
+                        LengthSplit.Breakdown b = LengthSplit.breakdownOfLf(labeled, j, lengthRows);
+                        first = first == null ? b : first;
+                        out.println(LengthReport.line(labeled.matrix().names().get(j), b));
                     }
-                    if (labeled.matrix().m() > 0) {
-                        dev.pairlab.analysis.LengthSplit any = dev.pairlab.analysis.LengthSplit.ofLf(labeled, 0, rows);
-                        out.printf("(%d pairs with the longer answer preferred, %d with the shorter: 'longer wins' baseline %s)%n",
-                                any.longerPreferred(), any.shorterPreferred(), fmt(any.longerWinsBaseline()));
+                    if (first != null) {
+                        out.println(LengthReport.baselineLine(first));
+                        out.println(LengthReport.binHeader(first));
+                        for (int j = 0; j < labeled.matrix().m(); j++) {
+                            out.println(LengthReport.binLine(labeled.matrix().names().get(j), LengthSplit.breakdownOfLf(labeled, j, lengthRows), false));
+                        }
+                        out.println(LengthReport.binLine("(longer wins)", first, true));
+                        out.printf("%d pairs with gold: %d length-matched, %d with the longer answer preferred, %d with it losing.%n",
+                                first.all().pairs(), first.lengthMatched().pairs(), first.longerPreferred().pairs(), first.longerLoses().pairs());
                     }
+                    out.println(LengthReport.FOOTNOTE);
                 }
                 if (wrongIds != null) {
                     out.println(wrong + " is wrong on " + wrongIds.length + " pairs: " + java.util.Arrays.toString(wrongIds));

@@ -1,75 +1,264 @@
 package dev.pairlab.labelmodel;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.Random;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pairlab.pairs.BadInputException;
+import dev.pairlab.pairs.Json;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.SplittableRandom;
 
 /**
- * Thins a weakly labeled set so that it does not teach "longer wins" more often than the gold does:
- * the share of pairs whose chosen answer is the longer one is brought to a target by dropping the
- * fewest pairs of the over-represented side, picked by a seeded shuffle (stratified subsampling).
+ * Length-debiasing of the weak part of an export. Label models built on length-sensitive LFs choose
+ * the longer answer far more often than people do, and a reward model trained on that learns length
+ * (issue 20). Balancing makes the share of weak pairs whose chosen answer is the longer one equal a
+ * target — by default the share among the export's gold pairs — either by dropping the fewest weak
+ * pairs of the over-represented side (chosen at random with the export's seed) or by a per-row weight.
+ * Pairs whose answers are of equal length (in characters) are neither side: they are kept with weight 1
+ * and left out of every share. Gold rows are never touched.
+ *
+ * @param method how to balance
+ * @param target the share to reach, or NaN for the labeled split's share
  */
-public final class LengthBalance {
+public record LengthBalance(Method method, double target) {
 
-    private LengthBalance() {
+    public enum Method {
+        SUBSAMPLE, WEIGHTS;
+
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    public LengthBalance {
+        if (!Double.isNaN(target) && !(target >= 0 && target <= 1)) {
+            throw new IllegalArgumentException("--length-balance must be 'labeled' or a share between 0 and 1, got " + target);
+        }
+    }
+
+    /** "labeled" or a share such as "0.5", and "subsample" or "weights". */
+    public static LengthBalance parse(String target, String method) {
+        Method m = switch (method.strip().toLowerCase(Locale.ROOT)) {
+            case "subsample" -> Method.SUBSAMPLE;
+            case "weights" -> Method.WEIGHTS;
+            default -> throw new IllegalArgumentException("--length-method must be subsample or weights, got '" + method + "'");
+        };
+        String t = target.strip().toLowerCase(Locale.ROOT);
+        if (t.equals("labeled")) {
+            return new LengthBalance(m, Double.NaN);
+        }
+        try {
+            return new LengthBalance(m, Double.parseDouble(t));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--length-balance must be 'labeled' or a share between 0 and 1, got '" + target + "'");
+        }
+    }
+
+    public boolean fromLabeled() {
+        return Double.isNaN(target);
+    }
+
+    /** "labeled" or the share as given. */
+    public String targetName() {
+        return fromLabeled() ? "labeled" : Double.toString(target);
+    }
+
+    ObjectNode toJson() {
+        ObjectNode o = Json.MAPPER.createObjectNode();
+        o.put("method", method.key());
+        if (fromLabeled()) {
+            o.put("target", "labeled");
+        } else {
+            o.put("target", target);
+        }
+        return o;
+    }
+
+    /** Null when the node is missing (an export without balancing, or a manifest older than it). */
+    static LengthBalance fromJson(JsonNode o) {
+        if (o == null || o.isMissingNode() || o.isNull()) {
+            return null;
+        }
+        return parse(o.path("target").asText(), o.path("method").asText());
+    }
+
+    /** Which side a pair's chosen answer is on. */
+    public static final byte LONGER = 1;
+    public static final byte SHORTER = -1;
+    public static final byte EQUAL = 0;
+
+    /** {@link #LONGER}, {@link #SHORTER} or {@link #EQUAL} for the chosen answer (0 = A, 1 = B) of a pair with these lengths. */
+    public static byte side(int chosen, double lengthA, double lengthB) {
+        if (lengthA == lengthB) {
+            return EQUAL;
+        }
+        boolean bLonger = lengthB > lengthA;
+        return (chosen == 1) == bLonger ? LONGER : SHORTER;
+    }
+
+    /** Share of {@link #LONGER} among the pairs of unequal length; NaN when there are none. */
+    public static double longerShare(long longer, long shorter) {
+        return longer + shorter == 0 ? Double.NaN : (double) longer / (longer + shorter);
     }
 
     /**
-     * @param keep   which pairs are in the set now (not changed)
-     * @param longer per pair: 1 if its chosen answer is the longer one, 0 if the shorter, −1 if both are
-     *               equally long (those count as neither side and are always kept)
-     * @param target the wanted share of "longer chosen" among the kept pairs of unequal length, in [0, 1]
-     * @return the pairs to keep: a subset of {@code keep} whose share is within one pair of the target
+     * What balancing did.
+     *
+     * @param targetShare    the share aimed at (resolved: the labeled share when the target is "labeled")
+     * @param labeledShare   the export's gold pairs' share (NaN when none is of unequal length)
+     * @param equalLength    weak pairs whose answers are of equal length: neither side, always kept
+     * @param shareAfter     after dropping, or weighted (Σ weights of longer-chosen / Σ weights of both sides)
+     * @param dropped        weak pairs dropped (subsampling only)
+     * @param weightLonger   weight of every weak longer-chosen pair (1 unless weighting)
+     * @param weightShorter  weight of every weak shorter-chosen pair (1 unless weighting)
      */
-    public static boolean[] subsample(boolean[] keep, int[] longer, double target, long seed) {
-        if (!(target >= 0 && target <= 1)) {
-            throw new IllegalArgumentException("the share of longer chosen answers must be between 0 and 1, got " + target);
+    public record Outcome(LengthBalance balance, double targetShare, double labeledShare, long longerBefore, long shorterBefore,
+                          long equalLength, double shareBefore, long longerAfter, long shorterAfter, double shareAfter, long dropped,
+                          double weightLonger, double weightShorter) {
+
+        public boolean weighted() {
+            return balance != null && balance.method() == Method.WEIGHTS;
         }
-        List<Integer> l = new ArrayList<>();
-        List<Integer> s = new ArrayList<>();
-        for (int i = 0; i < keep.length; i++) {
-            if (keep[i] && longer[i] == 1) {
-                l.add(i);
-            } else if (keep[i] && longer[i] == 0) {
-                s.add(i);
+
+        /** As the manifest records it. */
+        public ObjectNode toJson() {
+            ObjectNode o = Json.MAPPER.createObjectNode();
+            o.put("method", balance == null ? "none" : balance.method().key());
+            if (balance == null) {
+                o.putNull("target");
+            } else if (balance.fromLabeled()) {
+                o.put("target", "labeled");
+            } else {
+                o.put("target", balance.target());
+            }
+            num(o, "target_share", targetShare);
+            num(o, "labeled_share", labeledShare);
+            num(o, "weak_share_before", shareBefore);
+            num(o, "weak_share_after", shareAfter);
+            o.put("weak_longer_chosen_before", longerBefore);
+            o.put("weak_shorter_chosen_before", shorterBefore);
+            o.put("weak_longer_chosen_after", longerAfter);
+            o.put("weak_shorter_chosen_after", shorterAfter);
+            o.put("weak_equal_length", equalLength);
+            o.put("dropped", dropped);
+            o.put("weights_present", weighted());
+            if (weighted()) {
+                ObjectNode w = o.putObject("weights");
+                w.put("field", "weight");
+                w.put("weak_longer_chosen", weightLonger);
+                w.put("weak_shorter_chosen", weightShorter);
+                w.put("other_rows", 1.0);
+            }
+            o.put("note", "share = weak pairs whose chosen answer is the longer one (characters) / weak pairs of unequal length;"
+                    + " pairs of equal length count as neither and are kept; gold rows are not balanced"
+                    + (weighted() ? "; the share after is weighted by the per-row field 'weight'" : ""));
+            return o;
+        }
+
+        private static void num(ObjectNode o, String key, double v) {
+            if (Double.isNaN(v)) {
+                o.putNull(key);
+            } else {
+                o.put(key, v);
             }
         }
-        boolean[] out = keep.clone();
-        int nl = l.size();
-        int ns = s.size();
-        if (nl + ns == 0) {
-            return out;
-        }
-        // Keep all of the under-represented side; of the other, as many as the target allows.
-        List<Integer> drop;
-        int dropCount;
-        if ((double) nl / (nl + ns) > target) {
-            int wantL = target >= 1 ? nl : (int) Math.round(target * ns / (1 - target));
-            dropCount = Math.max(0, nl - wantL);
-            drop = l;
-        } else {
-            int wantS = target <= 0 ? ns : (int) Math.round((1 - target) * nl / target);
-            dropCount = Math.max(0, ns - wantS);
-            drop = s;
-        }
-        Collections.shuffle(drop, new Random(seed));
-        for (int i = 0; i < dropCount; i++) {
-            out[drop.get(i)] = false;
-        }
-        return out;
     }
 
-    /** The share of "longer chosen" among kept pairs of unequal length (NaN if none). */
-    public static double share(boolean[] keep, int[] longer) {
-        int nl = 0;
-        int n = 0;
-        for (int i = 0; i < keep.length; i++) {
-            if (keep[i] && longer[i] >= 0) {
-                n++;
-                nl += longer[i];
-            }
+    /** The outcome and, per weak pair, whether it stays and its weight. */
+    public record Plan(Outcome outcome, boolean[] keep, double[] weight) {
+    }
+
+    /** No balancing: every pair kept with weight 1, the shares measured. */
+    public static Plan none(byte[] sides, double labeledShare) {
+        long[] c = counts(sides);
+        double share = longerShare(c[0], c[1]);
+        boolean[] keep = new boolean[sides.length];
+        Arrays.fill(keep, true);
+        double[] w = new double[sides.length];
+        Arrays.fill(w, 1.0);
+        return new Plan(new Outcome(null, Double.NaN, labeledShare, c[0], c[1], c[2], share, c[0], c[1], share, 0, 1, 1), keep, w);
+    }
+
+    /**
+     * Balances weak pairs of the given sides.
+     *
+     * @param labeledShare the gold pairs' share, used when the target is "labeled"
+     * @param seed         the export's seed: which pairs a subsample drops
+     */
+    public Plan plan(byte[] sides, double labeledShare, long seed) throws BadInputException {
+        double t = fromLabeled() ? labeledShare : target;
+        if (Double.isNaN(t)) {
+            throw new BadInputException("--length-balance labeled: no gold pair in the export has answers of unequal length to take the share from");
         }
-        return n == 0 ? Double.NaN : (double) nl / n;
+        long[] c = counts(sides);
+        long longer = c[0];
+        long shorter = c[1];
+        double before = longerShare(longer, shorter);
+        boolean[] keep = new boolean[sides.length];
+        Arrays.fill(keep, true);
+        double[] w = new double[sides.length];
+        Arrays.fill(w, 1.0);
+        if ((longer == 0 && t > 0) || (shorter == 0 && t < 1)) {
+            throw new BadInputException(String.format(Locale.ROOT, "--length-balance: cannot reach a longer-share of %.3f: the weak part has %d"
+                    + " pairs choosing the longer answer and %d choosing the shorter", t, longer, shorter));
+        }
+        if (method == Method.WEIGHTS) {
+            // Σw over both sides stays their count: w_L·L = t·(L+S), w_S·S = (1 − t)·(L+S).
+            double n = longer + shorter;
+            double wl = longer == 0 ? 0 : t * n / longer;
+            double ws = shorter == 0 ? 0 : (1 - t) * n / shorter;
+            double sumL = 0;
+            double sumS = 0;
+            for (int i = 0; i < sides.length; i++) {
+                if (sides[i] == LONGER) {
+                    w[i] = wl;
+                    sumL += wl;
+                } else if (sides[i] == SHORTER) {
+                    w[i] = ws;
+                    sumS += ws;
+                }
+            }
+            double after = sumL + sumS == 0 ? Double.NaN : sumL / (sumL + sumS);
+            return new Plan(new Outcome(this, t, labeledShare, longer, shorter, c[2], before, longer, shorter, after, 0, wl, ws), keep, w);
+        }
+        // Keep all of the under-represented side and the number of the other that brings the share
+        // nearest to t: L' = round(t·S / (1 − t)) or S' = round((1 − t)·L / t); then |L' − t·(L' + S')| < 1.
+        long keepLonger = longer;
+        long keepShorter = shorter;
+        if (before > t) {
+            keepLonger = t >= 1 ? longer : Math.min(longer, Math.round(t * shorter / (1 - t)));
+        } else if (before < t) {
+            keepShorter = t <= 0 ? shorter : Math.min(shorter, Math.round((1 - t) * longer / t));
+        }
+        dropAtRandom(sides, keep, LONGER, longer - keepLonger, seed);
+        dropAtRandom(sides, keep, SHORTER, shorter - keepShorter, seed);
+        long dropped = longer - keepLonger + shorter - keepShorter;
+        return new Plan(new Outcome(this, t, labeledShare, longer, shorter, c[2], before, keepLonger, keepShorter,
+                longerShare(keepLonger, keepShorter), dropped, 1, 1), keep, w);
+    }
+
+    /** Drops {@code n} pairs of one side, a seeded random choice (a partial Fisher–Yates shuffle of that side's indices). */
+    private static void dropAtRandom(byte[] sides, boolean[] keep, byte side, long n, long seed) {
+        if (n <= 0) {
+            return;
+        }
+        int[] idx = java.util.stream.IntStream.range(0, sides.length).filter(i -> sides[i] == side).toArray();
+        SplittableRandom rnd = new SplittableRandom(seed ^ 0x4c454e475448L); // "LENGTH": apart from the shuffle's stream
+        for (int k = 0; k < n; k++) {
+            int j = k + rnd.nextInt(idx.length - k);
+            int tmp = idx[k];
+            idx[k] = idx[j];
+            idx[j] = tmp;
+            keep[idx[k]] = false;
+        }
+    }
+
+    /** {longer, shorter, equal}. */
+    private static long[] counts(byte[] sides) {
+        long[] c = new long[3];
+        for (byte s : sides) {
+            c[s == LONGER ? 0 : s == SHORTER ? 1 : 2]++;
+        }
+        return c;
     }
 }

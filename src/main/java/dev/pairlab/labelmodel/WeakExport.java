@@ -60,14 +60,23 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class WeakExport {
 
-    /** Export settings: one record for the CLI options, the GUI form and the manifest. */
-    public record Params(String format, double threshold, long seed, Set<Split> goldSplits, TiePolicy ties) {
+    /**
+     * Export settings: one record for the CLI options, the GUI form and the manifest.
+     *
+     * @param lengthBalance how the weak part is balanced by length, or null for not at all
+     */
+    public record Params(String format, double threshold, long seed, Set<Split> goldSplits, TiePolicy ties, LengthBalance lengthBalance) {
 
         public Params {
             if (!(threshold >= 0 && threshold <= 1)) {
                 throw new IllegalArgumentException("--threshold must be between 0 and 1, got " + threshold);
             }
             goldSplits = Set.copyOf(goldSplits);
+        }
+
+        /** Without length balancing. */
+        public Params(String format, double threshold, long seed, Set<Split> goldSplits, TiePolicy ties) {
+            this(format, threshold, seed, goldSplits, ties, null);
         }
 
         ObjectNode toJson() {
@@ -78,6 +87,9 @@ public final class WeakExport {
             ArrayNode g = o.putArray("gold_splits");
             goldSplits.stream().sorted().forEach(s -> g.add(s.key()));
             o.put("ties", ties.name().toLowerCase(Locale.ROOT));
+            if (lengthBalance != null) {
+                o.set("length_balance", lengthBalance.toJson()); // absent when off, so older manifests read the same
+            }
             return o;
         }
 
@@ -85,7 +97,7 @@ public final class WeakExport {
             Set<Split> gold = EnumSet.noneOf(Split.class);
             o.path("gold_splits").forEach(s -> gold.add(Split.parse(s.asText())));
             return new Params(o.path("format").asText(), o.path("threshold").asDouble(), o.path("seed").asLong(), gold,
-                    TiePolicy.parse(o.path("ties").asText("random")));
+                    TiePolicy.parse(o.path("ties").asText("random")), LengthBalance.fromJson(o.get("length_balance")));
         }
     }
 
@@ -96,9 +108,10 @@ public final class WeakExport {
      * @param expectedSha256 when reproducing a manifest, the sha256 it names; else null
      * @param written        false when the file was left as it was: a reproduction onto the manifest's
      *                       own data file whose bytes differ (manifest and data stay a matching pair)
+     * @param length         the weak part's longer-share before and after length balancing (measured when off too)
      */
     public record Report(Path file, Path manifest, long gold, long weak, long pool, long belowThreshold, double weakAccuracy,
-                         String sha256, String expectedSha256, boolean written, List<LfProblem> problems) {
+                         String sha256, String expectedSha256, boolean written, List<LfProblem> problems, LengthBalance.Outcome length) {
 
         /** Null when no manifest was reproduced. */
         public Boolean identical() {
@@ -196,11 +209,18 @@ public final class WeakExport {
         Pairs.Labels revealed = Pairs.labels(project, true);
 
         // Gold rows, then pool rows with a confident weak label.
-        List<long[]> rows = new ArrayList<>(); // {row, label, weak (0/1), confidence bits}
+        List<long[]> rows = new ArrayList<>(); // {row, label, weak (0/1), confidence bits, weight bits}
+        float[] lengthA = features.a("length");
+        float[] lengthB = features.b("length");
         int[] goldRows = IntStream.range(0, visible.size())
                 .filter(r -> params.goldSplits().contains(Split.values()[visible.split()[r]]) && visible.gold()[r] >= 0).toArray();
+        long goldLonger = 0;
+        long goldShorter = 0;
         for (int r : goldRows) {
-            rows.add(new long[] {r, visible.gold()[r], 0, Double.doubleToLongBits(1.0)});
+            rows.add(new long[] {r, visible.gold()[r], 0, Double.doubleToLongBits(1.0), Double.doubleToLongBits(1.0)});
+            byte side = LengthBalance.side(visible.gold()[r], lengthA[r], lengthB[r]);
+            goldLonger += side == LengthBalance.LONGER ? 1 : 0;
+            goldShorter += side == LengthBalance.SHORTER ? 1 : 0;
         }
         int[] poolRows = IntStream.range(0, visible.size()).filter(r -> visible.split()[r] == Split.POOL.ordinal()).toArray();
         double[] p = labeler.model().probabilityB(matrix, poolRows);
@@ -208,19 +228,36 @@ public final class WeakExport {
         double balance = labeler.modelRun().path("params").path("class_balance").asDouble(0.5);
         byte[] hard = HardLabels.of(p, poolIds, params.ties(), balance, params.seed());
         long below = 0;
-        long hiddenKnown = 0;
-        long hiddenRight = 0;
+        List<long[]> weakRows = new ArrayList<>();
         for (int k = 0; k < poolRows.length; k++) {
             double conf = Math.max(p[k], 1 - p[k]);
             if (hard[k] == Votes.ABSTAIN || conf + 1e-12 < params.threshold()) {
                 below++;
                 continue;
             }
-            rows.add(new long[] {poolRows[k], hard[k], 1, Double.doubleToLongBits(conf)});
-            byte g = revealed.gold()[poolRows[k]];
+            weakRows.add(new long[] {poolRows[k], hard[k], 1, Double.doubleToLongBits(conf), Double.doubleToLongBits(1.0)});
+        }
+        byte[] sides = new byte[weakRows.size()];
+        for (int k = 0; k < sides.length; k++) {
+            int r = (int) weakRows.get(k)[0];
+            sides[k] = LengthBalance.side((int) weakRows.get(k)[1], lengthA[r], lengthB[r]);
+        }
+        double labeledShare = LengthBalance.longerShare(goldLonger, goldShorter);
+        LengthBalance.Plan plan = params.lengthBalance() == null ? LengthBalance.none(sides, labeledShare)
+                : params.lengthBalance().plan(sides, labeledShare, params.seed());
+        long hiddenKnown = 0;
+        long hiddenRight = 0;
+        for (int k = 0; k < sides.length; k++) {
+            if (!plan.keep()[k]) {
+                continue;
+            }
+            long[] row = weakRows.get(k);
+            row[4] = Double.doubleToLongBits(plan.weight()[k]);
+            rows.add(row);
+            byte g = revealed.gold()[(int) row[0]];
             if (g >= 0) {
                 hiddenKnown++;
-                if (g == hard[k]) {
+                if (g == row[1]) {
                     hiddenRight++;
                 }
             }
@@ -242,7 +279,7 @@ public final class WeakExport {
             try (OutputStream os = out.file().getFileName().toString().endsWith(".gz") ? new GZIPOutputStream(pending.stream(), 1 << 16)
                     : pending.stream();
                  PairWriter writer = format.writer(os)) {
-                writeRows(project, matrix, rows, writer, progress, cancel);
+                writeRows(project, matrix, rows, plan.outcome().weighted(), writer, progress, cancel);
             }
             sha = pending.finish();
             Path newManifest = manifestOut.check();
@@ -258,7 +295,7 @@ public final class WeakExport {
                 }
             } else {
                 byte[] manifestBytes = manifestJson(project, labeler, params, out.file(), sha, goldRows.length, weakCount,
-                        poolRows.length, belowCount, weakAccuracy, hiddenKnown, reproducing, absolutePaths);
+                        poolRows.length, belowCount, weakAccuracy, hiddenKnown, plan.outcome(), reproducing, absolutePaths);
                 try (OutputFile.Pending m = manifestOut.begin()) {
                     m.stream().write(manifestBytes);
                     m.finish();
@@ -274,11 +311,11 @@ public final class WeakExport {
         }
         Path manifest = out.file().resolveSibling(out.file().getFileName() + ".manifest.json");
         return new Report(out.file(), manifest, goldRows.length, weakCount, poolRows.length, belowCount, weakAccuracy, sha,
-                reproducing == null ? null : reproducing.expectedSha256(), written, applied.problems());
+                reproducing == null ? null : reproducing.expectedSha256(), written, applied.problems(), plan.outcome());
     }
 
-    private static void writeRows(Project project, LabelMatrix matrix, List<long[]> rows, PairWriter writer, ProgressListener progress,
-                                  Cancellation cancel) throws IOException, CancelledException {
+    private static void writeRows(Project project, LabelMatrix matrix, List<long[]> rows, boolean weights, PairWriter writer,
+                                  ProgressListener progress, Cancellation cancel) throws IOException, CancelledException {
         for (int from = 0; from < rows.size(); from += BATCH) {
             cancel.throwIfCancelled();
             int to = Math.min(rows.size(), from + BATCH);
@@ -295,6 +332,10 @@ public final class WeakExport {
                 Map<String, Object> extra = new LinkedHashMap<>();
                 extra.put("weak", row[2] == 1);
                 extra.put("confidence", Math.round(Double.longBitsToDouble(row[3]) * 1e6) / 1e6);
+                if (weights) {
+                    // Full precision, so the weighted longer-share is the target (the manifest says so).
+                    extra.put("weight", Double.longBitsToDouble(row[4]));
+                }
                 writer.write(labeled, extra);
             }
             progress.progress(to, rows.size(), "writing the training set");
@@ -302,8 +343,8 @@ public final class WeakExport {
     }
 
     private static byte[] manifestJson(Project project, Labeler labeler, Params params, Path out, String sha, long gold, long weak,
-                                       long pool, long below, double weakAccuracy, long hiddenKnown, Reproduction reproducing,
-                                       boolean absolutePaths) throws IOException {
+                                       long pool, long below, double weakAccuracy, long hiddenKnown, LengthBalance.Outcome length,
+                                       Reproduction reproducing, boolean absolutePaths) throws IOException {
         ObjectNode m = Json.MAPPER.createObjectNode();
         String version = WeakExport.class.getPackage().getImplementationVersion();
         m.put("pairlab_version", version == null ? "development" : version);
@@ -335,7 +376,9 @@ public final class WeakExport {
         counts.put("weak", weak);
         counts.put("pool", pool);
         counts.put("pool_below_threshold_or_tied", below);
+        counts.put("pool_dropped_for_length_balance", length.dropped());
         counts.put("total", gold + weak);
+        m.set("length_balance", length.toJson());
         ObjectNode acc = m.putObject("evaluation_only");
         acc.put("note", "accuracy of the written weak labels against the pool's hidden gold labels; never used to make them");
         acc.put("pool_pairs_with_hidden_gold", hiddenKnown);

@@ -10,6 +10,7 @@ import dev.pairlab.features.FeatureTable;
 import dev.pairlab.labelmodel.FitOptions;
 import dev.pairlab.labelmodel.HardLabels;
 import dev.pairlab.labelmodel.LabelModel;
+import dev.pairlab.labelmodel.LengthBalance;
 import dev.pairlab.labelmodel.MajorityVote;
 import dev.pairlab.labelmodel.SnorkelStyleModel;
 import dev.pairlab.labelmodel.TiePolicy;
@@ -346,28 +347,32 @@ public final class Experiment {
 
     /**
      * The kept weak pairs thinned so that the share of pairs whose weakly chosen answer is the longer one
-     * equals that share among the labeled pairs' gold (pairs of equal length count as neither and are
-     * kept): the fewest pairs of the over-represented side are dropped, chosen by a seeded shuffle.
+     * equals that share among the labeled pairs' gold, as {@code export weak --length-balance labeled} does
+     * ({@link dev.pairlab.labelmodel.LengthBalance}; pairs of equal length count as neither and are kept).
      */
     static boolean[] balanceLongerShare(boolean[] keep, int[] pool, byte[] hard, int[] train, byte[] gold, float[] lengthA, float[] lengthB,
-                                        long seed) {
-        int labeledLonger = 0;
-        int labeledShorter = 0;
+                                        long seed) throws BadInputException {
+        long labeledLonger = 0;
+        long labeledShorter = 0;
         for (int r : train) {
-            if (lengthA[r] != lengthB[r]) {
-                boolean longer = gold[r] == (lengthB[r] > lengthA[r] ? dev.pairlab.lf.Votes.B : dev.pairlab.lf.Votes.A);
-                labeledLonger += longer ? 1 : 0;
-                labeledShorter += longer ? 0 : 1;
-            }
+            byte side = LengthBalance.side(gold[r], lengthA[r], lengthB[r]);
+            labeledLonger += side == LengthBalance.LONGER ? 1 : 0;
+            labeledShorter += side == LengthBalance.SHORTER ? 1 : 0;
         }
-        double target = labeledLonger + labeledShorter == 0 ? 0.5 : (double) labeledLonger / (labeledLonger + labeledShorter);
-        return dev.pairlab.labelmodel.LengthBalance.subsample(keep, IntStream.range(0, pool.length).map(k -> {
-            int r = pool[k];
-            if (lengthA[r] == lengthB[r]) {
-                return -1;
-            }
-            return hard[k] == (lengthB[r] > lengthA[r] ? dev.pairlab.lf.Votes.B : dev.pairlab.lf.Votes.A) ? 1 : 0;
-        }).toArray(), target, seed);
+        int[] kept = IntStream.range(0, pool.length).filter(k -> keep[k]).toArray();
+        byte[] sides = new byte[kept.length];
+        for (int i = 0; i < kept.length; i++) {
+            int r = pool[kept[i]];
+            sides[i] = LengthBalance.side(hard[kept[i]], lengthA[r], lengthB[r]);
+        }
+        // With no labeled pair of unequal length there is no share to match: a coin's.
+        double labeledShare = labeledLonger + labeledShorter == 0 ? 0.5 : LengthBalance.longerShare(labeledLonger, labeledShorter);
+        LengthBalance.Plan plan = new LengthBalance(LengthBalance.Method.SUBSAMPLE, Double.NaN).plan(sides, labeledShare, seed);
+        boolean[] out = new boolean[pool.length];
+        for (int i = 0; i < kept.length; i++) {
+            out[kept[i]] = plan.keep()[i];
+        }
+        return out;
     }
 
     /**

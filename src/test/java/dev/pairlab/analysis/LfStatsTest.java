@@ -79,4 +79,67 @@ class LfStatsTest {
         assertArrayEquals(new long[] {13}, LfStats.wrong(matrix(), 0, Subsets.all(6), GOLD));
         assertArrayEquals(new long[] {11}, LfStats.wrong(matrix(), 1, Subsets.all(6), GOLD));
     }
+
+    @Test
+    void lengthMatchedMeansWithinTenPercentOfTheLongerOrFiftyCharacters() {
+        assertTrue(LengthSplit.lengthMatched(100, 150));
+        assertTrue(!LengthSplit.lengthMatched(100, 151));
+        assertTrue(LengthSplit.lengthMatched(1000, 1100));
+        assertTrue(!LengthSplit.lengthMatched(1112, 1000));
+        assertTrue(LengthSplit.lengthMatched(7, 7));
+        assertEquals(0, LengthSplit.ratioBin(100, 124));
+        assertEquals(1, LengthSplit.ratioBin(125, 100));
+        assertEquals(2, LengthSplit.ratioBin(100, 150));
+        assertEquals(3, LengthSplit.ratioBin(100, 200));
+        assertEquals(3, LengthSplit.ratioBin(0, 5));
+        assertEquals(0, LengthSplit.ratioBin(0, 0));
+    }
+
+    @Test
+    void lengthBreakdownCountsByHand() {
+        //        lengths A, B   gold  vote   groups
+        // r0:    100,  105      B     B ok   matched, longer preferred, bin 1-1.25
+        // r1:   1000, 1080      A     B no   matched (Δ 80 ≤ 10 % of 1080), longer loses, bin 1-1.25
+        // r2:    100,  300      A     A ok   longer loses, bin ≥2
+        // r3:    400,  560      B     -      longer preferred, bin 1.25-1.5
+        // r4:    200,  200      A     A ok   matched, equal length (neither preferred), bin 1-1.25
+        // r5:    300,  500      ?     B      no gold: left out
+        // r6:    600, 1000      B     A no   longer preferred, bin 1.5-2
+        float[] la = {100, 1000, 100, 400, 200, 300, 600};
+        float[] lb = {105, 1080, 300, 560, 200, 500, 1000};
+        byte[] gold = {1, 0, 0, 1, 0, -1, 1};
+        byte[] votes = {1, 1, 0, -1, 0, 1, 0};
+        LengthSplit.Breakdown b = LengthSplit.breakdown(votes, gold, la, lb, Subsets.all(7));
+        assertGroup(b.all(), 6, 3, 5, 3, 5);
+        assertGroup(b.lengthMatched(), 3, 2, 3, 1, 2);
+        assertGroup(b.longerPreferred(), 3, 1, 2, 3, 3);
+        assertGroup(b.longerLoses(), 2, 1, 2, 0, 2);
+        assertEquals(4, b.ratioBins().size());
+        assertGroup(b.ratioBins().get(0), 3, 2, 3, 1, 2);
+        assertGroup(b.ratioBins().get(1), 1, 0, 0, 1, 1);
+        assertGroup(b.ratioBins().get(2), 1, 0, 1, 1, 1);
+        assertGroup(b.ratioBins().get(3), 1, 1, 1, 0, 1);
+        assertEquals("ratio_1_1.25", b.ratioBins().get(0).key());
+        assertEquals("ratio_ge_2", b.ratioBins().get(3).key());
+        assertEquals(0.5, b.balancedAccuracy(), 1e-12);
+        // Wilson 95 % for 2 of 3, computed by hand: centre (p + z²/2n)/(1 + z²/n), z = 1.96.
+        Intervals.Interval i = b.lengthMatched().votes().interval();
+        assertEquals(0.2077, i.low(), 5e-4);
+        assertEquals(0.9385, i.high(), 5e-4);
+        assertTrue(b.lengthMatched().votes().indistinguishableFromChance());
+        assertTrue(!b.ratioBins().get(1).votes().indistinguishableFromChance(), "no votes: nothing to say");
+        assertTrue(Double.isNaN(b.ratioBins().get(1).votes().accuracy()));
+        // The existing split agrees with the breakdown's two halves.
+        LengthSplit s = LengthSplit.ofRows(votes, gold, la, lb, Subsets.all(7));
+        assertEquals(b.longerPreferred().votes().accuracy(), s.accuracyLongerPreferred(), 1e-12);
+        assertEquals(b.longerLoses().votes().accuracy(), s.accuracyShorterPreferred(), 1e-12);
+    }
+
+    private static void assertGroup(LengthSplit.Group g, int pairs, long correct, long voted, long longerWon, long unequal) {
+        assertEquals(pairs, g.pairs(), g.key());
+        assertEquals(correct, g.votes().correct(), g.key());
+        assertEquals(voted, g.votes().voted(), g.key());
+        assertEquals(longerWon, g.longerWins().correct(), g.key());
+        assertEquals(unequal, g.longerWins().voted(), g.key());
+    }
 }

@@ -135,6 +135,17 @@ class InsightCliTest {
         int shorter = length.get("shorter_preferred_pairs").asInt();
         assertEquals(385, longer + shorter); // one test pair has answers of equal length
         assertEquals(longer / 385.0, length.get("longer_wins_baseline").asDouble(), 1e-12);
+        assertEquals("test", stats.json().get("by_length_splits").get(0).asText());
+        JsonNode groups = length.get("groups");
+        assertEquals("length_matched", groups.get(1).get("group").asText());
+        assertEquals("longer_loses", groups.get(3).get("group").asText());
+        assertEquals(shorter, groups.get(3).get("pairs").asInt());
+        assertEquals(0.0, groups.get(3).get("accuracy").asDouble(), 1e-12);
+        assertTrue(groups.get(3).get("ci95_high").asDouble() < 0.5);
+        assertEquals(8, groups.size()); // all, matched, longer preferred, longer loses, four ratio bins
+        // Unasked, the length analysis is measured on the labeled split, never on the test split.
+        CliTest.Run unasked = CliTest.run("lf", "stats", p, "--by-length", "--json", "-q");
+        assertEquals("[\"train\"]", unasked.json().get("by_length_splits").toString());
         assertEquals(0, CliTest.run("model", "fit", p, "--type", "snorkel", "--on", "labeled", "-q").code());
         CliTest.Run eval = CliTest.run("model", "eval", p, "--json");
         JsonNode by = eval.json().get("by_length");

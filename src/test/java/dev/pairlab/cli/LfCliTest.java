@@ -99,5 +99,10 @@ class LfCliTest {
         assertEquals("higher", length.get("suggested_prefer").asText());
         assertEquals(898, length.get("pairs").asInt());
         assertTrue(length.get("preferred_mean").asDouble() > length.get("rejected_mean").asDouble());
+        // The suggestion's interval and its accuracy where length cannot explain it.
+        assertTrue(length.get("suggested_accuracy_ci95_low").asDouble() < length.get("suggested_accuracy").asDouble());
+        assertTrue(length.get("suggested_verdict").asText().contains("length-matched pairs"));
+        assertEquals("length_matched", length.get("suggested_by_length").get(1).get("group").asText());
+        assertEquals("[\"train\"]", r.json().get("splits").toString());
     }
 }

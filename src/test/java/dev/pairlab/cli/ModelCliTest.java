@@ -58,6 +58,29 @@ class ModelCliTest {
         assertEquals(0, rerun.code(), rerun.err());
         assertTrue(rerun.json().get("identical_to_manifest").asBoolean());
         assertArrayEquals(Files.readAllBytes(out), Files.readAllBytes(again));
+        JsonNode unbalanced = export.json().get("length_balance");
+        assertEquals("none", unbalanced.get("method").asText());
+
+        // Length-balanced: to the gold pairs' share by subsampling, to 0.5 by weights; both reproduce.
+        Path sub = dir.resolve("sub.jsonl");
+        CliTest.Run balanced = CliTest.run("export", "weak", p, "--out", sub.toString(), "--length-balance", "labeled", "--json", "-q");
+        assertEquals(0, balanced.code(), balanced.err());
+        JsonNode lb = balanced.json().get("length_balance");
+        assertEquals("subsample", lb.get("method").asText());
+        assertEquals(lb.get("labeled_share").asDouble(), lb.get("target_share").asDouble(), 1e-12);
+        assertEquals(unbalanced.get("weak_share_before").asDouble(), lb.get("weak_share_before").asDouble(), 1e-12);
+        assertEquals(784 - lb.get("dropped").asInt(), balanced.json().get("weak").asInt());
+        assertEquals(lb.get("dropped").asInt(), balanced.json().get("dropped_for_length_balance").asInt());
+        CliTest.Run weighted = CliTest.run("export", "weak", p, "--out", dir.resolve("w.jsonl").toString(), "--length-balance", "0.5",
+                "--length-method", "weights", "--json", "-q");
+        assertEquals(0, weighted.code(), weighted.err());
+        assertEquals(0.5, weighted.json().get("length_balance").get("weak_share_after").asDouble(), 1e-12);
+        CliTest.Run subAgain = CliTest.run("export", "weak", p, "--out", dir.resolve("sub-again.jsonl").toString(), "--manifest",
+                sub + ".manifest.json", "--json", "-q");
+        assertTrue(subAgain.json().get("identical_to_manifest").asBoolean(), subAgain.err());
+        CliTest.Run bad = CliTest.run("export", "weak", p, "--out", dir.resolve("bad.jsonl").toString(), "--length-balance", "2", "-q");
+        assertEquals(1, bad.code());
+        assertTrue(bad.err().contains("--length-balance must be 'labeled' or a share between 0 and 1"), bad.err());
 
         CliTest.Run list = CliTest.run("model", "list", p, "--json");
         assertEquals(1, list.json().get("runs").size());

@@ -123,28 +123,32 @@ class ExperimentTest {
     }
 
     @Test
-    void lengthBalanceBringsTheLongerShareToItsTargetDroppingTheFewestPairs() {
-        int n = 1000;
-        boolean[] keep = new boolean[n];
-        int[] longer = new int[n];
+    void theBalancedVariantsWeakPartIsAsOftenLongerChosenAsTheLabeledPairs() throws Exception {
+        // 20 labeled pairs, 10 of them (of unequal length) longer-chosen; 100 weak pairs, 80 longer-chosen and 20 shorter.
+        int n = 120;
+        float[] la = new float[n];
+        float[] lb = new float[n];
+        byte[] gold = new byte[n];
+        int[] train = IntStream.range(0, 20).toArray();
+        int[] pool = IntStream.range(20, n).toArray();
+        byte[] hard = new byte[pool.length];
         for (int i = 0; i < n; i++) {
-            keep[i] = i % 10 != 0; // 900 kept
-            longer[i] = i % 5 == 0 ? -1 : (i % 4 == 0 ? 0 : 1); // equal length, or mostly "longer chosen"
+            la[i] = 10;
+            lb[i] = 20; // B is always the longer answer
+            gold[i] = (byte) (i < 20 ? i % 2 : 0);
         }
-        double before = dev.pairlab.labelmodel.LengthBalance.share(keep, longer);
-        for (double target : new double[] {0.5, 0.3, 0.9}) {
-            boolean[] kept = dev.pairlab.labelmodel.LengthBalance.subsample(keep, longer, target, 7);
-            double share = dev.pairlab.labelmodel.LengthBalance.share(kept, longer);
-            long nKept = IntStream.range(0, n).filter(i -> kept[i] && longer[i] >= 0).count();
-            assertEquals(target, share, 1.0 / nKept, "target " + target + " from " + before);
-            for (int i = 0; i < n; i++) {
-                assertTrue(!kept[i] || keep[i], "only drops");
-                if (longer[i] == -1) {
-                    assertEquals(keep[i], kept[i], "pairs of equal length are kept");
-                }
-            }
+        for (int k = 0; k < pool.length; k++) {
+            hard[k] = (byte) (k < 80 ? 1 : 0);
         }
-        assertTrue(before > 0.7, "the set started long-biased: " + before);
+        boolean[] keep = new boolean[pool.length];
+        java.util.Arrays.fill(keep, true);
+        keep[0] = false; // already filtered out: stays out
+        boolean[] kept = Experiment.balanceLongerShare(keep, pool, hard, train, gold, la, lb, 123);
+        long longer = IntStream.range(0, pool.length).filter(k -> kept[k] && hard[k] == 1).count();
+        long shorter = IntStream.range(0, pool.length).filter(k -> kept[k] && hard[k] == 0).count();
+        assertEquals(20, shorter, "the under-represented side is kept whole");
+        assertEquals(20, longer, "0.5 like the labeled pairs");
+        assertTrue(!kept[0]);
     }
 
     @Test

@@ -157,6 +157,10 @@ class InsightUiTest {
         // "Prefer the longer answer" is always right where the longer one wins and always wrong elsewhere.
         assertEquals(1.0, table.getItems().get(0).length().accuracyLongerPreferred(), 1e-12);
         assertEquals(0.0, table.getItems().get(0).length().accuracyShorterPreferred(), 1e-12);
+        assertEquals(0.0, table.getItems().get(0).byLength().longerLoses().votes().accuracy(), 1e-12);
+        var matched = table.getColumns().stream().filter(c -> "lf-col-matched".equals(c.getId())).findFirst().orElseThrow();
+        String matchedCell = String.valueOf(matched.getCellData(0));
+        assertTrue(matchedCell.matches("\\d\\.\\d{3} \\(\\d+\\)( \\*)?|– \\(0\\)"), matchedCell);
         robot.clickOn("#lf-audit");
         WorkbenchTest.waitUntil("the audit fills the A/B column", () -> {
             var col = table.getColumns().get(table.getColumns().size() - 1);

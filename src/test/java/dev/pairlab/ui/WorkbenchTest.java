@@ -148,6 +148,10 @@ class WorkbenchTest {
             robot.lookup("#explorer-lf-name").queryAs(TextField.class).setText("longer_by_100");
         });
         assertTrue(robot.lookup("#explorer-point").queryAs(Label.class).getText().startsWith("100 → coverage"));
+        assertTrue(robot.lookup("#explorer-point").queryAs(Label.class).getText().contains("on length-matched pairs"));
+        String summary = robot.lookup("#explorer-summary").queryAs(Label.class).getText();
+        assertTrue(summary.matches("(?s).*The suggested rule: accuracy \\d+\\.\\d% \\[\\d+\\.\\d, \\d+\\.\\d\\] \\(\\d+ votes\\); on length-matched pairs .*"),
+                summary);
         robot.clickOn("#explorer-make-lf");
         waitUntil("the LF is saved and applied", () -> ws.lfs().stream().anyMatch(l -> l.name().equals("longer_by_100"))
                 && ws.labeled().get().matrix().names().contains("longer_by_100"));

@@ -102,6 +102,18 @@ class WorkbenchTwoTest {
         JsonNode first = Json.MAPPER.readTree(lines.get(0));
         assertTrue(first.get("prompt").isTextual() && first.get("chosen").isTextual() && first.get("rejected").isTextual());
         assertTrue(Files.exists(dir.resolve("train.jsonl.manifest.json")));
+
+        // Length-balanced by weights to 0.5: every row carries a weight, the manifest says so.
+        robot.interact(() -> {
+            robot.lookup("#export-length-balance").queryAs(javafx.scene.control.ComboBox.class).setValue("0.5");
+            robot.lookup("#export-length-method").queryAs(javafx.scene.control.ComboBox.class).setValue("weights");
+            robot.lookup("#export-file").queryAs(TextField.class).setText(dir.resolve("weighted.jsonl").toString());
+        });
+        robot.clickOn("#export-run");
+        WorkbenchTest.waitUntil("the weighted export's manifest shows", () -> manifest.getText().contains("\"weights_present\" : true"));
+        List<String> weighted = Files.readAllLines(dir.resolve("weighted.jsonl"));
+        assertEquals(871, weighted.size());
+        assertTrue(weighted.stream().allMatch(l -> l.contains("\"weight\":")));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.pairlab.ui.export;
 
 import dev.pairlab.analysis.Subsets;
 import dev.pairlab.labelmodel.HardLabels;
+import dev.pairlab.labelmodel.LengthBalance;
 import dev.pairlab.labelmodel.TiePolicy;
 import dev.pairlab.labelmodel.WeakExport;
 import dev.pairlab.pairs.OutputFile;
@@ -33,8 +34,8 @@ import javafx.stage.FileChooser;
 
 /**
  * Export of the weakly labeled training set: format, confidence threshold, which gold splits to
- * merge, seed and file; the counts are shown before writing, the export runs in the background, and
- * its manifest is shown after.
+ * merge, seed, length balance and file; the counts are shown before writing, the export runs in the
+ * background, and its manifest is shown after.
  */
 public final class ExportView extends BorderPane {
 
@@ -45,6 +46,9 @@ public final class ExportView extends BorderPane {
     private final CheckBox train = new CheckBox("train");
     private final CheckBox dev = new CheckBox("dev");
     private final TextField seed = new TextField("123");
+    /** As --length-balance: no balancing, the gold pairs' share, or a share typed in. */
+    private final ComboBox<String> lengthTarget = new ComboBox<>(FXCollections.observableArrayList("none", "labeled", "0.5"));
+    private final ComboBox<String> lengthMethod = new ComboBox<>(FXCollections.observableArrayList("subsample", "weights"));
     private final TextField file = new TextField();
     private final Label counts = new Label("Fit a label model first (Label model screen).");
     private final TextArea manifest = new TextArea();
@@ -52,6 +56,18 @@ public final class ExportView extends BorderPane {
     public ExportView(Workspace ws, ObjectProperty<Double> chosenThreshold) {
         this.ws = ws;
         format.getSelectionModel().select(0);
+        lengthTarget.setEditable(true);
+        lengthTarget.getSelectionModel().select(0);
+        lengthTarget.setId("export-length-balance");
+        lengthTarget.setPrefWidth(110);
+        lengthMethod.getSelectionModel().select(0);
+        lengthMethod.setId("export-length-method");
+        lengthMethod.disableProperty().bind(lengthTarget.valueProperty().isEqualTo("none"));
+        javafx.scene.control.Tooltip lengthTip = new javafx.scene.control.Tooltip("Make the share of weak pairs whose chosen answer is the"
+                + " longer one equal the gold pairs' share (labeled) or a share you type, by dropping the fewest weak pairs (subsample)"
+                + " or by a per-row 'weight' field (weights). Pairs of equal length count as neither. Same as --length-balance.");
+        lengthTarget.setTooltip(lengthTip);
+        lengthMethod.setTooltip(lengthTip);
         train.setSelected(true);
         file.setPrefColumnCount(40);
         file.setId("export-file");
@@ -81,12 +97,14 @@ public final class ExportView extends BorderPane {
         g.addRow(1, new Label("Keep pool pairs with confidence ≥"), threshold);
         g.addRow(2, new Label("Gold labels from"), new HBox(10, train, dev));
         g.addRow(3, new Label("Shuffle seed"), seed);
-        g.addRow(4, new Label("File"), new HBox(6, file, browse));
+        g.addRow(4, new Label("Balance the longer-chosen share to"), new HBox(6, lengthTarget, new Label("by"), lengthMethod));
+        g.addRow(5, new Label("File"), new HBox(6, file, browse));
         VBox box = new VBox(10, g, new HBox(8, count, export), counts, new Label("Manifest"), manifest);
         box.setPadding(new Insets(10));
         setCenter(box);
         ws.labeled().addListener((o, a, b) -> refresh.request());
         threshold.textProperty().addListener((o, a, b) -> refresh.request());
+        lengthTarget.valueProperty().addListener((o, a, b) -> refresh.request());
     }
 
     /** Bound by the main window to the tab's selection: while false, the count waits. */
@@ -102,9 +120,11 @@ public final class ExportView extends BorderPane {
         if (dev.isSelected()) {
             gold.add(Split.DEV);
         }
+        String target = lengthTarget.getValue() == null ? "none" : lengthTarget.getValue().strip();
+        LengthBalance balance = target.isEmpty() || target.equals("none") ? null : LengthBalance.parse(target, lengthMethod.getValue());
         try {
             return new WeakExport.Params(format.getValue(), Double.parseDouble(threshold.getText().strip()), Long.parseLong(seed.getText().strip()),
-                    gold, TiePolicy.RANDOM);
+                    gold, TiePolicy.RANDOM, balance);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("threshold and seed must be numbers");
         }
@@ -135,7 +155,9 @@ public final class ExportView extends BorderPane {
             long gold = IntStream.range(0, l.labels().size()).filter(r -> p.goldSplits().contains(Split.values()[l.labels().split()[r]])
                     && l.labels().gold()[r] >= 0).count();
             return new long[] {gold, kept, pool.length};
-        }, c -> counts.setText(String.format(Locale.ROOT, "Will write %d pairs: %d gold + %d weak (of %d pool pairs).", c[0] + c[1], c[0], c[1], c[2])),
+        }, c -> counts.setText(String.format(Locale.ROOT, "Will write %d pairs: %d gold + %d weak (of %d pool pairs)%s.", c[0] + c[1], c[0], c[1], c[2],
+                p.lengthBalance() == null || p.lengthBalance().method() == LengthBalance.Method.WEIGHTS ? ""
+                        : ", less the weak pairs length balancing drops")),
                 err -> counts.setText(err.getMessage())); // e.g. no label model yet: said here, not as an error
     }
 
@@ -156,14 +178,26 @@ public final class ExportView extends BorderPane {
             ws.error(e);
             return;
         }
-        ws.run("Exporting to " + out.getFileName(), (progress, cancel) -> WeakExport.run(w, WeakExport.fromProject(w, 0), p, OutputFile.of(out, false), progress, cancel),
-                r -> {
-                    ws.info(String.format(Locale.ROOT, "Wrote %d pairs (%d gold + %d weak) to %s", r.gold() + r.weak(), r.gold(), r.weak(), r.file()));
-                    try {
-                        manifest.setText(Files.readString(r.manifest()));
-                    } catch (java.io.IOException e) {
-                        ws.error(e);
-                    }
-                });
+        ws.run("Exporting to " + out.getFileName(), (progress, cancel) -> {
+            WeakExport.Report r = WeakExport.run(w, WeakExport.fromProject(w, 0), p, OutputFile.of(out, false), progress, cancel);
+            return new Exported(r, Files.readString(r.manifest())); // read here, not on the FX thread
+        }, e -> {
+            WeakExport.Report r = e.report();
+            LengthBalance.Outcome l = r.length();
+            String length = l.balance() == null
+                    ? String.format(Locale.ROOT, "; longer answer chosen in %s of weak pairs, %s of gold pairs", f3(l.shareBefore()), f3(l.labeledShare()))
+                    : String.format(Locale.ROOT, "; longer-chosen share of weak pairs %s → %s%s (target %s)", f3(l.shareBefore()),
+                            f3(l.shareAfter()), l.weighted() ? " weighted" : ", " + l.dropped() + " dropped", f3(l.targetShare()));
+            ws.info(String.format(Locale.ROOT, "Wrote %d pairs (%d gold + %d weak) to %s%s", r.gold() + r.weak(), r.gold(), r.weak(), r.file(),
+                    length));
+            manifest.setText(e.manifest());
+        });
+    }
+
+    private record Exported(WeakExport.Report report, String manifest) {
+    }
+
+    private static String f3(double v) {
+        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.3f", v);
     }
 }

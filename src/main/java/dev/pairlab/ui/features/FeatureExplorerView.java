@@ -1,6 +1,8 @@
 package dev.pairlab.ui.features;
 
 import dev.pairlab.analysis.FeatureAnalysis;
+import dev.pairlab.analysis.Intervals;
+import dev.pairlab.analysis.LengthSplit;
 import dev.pairlab.analysis.Subsets;
 import dev.pairlab.features.Feature;
 import dev.pairlab.features.Features;
@@ -142,12 +144,14 @@ public final class FeatureExplorerView extends BorderPane {
         };
         ws.run("Analysing " + f, (progress, cancel) -> {
             int[] r = Subsets.rows(l.labels(), splits);
-            return new Analysed(r, FeatureAnalysis.analyse(l.features(), f, r, l.labels().gold()),
-                    FeatureAnalysis.histograms(l.features(), f, r, l.labels().gold(), 20));
+            FeatureAnalysis.Report report = FeatureAnalysis.analyse(l.features(), f, r, l.labels().gold());
+            return new Analysed(r, report, FeatureAnalysis.histograms(l.features(), f, r, l.labels().gold(), 20),
+                    FeatureAnalysis.suggestedByLength(l.features(), report, r, l.labels().gold()), splits.contains(Split.TEST));
         }, a -> show(f, a));
     }
 
-    private record Analysed(int[] rows, FeatureAnalysis.Report report, FeatureAnalysis.Histograms histograms) {
+    private record Analysed(int[] rows, FeatureAnalysis.Report report, FeatureAnalysis.Histograms histograms,
+                            LengthSplit.Breakdown suggested, boolean onTest) {
     }
 
     private void show(String f, Analysed a) {
@@ -186,7 +190,8 @@ public final class FeatureExplorerView extends BorderPane {
                 + "pairs. Suggested: prefer %s, %s (coverage %.2f, accuracy %s).", report.pairs(), fmt(report.preferredMean()),
                 fmt(report.rejectedMean()), pct(report.preferredHigher()), report.suggestedPrefer(),
                 report.suggestedThreshold() == 0 ? "abstain only on ties" : "abstain if |Δ| < " + fmt(report.suggestedThreshold()),
-                report.suggestedCoverage(), pct(report.suggestedAccuracy())));
+                report.suggestedCoverage(), pct(report.suggestedAccuracy()))
+                + "\n" + byLength("The suggested rule", a.suggested()) + (a.onTest() ? "\nMeasured on the test split: do not choose rules by it." : ""));
         updatePoint();
     }
 
@@ -198,8 +203,10 @@ public final class FeatureExplorerView extends BorderPane {
         // Linear in the labeled rows: fine on the FX thread for the labeled split's size.
         FeatureAnalysis.Point p = FeatureAnalysis.at(l.features(), feature.getValue(), rows, l.labels().gold(), higher.isSelected(),
                 threshold.getValue());
-        thresholdLabel.setText(String.format(Locale.ROOT, "%s → coverage %.3f, accuracy %s", fmt(threshold.getValue()), p.coverage(),
-                pct(p.accuracy())));
+        LengthSplit.Count matched = FeatureAnalysis.byLength(l.features(), feature.getValue(), rows, l.labels().gold(), higher.isSelected(),
+                threshold.getValue()).lengthMatched().votes();
+        thresholdLabel.setText(String.format(Locale.ROOT, "%s → coverage %.3f, accuracy %s; on length-matched pairs %s of %d", fmt(threshold.getValue()),
+                p.coverage(), pct(p.accuracy()), pct(matched.accuracy()), matched.voted()));
         thresholdLabel.setId("explorer-point");
     }
 
@@ -246,5 +253,21 @@ public final class FeatureExplorerView extends BorderPane {
 
     private static String pct(double v) {
         return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.1f%%", 100 * v);
+    }
+
+    /** "accuracy 73.1 % [59.7, 83.2] (52 votes); length-matched ...; where the longer answer loses ...; verdict." */
+    static String byLength(String what, LengthSplit.Breakdown b) {
+        return String.format(Locale.ROOT, "%s: accuracy %s; on length-matched pairs %s; where the longer answer loses %s — %s."
+                + " 'Longer wins' on the same pairs: %s, length-matched %s.", what, withInterval(b.all().votes()),
+                withInterval(b.lengthMatched().votes()), withInterval(b.longerLoses().votes()), b.verdict(),
+                pct(b.all().longerWins().accuracy()), pct(b.lengthMatched().longerWins().accuracy()));
+    }
+
+    private static String withInterval(LengthSplit.Count c) {
+        if (c.voted() == 0) {
+            return "– (no votes)";
+        }
+        Intervals.Interval i = c.interval();
+        return String.format(Locale.ROOT, "%s [%.1f, %.1f] (%d votes)", pct(c.accuracy()), 100 * i.low(), 100 * i.high(), c.voted());
     }
 }

@@ -67,8 +67,12 @@ import org.fxmisc.flowless.VirtualizedScrollPane;
 public final class LfEditorView extends BorderPane {
 
     /** One row of the LF table. */
-    /** @param length accuracy where the longer / the shorter answer is preferred (null when not computed) */
-    public record Row(LfRecord lf, LfStats.LfSummary stats, dev.pairlab.analysis.LengthSplit length) {
+    /**
+     * @param length   accuracy where the longer / the shorter answer is preferred (null when not computed)
+     * @param byLength the same and more (length-matched pairs, Wilson intervals; null when not computed)
+     */
+    public record Row(LfRecord lf, LfStats.LfSummary stats, dev.pairlab.analysis.LengthSplit length,
+                      dev.pairlab.analysis.LengthSplit.Breakdown byLength) {
     }
 
     private final Workspace ws;
@@ -302,10 +306,14 @@ public final class LfEditorView extends BorderPane {
         table.getColumns().add(text("emp. acc.", 70, r -> r.stats() == null ? "" : f3(r.stats().accuracy())));
         TableColumn<Row, String> longer = text("acc. longer", 80, r -> r.length() == null ? "" : f3(r.length().accuracyLongerPreferred()));
         longer.setId("lf-col-longer");
-        TableColumn<Row, String> shorter = text("acc. shorter", 80, r -> r.length() == null ? "" : f3(r.length().accuracyShorterPreferred()));
+        TableColumn<Row, String> shorter = lengthColumn("acc. shorter", b -> b.longerLoses());
+        TableColumn<Row, String> matched = lengthColumn("acc. matched", b -> b.lengthMatched());
+        matched.setId("lf-col-matched");
         javafx.scene.control.Tooltip lengthTip = new javafx.scene.control.Tooltip(
-                "Empirical accuracy on the pairs where the longer answer is preferred / where the shorter one is");
-        for (TableColumn<Row, String> c : List.of(longer, shorter)) {
+                "Empirical accuracy on the pairs where the longer answer is preferred / where the shorter one is / on length-matched pairs\n"
+                + "(|Δ chars| ≤ max(50, 10 % of the longer answer)), with the number of votes; * = its 95 % interval contains 0.5."
+                + " Hover a cell for the interval.");
+        for (TableColumn<Row, String> c : List.of(longer, shorter, matched)) {
             Label header = new Label(c.getText());
             header.setTooltip(lengthTip);
             c.setText(null);
@@ -447,6 +455,36 @@ public final class LfEditorView extends BorderPane {
         });
     }
 
+    /** "0.263 (19)" for a length group's accuracy and votes; the Wilson interval and the verdict in the cell's tooltip. */
+    private static TableColumn<Row, String> lengthColumn(String title,
+            java.util.function.Function<dev.pairlab.analysis.LengthSplit.Breakdown, dev.pairlab.analysis.LengthSplit.Group> group) {
+        TableColumn<Row, String> c = text(title, 90, r -> {
+            if (r.byLength() == null) {
+                return "";
+            }
+            dev.pairlab.analysis.LengthSplit.Count n = group.apply(r.byLength()).votes();
+            return n.voted() == 0 ? "– (0)" : f3(n.accuracy()) + " (" + n.voted() + ")" + (n.indistinguishableFromChance() ? " *" : "");
+        });
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                Row row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                if (row == null || row.byLength() == null || group.apply(row.byLength()).votes().voted() == 0) {
+                    setTooltip(null);
+                    return;
+                }
+                dev.pairlab.analysis.LengthSplit.Group g = group.apply(row.byLength());
+                dev.pairlab.analysis.Intervals.Interval i = g.votes().interval();
+                setTooltip(new javafx.scene.control.Tooltip(String.format(Locale.ROOT, "%s: %d of %d votes right, 95 %% interval [%.3f, %.3f]%s;"
+                        + " 'longer wins' here %s", g.label(), g.votes().correct(), g.votes().voted(), i.low(), i.high(),
+                        g.votes().indistinguishableFromChance() ? " (not distinguishable from chance)" : "", f3(g.longerWins().accuracy()))));
+            }
+        });
+        return c;
+    }
+
     private static TableColumn<Row, String> text(String title, double width, java.util.function.Function<Row, String> f) {
         TableColumn<Row, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
@@ -476,7 +514,7 @@ public final class LfEditorView extends BorderPane {
         }
         List<Row> blank = new ArrayList<>();
         for (int i = 0; i < rows; i++) {
-            blank.add(new Row(new LfRecord(-1 - i, "…", "", "{}", 0, false, "", ""), null, null)); // id < 0: a placeholder
+            blank.add(new Row(new LfRecord(-1 - i, "…", "", "{}", 0, false, "", ""), null, null, null)); // id < 0: a placeholder
         }
         tableRows.replaceAll(blank);
     }
@@ -508,12 +546,14 @@ public final class LfEditorView extends BorderPane {
             for (LfRecord r : records) {
                 LfStats.LfSummary s = null;
                 dev.pairlab.analysis.LengthSplit ls = null;
+                dev.pairlab.analysis.LengthSplit.Breakdown bl = null;
                 if (report != null && r.enabled()) {
                     int j = l.matrix().names().indexOf(r.name());
                     s = j >= 0 ? report.lfs().get(j) : null;
                     ls = j >= 0 ? dev.pairlab.analysis.LengthSplit.ofLf(l, j, statRows) : null;
+                    bl = j >= 0 ? dev.pairlab.analysis.LengthSplit.breakdownOfLf(l, j, statRows) : null;
                 }
-                rows.add(new Row(r, s, ls));
+                rows.add(new Row(r, s, ls, bl));
             }
             return new TableData(rows, report);
         }, data -> {
