@@ -150,9 +150,9 @@ class LengthControlledRewardTest {
 
     @Test
     void whereThePreferenceIsPureLengthTheQualityHeadIgnoresLengthAndThePlainModelFollowsIt() throws Exception {
-        List<TrainPair> train = longerWins(600, 1);
+        List<TrainPair> train = longerWins(400, 1);
         List<TrainPair> test = longerWins(200, 2);
-        List<TrainPair> reversed = shorterWins(200, 3, false);
+        List<TrainPair> reversed = shorterWins(400, 3, false);
         Experiment.Scored plain = train(plain(), train, test, reversed);
         Experiment.Scored controlled = train(controlled(), train, test, reversed);
         double plainCorr = correlationWithLength(reversed, plain.rewards());
@@ -169,8 +169,8 @@ class LengthControlledRewardTest {
 
     @Test
     void whereThePreferenceIsQualityPlusLengthTheQualityHeadStillLearnsTheQuality() throws Exception {
-        List<TrainPair> train = keywordPlusLength(800, 4);
-        List<TrainPair> test = keywordPlusLength(200, 5);
+        List<TrainPair> train = keywordPlusLength(500, 4);
+        List<TrainPair> test = keywordPlusLength(100, 5);
         List<TrainPair> reversed = shorterWins(200, 6, true);
         Experiment.Scored plain = train(plain(), train, test, reversed);
         Experiment.Scored controlled = train(controlled(), train, test, reversed);
