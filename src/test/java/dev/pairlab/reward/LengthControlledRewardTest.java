@@ -183,6 +183,66 @@ class LengthControlledRewardTest {
         assertTrue(qAcc > plainAcc + 0.1, "and beats the plain model where length misleads: " + qAcc + " vs " + plainAcc);
     }
 
+    static java.nio.file.Path trl(java.nio.file.Path file, List<TrainPair> pairs) throws java.io.IOException {
+        StringBuilder sb = new StringBuilder();
+        for (TrainPair p : pairs) {
+            com.fasterxml.jackson.databind.node.ObjectNode o = dev.pairlab.pairs.Json.MAPPER.createObjectNode();
+            o.put("prompt", p.context()).put("chosen", p.aPreferred() ? p.a() : p.b()).put("rejected", p.aPreferred() ? p.b() : p.a());
+            sb.append(o).append('\n');
+        }
+        return java.nio.file.Files.writeString(file, sb.toString());
+    }
+
+    @Test
+    void aLengthControlledTransformerRunIsCancelledResumedFromItsConfigAndReloadsScoringTheQualityHeadOnly() throws Exception {
+        Path ckpt = RandomCheckpoint.write(dir.resolve("tiny-bert"), 16, 2, 2, 32, 7);
+        RewardConfig c = RewardConfig.transformer(ckpt.toString()).withEpochs(2).withBatch(4, 1, 3e-3, 2).withSchedule(0, 0, 0)
+                .withDevice("cpu").withMaxLength(48).withLengthTerm(RewardConfig.LENGTH_LEARNED, -1);
+        List<TrainPair> test = longerWins(12, 8);
+        try (dev.pairlab.store.Project p = dev.pairlab.store.Project.create(dir.resolve("t.pairlab"))) {
+            dev.pairlab.store.ProjectFixture.importFile(p, trl(dir.resolve("train.jsonl"), longerWins(24, 7)),
+                    dev.pairlab.pairs.ImportOptions.defaults());
+            dev.pairlab.store.ProjectFixture.importFile(p, trl(dir.resolve("test.jsonl"), test),
+                    dev.pairlab.pairs.ImportOptions.defaults().withSplit(dev.pairlab.pairs.Split.TEST));
+            Cancellation cancel = new Cancellation();
+            List<String> messages = new ArrayList<>();
+            Trainer.Listener stopAt3 = new Trainer.Listener() {
+                @Override
+                public void onEvent(Trainer.Event e) {
+                    if (e.step() == 3) {
+                        cancel.cancel();
+                    }
+                }
+
+                @Override
+                public void onMessage(String m) {
+                    messages.add(m);
+                }
+            };
+            RewardTraining.Outcome first = RewardTraining.train(p, c, stopAt3, dev.pairlab.task.ProgressListener.NONE, cancel);
+            assertEquals(dev.pairlab.store.TrainingRuns.State.CANCELLED, first.run().state());
+            assertEquals(3, first.result().steps());
+            assertTrue(messages.stream().anyMatch(m -> m.contains("learned length term")), String.join("\n", messages));
+            assertEquals("learned", RewardConfig.fromJson(dev.pairlab.pairs.Json.MAPPER.readTree(first.run().config())).lengthTerm());
+            List<Long> steps = new ArrayList<>();
+            RewardTraining.Outcome resumed = RewardTraining.resume(p, first.run().id(), e -> steps.add(e.step()),
+                    dev.pairlab.task.ProgressListener.NONE, Cancellation.none());
+            assertEquals(dev.pairlab.store.TrainingRuns.State.DONE, resumed.run().state());
+            assertEquals(4L, steps.get(0), "resumed after step 3");
+            assertEquals(12, resumed.result().steps());
+            assertEquals("learned", dev.pairlab.pairs.Json.MAPPER.readTree(resumed.run().metrics()).path("length_term").asText());
+            try (RewardNet net = RewardTraining.load(resumed.run().dir(), "cpu")) {
+                assertTrue(net.hasLengthTerm());
+                assertTrue(net.toString().endsWith("with a learned length term"), net.toString());
+                double[] q = Trainer.scorePairs(net, test, 8);
+                double[] total = Trainer.scoreWithLengthTerm(net, test, 8);
+                assertFalse(Arrays.equals(q, total), "g learned something, and scoring leaves it out");
+                assertEquals(resumed.result().eval().accuracy(), Trainer.evaluate(net, test, 8).accuracy(), 1e-9,
+                        "the reported accuracy is q's");
+            }
+        }
+    }
+
     @Test
     void theQualityHeadOfTheFeatureModelDoesNotSeeTheAnswersSize() throws Exception {
         try (FeatureRewardNet plain = new FeatureRewardNet(plain(), Device.cpu());
