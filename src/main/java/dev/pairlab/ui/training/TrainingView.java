@@ -57,7 +57,7 @@ public final class TrainingView extends BorderPane {
     private final TextField lr = new TextField();
     private final TextField evalEvery = new TextField();
     private final ComboBox<String> device = new ComboBox<>(FXCollections.observableArrayList("auto", "cpu", "gpu"));
-    private final CheckBox lengthControl = new CheckBox("Length-controlled");
+    private final CheckBox lengthControl = new CheckBox("Learned length term (the quality part is scored)");
     private final Label state = new Label("No run yet.");
     private final XYChart.Series<Number, Number> loss = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> evalAcc = new XYChart.Series<>();
