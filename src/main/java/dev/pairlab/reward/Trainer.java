@@ -307,10 +307,7 @@ public final class Trainer {
         if (pairs.isEmpty()) {
             return new Evaluation(0, Double.NaN, Double.NaN, Double.NaN, null);
         }
-        double[] scores;
-        try (NoGrad off = NoGrad.enter()) {
-            scores = score(net, pairs, batch, withLengthTerm && net.hasLengthTerm());
-        }
+        double[] scores = scoreWithoutGrad(net, pairs, batch, withLengthTerm && net.hasLengthTerm());
         int right = 0;
         double margin = 0;
         double loss = 0;
@@ -330,15 +327,17 @@ public final class Trainer {
 
     /** Rewards [r_A, r_B] for each pair, interleaved. */
     public static double[] scorePairs(RewardNet net, List<TrainPair> pairs, int batch) {
-        try (NoGrad off = NoGrad.enter()) {
-            return score(net, pairs, batch, false);
-        }
+        return scoreWithoutGrad(net, pairs, batch, false);
     }
 
     /** Rewards of q + g (the trained total) for a net with a length term, interleaved as {@link #scorePairs}. */
     static double[] scoreWithLengthTerm(RewardNet net, List<TrainPair> pairs, int batch) {
+        return scoreWithoutGrad(net, pairs, batch, net.hasLengthTerm());
+    }
+
+    private static double[] scoreWithoutGrad(RewardNet net, List<TrainPair> pairs, int batch, boolean withLengthTerm) {
         try (NoGrad off = NoGrad.enter()) {
-            return score(net, pairs, batch, net.hasLengthTerm());
+            return score(net, pairs, batch, withLengthTerm);
         }
     }
 
