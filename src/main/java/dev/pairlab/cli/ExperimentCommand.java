@@ -57,6 +57,11 @@ final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--epochs", description = "Reward-model epochs (default: the text-feature model's).")
     Integer epochs;
 
+    @Option(names = "--length-term", defaultValue = "none", paramLabel = "none|learned", description = {
+        "Reward models of every variant: learned trains quality + a learned length term and scores the quality",
+        "part alone (decision 0015; default ${DEFAULT-VALUE})."})
+    String lengthTerm;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (resumes if it holds the same experiment).")
     Path out;
 
@@ -81,6 +86,7 @@ final class ExperimentCommand implements Callable<Integer> {
         if (epochs != null) {
             rm = rm.withEpochs(epochs);
         }
+        rm = rm.withLengthTerm(lengthTerm, -1);
         Experiment.Params params = new Experiment.Params(dataset, evalFile, evalFraction, labeled, seeds, preset, variants, threshold, rm);
         long t0 = System.nanoTime();
         List<Experiment.Row> rows;

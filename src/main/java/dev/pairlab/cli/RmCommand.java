@@ -76,6 +76,7 @@ final class RmCommand implements Runnable {
         j.put("train_pairs", o.trainPairs());
         j.put("eval_pairs", o.evalPairs());
         j.put("steps", o.result().steps());
+        putLengthTerm(j, o.run());
         j.put("wall_ms", o.result().millis());
         j.put("pairs_per_s", Math.round(o.result().pairsPerS() * 10) / 10.0);
         if (o.result().eval() != null && o.result().eval().pairs() > 0) {
@@ -95,8 +96,8 @@ final class RmCommand implements Runnable {
         out.printf("Run %d %s on %s: %d steps in %.1f s (%.1f pairs/s)%n", o.run().id(), o.run().state().name().toLowerCase(),
                 o.device().description(), o.result().steps(), o.result().millis() / 1000.0, o.result().pairsPerS());
         if (o.result().eval() != null && o.result().eval().pairs() > 0) {
-            out.printf("Test: pairwise accuracy %.3f, mean margin %.3f, loss %.4f on %d pairs%n", o.result().eval().accuracy(),
-                    o.result().eval().margin(), o.result().eval().loss(), o.result().eval().pairs());
+            out.printf("Test: pairwise accuracy %.3f, mean margin %.3f, loss %.4f on %d pairs%s%n", o.result().eval().accuracy(),
+                    o.result().eval().margin(), o.result().eval().loss(), o.result().eval().pairs(), qualityNote(o.run()));
         }
         out.println("Files: " + o.run().dir());
     }
@@ -152,6 +153,19 @@ final class RmCommand implements Runnable {
         @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (falls back to the CPU with a message).")
         String device;
 
+        @Option(names = "--length-term", defaultValue = "none", paramLabel = "none|learned", description = {
+            "learned: train the reward as quality + a learned function of the answer's length (log characters);",
+            "evaluation, scoring and the saved model use the quality part only (default ${DEFAULT-VALUE})."})
+        String lengthTerm;
+
+        @Option(names = "--length-control", description = "Same as --length-term learned.")
+        boolean lengthControl;
+
+        @Option(names = "--length-decorrelation", paramLabel = "W", description = {
+            "With a learned length term: weight of corr(quality, log length)² per micro-batch (default "
+                + RewardConfig.DEFAULT_DECORRELATION + "; 0: off; needs micro-batches of 4 or more pairs)."})
+        Double lengthDecorrelation;
+
         @Option(names = {"-q", "--quiet"}, description = "No progress output.")
         boolean quiet;
 
@@ -182,6 +196,11 @@ final class RmCommand implements Runnable {
                 c = c.withSchedule(evalEvery != null ? evalEvery : c.evalEvery(), checkpointEvery != null ? checkpointEvery : c.checkpointEvery(),
                         patience != null ? patience : c.patience());
             }
+            String term = lengthControl ? RewardConfig.LENGTH_LEARNED : lengthTerm;
+            if (lengthDecorrelation != null && !RewardConfig.LENGTH_LEARNED.equals(term)) {
+                throw new IllegalArgumentException("--length-decorrelation needs --length-term learned");
+            }
+            c = c.withLengthTerm(term, lengthDecorrelation != null ? lengthDecorrelation : -1);
             RewardTraining.Outcome o;
             // Ctrl-C: the trainer sees the cancellation, saves its checkpoint and stops ('pairlab rm resume' continues).
             try (CtrlC ctrlC = new CtrlC(); Project p = Project.open(project.file, Project.Access.READ_WRITE);
@@ -249,12 +268,14 @@ final class RmCommand implements Runnable {
             Trainer.Evaluation ev;
             LengthSplit split3;
             long id;
+            TrainingRuns.Run evaluated;
             try (Project p = Project.open(project.file, Project.Access.READ_ONLY)) {
                 TrainingRuns.Run r = TrainingRuns.get(p, run);
                 if (r == null) {
                     throw new IllegalArgumentException("no training run" + (run > 0 ? " " + run : "s yet"));
                 }
                 id = r.id();
+                evaluated = r;
                 RewardData.Sets sets = RewardData.load(p, "gold", Split.parse(split), ProgressListener.NONE, Cancellation.none());
                 try (RewardNet net = RewardTraining.load(r.dir(), "auto")) {
                     ev = Trainer.evaluate(net, sets.eval(), 32);
@@ -264,13 +285,14 @@ final class RmCommand implements Runnable {
             if (output.json) {
                 com.fasterxml.jackson.databind.node.ObjectNode o = Output.object().put("run", id).put("split", split).put("pairs", ev.pairs())
                         .put("accuracy", ev.accuracy()).put("margin", ev.margin()).put("loss", ev.loss());
+                putLengthTerm(o, evaluated);
                 if (split3 != null) {
                     o.set("by_length", lengthJson(split3));
                 }
                 Output.print(spec.commandLine().getOut(), o);
             } else {
-                spec.commandLine().getOut().printf("Run %d on %s: pairwise accuracy %.3f, mean margin %.3f, loss %.4f (%d pairs)%n", id, split,
-                        ev.accuracy(), ev.margin(), ev.loss(), ev.pairs());
+                spec.commandLine().getOut().printf("Run %d on %s: pairwise accuracy %.3f, mean margin %.3f, loss %.4f (%d pairs)%s%n", id, split,
+                        ev.accuracy(), ev.margin(), ev.loss(), ev.pairs(), qualityNote(evaluated));
                 if (split3 != null) {
                     printLength(spec.commandLine().getOut(), split3);
                 }
@@ -336,6 +358,7 @@ final class RmCommand implements Runnable {
             for (TrainingRuns.Run r : runs) {
                 ObjectNode x = list.addObject().put("run", r.id()).put("kind", r.kind()).put("state", r.state().name().toLowerCase())
                         .put("device", r.device()).put("dir", r.dir().toString());
+                putLengthTerm(x, r);
                 x.set("metrics", Json.MAPPER.readTree(r.metrics()));
                 x.set("config", Json.MAPPER.readTree(r.config()));
             }
@@ -344,13 +367,32 @@ final class RmCommand implements Runnable {
             } else {
                 for (TrainingRuns.Run r : runs) {
                     var m = Json.MAPPER.readTree(r.metrics());
-                    spec.commandLine().getOut().printf("run %d: %s, %s, data %s, test accuracy %s, %s%n", r.id(), r.kind(),
-                            r.state().name().toLowerCase(), Json.MAPPER.readTree(r.config()).path("data").asText(),
+                    spec.commandLine().getOut().printf("run %d: %s, %s, data %s, length term %s, test accuracy %s, %s%n", r.id(), r.kind(),
+                            r.state().name().toLowerCase(), Json.MAPPER.readTree(r.config()).path("data").asText(), lengthTerm(r),
                             m.has("eval_accuracy") ? String.format("%.3f", m.get("eval_accuracy").asDouble()) : "-", r.updatedAt());
                 }
             }
             return Cli.OK;
         }
+    }
+
+    /** A run's length term ("none" for runs saved before there was one). */
+    static String lengthTerm(TrainingRuns.Run r) throws java.io.IOException {
+        String t = Json.MAPPER.readTree(r.config()).path("lengthTerm").asText("");
+        return t.isEmpty() ? RewardConfig.LENGTH_NONE : t;
+    }
+
+    static void putLengthTerm(ObjectNode o, TrainingRuns.Run r) throws java.io.IOException {
+        String term = lengthTerm(r);
+        o.put("length_term", term);
+        if (RewardConfig.LENGTH_LEARNED.equals(term)) {
+            o.put("scored_by", "quality head (the learned length term is not part of the reward)");
+        }
+    }
+
+    /** After an accuracy: says that a length-controlled run is scored by its quality head alone. */
+    static String qualityNote(TrainingRuns.Run r) throws java.io.IOException {
+        return RewardConfig.LENGTH_LEARNED.equals(lengthTerm(r)) ? "; quality head only (the learned length term is left out)" : "";
     }
 
     static com.fasterxml.jackson.databind.node.ObjectNode lengthJson(LengthSplit l) {

@@ -61,11 +61,17 @@ final class AdamW {
      * (clipping and accumulation), then zeroed.
      */
     void step(Map<String, NDArray> params, double lr, double gradScale) {
+        step(params, name -> lr, gradScale);
+    }
+
+    /** One update where each parameter has its own learning rate (by name). */
+    void step(Map<String, NDArray> params, java.util.function.ToDoubleFunction<String> learningRates, double gradScale) {
         t++;
         double c1 = 1 - Math.pow(beta1, t);
         double c2 = 1 - Math.pow(beta2, t);
         for (Map.Entry<String, NDArray> e : params.entrySet()) {
             NDArray p = e.getValue();
+            double lr = learningRates.applyAsDouble(e.getKey());
             try (NDManager scope = p.getManager().newSubManager()) {
                 NDArray g = p.getGradient();
                 g.attach(scope);

@@ -160,6 +160,10 @@ public final class Experiment {
         String json = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(params.toJson());
         if (Files.exists(settings)) {
             JsonNode old = Json.MAPPER.readTree(settings.toFile());
+            if (old.path("reward") instanceof ObjectNode r && !r.has("lengthTerm")) {
+                // Written before reward models had a length term: theirs was none.
+                r.put("lengthTerm", RewardConfig.LENGTH_NONE).put("lengthDecorrelation", 0.0);
+            }
             if (!old.equals(Json.MAPPER.readTree(json))) { // compare as parsed text: number node types differ otherwise
                 throw new BadInputException(outDir + " holds an experiment with other settings (" + settings
                         + "); use another --out folder or remove it");

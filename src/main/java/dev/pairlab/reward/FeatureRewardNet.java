@@ -26,14 +26,22 @@ import java.util.SplittableRandom;
  * of the context (an embedding bag, mean-pooled), beside the answer's features from the features
  * package (sign·log1p, then standardized with statistics of the training answers), into a small MLP
  * with one scalar out. Small and fast on a CPU; the baseline the transformer kind must beat.
+ * Length-controlled ({@link RewardConfig#lengthControlled}), the answer's size measures are withheld
+ * from the network (held at 0, so standardized to 0) and length reaches the reward only through the
+ * separate length term; the decorrelation penalty in the trainer guards the features that merely
+ * correlate with length (decision 0015).
  */
 public final class FeatureRewardNet extends RewardNet {
 
     /** Tokens of the context kept: the end, where the question being answered is. */
     static final int CONTEXT_TOKENS = 64;
+    /** Features that measure the answer's size: withheld from the quality head under length control. */
+    static final java.util.Set<String> SIZE_FEATURES = java.util.Set.of("length", "word_count", "sentence_count");
 
     private final RewardConfig config;
     private final List<Feature> features = Features.all();
+    /** Per feature: whether the network sees it (all, unless length-controlled). */
+    private final boolean[] used;
     private final Map<String, Encoded> cache = Collections.synchronizedMap(new LinkedHashMap<>(16_384, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Encoded> eldest) {
@@ -47,6 +55,10 @@ public final class FeatureRewardNet extends RewardNet {
     public FeatureRewardNet(RewardConfig config, Device device) {
         super(device);
         this.config = config;
+        used = new boolean[features.size()];
+        for (int i = 0; i < used.length; i++) {
+            used[i] = !(config.lengthControlled() && SIZE_FEATURES.contains(features.get(i).name()));
+        }
         SplittableRandom rnd = new SplittableRandom(config.seed());
         int d = config.embeddingDim();
         int f = features.size();
@@ -58,6 +70,20 @@ public final class FeatureRewardNet extends RewardNet {
         param("out.bias", manager.zeros(new Shape(1)));
         buffer("feature_mean", manager.zeros(new Shape(f)));
         buffer("feature_std", manager.ones(new Shape(f)));
+        if (config.lengthControlled()) {
+            addLengthTerm();
+        }
+    }
+
+    /** The names of the features the network (the quality head) sees. */
+    public List<String> qualityFeatures() {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < used.length; i++) {
+            if (used[i]) {
+                out.add(features.get(i).name());
+            }
+        }
+        return out;
     }
 
     private NDArray uniform(int rows, int cols, double limit, SplittableRandom rnd) {
@@ -102,6 +128,9 @@ public final class FeatureRewardNet extends RewardNet {
         Text t = new Text(answer);
         float[] x = new float[features.size()];
         for (int i = 0; i < x.length; i++) {
+            if (!used[i]) {
+                continue; // withheld: 0 for every answer
+            }
             double v = features.get(i).compute(t);
             x[i] = (float) (Math.signum(v) * Math.log1p(Math.abs(v)));
         }
@@ -176,7 +205,8 @@ public final class FeatureRewardNet extends RewardNet {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "text-feature model (%d buckets × %d, hidden %d; %,d parameters)", config.buckets(),
-                config.embeddingDim(), config.hidden(), parameterCount());
+        return String.format(Locale.ROOT, "text-feature model (%d buckets × %d, hidden %d; %,d parameters%s)", config.buckets(),
+                config.embeddingDim(), config.hidden(), parameterCount(),
+                hasLengthTerm() ? "; length-controlled: a learned length term, size features withheld from the quality head" : "");
     }
 }

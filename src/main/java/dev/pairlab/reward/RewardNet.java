@@ -32,8 +32,29 @@ public abstract class RewardNet implements AutoCloseable {
 
     public abstract String kind();
 
-    /** Rewards for the given (context, answer) pairs, shape [n], attached to {@code step}. */
+    /**
+     * Rewards for the given (context, answer) pairs, shape [n], attached to {@code step}. With a length
+     * term this is the quality part q alone: what evaluation, scoring and the saved model give.
+     */
     public abstract NDArray forward(NDManager step, List<String> contexts, List<String> answers);
+
+    /** Adds a learned length term g (decision 0015); trained beside the network, never part of {@link #forward}. */
+    protected final void addLengthTerm() {
+        param(LengthTerm.PARAM, LengthTerm.initial(manager));
+    }
+
+    public boolean hasLengthTerm() {
+        return params.containsKey(LengthTerm.PARAM);
+    }
+
+    /** g(len) of each answer, shape [n], attached to {@code step}; only for a net with a length term. */
+    public NDArray lengthReward(NDManager step, List<String> answers) {
+        NDArray knots = params.get(LengthTerm.PARAM);
+        if (knots == null) {
+            throw new IllegalStateException("this " + kind() + " model has no length term");
+        }
+        return LengthTerm.apply(step, knots, answers);
+    }
 
     public Map<String, NDArray> parameters() {
         return params;

@@ -101,7 +101,9 @@ public final class RewardTraining {
                 f.fitNormalization(answers);
             }
             listener.onMessage("training " + net + " on " + device.description() + ": " + sets.train().size() + " pairs ("
-                    + sets.train().stream().filter(TrainPair::weak).count() + " weak), evaluating on " + sets.eval().size());
+                    + sets.train().stream().filter(TrainPair::weak).count() + " weak), evaluating on " + sets.eval().size()
+                    + (net.hasLengthTerm() ? "; reward = quality + learned length term (decorrelation weight " + config.lengthDecorrelation()
+                    + "), evaluated and saved as the quality part alone" : ""));
             Trainer.Listener both = new Trainer.Listener() {
                 @Override
                 public void onEvent(Trainer.Event e) {
@@ -121,7 +123,7 @@ public final class RewardTraining {
                 }
             };
             Trainer.Result result = new Trainer(net, config, run.dir()).train(sets.train(), sets.eval(), sets.dev(), both, cancel);
-            ObjectNode metrics = metrics(result, sets);
+            ObjectNode metrics = metrics(result, sets, config);
             TrainingRuns.State state = result.state() == Trainer.State.CANCELLED ? TrainingRuns.State.CANCELLED : TrainingRuns.State.DONE;
             TrainingRuns.update(project, run.id(), state, device.description(), metrics.toString());
             return new Outcome(TrainingRuns.get(project, run.id()), result, device, sets.train().size(), sets.eval().size());
@@ -132,7 +134,7 @@ public final class RewardTraining {
         }
     }
 
-    static ObjectNode metrics(Trainer.Result r, RewardData.Sets sets) {
+    static ObjectNode metrics(Trainer.Result r, RewardData.Sets sets, RewardConfig config) {
         ObjectNode o = Json.MAPPER.createObjectNode();
         o.put("state", r.state().name().toLowerCase());
         o.put("steps", r.steps());
@@ -140,6 +142,7 @@ public final class RewardTraining {
         o.put("eval_pairs", sets.eval().size());
         o.put("wall_ms", r.millis());
         o.put("pairs_per_s", r.pairsPerS());
+        o.put("length_term", config.lengthTerm());
         if (r.eval() != null && r.eval().pairs() > 0) {
             o.put("eval_accuracy", r.eval().accuracy());
             o.put("eval_margin", r.eval().margin());

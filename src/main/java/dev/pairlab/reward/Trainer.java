@@ -27,6 +27,12 @@ import java.util.SplittableRandom;
  * the last checkpoint, early stop on the loss of a separate dev split (never on the test split, which
  * would select the model on the data it is scored on), and cancel at a step boundary that leaves a
  * valid checkpoint.
+ *
+ * <p>With a learned length term (decision 0015) the trained reward is r = q + g(len): the pairwise
+ * loss is on r, the ½β penalty on q and g separately (q stays centred and comparable with an
+ * uncontrolled model's reward; r = (q + c) + (g − c) cannot drift), plus λ·corr(q, ℓ)² over each
+ * micro-batch's answers when it has at least {@link #MIN_DECORRELATION_PAIRS} pairs. The test-split
+ * curves and the result are q's; the dev loss for early stopping is r's (what is being fitted).
  */
 public final class Trainer {
 
@@ -51,6 +57,9 @@ public final class Trainer {
 
     public record Result(State state, long steps, Evaluation eval, long millis, double pairsPerS) {
     }
+
+    /** Below this many pairs a micro-batch's correlation is too noisy to penalize (two answers: always ±1). */
+    static final int MIN_DECORRELATION_PAIRS = 4;
 
     private final RewardNet net;
     private final RewardConfig config;
@@ -79,6 +88,10 @@ public final class Trainer {
             throws IOException {
         if (config.patience() > 0 && dev.isEmpty()) {
             listener.onMessage("no dev split: early stopping is off (it never looks at the test split)");
+        }
+        if (net.hasLengthTerm() && config.lengthDecorrelation() > 0 && config.batchSize() < MIN_DECORRELATION_PAIRS) {
+            listener.onMessage("length term: micro-batches of " + config.batchSize() + " pairs are too small for the decorrelation penalty"
+                    + " (it needs " + MIN_DECORRELATION_PAIRS + "); it is off, and only the length term separates length from quality");
         }
         int perStep = config.batchSize() * config.gradAccum();
         long stepsPerEpoch = Math.max(1, (train.size() + perStep - 1) / perStep);
@@ -143,7 +156,8 @@ public final class Trainer {
                 double scale = norm > config.maxGradNorm() ? config.maxGradNorm() / (norm + 1e-6) : 1.0;
                 double lr = learningRate(step, totalSteps);
                 if (Double.isFinite(norm)) {
-                    optimizer.step(net.parameters(), lr, scale);
+                    double lengthLr = LengthTerm.LEARNING_RATE * lr / config.lr(); // the run's schedule, g's own height
+                    optimizer.step(net.parameters(), name -> name.equals(LengthTerm.PARAM) ? lengthLr : lr, scale);
                 } else {
                     AdamW.zeroGradients(net.parameters());
                     listener.onMessage("step " + (step + 1) + ": gradient is not finite; skipped");
@@ -165,7 +179,7 @@ public final class Trainer {
                     saveCheckpoint(optimizer, step, epoch, batch + 1, bestEvalLoss, badEvals);
                 }
                 if (ev != null && !dev.isEmpty() && config.patience() > 0 && !endOfTraining) {
-                    Evaluation devEval = evaluate(net, dev, Math.max(8, config.batchSize()));
+                    Evaluation devEval = evaluate(net, dev, Math.max(8, config.batchSize()), true);
                     if (devEval.loss() < bestEvalLoss - 1e-4) {
                         bestEvalLoss = devEval.loss();
                         badEvals = 0;
@@ -207,14 +221,32 @@ public final class Trainer {
             contexts.add(p.context());
             answers.add(p.b());
         }
-        NDArray r = net.forward(scope, contexts, answers);
+        NDArray q = net.forward(scope, contexts, answers);
+        NDArray r = q;
+        NDArray reg;
+        NDArray decorrelation = null;
+        if (net.hasLengthTerm()) {
+            NDArray g = net.lengthReward(scope, answers);
+            r = q.add(g);
+            reg = q.square().add(g.square());
+            if (config.lengthDecorrelation() > 0 && n >= MIN_DECORRELATION_PAIRS) {
+                decorrelation = squaredCorrelationWithLength(scope, q, answers);
+            }
+        } else {
+            reg = q.square();
+        }
         NDArray ra = r.get("0:" + n);
         NDArray rb = r.get(n + ":" + (2 * n));
         NDArray d = ra.sub(rb);
         NDArray p = scope.create(pa, new Shape(n)).toDevice(d.getDevice(), false);
         // −log σ(d) = softplus(−d); the soft mixture with p = P(A ≻ B).
         NDArray pairLoss = p.mul(Activation.softPlus(d.neg())).add(p.neg().add(1).mul(Activation.softPlus(d)));
-        NDArray reg = ra.square().add(rb.square()).mul((float) (config.beta() * 0.5));
+        // ½β(r_A² + r_B²) as a per-pair mean: the 2n answers' squares summed pairwise.
+        NDArray pairReg = reg.get("0:" + n).add(reg.get(n + ":" + (2 * n))).mul((float) (config.beta() * 0.5));
+        NDArray total = pairLoss.add(pairReg).mean();
+        if (decorrelation != null) {
+            total = total.add(decorrelation.mul((float) config.lengthDecorrelation()));
+        }
         float[] dv = d.toFloatArray();
         int right = 0;
         for (int i = 0; i < n; i++) {
@@ -222,7 +254,38 @@ public final class Trainer {
                 right++;
             }
         }
-        return new LossOut(pairLoss.add(reg).mean(), right);
+        return new LossOut(total, right);
+    }
+
+    /**
+     * Pearson's correlation, squared, between q and ℓ = log(1 + chars) over the batch's answers (ODIN's
+     * length decorrelation, Chen et al. 2024); 0 when the answers all have the same length.
+     */
+    static NDArray squaredCorrelationWithLength(NDManager scope, NDArray q, List<String> answers) {
+        int m = answers.size();
+        double[] l = new double[m];
+        double mean = 0;
+        for (int i = 0; i < m; i++) {
+            l[i] = LengthTerm.logLength(answers.get(i));
+            mean += l[i] / m;
+        }
+        float[] lc = new float[m];
+        double ss = 0;
+        for (int i = 0; i < m; i++) {
+            lc[i] = (float) (l[i] - mean);
+            ss += lc[i] * (double) lc[i];
+        }
+        if (ss < 1e-12) {
+            return scope.zeros(new Shape()).toDevice(q.getDevice(), false);
+        }
+        for (int i = 0; i < m; i++) {
+            lc[i] = (float) (lc[i] / Math.sqrt(ss)); // unit length: corr = Σ q̃ℓ̃ / ‖q̃‖
+        }
+        NDArray lArr = scope.create(lc, new Shape(m)).toDevice(q.getDevice(), false);
+        NDArray qc = q.sub(q.mean());
+        NDArray cov = qc.mul(lArr).sum();
+        NDArray qNormSq = qc.square().sum().add(1e-8f);
+        return cov.square().div(qNormSq);
     }
 
     /** Linear warm-up to the learning rate, then linear decay to 0 at the last step. */
@@ -236,10 +299,15 @@ public final class Trainer {
 
     /** Accuracy, margin and loss (hard labels from p ≥ 0.5) on pairs, without gradients. */
     public static Evaluation evaluate(RewardNet net, List<TrainPair> pairs, int batch) {
+        return evaluate(net, pairs, batch, false);
+    }
+
+    /** As {@link #evaluate(RewardNet, List, int)}; {@code withLengthTerm}: of q + g, the reward being trained. */
+    static Evaluation evaluate(RewardNet net, List<TrainPair> pairs, int batch, boolean withLengthTerm) {
         if (pairs.isEmpty()) {
             return new Evaluation(0, Double.NaN, Double.NaN, Double.NaN, null);
         }
-        double[] scores = scorePairs(net, pairs, batch);
+        double[] scores = scoreWithoutGrad(net, pairs, batch, withLengthTerm && net.hasLengthTerm());
         int right = 0;
         double margin = 0;
         double loss = 0;
@@ -259,12 +327,21 @@ public final class Trainer {
 
     /** Rewards [r_A, r_B] for each pair, interleaved. */
     public static double[] scorePairs(RewardNet net, List<TrainPair> pairs, int batch) {
+        return scoreWithoutGrad(net, pairs, batch, false);
+    }
+
+    /** Rewards of q + g (the trained total) for a net with a length term, interleaved as {@link #scorePairs}. */
+    static double[] scoreWithLengthTerm(RewardNet net, List<TrainPair> pairs, int batch) {
+        return scoreWithoutGrad(net, pairs, batch, net.hasLengthTerm());
+    }
+
+    private static double[] scoreWithoutGrad(RewardNet net, List<TrainPair> pairs, int batch, boolean withLengthTerm) {
         try (NoGrad off = NoGrad.enter()) {
-            return score(net, pairs, batch);
+            return score(net, pairs, batch, withLengthTerm);
         }
     }
 
-    private static double[] score(RewardNet net, List<TrainPair> pairs, int batch) {
+    private static double[] score(RewardNet net, List<TrainPair> pairs, int batch, boolean withLengthTerm) {
         double[] out = new double[2 * pairs.size()];
         for (int from = 0; from < pairs.size(); from += batch) {
             int to = Math.min(pairs.size(), from + batch);
@@ -277,7 +354,8 @@ public final class Trainer {
                 answers.add(pairs.get(i).b());
             }
             try (NDManager scope = net.manager.newSubManager()) {
-                float[] r = net.forward(scope, contexts, answers).toFloatArray();
+                NDArray q = net.forward(scope, contexts, answers);
+                float[] r = (withLengthTerm ? q.add(net.lengthReward(scope, answers)) : q).toFloatArray();
                 for (int k = 0; k < r.length; k++) {
                     out[2 * from + k] = r[k];
                 }

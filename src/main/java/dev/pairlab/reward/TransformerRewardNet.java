@@ -75,7 +75,11 @@ public final class TransformerRewardNet extends RewardNet {
 
     /** Loads the encoder from a checkpoint folder and adds a fresh head (seeded). */
     public static TransformerRewardNet load(Path checkpoint, RewardConfig config, Device device) throws IOException {
-        return load(checkpoint, config.maxLength(), config.seed(), device, config.kind().equals(RewardConfig.FROZEN));
+        TransformerRewardNet net = load(checkpoint, config.maxLength(), config.seed(), device, config.kind().equals(RewardConfig.FROZEN));
+        if (config.lengthControlled()) {
+            net.addLengthTerm();
+        }
+        return net;
     }
 
     /** Loads the encoder from a checkpoint folder, inputs truncated to {@code maxTokens}, and adds a fresh head (seeded). */
@@ -330,6 +334,7 @@ public final class TransformerRewardNet extends RewardNet {
     @Override
     public String toString() {
         return String.format(java.util.Locale.ROOT, "%s encoder (%d layers × %d, %d heads; %,d parameters, max %d tokens)", arch.type(),
-                arch.layers(), arch.hidden(), arch.heads(), parameterCount(), maxLength);
+                arch.layers(), arch.hidden(), arch.heads(), parameterCount(), maxLength)
+                + (hasLengthTerm() ? ", with a learned length term" : "");
     }
 }

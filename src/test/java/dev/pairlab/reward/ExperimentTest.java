@@ -71,6 +71,17 @@ class ExperimentTest {
         assertEquals(rows.size(), again.size());
         assertEquals(csv, Files.readAllLines(out.resolve("results.csv")), "nothing retrained on resume");
         assertTrue(before[0] > 0 && (System.nanoTime() - t0) / 1e9 < 30);
+        // A folder written before reward models had a length term resumes as the same experiment.
+        com.fasterxml.jackson.databind.node.ObjectNode saved = (com.fasterxml.jackson.databind.node.ObjectNode)
+                dev.pairlab.pairs.Json.MAPPER.readTree(out.resolve("experiment.json").toFile());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) saved.get("reward")).remove(List.of("lengthTerm", "lengthDecorrelation"));
+        Files.writeString(out.resolve("experiment.json"), saved.toPrettyString());
+        assertEquals(rows.size(), Experiment.run(params, out, ProgressListener.NONE, Cancellation.none()).size());
+        Experiment.Params controlled = new Experiment.Params(params.dataset(), params.evalFile(), params.evalFraction(), params.labeled(),
+                params.seeds(), params.preset(), params.variants(), params.threshold(),
+                params.reward().withLengthTerm(RewardConfig.LENGTH_LEARNED, -1));
+        assertThrows(BadInputException.class, () -> Experiment.run(controlled, out, ProgressListener.NONE, Cancellation.none()),
+                "a length-controlled experiment is another experiment");
         Experiment.Params other = new Experiment.Params(TestData.mtBenchTrain(), TestData.mtBenchEval(), 0.1, List.of(0.5), 1,
                 "mt-bench", List.of("gold"), 0.7, RewardConfig.features().withEpochs(2));
         assertThrows(BadInputException.class, () -> Experiment.run(other, out, ProgressListener.NONE, Cancellation.none()));

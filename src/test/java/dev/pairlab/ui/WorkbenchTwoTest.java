@@ -144,6 +144,7 @@ class WorkbenchTwoTest {
         robot.clickOn("#tab-training");
         @SuppressWarnings("unchecked")
         LineChart<Number, Number> loss = robot.lookup("#train-loss-chart").queryAs(LineChart.class);
+        robot.clickOn("#train-length-control");
         robot.clickOn("#train-start");
         WorkbenchTest.waitUntil("the loss chart gets points", () -> loss.getData().get(0).getData().size() >= 3);
         robot.clickOn("#train-cancel");
@@ -152,6 +153,7 @@ class WorkbenchTwoTest {
         Project reader = ws.project().get().reader();
         TrainingRuns.Run run = TrainingRuns.get(reader, 1);
         assertEquals(TrainingRuns.State.CANCELLED, run.state());
+        assertTrue(run.config().contains("\"lengthTerm\":\"learned\""), "the checkbox is recorded: " + run.config());
         assertTrue(Files.isRegularFile(run.dir().resolve("checkpoint/trainer.json")), "a checkpoint is kept");
         @SuppressWarnings("unchecked")
         TableView<TrainingRuns.Run> history = robot.lookup("#train-history").queryAs(TableView.class);
@@ -161,5 +163,6 @@ class WorkbenchTwoTest {
         WorkbenchTest.waitUntil("the resumed run finishes", () -> state.getText().startsWith("Run 1 done"));
         assertEquals(TrainingRuns.State.DONE, TrainingRuns.get(reader, 1).state());
         assertTrue(state.getText().contains("test accuracy") && state.getText().contains("where the longer answer is preferred"), state.getText());
+        assertTrue(state.getText().contains("of the quality part"), state.getText());
     }
 }

@@ -24,6 +24,7 @@ import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
@@ -56,6 +57,7 @@ public final class TrainingView extends BorderPane {
     private final TextField lr = new TextField();
     private final TextField evalEvery = new TextField();
     private final ComboBox<String> device = new ComboBox<>(FXCollections.observableArrayList("auto", "cpu", "gpu"));
+    private final CheckBox lengthControl = new CheckBox("Learned length term (the quality part is scored)");
     private final Label state = new Label("No run yet.");
     private final XYChart.Series<Number, Number> loss = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> evalAcc = new XYChart.Series<>();
@@ -104,6 +106,10 @@ public final class TrainingView extends BorderPane {
         form.addRow(1, new Label("Data"), data, new Label("Device"), device);
         form.addRow(2, new Label("Epochs"), epochs, new Label("Pairs per step"), batch);
         form.addRow(3, new Label("Learning rate"), lr, new Label("Evaluate every"), evalEvery);
+        lengthControl.setId("train-length-control");
+        lengthControl.setTooltip(new javafx.scene.control.Tooltip("Train the reward as quality + a learned function of the answer's length;"
+                + " the test accuracy, scores and saved model use the quality part only (decision 0015)."));
+        form.add(lengthControl, 1, 4, 3, 1);
         FlowPane buttons = new FlowPane(8, 6, start, stop, resume, state);
         buttons.setAlignment(Pos.CENTER_LEFT);
         loss.setName("training loss");
@@ -175,7 +181,8 @@ public final class TrainingView extends BorderPane {
             int micro = Math.min(c.batchSize(), pairsPerStep);
             c = c.withData(data.getValue()).withDevice(device.getValue()).withEpochs(Integer.parseInt(epochs.getText().strip()))
                     .withBatch(micro, Math.max(1, pairsPerStep / micro), Double.parseDouble(lr.getText().strip()), c.warmupSteps())
-                    .withSchedule(Integer.parseInt(evalEvery.getText().strip()), c.checkpointEvery(), c.patience());
+                    .withSchedule(Integer.parseInt(evalEvery.getText().strip()), c.checkpointEvery(), c.patience())
+                    .withLengthTerm(lengthControl.isSelected() ? RewardConfig.LENGTH_LEARNED : RewardConfig.LENGTH_NONE, -1);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("epochs, pairs per step, learning rate and evaluation interval must be numbers");
         }
@@ -227,7 +234,8 @@ public final class TrainingView extends BorderPane {
             Trainer.Evaluation ev = o.result().eval();
             state.setText(String.format(Locale.ROOT, "Run %d %s on %s: %d steps, %.1f s%s", o.run().id(), o.run().state().name().toLowerCase(Locale.ROOT),
                     o.device().description(), o.result().steps(), o.result().millis() / 1000.0,
-                    ev != null && ev.pairs() > 0 ? String.format(Locale.ROOT, ", test accuracy %.3f", ev.accuracy()) : "")
+                    ev != null && ev.pairs() > 0 ? String.format(Locale.ROOT, ", test accuracy %.3f%s", ev.accuracy(),
+                            RewardConfig.LENGTH_LEARNED.equals(lengthTerm(o.run())) ? " of the quality part" : "") : "")
                     + (ev != null && ev.byLength() != null && !Double.isNaN(ev.byLength().balancedAccuracy())
                     ? String.format(Locale.ROOT, " (%.3f where the longer answer is preferred, %.3f where the shorter is; length-balanced %.3f)",
                     ev.byLength().accuracyLongerPreferred(), ev.byLength().accuracyShorterPreferred(), ev.byLength().balancedAccuracy()) : ""));
@@ -284,6 +292,7 @@ public final class TrainingView extends BorderPane {
         history.getColumns().add(col("run", 40, r -> Long.toString(r.id())));
         history.getColumns().add(col("kind", 80, TrainingRuns.Run::kind));
         history.getColumns().add(col("data", 70, r -> field(r.config(), "data")));
+        history.getColumns().add(col("length", 60, TrainingView::lengthTerm));
         history.getColumns().add(col("state", 80, r -> r.state().name().toLowerCase(Locale.ROOT)));
         history.getColumns().add(col("test acc.", 70, r -> {
             double v = metric(r.metrics(), "eval_accuracy");
@@ -305,6 +314,12 @@ public final class TrainingView extends BorderPane {
         } catch (Exception e) {
             return "";
         }
+    }
+
+    /** The run's length term; runs saved before there was one have none. */
+    private static String lengthTerm(TrainingRuns.Run r) {
+        String t = field(r.config(), "lengthTerm");
+        return t.isEmpty() ? RewardConfig.LENGTH_NONE : t;
     }
 
     private static double metric(String json, String key) {
@@ -341,7 +356,8 @@ public final class TrainingView extends BorderPane {
                     continue;
                 }
                 XYChart.Series<Number, Number> s = new XYChart.Series<>();
-                s.setName("run " + r.id() + " (" + r.kind() + ", " + field(r.config(), "data") + ")");
+                s.setName("run " + r.id() + " (" + r.kind() + ", " + field(r.config(), "data")
+                        + (RewardConfig.LENGTH_LEARNED.equals(lengthTerm(r)) ? ", length-controlled" : "") + ")");
                 for (String line : Files.readAllLines(events)) {
                     JsonNode e = Json.MAPPER.readTree(line);
                     JsonNode acc = e.get("evalAccuracy");
