@@ -42,7 +42,8 @@ final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--variants", split = ",", defaultValue = Experiment.DEFAULT_VARIANTS,
             description = {"Training sets (default ${DEFAULT-VALUE}): gold, gold+weak, soft or filtered, then modifiers: :semi or",
                 ":gold-prior (a label model that learns from the labeled pairs' gold instead of Snorkel's), :balanced (the weak part",
-                "as often 'longer chosen' as the labeled pairs), e.g. gold+weak:semi:balanced."})
+                "as often 'longer chosen' as the labeled pairs), :lenctl (a length-controlled reward model, decision 0015),",
+                "e.g. gold+weak:semi:balanced:lenctl."})
     List<String> variants;
 
     @Option(names = "--kind", defaultValue = "features", description = "Reward model: features, frozen or transformer (default ${DEFAULT-VALUE}).")
@@ -56,11 +57,6 @@ final class ExperimentCommand implements Callable<Integer> {
 
     @Option(names = "--epochs", description = "Reward-model epochs (default: the text-feature model's).")
     Integer epochs;
-
-    @Option(names = "--length-term", defaultValue = "none", paramLabel = "none|learned", description = {
-        "Reward models of every variant: learned trains quality + a learned length term and scores the quality",
-        "part alone (decision 0015; default ${DEFAULT-VALUE})."})
-    String lengthTerm;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (resumes if it holds the same experiment).")
     Path out;
@@ -86,7 +82,6 @@ final class ExperimentCommand implements Callable<Integer> {
         if (epochs != null) {
             rm = rm.withEpochs(epochs);
         }
-        rm = rm.withLengthTerm(lengthTerm, -1);
         Experiment.Params params = new Experiment.Params(dataset, evalFile, evalFraction, labeled, seeds, preset, variants, threshold, rm);
         long t0 = System.nanoTime();
         List<Experiment.Row> rows;

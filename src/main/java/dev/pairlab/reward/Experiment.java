@@ -54,8 +54,8 @@ import java.util.stream.IntStream;
  */
 public final class Experiment {
 
-    /** The training sets run unless the user lists others: the paper's two, and the gold-using label model without and with length balancing. */
-    public static final String DEFAULT_VARIANTS = "gold,gold+weak,gold+weak:semi,gold+weak:semi:balanced";
+    /** The training sets run unless the user lists others: the paper's two, then the gold-using label model, length balancing and a length-controlled reward model added one by one. */
+    public static final String DEFAULT_VARIANTS = "gold,gold+weak,gold+weak:semi,gold+weak:semi:balanced,gold+weak:semi:balanced:lenctl";
 
     /** The experiment's settings; saved as experiment.json in the output folder. */
     public record Params(Path dataset, Path evalFile, double evalFraction, List<Double> labeled, int seeds, String preset,
@@ -275,6 +275,9 @@ public final class Experiment {
                     }
                     long t0 = System.nanoTime();
                     RewardConfig config = params.reward().withSeed(seed);
+                    if (variant.lengthControl()) {
+                        config = config.withLengthTerm(RewardConfig.LENGTH_LEARNED, -1);
+                    }
                     Scored scored = trainAndScore(config, trainSet, testSet, testSet, outDir, cancel);
                     dev.pairlab.analysis.LengthSplit ls = scored.byLength();
                     Row row = new Row(fraction, seed, variantName, train.length, weak, weak == 0 ? Double.NaN : (double) weakRight / weak,

@@ -27,7 +27,7 @@ class ExperimentTest {
     @Test
     void aSmallExperimentWritesTableAndPlotAndResumes() throws Exception {
         Experiment.Params params = new Experiment.Params(TestData.mtBenchTrain(), TestData.mtBenchEval(), 0.1, List.of(0.05, 0.2), 1,
-                "mt-bench", List.of("gold", "gold+weak", "gold+weak:semi:balanced"), 0.7, RewardConfig.features().withEpochs(2));
+                "mt-bench", List.of("gold", "gold+weak", "gold+weak:semi:balanced:lenctl"), 0.7, RewardConfig.features().withEpochs(2));
         Path out = dir.resolve("exp");
         List<Experiment.Row> rows = Experiment.run(params, out, ProgressListener.NONE, Cancellation.none());
         assertEquals(6, rows.size());
@@ -61,7 +61,7 @@ class ExperimentTest {
             }
         }
         String md = Files.readString(out.resolve("results.md"));
-        assertTrue(md.contains("| 0.05 | 'longer wins' | 0.683 [") && md.contains("| 0.2 | gold+weak:semi:balanced |"), md);
+        assertTrue(md.contains("| 0.05 | 'longer wins' | 0.683 [") && md.contains("| 0.2 | gold+weak:semi:balanced:lenctl |"), md);
         assertTrue(md.contains("length-balanced") && md.contains("Δ accuracy vs gold"), md);
         BufferedImage png = ImageIO.read(out.resolve("plot.png").toFile());
         assertEquals(1520, png.getWidth(), "two panels: plain and length-balanced accuracy");
