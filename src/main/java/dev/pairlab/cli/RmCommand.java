@@ -15,6 +15,7 @@ import dev.pairlab.store.TrainingRuns;
 import dev.pairlab.task.Cancellation;
 import dev.pairlab.task.ProgressListener;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import dev.pairlab.analysis.LengthSplit;
@@ -250,8 +251,19 @@ final class RmCommand implements Runnable {
         @Option(names = "--run", defaultValue = "0", description = "Run id (default: the latest).")
         long run;
 
-        @Option(names = "--split", defaultValue = "test")
+        @Option(names = "--split", defaultValue = "test", description = "The project's split to score on (default ${DEFAULT-VALUE}).")
         String split;
+
+        @Option(names = "--file", paramLabel = "FILE", description = {"Score on another data set instead: any file 'pairlab import'",
+            "reads (JSON lines, JSON array, CSV, .gz; format detected or --format). Nothing is imported; pairs without a gold",
+            "label are left out."})
+        Path file;
+
+        @Option(names = "--format", description = "The file's format (see 'pairlab formats'); default: detected.")
+        String format;
+
+        @Option(names = "--col", paramLabel = "ROLE=FIELD", description = "As for import: map the file's fields or columns to roles.")
+        java.util.Map<String, String> columns = new java.util.LinkedHashMap<>();
 
         @Option(names = "--by-length", negatable = true, defaultValue = "true", fallbackValue = "true",
                 description = "Also split the accuracy by whether the longer or the shorter answer is preferred (default on).")
@@ -269,6 +281,7 @@ final class RmCommand implements Runnable {
             LengthSplit split3;
             long id;
             TrainingRuns.Run evaluated;
+            String on;
             try (Project p = Project.open(project.file, Project.Access.READ_ONLY)) {
                 TrainingRuns.Run r = TrainingRuns.get(p, run);
                 if (r == null) {
@@ -276,23 +289,41 @@ final class RmCommand implements Runnable {
                 }
                 id = r.id();
                 evaluated = r;
-                RewardData.Sets sets = RewardData.load(p, "gold", Split.parse(split), ProgressListener.NONE, Cancellation.none());
+                List<TrainPair> pairs;
+                if (file != null) {
+                    dev.pairlab.pairs.ImportOptions options = dev.pairlab.pairs.ImportOptions.defaults().withFormat(format).withColumns(columns);
+                    RewardData.Labeled read = RewardData.readLabeled(file, options);
+                    pairs = RewardData.evaluationPairs(read.pairs());
+                    on = file.getFileName() + " (" + read.format() + (read.withoutGold() > 0 ? ", " + read.withoutGold() + " pairs without gold left out" : "")
+                            + ")";
+                } else {
+                    pairs = RewardData.load(p, "gold", Split.parse(split), ProgressListener.NONE, Cancellation.none()).eval();
+                    on = split;
+                }
                 try (RewardNet net = RewardTraining.load(r.dir(), "auto")) {
-                    ev = Trainer.evaluate(net, sets.eval(), 32);
+                    ev = Trainer.evaluate(net, pairs, 32);
                     split3 = byLength ? ev.byLength() : null;
                 }
             }
             if (output.json) {
-                com.fasterxml.jackson.databind.node.ObjectNode o = Output.object().put("run", id).put("split", split).put("pairs", ev.pairs())
+                com.fasterxml.jackson.databind.node.ObjectNode o = Output.object().put("run", id).put("on", on).put("pairs", ev.pairs())
                         .put("accuracy", ev.accuracy()).put("margin", ev.margin()).put("loss", ev.loss());
+                if (file == null) {
+                    o.put("split", split);
+                } else {
+                    o.put("file", file.getFileName().toString());
+                }
+                dev.pairlab.analysis.Intervals.Interval ci = dev.pairlab.analysis.Intervals.wilson(Math.round(ev.accuracy() * ev.pairs()), ev.pairs());
+                o.putArray("accuracy_interval").add(ci.low()).add(ci.high());
                 putLengthTerm(o, evaluated);
                 if (split3 != null) {
                     o.set("by_length", lengthJson(split3));
                 }
                 Output.print(spec.commandLine().getOut(), o);
             } else {
-                spec.commandLine().getOut().printf("Run %d on %s: pairwise accuracy %.3f, mean margin %.3f, loss %.4f (%d pairs)%s%n", id, split,
-                        ev.accuracy(), ev.margin(), ev.loss(), ev.pairs(), qualityNote(evaluated));
+                dev.pairlab.analysis.Intervals.Interval ci = dev.pairlab.analysis.Intervals.wilson(Math.round(ev.accuracy() * ev.pairs()), ev.pairs());
+                spec.commandLine().getOut().printf("Run %d on %s: pairwise accuracy %.3f [%.3f, %.3f], mean margin %.3f, loss %.4f (%d pairs)%s%n", id,
+                        on, ev.accuracy(), ci.low(), ci.high(), ev.margin(), ev.loss(), ev.pairs(), qualityNote(evaluated));
                 if (split3 != null) {
                     printLength(spec.commandLine().getOut(), split3);
                 }

@@ -511,21 +511,6 @@ public final class Experiment {
     }
 
     static List<Pair> read(Path file) throws IOException, BadInputException {
-        List<Pair> out = new ArrayList<>();
-        try (PairReader r = Formats.detect(file).open(file, ImportOptions.defaults())) {
-            ParsedRecord rec;
-            while ((rec = r.next()) != null) {
-                if (rec.error() != null) {
-                    throw new BadInputException(rec.error().describe(file.toString()));
-                }
-                if (rec.isOk() && rec.pair().gold() != Gold.NONE) {
-                    out.add(rec.pair());
-                }
-            }
-        }
-        if (out.isEmpty()) {
-            throw new BadInputException(file + ": no pairs with gold labels");
-        }
-        return out;
+        return RewardData.readLabeled(file, ImportOptions.defaults()).pairs();
     }
 }

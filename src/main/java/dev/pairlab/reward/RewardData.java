@@ -5,6 +5,13 @@ import dev.pairlab.labelmodel.WeakExport;
 import dev.pairlab.lf.LfException;
 import dev.pairlab.lf.ProjectLabeling;
 import dev.pairlab.pairs.Gold;
+import dev.pairlab.pairs.BadInputException;
+import dev.pairlab.pairs.Formats;
+import dev.pairlab.pairs.ImportOptions;
+import dev.pairlab.pairs.PairFormat;
+import dev.pairlab.pairs.PairReader;
+import dev.pairlab.pairs.ParsedRecord;
+import java.nio.file.Path;
 import dev.pairlab.pairs.Pair;
 import dev.pairlab.pairs.Split;
 import dev.pairlab.store.Pairs;
@@ -30,6 +37,47 @@ public final class RewardData {
     }
 
     private RewardData() {
+    }
+
+    /** The pairs of an importable file that have a gold label, and how many had none. */
+    public record Labeled(List<Pair> pairs, int withoutGold, String format) {
+    }
+
+    /**
+     * Reads any importable file (the import's formats, detection and options such as a field mapping) for
+     * evaluation: the pairs with a gold label, in file order; a bad record fails with file, line and field.
+     */
+    public static Labeled readLabeled(Path file, ImportOptions options) throws java.io.IOException, BadInputException {
+        PairFormat format = options.format() != null ? Formats.byId(options.format()) : Formats.detect(file, options.maxLineBytes());
+        List<Pair> out = new ArrayList<>();
+        int withoutGold = 0;
+        try (PairReader r = format.open(file, options)) {
+            ParsedRecord rec;
+            while ((rec = r.next()) != null) {
+                if (rec.error() != null) {
+                    throw new BadInputException(rec.error().describe(file.toString()));
+                }
+                if (rec.isOk() && rec.pair().gold() != Gold.NONE) {
+                    out.add(rec.pair());
+                } else if (rec.isOk()) {
+                    withoutGold++;
+                }
+            }
+        }
+        if (out.isEmpty()) {
+            throw new BadInputException(file + ": no pairs with gold labels" + (withoutGold > 0 ? " (" + withoutGold + " without)" : ""));
+        }
+        return new Labeled(out, withoutGold, format.id());
+    }
+
+    /** A file's labeled pairs as evaluation pairs (the preferred answer's probability 1). */
+    public static List<TrainPair> evaluationPairs(List<Pair> pairs) {
+        List<TrainPair> out = new ArrayList<>(pairs.size());
+        long id = 1;
+        for (Pair p : pairs) {
+            out.add(new TrainPair(id++, p.context(), p.answerA(), p.answerB(), p.gold() == Gold.A ? 1 : 0, false));
+        }
+        return out;
     }
 
     public static Sets load(Project project, String data, Split evalSplit, ProgressListener progress, Cancellation cancel)
