@@ -24,8 +24,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Import pairs from a file (JSON lines, a JSON array or CSV; .gz too) in one transaction.",
-            "Formats: hh, trl, answer-label, mt-bench, pandalm, csv (detected unless --format is given), and json: any",
-            "JSON fields mapped with --col (and --label-map).",
+            "Formats: hh, trl, answer-label, mt-bench, pandalm, csv (detected unless --format is given);",
+            "json reads JSON of any schema through --col (and --label-map), with no detection.",
             "Pairs with a gold label go to train and those without to pool, unless --split says otherwise."})
 final class ImportCommand implements Callable<Integer> {
 
