@@ -24,7 +24,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Import pairs from a file (JSON lines, a JSON array or CSV; .gz too) in one transaction.",
-            "Formats: hh, trl, answer-label, mt-bench, csv (detected unless --format is given).",
+            "Formats: hh, trl, answer-label, mt-bench, pandalm, csv (detected unless --format is given);",
+            "json reads JSON of any schema through --col (and --label-map), with no detection.",
             "Pairs with a gold label go to train and those without to pool, unless --split says otherwise."})
 final class ImportCommand implements Callable<Integer> {
 
@@ -51,9 +52,14 @@ final class ImportCommand implements Callable<Integer> {
             + " (default: PROJECT.import-N.errors.txt beside the project).")
     Path report;
 
-    @Option(names = "--col", paramLabel = "ROLE=COLUMN", description = "CSV: the column for a role (context, a, b, label,"
-            + " chosen, rejected), e.g. --col context=question --col a=resp1.")
+    @Option(names = "--col", paramLabel = "ROLE=FIELD", description = "The CSV column or JSON field for a role (context, a, b,"
+            + " label, or context, chosen, rejected), e.g. --col context=input --col a=output_1 --col b=output_2 --col label=label;"
+            + " a JSON field may be a dot path (responses.0). For a JSON file it selects the json format (no detection).")
     Map<String, String> columns = new LinkedHashMap<>();
+
+    @Option(names = "--label-map", split = ",", paramLabel = "VALUE=a|b|none", description = "CSV and JSON: what each label"
+            + " value means, e.g. --label-map 1=a,2=b; a value not in the map is an error (default: 0/1 or A/B).")
+    Map<String, String> labelMap = new LinkedHashMap<>();
 
     @Mixin
     ForceOption force;
@@ -81,7 +87,7 @@ final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ImportOptions options = new ImportOptions(format, seed, skipInvalid, split == null ? null : Split.parse(split), columns,
-                dedupe, skipEmpty, maxLineMb);
+                dedupe, skipEmpty, maxLineMb, labelMap);
         ImportReport r;
         try (Project p = project.open(Project.Access.READ_WRITE);
              ConsoleProgress progress = new ConsoleProgress(System.err, quiet)) {

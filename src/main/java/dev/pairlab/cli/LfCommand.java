@@ -487,13 +487,19 @@ final class LfCommand implements Runnable {
         return Cli.OK;
     }
 
-    @Command(name = "preset", mixinStandardHelpOptions = true, description = "Add the paper's LF set: hh, ub, ubp or mt-bench.")
+    @Command(name = "preset", mixinStandardHelpOptions = true, description = {"Add the paper's LF set: hh, ub, ubp or mt-bench.",
+        "By default the cleaned-up set (case-insensitive patterns with word boundaries; whole-word keywords);",
+        "--exact adds the reference code's LFs as written there (case-sensitive regexes, space-split keywords, its flaws too)."})
     static final class Preset implements Callable<Integer> {
         @Mixin
         ProjectArg project;
 
         @Parameters(index = "1", paramLabel = "PRESET", description = "hh, ub, ubp or mt-bench")
         String preset;
+
+        @Option(names = "--exact", description = "The reference code's LFs exactly (DFKI-NLP/weak-supervision-rlhf notebooks),"
+                + " replacing LFs of the same names; see docs/guide.md, \"Exact vs cleaned-up presets\".")
+        boolean exact;
 
         @Mixin
         Output output;
@@ -503,16 +509,17 @@ final class LfCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            Map<String, LfDefinition> lfs = Presets.get(preset);
+            Map<String, LfDefinition> lfs = Presets.get(preset, exact);
             try (Project p = project.open(Project.Access.READ_WRITE)) {
-                Presets.addTo(p, preset);
+                Presets.addTo(p, preset, exact);
             }
             if (output.json) {
                 ArrayNode names = Json.MAPPER.createArrayNode();
                 lfs.keySet().forEach(names::add);
-                Output.print(spec.commandLine().getOut(), Output.object().put("preset", preset).set("lfs", names));
+                Output.print(spec.commandLine().getOut(), Output.object().put("preset", preset).put("exact", exact).set("lfs", names));
             } else {
-                spec.commandLine().getOut().println("Added the " + preset + " preset: " + String.join(", ", lfs.keySet()));
+                spec.commandLine().getOut().println("Added the " + preset + " preset" + (exact ? " (exact, as the reference code)" : "")
+                        + ": " + String.join(", ", lfs.keySet()));
             }
             return Cli.OK;
         }

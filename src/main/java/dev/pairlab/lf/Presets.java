@@ -9,8 +9,10 @@ import java.util.Map;
 /**
  * The paper's labeling-function sets (Hauptvogel et al. 2024; thresholds and pattern lists as
  * ../shared/docs/method.md gives them): HH uses all nine, UltraFeedback (ub), its variant (ubp) and
- * MT-Bench the first six. Patterns are matched case-insensitively. The keyword lists of the HH set
- * are Pairlab's own short lists, not the reference code's.
+ * MT-Bench the first six. The default sets are cleaned up: patterns are matched case-insensitively
+ * with word boundaries, and the keyword lists of the HH set are Pairlab's own short lists, counted as
+ * whole words. The exact sets ({@link #get(String, boolean)}) are the reference code's LFs as its
+ * notebooks write them, flaws included (see {@link Exact}).
  */
 public final class Presets {
 
@@ -63,8 +65,16 @@ public final class Presets {
     private Presets() {
     }
 
-    /** The named LF set, in the paper's order. */
+    /** The named LF set, cleaned up, in the paper's order. */
     public static Map<String, LfDefinition> get(String preset) {
+        return get(preset, false);
+    }
+
+    /**
+     * The named LF set in the paper's order: cleaned up, or (exact) as the reference code's notebooks
+     * define it. The feature LFs and thresholds are the same in both.
+     */
+    public static Map<String, LfDefinition> get(String preset, boolean exact) {
         Map<String, LfDefinition> lfs = new LinkedHashMap<>();
         int numbersThreshold;
         List<String> good;
@@ -92,6 +102,15 @@ public final class Presets {
         lfs.put("lexical_diversity", new FeatureRule("lexical_diversity", Prefer.LOWER, 0.1, null));
         lfs.put("vader_polarity", new FeatureRule("vader_compound", Prefer.HIGHER, 0.05, null));
         lfs.put("amount_of_numbers", new FeatureRule("numbers", Prefer.HIGHER, numbersThreshold, null));
+        if (exact) {
+            lfs.put("regex", Exact.regex(preset));
+            if (preset.equals("hh")) {
+                lfs.put("keyword_offensive", Exact.keywords("offensive"));
+                lfs.put("keyword_harmful", Exact.keywords("harmful"));
+                lfs.put("keyword_bad", Exact.keywords("bad"));
+            }
+            return lfs;
+        }
         lfs.put("regex", new PatternRule(new ArrayList<>(good), new ArrayList<>(bad), true, false, false, PatternRule.Count.PRESENCE));
         if (preset.equals("hh")) {
             lfs.put("keyword_offensive", keywords(OFFENSIVE));
@@ -103,7 +122,12 @@ public final class Presets {
 
     /** Saves the named preset's LFs into a project (new versions where an LF of that name differs). */
     public static void addTo(dev.pairlab.store.Project project, String preset) {
-        for (Map.Entry<String, LfDefinition> e : get(preset).entrySet()) {
+        addTo(project, preset, false);
+    }
+
+    /** As {@link #addTo(dev.pairlab.store.Project, String)}, the cleaned-up or the exact set. */
+    public static void addTo(dev.pairlab.store.Project project, String preset, boolean exact) {
+        for (Map.Entry<String, LfDefinition> e : get(preset, exact).entrySet()) {
             try {
                 dev.pairlab.store.Lfs.save(project, e.getKey(), e.getValue().kind(), e.getValue().toJson().toString());
             } catch (dev.pairlab.pairs.BadInputException bad) {

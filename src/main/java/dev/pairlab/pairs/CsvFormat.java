@@ -18,7 +18,7 @@ import java.util.Set;
  * CSV (or TSV) with a header. Columns are found by their usual names or named with
  * {@code --col role=COLUMN} for the roles context, a, b, label, or context, chosen, rejected.
  * With chosen/rejected columns, A/B is swapped by the seed as for other chosen/rejected formats.
- * Labels: 0/1 or A/B; empty means unlabeled. A "split" column, as the export writes, places each
+ * Labels: 0/1 or A/B, or the values of {@code --label-map}; empty means unlabeled. A "split" column, as the export writes, places each
  * pair in that split.
  */
 public final class CsvFormat implements PairFormat {
@@ -53,6 +53,11 @@ public final class CsvFormat implements PairFormat {
     @Override
     public boolean accepts(JsonNode first) {
         return false;
+    }
+
+    @Override
+    public boolean takesFieldMapping() {
+        return true;
     }
 
     @Override
@@ -167,7 +172,8 @@ public final class CsvFormat implements PairFormat {
             pair = Swap.place(context, row.get(columns.get("chosen")).textValue(),
                     row.get(columns.get("rejected")).textValue(), options.seed(), line, extras);
         } else {
-            Gold gold = columns.containsKey("label") ? Fields.label(row, columns.get("label")) : Gold.NONE;
+            String label = columns.get("label");
+            Gold gold = label == null ? Gold.NONE : LabelMap.read(row, row.get(label), label, options.labelMap());
             pair = Pair.parsed(context, row.get(columns.get("a")).textValue(), row.get(columns.get("b")).textValue(),
                     gold, line, extras);
         }

@@ -40,9 +40,37 @@ public final class Formats {
         throw new BadInputException("unknown format '" + id + "' (known: " + ids() + ")");
     }
 
-    /** The format named in the options, or the one detected from the file. */
+    /**
+     * The format named in the options; else, with a field mapping ({@code --col}), csv or json by the
+     * file's look (nothing to detect: the mapping says which field is which); else the one detected
+     * from the file. A field or label mapping that the format would not use is refused, not ignored.
+     */
     public static PairFormat resolve(Path file, ImportOptions options) throws IOException, BadInputException {
-        return options.format() == null ? detect(file, options.maxLineBytes()) : byId(options.format());
+        PairFormat f;
+        if (options.format() != null) {
+            f = byId(options.format());
+        } else if (!options.columns().isEmpty()) {
+            if (Containers.firstChar(file) < 0) {
+                throw new BadInputException(file + ": file is empty");
+            }
+            f = byId(looksLikeCsv(file) ? "csv" : JsonMappedFormat.ID);
+        } else {
+            f = detect(file, options.maxLineBytes());
+        }
+        if (!f.takesFieldMapping() && !(options.columns().isEmpty() && options.labelMap().isEmpty())) {
+            throw new BadInputException(file + ": --col and --label-map apply to the csv and json formats, not to "
+                    + f.id() + (options.format() == null ? " (detected)" : "")
+                    + "; for a JSON file, map its fields with --col context=… --col a=… --col b=… [--col label=…]");
+        }
+        return f;
+    }
+
+    /** CSV by extension, or by not starting like JSON. */
+    private static boolean looksLikeCsv(Path file) throws IOException, BadInputException {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        int first = Containers.firstChar(file);
+        boolean csvName = name.endsWith(".csv") || name.endsWith(".tsv") || name.endsWith(".csv.gz") || name.endsWith(".tsv.gz");
+        return csvName || (first != '{' && first != '[');
     }
 
     /**
@@ -55,13 +83,10 @@ public final class Formats {
 
     /** As {@link #detect(Path)}, reading records of up to {@code maxLineBytes} (the import's cap). */
     public static PairFormat detect(Path file, long maxLineBytes) throws IOException, BadInputException {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        int first = Containers.firstChar(file);
-        if (first < 0) {
+        if (Containers.firstChar(file) < 0) {
             throw new BadInputException(file + ": file is empty");
         }
-        boolean csvName = name.endsWith(".csv") || name.endsWith(".tsv") || name.endsWith(".csv.gz") || name.endsWith(".tsv.gz");
-        if (csvName || (first != '{' && first != '[')) {
+        if (looksLikeCsv(file)) {
             return byId("csv");
         }
         try (RecordSource source = JsonPairReader.openJson(file, maxLineBytes)) {
@@ -81,7 +106,8 @@ public final class Formats {
                     }
                 }
                 throw new BadInputException(file + ":" + r.line() + ": cannot tell the format from the fields "
-                        + fieldNames(r) + "; name it with --format (one of " + ids() + ")");
+                        + fieldNames(r) + "; name it with --format (one of " + ids() + "), or map the fields with"
+                        + " --col context=FIELD --col a=FIELD --col b=FIELD [--col label=FIELD --label-map VALUE=a,VALUE=b]");
             }
             if (firstError != null) {
                 throw new BadInputException(firstError.describe(file.toString()));

@@ -1,5 +1,7 @@
 package dev.pairlab.pairs;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -11,15 +13,19 @@ import java.util.Map;
  * @param skipInvalid import the good records and report the bad ones instead of failing
  * @param split       put every pair in this split, or null for the default (train when the pair has
  *                    a gold label, pool when it has none)
- * @param columns     for CSV: column name for each of context, a, b, label, chosen, rejected
+ * @param columns     for CSV: column name for each of context, a, b, label, chosen, rejected; for JSON the
+ *                    field (or dot path such as {@code responses.0}) for each, which also selects the
+ *                    {@code json} format instead of detecting one
  * @param dedupe      skip a pair whose context and two answers (in either order) an earlier pair of
  *                    the file has
  * @param skipEmpty   skip a pair with an empty or whitespace-only answer
  * @param maxLineMb   the largest line (JSON lines), array element (JSON array) or row (CSV) read,
  *                    in MB; a larger one fails the import instead of filling the memory
+ * @param labelMap    for CSV and JSON: a label value as the file writes it → "a", "b" or "none"
+ *                    (e.g. 1 → a, 2 → b); empty to read labels as 0/1 or A/B
  */
 public record ImportOptions(String format, long seed, boolean skipInvalid, Split split, Map<String, String> columns,
-                            boolean dedupe, boolean skipEmpty, int maxLineMb) {
+                            boolean dedupe, boolean skipEmpty, int maxLineMb, Map<String, String> labelMap) {
 
     public static final long DEFAULT_SEED = 123;
     public static final int DEFAULT_MAX_LINE_MB = 64;
@@ -27,10 +33,22 @@ public record ImportOptions(String format, long seed, boolean skipInvalid, Split
     public static final int MAX_LINE_MB_LIMIT = 2047;
 
     public ImportOptions {
-        columns = columns == null ? Map.of() : Map.copyOf(columns);
+        columns = columns == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(columns));
+        labelMap = labelMap == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(labelMap));
+        for (Map.Entry<String, String> e : labelMap.entrySet()) {
+            if (LabelMap.target(e.getValue()) == null) {
+                throw new IllegalArgumentException("--label-map " + e.getKey() + "=" + e.getValue()
+                        + ": the value must be a, b or none");
+            }
+        }
         if (maxLineMb < 1 || maxLineMb > MAX_LINE_MB_LIMIT) {
             throw new IllegalArgumentException("--max-line-mb must be between 1 and " + MAX_LINE_MB_LIMIT + ", not " + maxLineMb);
         }
+    }
+
+    public ImportOptions(String format, long seed, boolean skipInvalid, Split split, Map<String, String> columns,
+                         boolean dedupe, boolean skipEmpty, int maxLineMb) {
+        this(format, seed, skipInvalid, split, columns, dedupe, skipEmpty, maxLineMb, Map.of());
     }
 
     public ImportOptions(String format, long seed, boolean skipInvalid, Split split, Map<String, String> columns) {
@@ -47,7 +65,7 @@ public record ImportOptions(String format, long seed, boolean skipInvalid, Split
     }
 
     public ImportOptions withFormat(String f) {
-        return new ImportOptions(f, seed, skipInvalid, split, columns, dedupe, skipEmpty, maxLineMb);
+        return new ImportOptions(f, seed, skipInvalid, split, columns, dedupe, skipEmpty, maxLineMb, labelMap);
     }
 
     public ImportOptions withColumns(Map<String, String> c) {
@@ -55,26 +73,34 @@ public record ImportOptions(String format, long seed, boolean skipInvalid, Split
     }
 
     public ImportOptions withSplit(Split s) {
-        return new ImportOptions(format, seed, skipInvalid, s, columns, dedupe, skipEmpty, maxLineMb);
+        return new ImportOptions(format, seed, skipInvalid, s, columns, dedupe, skipEmpty, maxLineMb, labelMap);
     }
 
     public ImportOptions withSkipInvalid(boolean skip) {
-        return new ImportOptions(format, seed, skip, split, columns, dedupe, skipEmpty, maxLineMb);
+        return new ImportOptions(format, seed, skip, split, columns, dedupe, skipEmpty, maxLineMb, labelMap);
     }
 
     public ImportOptions withSeed(long s) {
-        return new ImportOptions(format, s, skipInvalid, split, columns, dedupe, skipEmpty, maxLineMb);
+        return new ImportOptions(format, s, skipInvalid, split, columns, dedupe, skipEmpty, maxLineMb, labelMap);
     }
 
     public ImportOptions withDedupe(boolean d) {
-        return new ImportOptions(format, seed, skipInvalid, split, columns, d, skipEmpty, maxLineMb);
+        return new ImportOptions(format, seed, skipInvalid, split, columns, d, skipEmpty, maxLineMb, labelMap);
     }
 
     public ImportOptions withSkipEmpty(boolean s) {
-        return new ImportOptions(format, seed, skipInvalid, split, columns, dedupe, s, maxLineMb);
+        return new ImportOptions(format, seed, skipInvalid, split, columns, dedupe, s, maxLineMb, labelMap);
+    }
+
+    public ImportOptions withColumns(Map<String, String> c) {
+        return new ImportOptions(format, seed, skipInvalid, split, c, dedupe, skipEmpty, maxLineMb, labelMap);
+    }
+
+    public ImportOptions withLabelMap(Map<String, String> m) {
+        return new ImportOptions(format, seed, skipInvalid, split, columns, dedupe, skipEmpty, maxLineMb, m);
     }
 
     public ImportOptions withMaxLineMb(int mb) {
-        return new ImportOptions(format, seed, skipInvalid, split, columns, dedupe, skipEmpty, mb);
+        return new ImportOptions(format, seed, skipInvalid, split, columns, dedupe, skipEmpty, mb, labelMap);
     }
 }

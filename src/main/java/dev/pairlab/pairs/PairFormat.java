@@ -23,6 +23,14 @@ public interface PairFormat {
         return 100;
     }
 
+    /**
+     * Whether this format reads records through the user's field mapping ({@code --col}) and label
+     * value map ({@code --label-map}); any other format refuses them rather than ignoring them.
+     */
+    default boolean takesFieldMapping() {
+        return false;
+    }
+
     /** Whether this format recognises a file whose first record is this one. */
     boolean accepts(JsonNode firstRecord);
 

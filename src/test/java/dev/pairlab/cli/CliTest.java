@@ -73,6 +73,34 @@ class CliTest {
         assertEquals(808, revealed.json().get("written").asInt());
     }
 
+    /** Three public evaluation sets of this shape were refused ("cannot tell the format") and --col was ignored. */
+    @Test
+    void importMapsJsonFieldsAndLabelValues() throws Exception {
+        String p = dir.resolve("ev.pairlab").toString();
+        run("new", p);
+        Path f = dir.resolve("ev.jsonl");
+        Files.writeString(f, "{\"input\":\"q1\",\"output_1\":\"x\",\"output_2\":\"yy\",\"label\":2}\n"
+                + "{\"input\":\"q2\",\"output_1\":\"u\",\"output_2\":\"v\",\"label\":1}\n");
+        Run refused = run("import", p, f.toString(), "-q");
+        assertEquals(1, refused.code());
+        assertTrue(refused.err().contains("--col context=FIELD"), "detection failing points at --col: " + refused.err());
+        Run missing = run("import", p, f.toString(), "-q", "--col", "context=input", "--col", "a=output_1", "--col", "b=output_3");
+        assertEquals(1, missing.code());
+        assertTrue(missing.err().startsWith("pairlab: " + f + ":1: field 'output_3': missing; the record has the fields"
+                + " [input, output_1, output_2, label]"), missing.err());
+        Run unmapped = run("import", p, f.toString(), "-q", "--col", "context=input", "--col", "a=output_1", "--col", "b=output_2",
+                "--col", "label=label", "--label-map", "2=b");
+        assertEquals(1, unmapped.code());
+        assertTrue(unmapped.err().startsWith("pairlab: " + f + ":2: field 'label': value 1 is not in --label-map (2=b)"), unmapped.err());
+        Run ok = run("import", p, f.toString(), "-q", "--json", "--col", "context=input", "--col", "a=output_1", "--col", "b=output_2",
+                "--col", "label=label", "--label-map", "1=a,2=b");
+        assertEquals(0, ok.code(), ok.err());
+        assertEquals("json", ok.json().get("format").asText());
+        assertEquals(2, ok.json().get("imported").asInt());
+        assertEquals(1, run("import", p, f.toString(), "-q", "--format", "trl", "--col", "context=input").code(),
+                "a mapping the format would ignore is refused");
+    }
+
     @Test
     void badInputAndUsageExitWith1AndOneLine() throws Exception {
         String p = dir.resolve("p.pairlab").toString();

@@ -185,6 +185,135 @@ class FormatsTest {
         assertEquals("q2", r.get(1).pair().context());
     }
 
+    /** The shape of three public evaluation sets that detection refused: input/output_1/output_2, label 1|2. */
+    @Test
+    void jsonArrayThroughAFieldMappingWithALabelValueMap() throws Exception {
+        String content = "[\n  {\"input\": \"q1\", \"output_1\": \"first\", \"output_2\": \"second\", \"label\": 2, \"id\": 7},\n"
+                + "  {\"input\": \"q2\", \"output_1\": \"x\", \"output_2\": \"y\", \"label\": 1.0},\n"
+                + "  {\"input\": \"q3\", \"output_1\": \"u\", \"output_2\": \"v\", \"label\": null}\n]\n";
+        ImportOptions o = ImportOptions.defaults().withColumns(mapping("context", "input", "a", "output_1", "b", "output_2", "label", "label"))
+                .withLabelMap(mapping("1", "a", "2", "b"));
+        Path f = dir.resolve("eval.json");
+        Files.writeString(f, content, StandardCharsets.UTF_8);
+        assertEquals("json", Formats.resolve(f, o).id(), "with --col the format is json, not detected");
+        List<ParsedRecord> r = read("eval.json", content, o);
+        assertEquals(3, r.size());
+        Pair p = r.get(0).pair();
+        assertEquals("q1", p.context());
+        assertEquals("first", p.answerA());
+        assertEquals("second", p.answerB());
+        assertEquals(Gold.B, p.gold());
+        assertEquals("{\"id\":7}", p.extras());
+        assertEquals(2, p.sourceRow());
+        assertEquals(Gold.A, r.get(1).pair().gold(), "1.0 is the value 1");
+        assertEquals(Gold.NONE, r.get(2).pair().gold());
+    }
+
+    @Test
+    void gzippedJsonLinesThroughDotPathsAndChosenRejected() throws Exception {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 100; i++) {
+            sb.append("{\"meta\":{\"question\":\"q").append(i).append("\"},\"responses\":[\"good ").append(i)
+                    .append("\",\"bad ").append(i).append("\"]}\n");
+        }
+        Path f = dir.resolve("cr.jsonl.gz");
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(Files.newOutputStream(f))) {
+            gz.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        ImportOptions o = ImportOptions.defaults().withColumns(mapping("context", "meta.question", "chosen", "responses.0",
+                "rejected", "responses.1"));
+        List<ParsedRecord> r = readFile(f, o);
+        assertEquals(100, r.size());
+        int aChosen = 0;
+        for (int i = 0; i < 100; i++) {
+            Pair p = r.get(i).pair();
+            assertEquals("q" + i, p.context());
+            assertEquals("good " + i, p.chosen());
+            assertEquals("bad " + i, p.rejected());
+            assertEquals(Swap.swapped(123, i + 1) ? Gold.B : Gold.A, p.gold());
+            aChosen += p.gold() == Gold.A ? 1 : 0;
+        }
+        assertTrue(aChosen > 30 && aChosen < 70, "chosen placed first " + aChosen + " of 100");
+    }
+
+    @Test
+    void gzippedJsonLinesWithALabelMapOfStrings() throws Exception {
+        Path f = dir.resolve("s.jsonl.gz");
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(Files.newOutputStream(f))) {
+            gz.write(("{\"p\":\"q\",\"r1\":\"a\",\"r2\":\"b\",\"pref\":\"model_b\"}\n"
+                    + "{\"p\":\"q\",\"r1\":\"c\",\"r2\":\"d\",\"pref\":\"model_a\"}\n").getBytes(StandardCharsets.UTF_8));
+        }
+        List<ParsedRecord> r = readFile(f, ImportOptions.defaults().withColumns(mapping("context", "p", "a", "r1", "b", "r2", "label", "pref"))
+                .withLabelMap(mapping("model_a", "a", "model_b", "b")));
+        assertEquals(Gold.B, r.get(0).pair().gold());
+        assertEquals(Gold.A, r.get(1).pair().gold());
+    }
+
+    @Test
+    void fieldMappingErrorsNameFileLineFieldAndWhatTheRecordHas() throws Exception {
+        String content = "{\"input\":\"q\",\"output_1\":\"x\",\"output_2\":\"y\",\"label\":1}\n"
+                + "{\"input\":\"q\",\"output_1\":\"x\",\"label\":1}\n"
+                + "{\"input\":\"q\",\"output_1\":\"x\",\"output_2\":\"y\",\"label\":3}\n"
+                + "{\"input\":\"q\",\"output_1\":\"x\",\"output_2\":\"y\",\"label\":1.5}\n"
+                + "{\"input\":\"q\",\"output_1\":[\"x\"],\"output_2\":\"y\",\"label\":2}\n";
+        ImportOptions o = ImportOptions.defaults().withColumns(mapping("context", "input", "a", "output_1", "b", "output_2", "label", "label"))
+                .withLabelMap(mapping("1", "a", "2", "b"));
+        List<ParsedRecord> r = read("bad.jsonl", content, o);
+        assertTrue(r.get(0).isOk());
+        assertEquals("bad.jsonl:2: field 'output_2': missing; the record has the fields [input, output_1, label]",
+                r.get(1).error().describe("bad.jsonl"));
+        assertEquals("bad.jsonl:3: field 'label': value 3 is not in --label-map (1=a,2=b)", r.get(2).error().describe("bad.jsonl"));
+        assertEquals("bad.jsonl:4: field 'label': value 1.5 is not in --label-map (1=a,2=b)", r.get(3).error().describe("bad.jsonl"));
+        assertEquals("bad.jsonl:5: field 'output_1': expected a string, got an array", r.get(4).error().describe("bad.jsonl"));
+        List<ParsedRecord> nested = read("n.jsonl", "{\"q\":\"q\",\"rs\":[\"x\"]}\n",
+                ImportOptions.defaults().withColumns(mapping("context", "q", "a", "rs.0", "b", "rs.1")));
+        assertEquals("n.jsonl:1: field 'rs.1': missing; 'rs' is a list of 1 element", nested.get(0).error().describe("n.jsonl"));
+    }
+
+    @Test
+    void aFieldMappingIsRefusedWhereItWouldBeIgnored() throws Exception {
+        Path f = dir.resolve("al.jsonl");
+        Files.writeString(f, "{\"instruction\":\"q\",\"answer_0\":\"a\",\"answer_1\":\"b\",\"label\":\"1\"}\n");
+        BadInputException e = org.junit.jupiter.api.Assertions.assertThrows(BadInputException.class,
+                () -> Formats.resolve(f, ImportOptions.defaults().withFormat("answer-label").withColumns(mapping("context", "instruction"))));
+        assertTrue(e.getMessage().contains("--col and --label-map apply to the csv and json formats, not to answer-label"), e.getMessage());
+        e = org.junit.jupiter.api.Assertions.assertThrows(BadInputException.class,
+                () -> Formats.resolve(f, ImportOptions.defaults().withLabelMap(mapping("1", "b"))));
+        assertTrue(e.getMessage().contains("not to answer-label (detected)"), e.getMessage());
+        e = org.junit.jupiter.api.Assertions.assertThrows(BadInputException.class,
+                () -> Formats.resolve(f, ImportOptions.defaults().withColumns(mapping("context", "instruction", "a", "answer_0")))
+                        .open(f, ImportOptions.defaults().withColumns(mapping("context", "instruction", "a", "answer_0"))));
+        assertTrue(e.getMessage().contains("needs a field mapping"), e.getMessage());
+    }
+
+    @Test
+    void csvTakesTheLabelValueMapToo() throws Exception {
+        List<ParsedRecord> r = read("l.csv", "prompt,response_a,response_b,winner\nq,x,y,2\nq,u,v,1\nq,s,t,\n",
+                ImportOptions.defaults().withLabelMap(mapping("1", "a", "2", "b")));
+        assertEquals(Gold.B, r.get(0).pair().gold());
+        assertEquals(Gold.A, r.get(1).pair().gold());
+        assertEquals(Gold.NONE, r.get(2).pair().gold());
+    }
+
+    private static Map<String, String> mapping(String... kv) {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put(kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+
+    private List<ParsedRecord> readFile(Path f, ImportOptions options) throws Exception {
+        List<ParsedRecord> out = new ArrayList<>();
+        try (PairReader r = Formats.resolve(f, options).open(f, options)) {
+            ParsedRecord p;
+            while ((p = r.next()) != null) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
     @Test
     void swapIsDeterministicPerLineAndBalanced() {
         int swapped = 0;
