@@ -265,6 +265,9 @@ final class RmCommand implements Runnable {
         @Option(names = "--col", paramLabel = "ROLE=FIELD", description = "As for import: map the file's fields or columns to roles.")
         java.util.Map<String, String> columns = new java.util.LinkedHashMap<>();
 
+        @Option(names = "--label-map", split = ",", paramLabel = "VALUE=a|b|none", description = "As for import: what each label value means.")
+        java.util.Map<String, String> labelMap = new java.util.LinkedHashMap<>();
+
         @Option(names = "--by-length", negatable = true, defaultValue = "true", fallbackValue = "true",
                 description = "Also split the accuracy by whether the longer or the shorter answer is preferred (default on).")
         boolean byLength;
@@ -291,7 +294,8 @@ final class RmCommand implements Runnable {
                 evaluated = r;
                 List<TrainPair> pairs;
                 if (file != null) {
-                    dev.pairlab.pairs.ImportOptions options = dev.pairlab.pairs.ImportOptions.defaults().withFormat(format).withColumns(columns);
+                    dev.pairlab.pairs.ImportOptions options = dev.pairlab.pairs.ImportOptions.defaults().withFormat(format).withColumns(columns)
+                            .withLabelMap(labelMap);
                     RewardData.Labeled read = RewardData.readLabeled(file, options);
                     pairs = RewardData.evaluationPairs(read.pairs());
                     on = file.getFileName() + " (" + read.format() + (read.withoutGold() > 0 ? ", " + read.withoutGold() + " pairs without gold left out" : "")

@@ -68,10 +68,6 @@ public record ImportOptions(String format, long seed, boolean skipInvalid, Split
         return new ImportOptions(f, seed, skipInvalid, split, columns, dedupe, skipEmpty, maxLineMb, labelMap);
     }
 
-    public ImportOptions withColumns(Map<String, String> c) {
-        return new ImportOptions(format, seed, skipInvalid, split, c, dedupe, skipEmpty, maxLineMb);
-    }
-
     public ImportOptions withSplit(Split s) {
         return new ImportOptions(format, seed, skipInvalid, s, columns, dedupe, skipEmpty, maxLineMb, labelMap);
     }

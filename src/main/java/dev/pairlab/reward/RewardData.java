@@ -48,7 +48,7 @@ public final class RewardData {
      * evaluation: the pairs with a gold label, in file order; a bad record fails with file, line and field.
      */
     public static Labeled readLabeled(Path file, ImportOptions options) throws java.io.IOException, BadInputException {
-        PairFormat format = options.format() != null ? Formats.byId(options.format()) : Formats.detect(file, options.maxLineBytes());
+        PairFormat format = Formats.resolve(file, options);
         List<Pair> out = new ArrayList<>();
         int withoutGold = 0;
         try (PairReader r = format.open(file, options)) {
