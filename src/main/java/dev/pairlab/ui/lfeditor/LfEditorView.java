@@ -71,8 +71,9 @@ public final class LfEditorView extends BorderPane {
      * @param length   accuracy where the longer / the shorter answer is preferred (null when not computed)
      * @param byLength the same and more (length-matched pairs, Wilson intervals; null when not computed)
      */
+    /** @param onLabeled the LF's stats on the labeled (train) split, whatever split the table shows: whether it is worse than a coin */
     public record Row(LfRecord lf, LfStats.LfSummary stats, dev.pairlab.analysis.LengthSplit length,
-                      dev.pairlab.analysis.LengthSplit.Breakdown byLength) {
+                      dev.pairlab.analysis.LengthSplit.Breakdown byLength, LfStats.LfSummary onLabeled) {
     }
 
     private final Workspace ws;
@@ -304,6 +305,11 @@ public final class LfEditorView extends BorderPane {
         });
         table.getColumns().add(incorrect);
         table.getColumns().add(text("emp. acc.", 70, r -> r.stats() == null ? "" : f3(r.stats().accuracy())));
+        // Worse than a coin on the labeled split (95 % Wilson interval below 0.5), whatever split the table shows.
+        TableColumn<Row, String> chance = text("< chance?", 75, r -> r.onLabeled() == null || !r.onLabeled().belowChance() ? ""
+                : "⚠ " + r.onLabeled().correct() + "/" + (r.onLabeled().correct() + r.onLabeled().incorrect()));
+        chance.setId("lf-col-chance");
+        table.getColumns().add(chance);
         TableColumn<Row, String> longer = text("acc. longer", 80, r -> r.length() == null ? "" : f3(r.length().accuracyLongerPreferred()));
         longer.setId("lf-col-longer");
         TableColumn<Row, String> shorter = lengthColumn("acc. shorter", b -> b.longerLoses());
@@ -514,7 +520,7 @@ public final class LfEditorView extends BorderPane {
         }
         List<Row> blank = new ArrayList<>();
         for (int i = 0; i < rows; i++) {
-            blank.add(new Row(new LfRecord(-1 - i, "…", "", "{}", 0, false, "", ""), null, null, null)); // id < 0: a placeholder
+            blank.add(new Row(new LfRecord(-1 - i, "…", "", "{}", 0, false, "", ""), null, null, null, null)); // id < 0: a placeholder
         }
         tableRows.replaceAll(blank);
     }
@@ -541,19 +547,23 @@ public final class LfEditorView extends BorderPane {
         int mine = ++tableGeneration;
         ws.run("Computing LF statistics", (progress, cancel) -> {
             LfStats.Report report = l == null ? null : LfStats.compute(l.matrix(), Subsets.rows(l.labels(), splits), l.labels().gold());
+            LfStats.Report onLabeled = l == null ? null : LfStats.compute(l.matrix(), Subsets.rows(l.labels(), java.util.EnumSet.of(Split.TRAIN)),
+                    l.labels().gold());
             List<Row> rows = new ArrayList<>();
             int[] statRows = l == null ? new int[0] : Subsets.rows(l.labels(), splits);
             for (LfRecord r : records) {
                 LfStats.LfSummary s = null;
                 dev.pairlab.analysis.LengthSplit ls = null;
                 dev.pairlab.analysis.LengthSplit.Breakdown bl = null;
+                LfStats.LfSummary lab = null;
                 if (report != null && r.enabled()) {
                     int j = l.matrix().names().indexOf(r.name());
                     s = j >= 0 ? report.lfs().get(j) : null;
+                    lab = j >= 0 ? onLabeled.lfs().get(j) : null;
                     ls = j >= 0 ? dev.pairlab.analysis.LengthSplit.ofLf(l, j, statRows) : null;
                     bl = j >= 0 ? dev.pairlab.analysis.LengthSplit.breakdownOfLf(l, j, statRows) : null;
                 }
-                rows.add(new Row(r, s, ls, bl));
+                rows.add(new Row(r, s, ls, bl, lab));
             }
             return new TableData(rows, report);
         }, data -> {
