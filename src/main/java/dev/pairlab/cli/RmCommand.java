@@ -292,22 +292,21 @@ final class RmCommand implements Runnable {
                 }
                 id = r.id();
                 evaluated = r;
-                List<TrainPair> pairs;
                 if (file != null) {
                     dev.pairlab.pairs.ImportOptions options = dev.pairlab.pairs.ImportOptions.defaults().withFormat(format).withColumns(columns)
                             .withLabelMap(labelMap);
-                    RewardData.Labeled read = RewardData.readLabeled(file, options);
-                    pairs = RewardData.evaluationPairs(read.pairs());
-                    on = file.getFileName() + " (" + read.format() + (read.withoutGold() > 0 ? ", " + read.withoutGold() + " pairs without gold left out" : "")
+                    dev.pairlab.reward.FileEvaluation fe = dev.pairlab.reward.FileEvaluation.of(r.dir(), file, options);
+                    ev = fe.evaluation();
+                    on = file.getFileName() + " (" + fe.format() + (fe.withoutGold() > 0 ? ", " + fe.withoutGold() + " pairs without gold left out" : "")
                             + ")";
                 } else {
-                    pairs = RewardData.load(p, "gold", Split.parse(split), ProgressListener.NONE, Cancellation.none()).eval();
+                    List<TrainPair> pairs = RewardData.load(p, "gold", Split.parse(split), ProgressListener.NONE, Cancellation.none()).eval();
                     on = split;
+                    try (RewardNet net = RewardTraining.load(r.dir(), "auto")) {
+                        ev = Trainer.evaluate(net, pairs, 32);
+                    }
                 }
-                try (RewardNet net = RewardTraining.load(r.dir(), "auto")) {
-                    ev = Trainer.evaluate(net, pairs, 32);
-                    split3 = byLength ? ev.byLength() : null;
-                }
+                split3 = byLength ? ev.byLength() : null;
             }
             if (output.json) {
                 com.fasterxml.jackson.databind.node.ObjectNode o = Output.object().put("run", id).put("on", on).put("pairs", ev.pairs())

@@ -164,5 +164,14 @@ class WorkbenchTwoTest {
         assertEquals(TrainingRuns.State.DONE, TrainingRuns.get(reader, 1).state());
         assertTrue(state.getText().contains("test accuracy") && state.getText().contains("where the longer answer is preferred"), state.getText());
         assertTrue(state.getText().contains("of the quality part"), state.getText());
+        // The run scored on another data set (MT-Bench's evaluation set), as 'rm eval --file' does.
+        dev.pairlab.ui.training.TrainingView view = (dev.pairlab.ui.training.TrainingView) robot.lookup("#train-score-file").query()
+                .getParent().getParent().getParent();
+        TrainingRuns.Run done = TrainingRuns.get(reader, 1);
+        robot.interact(() -> view.scoreOnFile(done, TestData.mtBenchEval()));
+        Label score = robot.lookup("#train-file-score").queryAs(Label.class);
+        WorkbenchTest.waitUntil("the file's score shows", () -> score.getText().startsWith("Run 1 on MT-BENCH-evaluation-set.jsonl"));
+        assertTrue(score.getText().contains("386 pairs") && score.getText().contains("length-balanced")
+                && score.getText().contains("'longer wins' 0.68"), score.getText());
     }
 }

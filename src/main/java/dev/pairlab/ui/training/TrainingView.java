@@ -142,7 +142,12 @@ public final class TrainingView extends BorderPane {
         history.getSelectionModel().getSelectedItems().addListener((javafx.collections.ListChangeListener<TrainingRuns.Run>) c -> overlay());
         history.setPrefHeight(160);
         compare.setPrefHeight(200);
-        VBox right = new VBox(6, new Label("Runs (select two or more to compare)"), history, compare);
+        Button scoreFile = new Button("Score selected run on a file…");
+        scoreFile.setId("train-score-file");
+        scoreFile.setOnAction(e -> scoreOnFile());
+        fileScore.setId("train-file-score");
+        fileScore.setWrapText(true);
+        VBox right = new VBox(6, new Label("Runs (select two or more to compare)"), history, new FlowPane(8, 4, scoreFile), fileScore, compare);
         VBox left = new VBox(8, form, buttons, charts);
         VBox.setVgrow(charts, Priority.ALWAYS);
         left.setPadding(new Insets(8));
@@ -151,6 +156,31 @@ public final class TrainingView extends BorderPane {
         setCenter(left);
         setRight(right);
         ws.project().addListener((o, a, p) -> historyRefresh.request());
+    }
+
+    private final Label fileScore = new Label();
+
+    /** Another data set, any importable file: the selected run scored on it, nothing imported (as rm eval --file). */
+    private void scoreOnFile() {
+        TrainingRuns.Run selected = history.getSelectionModel().getSelectedItem();
+        if (selected == null) {
+            ws.error(new IllegalArgumentException("select the run to score"));
+            return;
+        }
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("A data set to score run " + selected.id() + " on");
+        java.io.File f = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
+        if (f != null) {
+            scoreOnFile(selected, f.toPath());
+        }
+    }
+
+    /** Scores a run on a file in the background and shows the line. */
+    public void scoreOnFile(TrainingRuns.Run run, java.nio.file.Path file) {
+        fileScore.setText("scoring run " + run.id() + " on " + file.getFileName() + " …");
+        ws.run("Scoring run " + run.id() + " on " + file.getFileName(),
+                (progress, cancel) -> dev.pairlab.reward.FileEvaluation.of(run.dir(), file, dev.pairlab.pairs.ImportOptions.defaults()),
+                r -> fileScore.setText("Run " + run.id() + " on " + r.summary()));
     }
 
     private static LineChart<Number, Number> chart(String title, String x) {
