@@ -51,11 +51,21 @@ final class ModelCommand implements Runnable {
         return Double.isNaN(v) ? "-" : String.format("%.3f", v);
     }
 
-    static void printReport(PrintWriter out, String label, Calibration.Report r) {
+    static void printReport(PrintWriter out, String label, Calibration.Report r, TiePolicy ties) {
         dev.pairlab.analysis.Intervals.Interval ci = ModelFitting.accuracyInterval(r);
-        out.printf("  %-14s accuracy %s [%s, %s] (ties as ½: %s)  coverage %s  log loss %s  Brier %s  ECE %s  (%d pairs)%n", label,
-                f3(r.accuracy()), f3(ci.low()), f3(ci.high()), f3(r.expectedAccuracy()), f3(r.coverage()), f3(r.logLoss()), f3(r.brier()),
-                f3(r.ece()), r.rows());
+        out.printf("  %-14s accuracy %s [%s, %s] (ties as ½: %s)  coverage %s%s  log loss %s  Brier %s  ECE %s  (%d pairs)%n", label,
+                f3(r.accuracy()), f3(ci.low()), f3(ci.high()), f3(r.expectedAccuracy()), f3(r.coverage()), tiesNote(r, ties), f3(r.logLoss()),
+                f3(r.brier()), f3(r.ece()), r.rows());
+    }
+
+    /** Beside coverage: how much of it is the tie policy's, not the model's (Snorkel abstains at P = 0.5). */
+    static String tiesNote(Calibration.Report r, TiePolicy ties) {
+        if (r.tiesBroken() == 0) {
+            return "";
+        }
+        String by = ties == TiePolicy.RANDOM ? "by a coin" : ties == TiePolicy.PRIOR ? "by the prior" : "by the tie policy";
+        return String.format(java.util.Locale.ROOT, " (%s = %d pairs at P = 0.5 decided %s; with --ties abstain %s)",
+                f3(r.tiesBrokenShare()), r.tiesBroken(), by, f3(r.coverage() - r.tiesBrokenShare()));
     }
 
     /** Each accuracy beside its length baselines: where the longer answer is preferred, where the shorter is, their mean. */
@@ -178,14 +188,18 @@ final class ModelCommand implements Runnable {
                 o.setAll(metrics);
                 o.put("accuracy", r.model().accuracy());
                 o.put("coverage", r.model().coverage());
+                o.put("ties", params.ties().name().toLowerCase(java.util.Locale.ROOT));
+                // Pairs whose hard label is a coin flip (P = 0.5 under --ties random), counted in coverage.
+                o.put("coin_flips", params.ties() == TiePolicy.RANDOM ? r.model().tiesBroken() : 0);
+                o.put("coin_flip_share", params.ties() == TiePolicy.RANDOM ? r.model().tiesBrokenShare() : 0.0);
                 o.put("ece", r.model().ece());
                 Output.print(out, o);
             } else {
                 out.printf("Fitted %s on %d pairs (%s) in %d ms%s%n", type, r.fitRows(), matrix != null ? matrix : on, r.fitMillis(),
                         r.record() == null ? "" : "; saved as run " + r.record().id());
                 out.println("Evaluation on " + r.evalOn() + ":");
-                printReport(out, "label model", r.model());
-                printReport(out, "majority vote", r.majority());
+                printReport(out, "label model", r.model(), params.ties());
+                printReport(out, "majority vote", r.majority(), params.ties());
                 printByLength(out, r.byLength());
                 out.printf("  %-20s %8s %-28s %9s%n", "LF", "learned", "on labeled split [95% CI]", "on " + r.evalOn());
                 for (ModelFitting.LfAccuracy a : r.lfs()) {
@@ -276,7 +290,7 @@ final class ModelCommand implements Runnable {
                 Output.print(spec.commandLine().getOut(), o);
             } else {
                 PrintWriter out = spec.commandLine().getOut();
-                printReport(out, s.key() + (s == Split.POOL ? " (hidden gold)" : ""), r);
+                printReport(out, s.key() + (s == Split.POOL ? " (hidden gold)" : ""), r, TiePolicy.parse(ties));
                 if (ls != null) {
                     RmCommand.printLength(out, ls);
                 }

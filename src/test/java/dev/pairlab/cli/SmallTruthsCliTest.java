@@ -1,0 +1,83 @@
+package dev.pairlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pairlab.TestData;
+import dev.pairlab.pairs.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Issue 24's "small truths": numbers and messages that said less than they should, or something untrue. */
+class SmallTruthsCliTest {
+
+    @TempDir
+    Path dir;
+
+    /** UB 2 %: 87 labeled, 97 test, 784 pool; the ub preset; a Snorkel-style run. */
+    private String ubWithModel() {
+        String p = dir.resolve("ub.pairlab").toString();
+        CliTest.run("new", p);
+        CliTest.run("import", p, TestData.ub2().toString(), "-q");
+        CliTest.run("split", p, "--eval", "0.1", "--labeled", "0.1", "-q");
+        CliTest.run("lf", "preset", p, "ub");
+        CliTest.Run fit = CliTest.run("model", "fit", p, "-q");
+        assertEquals(0, fit.code(), fit.err());
+        return p;
+    }
+
+    @Test
+    void exportWeakCountsCoinFlipTiesInSummaryAndManifest() throws Exception {
+        String p = ubWithModel();
+        Path out = dir.resolve("w.jsonl");
+        CliTest.Run json = CliTest.run("export", "weak", p, "--out", out.toString(), "--json", "-q");
+        assertEquals(0, json.code(), json.err());
+        // Independently: the rows the file holds at confidence 0.5 are the weak rows the coin decided.
+        long atHalf = 0;
+        for (String line : Files.readAllLines(out)) {
+            JsonNode row = Json.MAPPER.readTree(line);
+            if (row.get("weak").asBoolean() && row.get("confidence").asDouble() == 0.5) {
+                atHalf++;
+            }
+        }
+        assertTrue(atHalf > 0, "UB 2 % has pool pairs on which every LF abstains");
+        JsonNode j = json.json();
+        assertEquals(atHalf, j.get("weak_coin_flips").asLong());
+        assertEquals(atHalf, j.get("weak_tied").asLong());
+        assertEquals("random", j.get("ties").asText());
+        JsonNode counts = Json.MAPPER.readTree(Path.of(out + ".manifest.json").toFile()).get("counts");
+        assertEquals(atHalf, counts.get("weak_coin_flips").asLong());
+
+        CliTest.Run text = CliTest.run("export", "weak", p, "--out", dir.resolve("t.jsonl").toString(), "-q");
+        assertTrue(text.out().contains(atHalf + " of the 784 weak labels are ties (P = 0.5, confidence 0.5) decided by a coin flip"), text.out());
+
+        CliTest.Run abstain = CliTest.run("export", "weak", p, "--out", dir.resolve("a.jsonl").toString(), "--ties", "abstain", "--json", "-q");
+        assertEquals(0, abstain.json().get("weak_coin_flips").asLong());
+        assertEquals(atHalf, abstain.json().get("dropped").asLong());
+        assertEquals(784 - atHalf, abstain.json().get("weak").asLong());
+    }
+
+    @Test
+    void modelFitSaysHowMuchOfCoverageIsCoinFlips() throws Exception {
+        String p = ubWithModel();
+        // Majority vote ties whenever its votes split evenly; 11 of the 97 test pairs here (counted with --ties abstain).
+        CliTest.Run abstain = CliTest.run("model", "fit", p, "--type", "majority", "--ties", "abstain", "--json", "-q");
+        JsonNode a = abstain.json();
+        long tied = Math.round(97 * (1 - a.get("coverage").asDouble()));
+        assertEquals(11, tied);
+        assertEquals(0, a.get("coin_flips").asInt());
+
+        CliTest.Run random = CliTest.run("model", "fit", p, "--type", "majority", "--json", "-q");
+        JsonNode r = random.json();
+        assertEquals(1.0, r.get("coverage").asDouble(), 1e-12);
+        assertEquals(tied, r.get("coin_flips").asInt());
+        assertEquals(tied / 97.0, r.get("coin_flip_share").asDouble(), 1e-12);
+        assertEquals(tied, r.get("model").get("ties_broken").asInt());
+
+        CliTest.Run text = CliTest.run("model", "fit", p, "--type", "majority", "-q");
+        assertTrue(text.out().contains("coverage 1.000 (0.113 = 11 pairs at P = 0.5 decided by a coin; with --ties abstain 0.887)"), text.out());
+    }
+}
