@@ -219,8 +219,24 @@ final class ModelCommand implements Runnable {
         }
     }
 
+    /** Which label-model run a command used, in words: "run 3 (snorkel, fitted on labeled at 2026-…)". */
+    static String describeRun(ModelRecord r) {
+        return "label model run " + r.id() + " (" + r.type() + ", fitted on " + r.fitOn() + " at " + r.createdAt() + ")";
+    }
+
+    /** The same as JSON: run, type, fit_on, fitted_at. */
+    static ObjectNode runJson(ModelRecord r) {
+        return Json.MAPPER.createObjectNode().put("run", r.id()).put("type", r.type()).put("fit_on", r.fitOn()).put("fitted_at", r.createdAt());
+    }
+
+    /** The run {@link WeakExport#fromProject} chose: the given id, or the latest. */
+    static ModelRecord runOf(Project project, WeakExport.Labeler labeler) {
+        return ModelRuns.get(project, labeler.modelRun().path("id").asLong());
+    }
+
     /** The latest (or given) run's model applied to a split of the project. */
     static final class Applied {
+        final ModelRecord run;
         final double[] p;
         final byte[] hard;
         final byte[] gold;
@@ -229,6 +245,7 @@ final class ModelCommand implements Runnable {
 
         Applied(Project project, long runId, Split split, boolean reveal, TiePolicy ties) throws Exception {
             WeakExport.Labeler labeler = WeakExport.fromProject(project, runId);
+            run = runOf(project, labeler);
             ProjectLabeling.Labeled l = ProjectLabeling.label(project, reveal, dev.pairlab.task.ProgressListener.NONE, Cancellation.none());
             int[] rows = Subsets.rows(l.labels(), EnumSet.of(split));
             p = labeler.model().probabilityB(l.matrix(), rows);
@@ -315,7 +332,7 @@ final class ModelCommand implements Runnable {
         @Option(names = "--split", defaultValue = "pool")
         String split;
 
-        @Option(names = "--run", defaultValue = "0")
+        @Option(names = "--run", defaultValue = "0", description = "Label model run id (default: the latest; 'model list' shows them).")
         long run;
 
         @Mixin
@@ -328,13 +345,16 @@ final class ModelCommand implements Runnable {
         public Integer call() throws Exception {
             Split s = Split.parse(split);
             List<Calibration.ThresholdPoint> points;
+            ModelRecord used;
             try (Project p = Projects.openForCaching(project.file)) {
                 Applied a = new Applied(p, run, s, true, TiePolicy.RANDOM);
+                used = a.run;
                 points = Calibration.sweep(a.p, a.hard, a.gold, Calibration.defaultThresholds());
                 Projects.noteUncached(p, output.json, spec.commandLine().getErr());
             }
             if (output.json) {
                 ObjectNode o = Output.object().put("split", s.key()).put("evaluation_only", true);
+                o.set("label_model", runJson(used));
                 ArrayNode list = o.putArray("points");
                 for (Calibration.ThresholdPoint pt : points) {
                     ObjectNode x = list.addObject().put("threshold", pt.threshold()).put("kept", pt.kept()).put("coverage", pt.coverage());
@@ -347,6 +367,7 @@ final class ModelCommand implements Runnable {
                 Output.print(spec.commandLine().getOut(), o);
             } else {
                 PrintWriter out = spec.commandLine().getOut();
+                out.println("Confidence of " + describeRun(used) + " on the " + s.key() + " split:");
                 out.println("threshold     kept  coverage  accuracy (hidden gold, evaluation only)");
                 for (Calibration.ThresholdPoint pt : points) {
                     out.printf("%9.2f %8d %9.3f %9s%n", pt.threshold(), pt.kept(), pt.coverage(), f3(pt.accuracy()));

@@ -80,4 +80,33 @@ class SmallTruthsCliTest {
         CliTest.Run text = CliTest.run("model", "fit", p, "--type", "majority", "-q");
         assertTrue(text.out().contains("coverage 1.000 (0.113 = 11 pairs at P = 0.5 decided by a coin; with --ties abstain 0.887)"), text.out());
     }
+
+    @Test
+    void sweepThresholdAndNextSayWhichRunTheyUsedAndNextExplainsItsColumns() throws Exception {
+        String p = ubWithModel();
+        CliTest.run("model", "fit", p, "--type", "majority", "-q"); // run 2: the latest
+        JsonNode runs = CliTest.run("model", "list", p, "--json").json().get("runs");
+        JsonNode first = runs.get(0).get("run").asInt() == 1 ? runs.get(0) : runs.get(1);
+        JsonNode latest = runs.get(0).get("run").asInt() == 2 ? runs.get(0) : runs.get(1);
+
+        JsonNode sweep = CliTest.run("model", "sweep-threshold", p, "--run", "1", "--json").json().get("label_model");
+        assertEquals(1, sweep.get("run").asInt());
+        assertEquals("snorkel", sweep.get("type").asText());
+        assertEquals(first.get("created_at").asText(), sweep.get("fitted_at").asText());
+        CliTest.Run sweepText = CliTest.run("model", "sweep-threshold", p);
+        assertTrue(sweepText.out().startsWith("Confidence of label model run 2 (majority, fitted on labeled at "
+                + latest.get("created_at").asText() + ") on the pool split:"), sweepText.out());
+
+        JsonNode next = CliTest.run("next", p, "--n", "3", "--json", "-q").json();
+        assertEquals(2, next.get("label_model").get("run").asInt());
+        assertEquals("majority", next.get("label_model").get("type").asText());
+        for (String column : new String[] {"id", "score", "conflict", "model_uncertainty", "rm_uncertainty", "votes"}) {
+            assertTrue(next.get("columns").get(column).asText().length() > 10, column);
+            assertTrue(next.get("pairs").get(0).has(column), column);
+        }
+        CliTest.Run text = CliTest.run("next", p, "--n", "3", "-q");
+        assertTrue(text.out().startsWith("Ranked by combined on the pool split, using label model run 2 (majority"), text.out());
+        assertTrue(text.out().contains("  conflict  entropy (bits) of the LFs' A/B votes"), text.out());
+        assertTrue(text.out().contains("  model     label-model uncertainty 1 - 2|P(B) - 0.5|"), text.out());
+    }
 }
