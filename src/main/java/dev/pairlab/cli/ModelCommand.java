@@ -201,11 +201,14 @@ final class ModelCommand implements Runnable {
                 printReport(out, "label model", r.model(), params.ties());
                 printReport(out, "majority vote", r.majority(), params.ties());
                 printByLength(out, r.byLength());
-                out.printf("  %-20s %8s %-28s %9s%n", "LF", "learned", "on labeled split [95% CI]", "on " + r.evalOn());
+                // With --matrix there are no splits: the rows with gold serve both columns.
+                String labTitle = matrix != null ? "on rows with gold [95% CI]" : params.labeledAccuracyTitle();
+                String evalTitle = matrix != null ? "on " + r.evalOn() : params.evaluationAccuracyTitle();
+                out.printf("  %-20s %8s %-34s %s%n", "LF", "learned", labTitle, evalTitle);
                 for (ModelFitting.LfAccuracy a : r.lfs()) {
                     String lab = Double.isNaN(a.labeled()) ? "-" : f3(a.labeled()) + " [" + f3(a.labeledInterval().low()) + ", "
                             + f3(a.labeledInterval().high()) + "] n=" + a.labeledVotes();
-                    out.printf("  %-20s %8s %-28s %9s%s%n", a.name(), f3(a.learned()), lab, f3(a.empirical()), a.belowChance() ? "  BELOW CHANCE" : "");
+                    out.printf("  %-20s %8s %-34s %9s%s%n", a.name(), f3(a.learned()), lab, f3(a.empirical()), a.belowChance() ? "  BELOW CHANCE" : "");
                 }
             }
             List<String> below = r.lfs().stream().filter(ModelFitting.LfAccuracy::belowChance).map(ModelFitting.LfAccuracy::name).toList();

@@ -79,6 +79,8 @@ class SmallTruthsCliTest {
 
         CliTest.Run text = CliTest.run("model", "fit", p, "--type", "majority", "-q");
         assertTrue(text.out().contains("coverage 1.000 (0.113 = 11 pairs at P = 0.5 decided by a coin; with --ties abstain 0.887)"), text.out());
+        // The LF table names the split of each measured accuracy.
+        assertTrue(text.out().contains("on labeled split (train) [95% CI]") && text.out().contains("on test split (look only)"), text.out());
     }
 
     @Test
