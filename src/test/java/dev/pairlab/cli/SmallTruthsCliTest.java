@@ -111,4 +111,34 @@ class SmallTruthsCliTest {
         assertTrue(text.out().contains("  conflict  entropy (bits) of the LFs' A/B votes"), text.out());
         assertTrue(text.out().contains("  model     label-model uncertainty 1 - 2|P(B) - 0.5|"), text.out());
     }
+
+    @Test
+    void lfAgreementShowsAndTakesItsNearDuplicateCutoff() throws Exception {
+        String p = ubWithModel();
+        // length and lexical_diversity agree on 0.927 of their 480 shared pairs: under the default 0.95, and the message says so.
+        CliTest.Run text = CliTest.run("lf", "agreement", p, "-q");
+        assertTrue(text.out().contains("No near-duplicate LFs (agreement >= 0.950 on >= 20 shared pairs; --duplicate-cutoff to change);"
+                + " the closest: length and lexical_diversity agree on 0.927 of the 480 pairs both vote on."), text.out());
+        JsonNode j = CliTest.run("lf", "agreement", p, "--duplicate-cutoff", "0.9", "--json", "-q").json();
+        assertEquals(0.9, j.get("duplicate_cutoff").asDouble(), 1e-12);
+        assertEquals(1, j.get("near_duplicates").size());
+        assertEquals("lexical_diversity", j.get("near_duplicates").get(0).get("b").asText());
+        CliTest.Run bad = CliTest.run("lf", "agreement", p, "--duplicate-cutoff", "1.5", "-q");
+        assertEquals(1, bad.code());
+    }
+
+    @Test
+    void splitHelpAndTheDocsPointAtWhatExists() throws Exception {
+        Path root = Path.of(System.getProperty("pairlab.projectDir", "."));
+        String help = CliTest.run("split", "--help").out();
+        assertTrue(!help.contains("method.md"), help);
+        assertTrue(help.contains("docs/guide.md") && Files.isRegularFile(root.resolve("docs/guide.md")), help);
+        // The runs folder is NAME.runs beside NAME.pairlab, without the extension; the README says that.
+        Path project = dir.resolve("mt.pairlab");
+        try (dev.pairlab.store.Project p = dev.pairlab.store.Project.create(project)) {
+            assertEquals(dir.resolve("mt.runs").toAbsolutePath(), dev.pairlab.store.TrainingRuns.runsFolder(p));
+        }
+        String readme = Files.readString(root.resolve("README.md"));
+        assertTrue(!readme.contains("PROJECT.runs") && readme.contains("`mt.pairlab`'s\nruns are in `mt.runs/rm-1/`"), "README");
+    }
 }
