@@ -141,4 +141,28 @@ class SmallTruthsCliTest {
         String readme = Files.readString(root.resolve("README.md"));
         assertTrue(!readme.contains("PROJECT.runs") && readme.contains("`mt.pairlab`'s\nruns are in `mt.runs/rm-1/`"), "README");
     }
+
+    @Test
+    void noLockOrEmptyWalFileStaysBehindAfterACommand() throws Exception {
+        Path p = dir.resolve("p.pairlab");
+        assertEquals(0, CliTest.run("new", p.toString()).code());
+        CliTest.run("import", p.toString(), TestData.mtBenchEval().toString(), "-q");
+        assertEquals(0, CliTest.run("info", p.toString()).code());
+        for (String side : new String[] {".lock", "-wal", "-shm"}) {
+            assertTrue(!Files.exists(dir.resolve("p.pairlab" + side)), side + " left behind");
+        }
+        // While a writer holds the project, its lock file is there and a second writer is told who has it;
+        // a reader beside it works and leaves the writer's files alone.
+        try (dev.pairlab.store.Project writer = dev.pairlab.store.Project.open(p, dev.pairlab.store.Project.Access.READ_WRITE)) {
+            assertTrue(Files.exists(dir.resolve("p.pairlab.lock")));
+            CliTest.Run second = CliTest.run("lf", "preset", p.toString(), "mt-bench");
+            assertEquals(1, second.code());
+            assertTrue(second.err().contains("(pid " + ProcessHandle.current().pid() + ", this process)"), second.err());
+            assertEquals(0, CliTest.run("info", p.toString()).code());
+            assertTrue(Files.exists(dir.resolve("p.pairlab.lock")));
+        }
+        assertTrue(!Files.exists(dir.resolve("p.pairlab.lock")));
+        assertEquals(0, CliTest.run("lf", "preset", p.toString(), "mt-bench").code(), "the lock is free again");
+        assertTrue(!Files.exists(dir.resolve("p.pairlab.lock")) && !Files.exists(dir.resolve("p.pairlab-wal")));
+    }
 }
