@@ -43,8 +43,8 @@ final class LfInsight {
 
     @Command(name = "agreement", mixinStandardHelpOptions = true, description = {
         "Pairwise LF overlap, agreement on the overlap, conflict rate and vote correlation over a split;",
-        "near-duplicates (agreement >= --duplicate-cutoff, default 0.95, on >= 20 shared pairs) are flagged: the label",
-        "model counts them twice."})
+        "near-duplicates (agreement >= --duplicate-cutoff, default 0.95, on >= 20 shared pairs) are flagged:",
+        "the label model counts them twice."})
     static final class Agreement implements Callable<Integer> {
         @Mixin
         ProjectArg project;
