@@ -21,13 +21,37 @@ public final class LfAgreement {
     public record Cell(int overlap, double agreement, double conflict, double correlation) {
     }
 
-    public record Report(List<String> names, Cell[][] cells, List<int[]> nearDuplicates) {
+    /** @param duplicateCutoff the agreement from which a pair of LFs is flagged as near-duplicates */
+    public record Report(List<String> names, Cell[][] cells, List<int[]> nearDuplicates, double duplicateCutoff) {
+
+        /** The two LFs that agree most on an overlap of at least {@link #DUPLICATE_MIN_OVERLAP} pairs, or null. */
+        public int[] closest() {
+            int[] best = null;
+            for (int i = 0; i < names.size(); i++) {
+                for (int j = i + 1; j < names.size(); j++) {
+                    Cell c = cells[i][j];
+                    if (c.overlap() >= DUPLICATE_MIN_OVERLAP && !Double.isNaN(c.agreement())
+                            && (best == null || c.agreement() > cells[best[0]][best[1]].agreement())) {
+                        best = new int[] {i, j};
+                    }
+                }
+            }
+            return best;
+        }
     }
 
     private LfAgreement() {
     }
 
     public static Report compute(LabelMatrix m, int[] rows) {
+        return compute(m, rows, DUPLICATE_AGREEMENT);
+    }
+
+    /** @param duplicateCutoff flag pairs of LFs agreeing at least this much (on at least {@link #DUPLICATE_MIN_OVERLAP} shared pairs) */
+    public static Report compute(LabelMatrix m, int[] rows, double duplicateCutoff) {
+        if (!(duplicateCutoff >= 0 && duplicateCutoff <= 1)) {
+            throw new IllegalArgumentException("the near-duplicate cut-off must be an agreement between 0 and 1, got " + duplicateCutoff);
+        }
         int k = m.m();
         Cell[][] cells = new Cell[k][k];
         IntStream.range(0, k).parallel().forEach(i -> {
@@ -38,12 +62,12 @@ public final class LfAgreement {
         List<int[]> dup = new ArrayList<>();
         for (int i = 0; i < k; i++) {
             for (int j = i + 1; j < k; j++) {
-                if (cells[i][j].overlap() >= DUPLICATE_MIN_OVERLAP && cells[i][j].agreement() >= DUPLICATE_AGREEMENT) {
+                if (cells[i][j].overlap() >= DUPLICATE_MIN_OVERLAP && cells[i][j].agreement() >= duplicateCutoff) {
                     dup.add(new int[] {i, j});
                 }
             }
         }
-        return new Report(m.names(), cells, dup);
+        return new Report(m.names(), cells, dup, duplicateCutoff);
     }
 
     static Cell cell(byte[] a, byte[] b, int[] rows) {

@@ -129,7 +129,9 @@ final class ExportWeakCommand implements Callable<Integer> {
         if (output.json) {
             ObjectNode j = Output.object().put("file", r.file().toString()).put("manifest", r.manifest().toString())
                     .put("gold", r.gold()).put("weak", r.weak()).put("total", r.gold() + r.weak()).put("pool", r.pool())
-                    .put("dropped", r.belowThreshold()).put("dropped_for_length_balance", r.length().dropped()).put("sha256", r.sha256());
+                    .put("dropped", r.belowThreshold()).put("dropped_for_length_balance", r.length().dropped())
+                    .put("ties", r.ties().name().toLowerCase(Locale.ROOT)).put("weak_tied", r.weakTied()).put("weak_coin_flips", r.weakCoinFlips())
+                    .put("sha256", r.sha256());
             if (Double.isNaN(r.weakAccuracy())) {
                 j.putNull("weak_accuracy_eval_only");
             } else {
@@ -142,9 +144,14 @@ final class ExportWeakCommand implements Callable<Integer> {
             j.set("length_balance", r.length().toJson());
             Output.print(o, j);
         } else {
-            o.printf("%s %d pairs to %s: %d gold + %d weak (of %d pool pairs; %d below the threshold or tied%s)%n",
+            o.printf("%s %d pairs to %s: %d gold + %d weak (of %d pool pairs; %d dropped: below the threshold, or tied under --ties abstain%s)%n",
                     r.written() ? "Wrote" : "Made (not written)", r.gold() + r.weak(), r.file(), r.gold(), r.weak(), r.pool(), r.belowThreshold(),
                     r.length().dropped() > 0 ? "; " + r.length().dropped() + " dropped to balance length" : "");
+            if (r.weakTied() > 0) {
+                o.printf(Locale.ROOT, "%d of the %d weak labels are ties (P = 0.5, confidence 0.5) %s; --ties abstain drops them%n",
+                        r.weakTied(), r.weak(), r.ties() == TiePolicy.RANDOM ? "decided by a coin flip (--ties random)"
+                                : "decided by the class prior (--ties prior)");
+            }
             printLength(o, r.length());
             if (!Double.isNaN(r.weakAccuracy())) {
                 o.printf("Weak-label accuracy against the pool's hidden gold (evaluation only): %.3f%n", r.weakAccuracy());

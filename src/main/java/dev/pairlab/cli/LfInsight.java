@@ -43,7 +43,8 @@ final class LfInsight {
 
     @Command(name = "agreement", mixinStandardHelpOptions = true, description = {
         "Pairwise LF overlap, agreement on the overlap, conflict rate and vote correlation over a split;",
-        "near-duplicates (agreement >= 0.95 on >= 20 shared pairs) are flagged: the label model counts them twice."})
+        "near-duplicates (agreement >= --duplicate-cutoff, default 0.95, on >= 20 shared pairs) are flagged:",
+        "the label model counts them twice."})
     static final class Agreement implements Callable<Integer> {
         @Mixin
         ProjectArg project;
@@ -53,6 +54,10 @@ final class LfInsight {
 
         @Option(names = "--csv", paramLabel = "FILE", description = "Write the matrix as CSV (one row per LF pair).")
         Path csv;
+
+        @Option(names = "--duplicate-cutoff", paramLabel = "A", defaultValue = "0.95", description = {"Flag two LFs as near-duplicates"
+            + " when they agree on at least this share of the pairs both vote on (>= 20 of them) (default ${DEFAULT-VALUE})."})
+        double duplicateCutoff;
 
         @Mixin
         ForceOption force;
@@ -68,13 +73,16 @@ final class LfInsight {
 
         @Override
         public Integer call() throws Exception {
+            if (!(duplicateCutoff >= 0 && duplicateCutoff <= 1)) {
+                throw new IllegalArgumentException("--duplicate-cutoff must be an agreement between 0 and 1, got " + duplicateCutoff);
+            }
             dev.pairlab.pairs.OutputFile target = csv == null ? null : Projects.output(csv, force.force, project.file);
             if (target != null) {
                 target.check();
             }
             ProjectLabeling.Labeled labeled = Projects.label(project.file, quiet, output.json, spec.commandLine().getErr());
             int[] rows = Subsets.rows(labeled.labels(), LfCommand.splits(split));
-            LfAgreement.Report r = LfAgreement.compute(labeled.matrix(), rows);
+            LfAgreement.Report r = LfAgreement.compute(labeled.matrix(), rows, duplicateCutoff);
             List<String> names = r.names();
             int k = names.size();
             if (csv != null) {
@@ -117,6 +125,7 @@ final class LfInsight {
                         }
                     }
                 }
+                o.put("duplicate_cutoff", r.duplicateCutoff()).put("duplicate_min_overlap", LfAgreement.DUPLICATE_MIN_OVERLAP);
                 ArrayNode d = o.putArray("near_duplicates");
                 for (int[] pr : r.nearDuplicates()) {
                     d.addObject().put("a", names.get(pr[0])).put("b", names.get(pr[1]))
@@ -142,12 +151,17 @@ final class LfInsight {
                 out.println();
             }
             if (r.nearDuplicates().isEmpty()) {
-                out.println("No near-duplicate LFs.");
+                int[] c = r.closest();
+                out.printf(Locale.ROOT, "No near-duplicate LFs (agreement >= %.3f on >= %d shared pairs; --duplicate-cutoff to change)%s%n",
+                        r.duplicateCutoff(), LfAgreement.DUPLICATE_MIN_OVERLAP, c == null ? "."
+                                : String.format(Locale.ROOT, "; the closest: %s and %s agree on %.3f of the %d pairs both vote on.",
+                                        names.get(c[0]), names.get(c[1]), r.cells()[c[0]][c[1]].agreement(), r.cells()[c[0]][c[1]].overlap()));
             }
             for (int[] pr : r.nearDuplicates()) {
                 LfAgreement.Cell c = r.cells()[pr[0]][pr[1]];
-                out.printf("Near-duplicates: %s and %s agree on %.1f%% of the %d pairs both vote on; the label model counts them twice.%n",
-                        names.get(pr[0]), names.get(pr[1]), 100 * c.agreement(), c.overlap());
+                out.printf(Locale.ROOT, "Near-duplicates (agreement >= %.3f): %s and %s agree on %.1f%% of the %d pairs both vote on;"
+                        + " the label model counts them twice.%n", r.duplicateCutoff(), names.get(pr[0]), names.get(pr[1]), 100 * c.agreement(),
+                        c.overlap());
             }
             if (csv != null) {
                 out.println("Wrote " + csv);

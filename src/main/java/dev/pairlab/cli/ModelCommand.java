@@ -51,11 +51,21 @@ final class ModelCommand implements Runnable {
         return Double.isNaN(v) ? "-" : String.format("%.3f", v);
     }
 
-    static void printReport(PrintWriter out, String label, Calibration.Report r) {
+    static void printReport(PrintWriter out, String label, Calibration.Report r, TiePolicy ties) {
         dev.pairlab.analysis.Intervals.Interval ci = ModelFitting.accuracyInterval(r);
-        out.printf("  %-14s accuracy %s [%s, %s] (ties as ½: %s)  coverage %s  log loss %s  Brier %s  ECE %s  (%d pairs)%n", label,
-                f3(r.accuracy()), f3(ci.low()), f3(ci.high()), f3(r.expectedAccuracy()), f3(r.coverage()), f3(r.logLoss()), f3(r.brier()),
-                f3(r.ece()), r.rows());
+        out.printf("  %-14s accuracy %s [%s, %s] (ties as ½: %s)  coverage %s%s  log loss %s  Brier %s  ECE %s  (%d pairs)%n", label,
+                f3(r.accuracy()), f3(ci.low()), f3(ci.high()), f3(r.expectedAccuracy()), f3(r.coverage()), tiesNote(r, ties), f3(r.logLoss()),
+                f3(r.brier()), f3(r.ece()), r.rows());
+    }
+
+    /** Beside coverage: how much of it is the tie policy's, not the model's (Snorkel abstains at P = 0.5). */
+    static String tiesNote(Calibration.Report r, TiePolicy ties) {
+        if (r.tiesBroken() == 0) {
+            return "";
+        }
+        String by = ties == TiePolicy.RANDOM ? "by a coin" : ties == TiePolicy.PRIOR ? "by the prior" : "by the tie policy";
+        return String.format(java.util.Locale.ROOT, " (%s = %d pairs at P = 0.5 decided %s; with --ties abstain %s)",
+                f3(r.tiesBrokenShare()), r.tiesBroken(), by, f3(r.coverage() - r.tiesBrokenShare()));
     }
 
     /** Each accuracy beside its length baselines: where the longer answer is preferred, where the shorter is, their mean. */
@@ -178,20 +188,27 @@ final class ModelCommand implements Runnable {
                 o.setAll(metrics);
                 o.put("accuracy", r.model().accuracy());
                 o.put("coverage", r.model().coverage());
+                o.put("ties", params.ties().name().toLowerCase(java.util.Locale.ROOT));
+                // Pairs whose hard label is a coin flip (P = 0.5 under --ties random), counted in coverage.
+                o.put("coin_flips", params.ties() == TiePolicy.RANDOM ? r.model().tiesBroken() : 0);
+                o.put("coin_flip_share", params.ties() == TiePolicy.RANDOM ? r.model().tiesBrokenShare() : 0.0);
                 o.put("ece", r.model().ece());
                 Output.print(out, o);
             } else {
                 out.printf("Fitted %s on %d pairs (%s) in %d ms%s%n", type, r.fitRows(), matrix != null ? matrix : on, r.fitMillis(),
                         r.record() == null ? "" : "; saved as run " + r.record().id());
                 out.println("Evaluation on " + r.evalOn() + ":");
-                printReport(out, "label model", r.model());
-                printReport(out, "majority vote", r.majority());
+                printReport(out, "label model", r.model(), params.ties());
+                printReport(out, "majority vote", r.majority(), params.ties());
                 printByLength(out, r.byLength());
-                out.printf("  %-20s %8s %-28s %9s%n", "LF", "learned", "on labeled split [95% CI]", "on " + r.evalOn());
+                // With --matrix there are no splits: the rows with gold serve both columns.
+                String labTitle = matrix != null ? "on rows with gold [95% CI]" : params.labeledAccuracyTitle();
+                String evalTitle = matrix != null ? "on " + r.evalOn() : params.evaluationAccuracyTitle();
+                out.printf("  %-20s %8s %-34s %s%n", "LF", "learned", labTitle, evalTitle);
                 for (ModelFitting.LfAccuracy a : r.lfs()) {
                     String lab = Double.isNaN(a.labeled()) ? "-" : f3(a.labeled()) + " [" + f3(a.labeledInterval().low()) + ", "
                             + f3(a.labeledInterval().high()) + "] n=" + a.labeledVotes();
-                    out.printf("  %-20s %8s %-28s %9s%s%n", a.name(), f3(a.learned()), lab, f3(a.empirical()), a.belowChance() ? "  BELOW CHANCE" : "");
+                    out.printf("  %-20s %8s %-34s %9s%s%n", a.name(), f3(a.learned()), lab, f3(a.empirical()), a.belowChance() ? "  BELOW CHANCE" : "");
                 }
             }
             List<String> below = r.lfs().stream().filter(ModelFitting.LfAccuracy::belowChance).map(ModelFitting.LfAccuracy::name).toList();
@@ -205,8 +222,24 @@ final class ModelCommand implements Runnable {
         }
     }
 
+    /** Which label-model run a command used, in words: "run 3 (snorkel, fitted on labeled at 2026-…)". */
+    static String describeRun(ModelRecord r) {
+        return "label model run " + r.id() + " (" + r.type() + ", fitted on " + r.fitOn() + " at " + r.createdAt() + ")";
+    }
+
+    /** The same as JSON: run, type, fit_on, fitted_at. */
+    static ObjectNode runJson(ModelRecord r) {
+        return Json.MAPPER.createObjectNode().put("run", r.id()).put("type", r.type()).put("fit_on", r.fitOn()).put("fitted_at", r.createdAt());
+    }
+
+    /** The run {@link WeakExport#fromProject} chose: the given id, or the latest. */
+    static ModelRecord runOf(Project project, WeakExport.Labeler labeler) {
+        return ModelRuns.get(project, labeler.modelRun().path("id").asLong());
+    }
+
     /** The latest (or given) run's model applied to a split of the project. */
     static final class Applied {
+        final ModelRecord run;
         final double[] p;
         final byte[] hard;
         final byte[] gold;
@@ -215,6 +248,7 @@ final class ModelCommand implements Runnable {
 
         Applied(Project project, long runId, Split split, boolean reveal, TiePolicy ties) throws Exception {
             WeakExport.Labeler labeler = WeakExport.fromProject(project, runId);
+            run = runOf(project, labeler);
             ProjectLabeling.Labeled l = ProjectLabeling.label(project, reveal, dev.pairlab.task.ProgressListener.NONE, Cancellation.none());
             int[] rows = Subsets.rows(l.labels(), EnumSet.of(split));
             p = labeler.model().probabilityB(l.matrix(), rows);
@@ -276,7 +310,7 @@ final class ModelCommand implements Runnable {
                 Output.print(spec.commandLine().getOut(), o);
             } else {
                 PrintWriter out = spec.commandLine().getOut();
-                printReport(out, s.key() + (s == Split.POOL ? " (hidden gold)" : ""), r);
+                printReport(out, s.key() + (s == Split.POOL ? " (hidden gold)" : ""), r, TiePolicy.parse(ties));
                 if (ls != null) {
                     RmCommand.printLength(out, ls);
                 }
@@ -301,7 +335,7 @@ final class ModelCommand implements Runnable {
         @Option(names = "--split", defaultValue = "pool")
         String split;
 
-        @Option(names = "--run", defaultValue = "0")
+        @Option(names = "--run", defaultValue = "0", description = "Label model run id (default: the latest; 'model list' shows them).")
         long run;
 
         @Mixin
@@ -314,13 +348,16 @@ final class ModelCommand implements Runnable {
         public Integer call() throws Exception {
             Split s = Split.parse(split);
             List<Calibration.ThresholdPoint> points;
+            ModelRecord used;
             try (Project p = Projects.openForCaching(project.file)) {
                 Applied a = new Applied(p, run, s, true, TiePolicy.RANDOM);
+                used = a.run;
                 points = Calibration.sweep(a.p, a.hard, a.gold, Calibration.defaultThresholds());
                 Projects.noteUncached(p, output.json, spec.commandLine().getErr());
             }
             if (output.json) {
                 ObjectNode o = Output.object().put("split", s.key()).put("evaluation_only", true);
+                o.set("label_model", runJson(used));
                 ArrayNode list = o.putArray("points");
                 for (Calibration.ThresholdPoint pt : points) {
                     ObjectNode x = list.addObject().put("threshold", pt.threshold()).put("kept", pt.kept()).put("coverage", pt.coverage());
@@ -333,6 +370,7 @@ final class ModelCommand implements Runnable {
                 Output.print(spec.commandLine().getOut(), o);
             } else {
                 PrintWriter out = spec.commandLine().getOut();
+                out.println("Confidence of " + describeRun(used) + " on the " + s.key() + " split:");
                 out.println("threshold     kept  coverage  accuracy (hidden gold, evaluation only)");
                 for (Calibration.ThresholdPoint pt : points) {
                     out.printf("%9.2f %8d %9.3f %9s%n", pt.threshold(), pt.kept(), pt.coverage(), f3(pt.accuracy()));

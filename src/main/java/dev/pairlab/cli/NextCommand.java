@@ -65,6 +65,7 @@ final class NextCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--n must be at least 1");
         }
         List<String> notes = new ArrayList<>();
+        dev.pairlab.store.ModelRecord modelRun = null;
         LabelNext.Ranked[] top;
         Map<Long, Pair> texts = Map.of();
         try (Project p = Projects.openForCaching(project.file);
@@ -75,6 +76,7 @@ final class NextCommand implements Callable<Integer> {
             if (ranking != LabelNext.By.CONFLICT && ranking != LabelNext.By.RM) {
                 try {
                     WeakExport.Labeler labeler = WeakExport.fromProject(p, 0);
+                    modelRun = ModelCommand.runOf(p, labeler);
                     probB = labeler.model().probabilityB(l.matrix(), dev.pairlab.analysis.Subsets.all(l.matrix().n()));
                 } catch (LfException e) {
                     if (ranking == LabelNext.By.MODEL) {
@@ -97,6 +99,13 @@ final class NextCommand implements Callable<Integer> {
         notes.forEach(s -> spec.commandLine().getErr().println("pairlab: " + s));
         if (output.json) {
             ObjectNode o = Output.object().put("by", ranking.name().toLowerCase(java.util.Locale.ROOT)).put("split", split);
+            if (modelRun == null) {
+                o.putNull("label_model");
+            } else {
+                o.set("label_model", ModelCommand.runJson(modelRun));
+            }
+            ObjectNode columns = o.putObject("columns");
+            COLUMNS.forEach(c -> columns.put(c[0], c[2]));
             ArrayNode a = o.putArray("pairs");
             for (LabelNext.Ranked r : top) {
                 ObjectNode x = a.addObject().put("id", r.id()).put("score", r.score()).put("conflict", r.conflict()).put("votes", r.votes());
@@ -109,6 +118,13 @@ final class NextCommand implements Callable<Integer> {
         if (top.length == 0) {
             out.println("No pairs in the " + split + " split to rank.");
             return Cli.OK;
+        }
+        boolean usesModel = ranking == LabelNext.By.MODEL || ranking == LabelNext.By.COMBINED;
+        out.println("Ranked by " + ranking.name().toLowerCase(java.util.Locale.ROOT) + " on the " + split + " split, using "
+                + (modelRun != null ? ModelCommand.describeRun(modelRun) : usesModel ? "no label model (none usable)" : "no label model")
+                + ". Columns:");
+        for (String[] c : COLUMNS) {
+            out.printf("  %-9s %s%n", c[1], c[2]);
         }
         out.printf("%4s %10s %7s %8s %8s %8s %6s%n", "#", "pair", "score", "conflict", "model", "rm", "votes");
         int i = 0;
@@ -124,6 +140,18 @@ final class NextCommand implements Callable<Integer> {
         }
         return Cli.OK;
     }
+
+    /** JSON key, text heading, what it means (LabelNext's definitions). */
+    private static final List<String[]> COLUMNS = List.of(
+            new String[] {"id", "pair", "the pair's id (--show-text prints its prompt and answers)"},
+            new String[] {"score", "score", "what --by ranks on, highest first; combined = 0.4 conflict + 0.4 model + 0.2 rm, parts that are"
+                    + " missing left out and the rest scaled to sum to 1"},
+            new String[] {"conflict", "conflict", "entropy (bits) of the LFs' A/B votes, abstentions left out: 1 an even split, 0 all agree"
+                    + " or none votes"},
+            new String[] {"model_uncertainty", "model", "label-model uncertainty 1 - 2|P(B) - 0.5|: 1 at P = 0.5, 0 when certain (- without a model)"},
+            new String[] {"rm_uncertainty", "rm", "reward-model uncertainty 1 - 2|σ(r_B - r_A) - 0.5| of the latest finished training run"
+                    + " (- without one)"},
+            new String[] {"votes", "votes", "how many LFs voted (did not abstain) on the pair"});
 
     private static String clip(String s) {
         String t = s.replaceAll("\\s+", " ").strip();

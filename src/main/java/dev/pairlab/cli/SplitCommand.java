@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "split", mixinStandardHelpOptions = true,
-        description = {"Assign pairs to test / train (labeled) / dev / pool with a seed (method.md, step 2).",
+        description = {"Assign pairs to test / train (labeled) / dev / pool with a seed (docs/guide.md, section 3).",
+            "test evaluates; train is the small labeled split the label model is fitted on; dev (optional) tunes; the pool is labeled weakly.",
             "Pairs imported with --split stay where they are; pairs without a gold label go to pool.",
             "Pool gold labels are hidden from stats and training."})
 final class SplitCommand implements Callable<Integer> {

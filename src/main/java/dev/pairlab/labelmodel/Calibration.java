@@ -16,15 +16,20 @@ public final class Calibration {
     }
 
     /**
-     * @param coverage share of rows given a hard label (ties may abstain)
-     * @param accuracy accuracy of the hard labels given
-     */
-    /**
+     * @param coverage         share of rows given a hard label (ties may abstain)
+     * @param accuracy         accuracy of the hard labels given
      * @param expectedAccuracy accuracy with every tie (P = 0.5) counted as half right: what random
      *                         tie-breaking gives on average, without the luck of one coin
+     * @param tiesBroken       rows at P = 0.5 that were given a hard label anyway, by the tie policy (a
+     *                         coin under --ties random): counted in coverage where Snorkel would abstain
      */
     public record Report(int rows, double coverage, double accuracy, double expectedAccuracy, double logLoss, double brier, double ece,
-                         List<Bin> reliability) {
+                         List<Bin> reliability, int tiesBroken) {
+
+        /** Share of the rows whose hard label the tie policy gave. */
+        public double tiesBrokenShare() {
+            return rows == 0 ? Double.NaN : (double) tiesBroken / rows;
+        }
     }
 
     /** One point of the confidence-threshold sweep. */
@@ -39,6 +44,7 @@ public final class Calibration {
         int n = 0;
         int labeled = 0;
         int right = 0;
+        int tiesBroken = 0;
         double expectedRight = 0;
         double logLoss = 0;
         double brier = 0;
@@ -58,6 +64,9 @@ public final class Calibration {
             brier += (1 - pTrue) * (1 - pTrue);
             if (hard[k] != Votes.ABSTAIN) {
                 labeled++;
+                if (Math.abs(pb - 0.5) < 1e-12) {
+                    tiesBroken++;
+                }
                 if (hard[k] == gold[k]) {
                     right++;
                 }
@@ -83,7 +92,7 @@ public final class Calibration {
         }
         double d = Math.max(1, n);
         return new Report(n, labeled / d, labeled == 0 ? Double.NaN : (double) right / labeled, n == 0 ? Double.NaN : expectedRight / n,
-                logLoss / d, brier / d, ece, table);
+                logLoss / d, brier / d, ece, table, tiesBroken);
     }
 
     /** Keep rows whose confidence is at least t: how many, and how accurate (against the given gold). */

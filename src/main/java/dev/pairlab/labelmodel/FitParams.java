@@ -41,6 +41,19 @@ public record FitParams(String type, FitOptions options, String fitOn, TiePolicy
         };
     }
 
+    /**
+     * Heading of the LF accuracy measured on the gold of the rows fitted on: the labeled split (train);
+     * the pool's gold is hidden, so a fit on the pool alone has no such measurement.
+     */
+    public String labeledAccuracyTitle() {
+        return fitOn.equals("pool") ? "on labeled split (train; not fitted on it: -)" : "on labeled split (train) [95% CI]";
+    }
+
+    /** Heading of the LF accuracy measured on the evaluation split; one on the test split is for a look, never for choices. */
+    public String evaluationAccuracyTitle() {
+        return "on " + evalSplit.key() + " split" + (evalSplit == Split.TEST ? " (look only)" : "");
+    }
+
     public ObjectNode toJson() {
         ObjectNode o = Json.MAPPER.createObjectNode();
         o.put("type", type);

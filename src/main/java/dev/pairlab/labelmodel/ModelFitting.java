@@ -232,6 +232,8 @@ public final class ModelFitting {
         }
         putNumber(o, "expected_accuracy", c.expectedAccuracy());
         putNumber(o, "coverage", c.coverage());
+        o.put("ties_broken", c.tiesBroken());
+        putNumber(o, "ties_broken_share", c.tiesBrokenShare());
         putNumber(o, "log_loss", c.logLoss());
         putNumber(o, "brier", c.brier());
         putNumber(o, "ece", c.ece());

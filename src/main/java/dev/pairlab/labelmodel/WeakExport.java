@@ -109,9 +109,18 @@ public final class WeakExport {
      * @param written        false when the file was left as it was: a reproduction onto the manifest's
      *                       own data file whose bytes differ (manifest and data stay a matching pair)
      * @param length         the weak part's longer-share before and after length balancing (measured when off too)
+     * @param weakTied       weak rows written whose label model probability is exactly 0.5: their label is the tie
+     *                       policy's (a coin under {@link TiePolicy#RANDOM}, the class prior under {@link TiePolicy#PRIOR}),
+     *                       not the model's; {@code belowThreshold} counts only the ties that were dropped
      */
     public record Report(Path file, Path manifest, long gold, long weak, long pool, long belowThreshold, double weakAccuracy,
-                         String sha256, String expectedSha256, boolean written, List<LfProblem> problems, LengthBalance.Outcome length) {
+                         String sha256, String expectedSha256, boolean written, List<LfProblem> problems, LengthBalance.Outcome length,
+                         long weakTied, TiePolicy ties) {
+
+        /** Weak rows written whose label is a coin flip (P = 0.5 under --ties random). */
+        public long weakCoinFlips() {
+            return ties == TiePolicy.RANDOM ? weakTied : 0;
+        }
 
         /** Null when no manifest was reproduced. */
         public Boolean identical() {
@@ -247,6 +256,7 @@ public final class WeakExport {
                 : params.lengthBalance().plan(sides, labeledShare, params.seed());
         long hiddenKnown = 0;
         long hiddenRight = 0;
+        long tied = 0;
         for (int k = 0; k < sides.length; k++) {
             if (!plan.keep()[k]) {
                 continue;
@@ -254,6 +264,10 @@ public final class WeakExport {
             long[] row = weakRows.get(k);
             row[4] = Double.doubleToLongBits(plan.weight()[k]);
             rows.add(row);
+            // Confidence max(P, 1 - P) is 0.5 only at P = 0.5, HardLabels' tie (same tolerance).
+            if (Double.longBitsToDouble(row[3]) - 0.5 < 1e-12) {
+                tied++;
+            }
             byte g = revealed.gold()[(int) row[0]];
             if (g >= 0) {
                 hiddenKnown++;
@@ -273,6 +287,7 @@ public final class WeakExport {
         double weakAccuracy = hiddenKnown == 0 ? Double.NaN : (double) hiddenRight / hiddenKnown;
         long weakCount = rows.size() - goldRows.length;
         long belowCount = below;
+        long tiedCount = tied;
         String sha;
         boolean written = true;
         try (OutputFile.Pending pending = data.begin()) {
@@ -295,7 +310,7 @@ public final class WeakExport {
                 }
             } else {
                 byte[] manifestBytes = manifestJson(project, labeler, params, out.file(), sha, goldRows.length, weakCount,
-                        poolRows.length, belowCount, weakAccuracy, hiddenKnown, plan.outcome(), reproducing, absolutePaths);
+                        poolRows.length, belowCount, tiedCount, weakAccuracy, hiddenKnown, plan.outcome(), reproducing, absolutePaths);
                 try (OutputFile.Pending m = manifestOut.begin()) {
                     m.stream().write(manifestBytes);
                     m.finish();
@@ -311,7 +326,7 @@ public final class WeakExport {
         }
         Path manifest = out.file().resolveSibling(out.file().getFileName() + ".manifest.json");
         return new Report(out.file(), manifest, goldRows.length, weakCount, poolRows.length, belowCount, weakAccuracy, sha,
-                reproducing == null ? null : reproducing.expectedSha256(), written, applied.problems(), plan.outcome());
+                reproducing == null ? null : reproducing.expectedSha256(), written, applied.problems(), plan.outcome(), tiedCount, params.ties());
     }
 
     private static void writeRows(Project project, LabelMatrix matrix, List<long[]> rows, boolean weights, PairWriter writer,
@@ -343,7 +358,7 @@ public final class WeakExport {
     }
 
     private static byte[] manifestJson(Project project, Labeler labeler, Params params, Path out, String sha, long gold, long weak,
-                                       long pool, long below, double weakAccuracy, long hiddenKnown, LengthBalance.Outcome length,
+                                       long pool, long below, long tied, double weakAccuracy, long hiddenKnown, LengthBalance.Outcome length,
                                        Reproduction reproducing, boolean absolutePaths) throws IOException {
         ObjectNode m = Json.MAPPER.createObjectNode();
         String version = WeakExport.class.getPackage().getImplementationVersion();
@@ -377,6 +392,9 @@ public final class WeakExport {
         counts.put("pool", pool);
         counts.put("pool_below_threshold_or_tied", below);
         counts.put("pool_dropped_for_length_balance", length.dropped());
+        // Weak rows at P = 0.5 carry the tie policy's label, not the model's: say how many.
+        counts.put("weak_tied", tied);
+        counts.put("weak_coin_flips", params.ties() == TiePolicy.RANDOM ? tied : 0);
         counts.put("total", gold + weak);
         m.set("length_balance", length.toJson());
         ObjectNode acc = m.putObject("evaluation_only");

@@ -376,9 +376,49 @@ public final class Project implements AutoCloseable {
 
     @Override
     public void close() {
+        boolean readOnlyConnection = isReadOnly(connection);
         closeQuietly(connection);
         if (lock != null) {
             lock.close();
+        }
+        if (readOnlyConnection) {
+            removeEmptyWal(real);
+        }
+    }
+
+    private static boolean isReadOnly(Connection c) {
+        try {
+            return c.isReadOnly();
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /**
+     * A read-only connection creates the {@code -wal} and {@code -shm} files when they are missing, and
+     * may not remove them when it closes. When the log is empty and the project writable, a brief
+     * read-write connection reads once and closes: SQLite checkpoints and removes both files only if no
+     * other connection, in any process, still has the project open; otherwise they stay, as they must.
+     */
+    private static void removeEmptyWal(Path real) {
+        Path wal = real.resolveSibling(real.getFileName() + "-wal");
+        try {
+            if (!Files.isRegularFile(wal) || Files.size(wal) != 0 || !Files.isWritable(real) || !Files.isWritable(real.getParent())) {
+                return;
+            }
+        } catch (java.io.IOException e) {
+            return;
+        }
+        Connection tidy = null;
+        try {
+            tidy = connect(real, false);
+            try (Statement s = tidy.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM meta")) {
+                rs.next();
+            }
+        } catch (SQLException e) {
+            // Busy or unreadable: the files stay, as they did before; the next writer's close removes them.
+        } finally {
+            closeQuietly(tidy);
         }
     }
 

@@ -11,13 +11,21 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The "open for writing" lock of a project: an OS lock on a file beside it ({@code NAME.lock}).
  * Not on the database file itself, because closing any descriptor of that file would drop SQLite's
  * own POSIX locks. The OS releases the lock when the process dies, so a crash never leaves a project
- * locked; the file stays, holding the last owner's pid for the message.
+ * locked; the file then stays, holding the last owner's pid for the message.
+ *
+ * <p>A clean release deletes the file, so none is left beside the project. That is safe because the
+ * file is only ever deleted by its holder, before it lets go: an acquirer that opened the file just
+ * before the deletion may lock the deleted file afterwards, so after locking it checks that the path
+ * still leads to the very file it locked (its own token, read back through the path) and else starts
+ * again. The check reads through a second descriptor that stays open until the lock is released, as
+ * closing any descriptor of the file would drop the lock.
  */
 final class ProjectLock implements AutoCloseable {
 
@@ -28,14 +36,20 @@ final class ProjectLock implements AutoCloseable {
      */
     private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
 
+    /** Attempts before giving up when the file keeps being replaced under us (a holder releasing it each time). */
+    private static final int ATTEMPTS = 20;
+
     private final Path file;
     private final FileChannel channel;
     private final FileLock lock;
+    /** The descriptor that checked the path; closed only after the lock is released. */
+    private final FileChannel check;
 
-    private ProjectLock(Path file, FileChannel channel, FileLock lock) {
+    private ProjectLock(Path file, FileChannel channel, FileLock lock, FileChannel check) {
         this.file = file;
         this.channel = channel;
         this.lock = lock;
+        this.check = check;
     }
 
     static Path lockFile(Path project) {
@@ -61,6 +75,17 @@ final class ProjectLock implements AutoCloseable {
     }
 
     private static ProjectLock acquireFile(Path file, Path project) throws ProjectException {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            ProjectLock held = tryAcquireFile(file, project);
+            if (held != null) {
+                return held;
+            }
+        }
+        throw new ProjectException(project + ": cannot lock " + file + ": it was replaced " + ATTEMPTS + " times while locking");
+    }
+
+    /** The lock, or null when the file locked was no longer the one at the path (deleted by a releasing holder): try again. */
+    private static ProjectLock tryAcquireFile(Path file, Path project) throws ProjectException {
         FileChannel channel;
         try {
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
@@ -81,14 +106,40 @@ final class ProjectLock implements AutoCloseable {
             close(channel);
             throw inUse(project, owner);
         }
+        // The first line is for the message another process shows; the second makes the content this acquisition's own.
+        byte[] token = ("pid " + ProcessHandle.current().pid() + ", since " + Instant.now() + "\n" + UUID.randomUUID() + "\n")
+                .getBytes(StandardCharsets.UTF_8);
         try {
-            String me = "pid " + ProcessHandle.current().pid() + ", since " + Instant.now();
             channel.truncate(0);
-            channel.write(ByteBuffer.wrap(me.getBytes(StandardCharsets.UTF_8)), 0);
+            channel.write(ByteBuffer.wrap(token), 0);
         } catch (IOException e) {
-            // The pid is only for the message another process shows; the lock itself holds.
+            close(channel);
+            throw new ProjectException(project + ": cannot write the lock file " + file + " (" + e.getMessage() + ")", e);
         }
-        return new ProjectLock(file, channel, lock);
+        FileChannel check = null;
+        try {
+            check = FileChannel.open(file, StandardOpenOption.READ);
+            ByteBuffer back = ByteBuffer.allocate(token.length + 1);
+            while (check.read(back, back.position()) > 0 && back.hasRemaining()) {
+                // read until the end or one byte more than the token
+            }
+            if (back.position() == token.length && java.util.Arrays.equals(back.array(), 0, token.length, token, 0, token.length)) {
+                return new ProjectLock(file, channel, lock, check);
+            }
+        } catch (java.nio.file.NoSuchFileException e) {
+            // Deleted by the holder we waited for: lock the new file.
+        } catch (IOException e) {
+            close(channel);
+            if (check != null) {
+                close(check);
+            }
+            throw new ProjectException(project + ": cannot read the lock file " + file + " (" + e.getMessage() + ")", e);
+        }
+        close(channel);
+        if (check != null) {
+            close(check);
+        }
+        return null;
     }
 
     private static ProjectInUseException inUse(Path project, String owner) {
@@ -99,7 +150,7 @@ final class ProjectLock implements AutoCloseable {
 
     private static String owner(Path file) {
         try {
-            return Files.readString(file, StandardCharsets.UTF_8).strip();
+            return Files.readString(file, StandardCharsets.UTF_8).lines().findFirst().orElse("").strip();
         } catch (IOException e) {
             return "";
         }
@@ -116,11 +167,18 @@ final class ProjectLock implements AutoCloseable {
     @Override
     public void close() {
         try {
+            // Still holding the lock, the path still leads to this file (see the class comment): remove it.
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // Where an open file cannot be deleted, it stays, as it did before; the lock is released all the same.
+        }
+        try {
             lock.release();
         } catch (IOException ignored) {
             // The channel's close below releases it in any case.
         }
         close(channel);
+        close(check);
         HELD.remove(file);
     }
 }

@@ -86,7 +86,12 @@ class WorkbenchTwoTest {
         assertEquals("majority vote", compare.getItems().get(1).name());
         double acc = Double.parseDouble(compare.getItems().get(0).a());
         assertTrue(acc > 0.4 && acc < 0.8, "accuracy " + acc);
-        assertEquals(6, robot.lookup("#lm-lfs").queryAs(TableView.class).getItems().size());
+        TableView<?> lfs = robot.lookup("#lm-lfs").queryAs(TableView.class);
+        assertEquals(6, lfs.getItems().size());
+        // Each measured accuracy says which split it is on: the labeled one (train), and the test split only to look at.
+        List<String> titles = lfs.getColumns().stream().map(c -> c.getText()).toList();
+        assertEquals(List.of("LF", "learned accuracy", "on labeled split (train) [95% CI]", "votes on train", "warning",
+                "on test split (look only)"), titles);
         assertTrue(robot.lookup("#lm-status").queryAs(Label.class).getText().startsWith("snorkel fitted on 174 labeled pairs"));
 
         robot.clickOn("#tab-export");

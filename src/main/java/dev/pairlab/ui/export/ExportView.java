@@ -188,8 +188,10 @@ public final class ExportView extends BorderPane {
                     ? String.format(Locale.ROOT, "; longer answer chosen in %s of weak pairs, %s of gold pairs", f3(l.shareBefore()), f3(l.labeledShare()))
                     : String.format(Locale.ROOT, "; longer-chosen share of weak pairs %s → %s%s (target %s)", f3(l.shareBefore()),
                             f3(l.shareAfter()), l.weighted() ? " weighted" : ", " + l.dropped() + " dropped", f3(l.targetShare()));
-            ws.info(String.format(Locale.ROOT, "Wrote %d pairs (%d gold + %d weak) to %s%s", r.gold() + r.weak(), r.gold(), r.weak(), r.file(),
-                    length));
+            String ties = r.weakTied() == 0 ? "" : String.format(Locale.ROOT, "; %d weak labels are ties at P = 0.5 decided by %s", r.weakTied(),
+                    r.weakCoinFlips() > 0 ? "a coin flip" : "the class prior");
+            ws.info(String.format(Locale.ROOT, "Wrote %d pairs (%d gold + %d weak) to %s%s%s", r.gold() + r.weak(), r.gold(), r.weak(), r.file(),
+                    ties, length));
             manifest.setText(e.manifest());
         });
     }

@@ -96,7 +96,7 @@ public final class LabelModelView extends BorderPane {
                 new Label("P(B)"), balance, new Label("seed"), seed, new Label("ties"), ties, new Label("evaluate on"), evalSplit, fit);
         form.setAlignment(Pos.CENTER_LEFT);
         columns(compare, "", "accuracy", "ties as ½", "coverage", "log loss", "Brier", "ECE");
-        columns(lfTable, "LF", "learned accuracy", "on labeled split [95% CI]", "votes", "", "on evaluation split", "");
+        columns(lfTable, "LF", "learned accuracy", "on labeled split (train) [95% CI]", "votes on train", "warning", "on test split (look only)", "");
         compare.setPrefHeight(110);
         reliability.setTitle("Reliability: accuracy by confidence");
         reliability.setAnimated(false);
@@ -228,6 +228,9 @@ public final class LabelModelView extends BorderPane {
                 + lengthLine(f.length()) + (f.duplicates() == null ? "" : "\n⚠ " + f.duplicates()));
         status.setWrapText(true);
         compare.getItems().setAll(line("label model", r.model()), line("majority vote", r.majority()));
+        // Say which split each measured accuracy is on: the labeled one chooses, the evaluation one is only looked at.
+        lfTable.getColumns().get(2).setText(p.labeledAccuracyTitle());
+        lfTable.getColumns().get(5).setText(p.evaluationAccuracyTitle());
         lfTable.getItems().setAll(r.lfs().stream().map(a -> new Line(a.name(), f3(a.learned()),
                 Double.isNaN(a.labeled()) ? "-" : f3(a.labeled()) + " [" + f3(a.labeledInterval().low()) + ", " + f3(a.labeledInterval().high()) + "]",
                 Long.toString(a.labeledVotes()), a.belowChance() ? "⚠ below chance" : "", f3(a.empirical()), "")).toList());
