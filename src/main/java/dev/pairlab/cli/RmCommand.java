@@ -75,6 +75,10 @@ final class RmCommand implements Runnable {
             j.put("device_note", o.device().fallbackReason());
         }
         j.put("train_pairs", o.trainPairs());
+        j.put("weak_pairs", o.weakPairs());
+        if (o.labelModelRun() > 0) {
+            j.put("label_model_run", o.labelModelRun()).put("weak_threshold", o.weakThreshold());
+        }
         j.put("eval_pairs", o.evalPairs());
         j.put("steps", o.result().steps());
         putLengthTerm(j, o.run());
@@ -96,6 +100,11 @@ final class RmCommand implements Runnable {
         }
         out.printf("Run %d %s on %s: %d steps in %.1f s (%.1f pairs/s)%n", o.run().id(), o.run().state().name().toLowerCase(),
                 o.device().description(), o.result().steps(), o.result().millis() / 1000.0, o.result().pairsPerS());
+        if (o.labelModelRun() > 0) {
+            out.printf(java.util.Locale.ROOT, "Trained on %d pairs: %d gold + %d weakly labeled by label-model run %d (confidence at least %.2f,"
+                    + " as 'export weak --model %d --threshold %.2f' keeps them)%n", o.trainPairs(), o.trainPairs() - o.weakPairs(), o.weakPairs(),
+                    o.labelModelRun(), o.weakThreshold(), o.labelModelRun(), o.weakThreshold());
+        }
         if (o.result().eval() != null && o.result().eval().pairs() > 0) {
             out.printf("Test: pairwise accuracy %.3f, mean margin %.3f, loss %.4f on %d pairs%s%n", o.result().eval().accuracy(),
                     o.result().eval().margin(), o.result().eval().loss(), o.result().eval().pairs(), qualityNote(o.run()));
@@ -120,6 +129,14 @@ final class RmCommand implements Runnable {
 
         @Option(names = "--data", defaultValue = "gold", description = "gold, gold+weak or soft (default ${DEFAULT-VALUE}).")
         String data;
+
+        @Option(names = "--model", defaultValue = "0", description = {"gold+weak and soft: the label-model run whose weak labels to use",
+            "(default: the latest; the run's record names the one taken)."})
+        long model;
+
+        @Option(names = "--threshold", defaultValue = "0", description = {"gold+weak and soft: keep pool pairs whose confidence is at",
+            "least this, as export weak does (default ${DEFAULT-VALUE}: all; ties are decided as the label-model run decides them)."})
+        double threshold;
 
         @Option(names = "--epochs", description = "Epochs.")
         Integer epochs;
@@ -180,6 +197,10 @@ final class RmCommand implements Runnable {
         public Integer call() throws Exception {
             RewardConfig c = RewardConfig.of(kind, base);
             c = c.withData(data).withDevice(device);
+            if (data.equals("gold") && (model != 0 || threshold != 0)) {
+                throw new IllegalArgumentException("--model and --threshold choose weak labels; they need --data gold+weak or soft");
+            }
+            c = c.withWeakLabels(model, threshold);
             if (epochs != null) {
                 c = c.withEpochs(epochs);
             }

@@ -183,6 +183,28 @@ public final class WeakExport {
         return new Labeler(lfs, LabelModels.fromJson((ObjectNode) run.path("model")), run);
     }
 
+    /** A label model's weak labels of some rows: P(B), the hard label, and whether the row is kept. */
+    public record WeakLabels(double[] probabilityB, byte[] hard, boolean[] kept) {
+    }
+
+    /**
+     * The export's rule for which pool pairs get a weak label, in one place (export weak, the export
+     * screen, rm train): hard labels from P(B) with the tie policy at the run's class balance, kept
+     * unless the tie policy abstains or the confidence is under the threshold.
+     */
+    public static WeakLabels weakLabels(Labeler labeler, LabelMatrix matrix, int[] rows, TiePolicy ties, long seed, double threshold) {
+        double[] p = labeler.model().probabilityB(matrix, rows);
+        long[] ids = IntStream.of(rows).mapToLong(r -> matrix.ids()[r]).toArray();
+        double balance = labeler.modelRun().path("params").path("class_balance").asDouble(0.5);
+        byte[] hard = HardLabels.of(p, ids, ties, balance, seed);
+        boolean[] kept = new boolean[rows.length];
+        for (int k = 0; k < rows.length; k++) {
+            double conf = Math.max(p[k], 1 - p[k]);
+            kept[k] = hard[k] != Votes.ABSTAIN && conf + 1e-12 >= threshold;
+        }
+        return new WeakLabels(p, hard, kept);
+    }
+
     public static Params paramsOf(JsonNode manifest) {
         return Params.fromJson(manifest.path("export"));
     }
@@ -232,18 +254,17 @@ public final class WeakExport {
             goldShorter += side == LengthBalance.SHORTER ? 1 : 0;
         }
         int[] poolRows = IntStream.range(0, visible.size()).filter(r -> visible.split()[r] == Split.POOL.ordinal()).toArray();
-        double[] p = labeler.model().probabilityB(matrix, poolRows);
-        long[] poolIds = IntStream.of(poolRows).mapToLong(r -> matrix.ids()[r]).toArray();
-        double balance = labeler.modelRun().path("params").path("class_balance").asDouble(0.5);
-        byte[] hard = HardLabels.of(p, poolIds, params.ties(), balance, params.seed());
+        WeakLabels weak = weakLabels(labeler, matrix, poolRows, params.ties(), params.seed(), params.threshold());
+        double[] p = weak.probabilityB();
+        byte[] hard = weak.hard();
         long below = 0;
         List<long[]> weakRows = new ArrayList<>();
         for (int k = 0; k < poolRows.length; k++) {
-            double conf = Math.max(p[k], 1 - p[k]);
-            if (hard[k] == Votes.ABSTAIN || conf + 1e-12 < params.threshold()) {
+            if (!weak.kept()[k]) {
                 below++;
                 continue;
             }
+            double conf = Math.max(p[k], 1 - p[k]);
             weakRows.add(new long[] {poolRows[k], hard[k], 1, Double.doubleToLongBits(conf), Double.doubleToLongBits(1.0)});
         }
         byte[] sides = new byte[weakRows.size()];

@@ -24,11 +24,14 @@ import dev.pairlab.pairs.Json;
  *                   (decision 0015). Absent in runs saved before it existed: "none".
  * @param lengthDecorrelation with a learned length term, the weight of corr(q, log(1 + chars))² over each
  *                   micro-batch's answers (ODIN's decorrelation, Chen et al. 2024); 0 turns it off
+ * @param labelModelRun gold+weak and soft: the label-model run whose weak labels are used (0: the latest, and a
+ *                   new run records the one it took, so a resume uses the same)
+ * @param weakThreshold gold+weak and soft: keep pool pairs whose confidence is at least this, as export weak does
  */
 public record RewardConfig(String kind, String base, String data, int epochs, int batchSize, int gradAccum, double lr,
                            double weightDecay, int warmupSteps, double maxGradNorm, int maxLength, double beta, long seed,
                            int evalEvery, int checkpointEvery, int patience, String device, int buckets, int embeddingDim,
-                           int hidden, String lengthTerm, double lengthDecorrelation) {
+                           int hidden, String lengthTerm, double lengthDecorrelation, long labelModelRun, double weakThreshold) {
 
     public static final String FROZEN = "frozen";
     /** Length-term values: none, or a learned g(len) beside the quality head. */
@@ -70,19 +73,19 @@ public record RewardConfig(String kind, String base, String data, int epochs, in
     /** The text-feature model's defaults. */
     public static RewardConfig features() {
         return new RewardConfig("features", null, "gold", 8, 32, 1, 3e-3, 0.0, 10, 2.0, 256, 0.001, 123, 25, 0, 5, "auto",
-                1 << 14, 32, 64, LENGTH_NONE, 0);
+                1 << 14, 32, 64, LENGTH_NONE, 0, 0, 0);
     }
 
     /** The paper's settings for a transformer, with a smaller batch for the CPU. */
     public static RewardConfig transformer(String base) {
         return new RewardConfig("transformer", base, "gold", 2, 1, 2, 8e-6, 0.0, 50, 2.0, 256, 0.001, 123, 200, 0, 0, "auto",
-                0, 0, 0, LENGTH_NONE, 0);
+                0, 0, 0, LENGTH_NONE, 0, 0, 0);
     }
 
     /** A frozen encoder with a linear head: only the head trains, so a higher rate and more epochs (pooled states are cached). */
     public static RewardConfig frozen(String base) {
         return new RewardConfig(FROZEN, base, "gold", 20, 16, 1, 3e-3, 0.0, 10, 2.0, 256, 0.001, 123, 50, 0, 0, "auto",
-                0, 0, 0, LENGTH_NONE, 0);
+                0, 0, 0, LENGTH_NONE, 0, 0, 0);
     }
 
     /** The defaults of a kind. */
@@ -97,43 +100,43 @@ public record RewardConfig(String kind, String base, String data, int epochs, in
     public RewardConfig withData(String d) {
         return new RewardConfig(kind, base, d, epochs, batchSize, gradAccum, lr, weightDecay, warmupSteps, maxGradNorm, maxLength,
                 beta, seed, evalEvery, checkpointEvery, patience, device, buckets, embeddingDim, hidden,
-                lengthTerm, lengthDecorrelation);
+                lengthTerm, lengthDecorrelation, labelModelRun, weakThreshold);
     }
 
     public RewardConfig withSeed(long s) {
         return new RewardConfig(kind, base, data, epochs, batchSize, gradAccum, lr, weightDecay, warmupSteps, maxGradNorm, maxLength,
                 beta, s, evalEvery, checkpointEvery, patience, device, buckets, embeddingDim, hidden,
-                lengthTerm, lengthDecorrelation);
+                lengthTerm, lengthDecorrelation, labelModelRun, weakThreshold);
     }
 
     public RewardConfig withEpochs(int e) {
         return new RewardConfig(kind, base, data, e, batchSize, gradAccum, lr, weightDecay, warmupSteps, maxGradNorm, maxLength,
                 beta, seed, evalEvery, checkpointEvery, patience, device, buckets, embeddingDim, hidden,
-                lengthTerm, lengthDecorrelation);
+                lengthTerm, lengthDecorrelation, labelModelRun, weakThreshold);
     }
 
     public RewardConfig withSchedule(int evalSteps, int checkpointSteps, int patienceEvals) {
         return new RewardConfig(kind, base, data, epochs, batchSize, gradAccum, lr, weightDecay, warmupSteps, maxGradNorm, maxLength,
                 beta, seed, evalSteps, checkpointSteps, patienceEvals, device, buckets, embeddingDim, hidden,
-                lengthTerm, lengthDecorrelation);
+                lengthTerm, lengthDecorrelation, labelModelRun, weakThreshold);
     }
 
     public RewardConfig withBatch(int batch, int accum, double learningRate, int warmup) {
         return new RewardConfig(kind, base, data, epochs, batch, accum, learningRate, weightDecay, warmup, maxGradNorm, maxLength,
                 beta, seed, evalEvery, checkpointEvery, patience, device, buckets, embeddingDim, hidden,
-                lengthTerm, lengthDecorrelation);
+                lengthTerm, lengthDecorrelation, labelModelRun, weakThreshold);
     }
 
     public RewardConfig withDevice(String d) {
         return new RewardConfig(kind, base, data, epochs, batchSize, gradAccum, lr, weightDecay, warmupSteps, maxGradNorm, maxLength,
                 beta, seed, evalEvery, checkpointEvery, patience, d, buckets, embeddingDim, hidden,
-                lengthTerm, lengthDecorrelation);
+                lengthTerm, lengthDecorrelation, labelModelRun, weakThreshold);
     }
 
     public RewardConfig withMaxLength(int m) {
         return new RewardConfig(kind, base, data, epochs, batchSize, gradAccum, lr, weightDecay, warmupSteps, maxGradNorm, m,
                 beta, seed, evalEvery, checkpointEvery, patience, device, buckets, embeddingDim, hidden,
-                lengthTerm, lengthDecorrelation);
+                lengthTerm, lengthDecorrelation, labelModelRun, weakThreshold);
     }
 
     /**
@@ -143,7 +146,17 @@ public record RewardConfig(String kind, String base, String data, int epochs, in
     public RewardConfig withLengthTerm(String term, double decorrelation) {
         double w = decorrelation < 0 ? DEFAULT_DECORRELATION : decorrelation;
         return new RewardConfig(kind, base, data, epochs, batchSize, gradAccum, lr, weightDecay, warmupSteps, maxGradNorm, maxLength,
-                beta, seed, evalEvery, checkpointEvery, patience, device, buckets, embeddingDim, hidden, term, w);
+                beta, seed, evalEvery, checkpointEvery, patience, device, buckets, embeddingDim, hidden, term, w, labelModelRun, weakThreshold);
+    }
+
+    /** The weak labels to train on: which label-model run (0: the latest) and the confidence threshold. */
+    public RewardConfig withWeakLabels(long run, double threshold) {
+        if (!(threshold >= 0 && threshold <= 1)) {
+            throw new IllegalArgumentException("the weak labels' confidence threshold must be between 0 and 1, got " + threshold);
+        }
+        return new RewardConfig(kind, base, data, epochs, batchSize, gradAccum, lr, weightDecay, warmupSteps, maxGradNorm, maxLength,
+                beta, seed, evalEvery, checkpointEvery, patience, device, buckets, embeddingDim, hidden, lengthTerm, lengthDecorrelation,
+                run, threshold);
     }
 
     /** Whether the reward is trained as quality + a learned length term. */

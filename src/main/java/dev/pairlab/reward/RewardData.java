@@ -1,6 +1,7 @@
 package dev.pairlab.reward;
 
 import dev.pairlab.analysis.Subsets;
+import dev.pairlab.labelmodel.TiePolicy;
 import dev.pairlab.labelmodel.WeakExport;
 import dev.pairlab.lf.LfException;
 import dev.pairlab.lf.ProjectLabeling;
@@ -82,6 +83,17 @@ public final class RewardData {
 
     public static Sets load(Project project, String data, Split evalSplit, ProgressListener progress, Cancellation cancel)
             throws CancelledException, LfException {
+        return load(project, data, 0, 0, evalSplit, progress, cancel);
+    }
+
+    /**
+     * The train, evaluation and dev pairs; for gold+weak and soft, plus the pool pairs that label-model run
+     * ({@code modelRun}, 0: the latest) labels under the export's rule ({@link WeakExport#weakLabels}: its
+     * tie policy, seed and class balance, and the confidence threshold), so training uses the pairs
+     * {@code export weak --model RUN --threshold T} writes.
+     */
+    public static Sets load(Project project, String data, long modelRun, double threshold, Split evalSplit, ProgressListener progress,
+                            Cancellation cancel) throws CancelledException, LfException {
         List<TrainPair> train = new ArrayList<>();
         List<TrainPair> eval = new ArrayList<>();
         List<TrainPair> dev = new ArrayList<>();
@@ -94,22 +106,25 @@ public final class RewardData {
         });
         long run = 0;
         if (!data.equals("gold")) {
-            WeakExport.Labeler labeler = WeakExport.fromProject(project, 0);
+            WeakExport.Labeler labeler = WeakExport.fromProject(project, modelRun);
             run = labeler.modelRun().path("id").asLong();
             ProjectLabeling.Labeled l = ProjectLabeling.label(project, false, progress, cancel);
             int[] pool = Subsets.rows(l.labels(), EnumSet.of(Split.POOL));
-            double[] pb = labeler.model().probabilityB(l.matrix(), pool);
+            com.fasterxml.jackson.databind.JsonNode fit = labeler.modelRun().path("params");
+            WeakExport.WeakLabels weak = WeakExport.weakLabels(labeler, l.matrix(), pool,
+                    TiePolicy.parse(fit.path("ties").asText("random")), fit.path("seed").asLong(123), threshold);
             Map<Long, Double> probA = new HashMap<>();
             for (int k = 0; k < pool.length; k++) {
-                probA.put(l.matrix().ids()[pool[k]], 1 - pb[k]);
+                if (weak.kept()[k]) {
+                    // Soft: the model's probability; hard: its label, a tie decided as the export decides it.
+                    probA.put(l.matrix().ids()[pool[k]], data.equals("soft") ? 1 - weak.probabilityB()[k] : weak.hard()[k] == 0 ? 1.0 : 0.0);
+                }
             }
             Pairs.<RuntimeException, RuntimeException>forEach(project, EnumSet.of(Split.POOL), false, (Pair p) -> {
                 Double pa = probA.get(p.id());
-                if (pa == null || Math.abs(pa - 0.5) < 1e-12) {
-                    return; // no opinion: nothing to learn from
+                if (pa != null) {
+                    train.add(new TrainPair(p.id(), p.context(), p.answerA(), p.answerB(), pa, true));
                 }
-                double label = data.equals("soft") ? pa : (pa > 0.5 ? 1 : 0);
-                train.add(new TrainPair(p.id(), p.context(), p.answerA(), p.answerB(), label, true));
             });
         }
         return new Sets(train, eval, dev, run);

@@ -26,7 +26,12 @@ import java.util.List;
  */
 public final class RewardTraining {
 
-    public record Outcome(TrainingRuns.Run run, Trainer.Result result, Devices.Choice device, int trainPairs, int evalPairs) {
+    /**
+     * @param weakPairs of the train pairs, those weakly labeled; {@code labelModelRun} the label-model run
+     *                  that labeled them and {@code weakThreshold} the confidence they had to reach (0, 0 for gold)
+     */
+    public record Outcome(TrainingRuns.Run run, Trainer.Result result, Devices.Choice device, int trainPairs, int evalPairs, int weakPairs,
+                          long labelModelRun, double weakThreshold) {
     }
 
     private RewardTraining() {
@@ -52,7 +57,11 @@ public final class RewardTraining {
     /** Starts a new run. */
     public static Outcome train(Project project, RewardConfig config, Trainer.Listener listener, ProgressListener progress,
                                 Cancellation cancel) throws IOException, CancelledException, LfException {
-        RewardData.Sets sets = RewardData.load(project, config.data(), Split.TEST, progress, cancel);
+        RewardData.Sets sets = RewardData.load(project, config.data(), config.labelModelRun(), config.weakThreshold(), Split.TEST, progress,
+                cancel);
+        if (!config.data().equals("gold")) {
+            config = config.withWeakLabels(sets.labelModelRun(), config.weakThreshold()); // the run it took, for the record and a resume
+        }
         if (sets.train().isEmpty()) {
             throw new LfException("no training pairs: the train split has no gold labels"
                     + (config.data().equals("gold") ? "" : " and the pool none the label model can label"));
@@ -78,7 +87,8 @@ public final class RewardTraining {
                     + " in another process (pid " + run.owner().split(" ")[0] + "); stop it there first");
         }
         RewardConfig config = RewardConfig.fromJson(Json.MAPPER.readTree(run.config()));
-        RewardData.Sets sets = RewardData.load(project, config.data(), Split.TEST, progress, cancel);
+        RewardData.Sets sets = RewardData.load(project, config.data(), config.labelModelRun(), config.weakThreshold(), Split.TEST, progress,
+                cancel);
         return execute(project, run, config, sets, listener, cancel);
     }
 
@@ -126,7 +136,8 @@ public final class RewardTraining {
             ObjectNode metrics = metrics(result, sets, config);
             TrainingRuns.State state = result.state() == Trainer.State.CANCELLED ? TrainingRuns.State.CANCELLED : TrainingRuns.State.DONE;
             TrainingRuns.update(project, run.id(), state, device.description(), metrics.toString());
-            return new Outcome(TrainingRuns.get(project, run.id()), result, device, sets.train().size(), sets.eval().size());
+            return new Outcome(TrainingRuns.get(project, run.id()), result, device, sets.train().size(), sets.eval().size(),
+                    (int) sets.train().stream().filter(TrainPair::weak).count(), sets.labelModelRun(), config.weakThreshold());
         } catch (IOException | RuntimeException e) {
             TrainingRuns.update(project, run.id(), TrainingRuns.State.FAILED, device.description(),
                     Json.MAPPER.createObjectNode().put("error", String.valueOf(e.getMessage())).toString());
