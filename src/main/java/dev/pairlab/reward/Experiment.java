@@ -164,6 +164,10 @@ public final class Experiment {
                 // Written before reward models had a length term: theirs was none.
                 r.put("lengthTerm", RewardConfig.LENGTH_NONE).put("lengthDecorrelation", 0.0);
             }
+            if (old.path("reward") instanceof ObjectNode r && !r.has("labelModelRun")) {
+                // Written before a reward config named its weak labels' run and threshold: the experiment fits its own (0, 0).
+                r.put("labelModelRun", 0).put("weakThreshold", 0.0);
+            }
             if (!old.equals(Json.MAPPER.readTree(json))) { // compare as parsed text: number node types differ otherwise
                 throw new BadInputException(outDir + " holds an experiment with other settings (" + settings
                         + "); use another --out folder or remove it");

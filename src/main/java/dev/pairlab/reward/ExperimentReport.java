@@ -189,8 +189,8 @@ public final class ExperimentReport {
         }
         List<String> series = new ArrayList<>(variants);
         series.add(longer);
-        BufferedImage left = plotBands(plain, series, "Accuracy — " + title, "labeled fraction", "RM: ", 760, Set.of(longer));
-        BufferedImage right = plotBands(balanced, series, "Length-balanced accuracy — " + title, "labeled fraction", "RM: ", 760, Set.of(longer));
+        BufferedImage left = plotBands(plain, series, "Accuracy — " + title, "labeled fraction", "RM: ", 860, Set.of(longer));
+        BufferedImage right = plotBands(balanced, series, "Length-balanced accuracy — " + title, "labeled fraction", "RM: ", 860, Set.of(longer));
         BufferedImage both = new BufferedImage(left.getWidth() + right.getWidth(), Math.max(left.getHeight(), right.getHeight()),
                 BufferedImage.TYPE_INT_RGB);
         Graphics2D g = both.createGraphics();
@@ -234,7 +234,13 @@ public final class ExperimentReport {
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, w, h);
         int left = 80;
-        int right = 220;
+        // The legend's column is as wide as its longest name (variant names such as gold+weak:semi:balanced:lenctl are long).
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        int legend = 0;
+        for (String v : series) {
+            legend = Math.max(legend, g.getFontMetrics().stringWidth(v.equals("label model") ? "label model (hard labels)" : legendPrefix + v));
+        }
+        int right = Math.max(220, legend + 70);
         int top = 50;
         int bottom = 70;
         int pw = w - left - right;

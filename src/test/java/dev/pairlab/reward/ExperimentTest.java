@@ -64,7 +64,7 @@ class ExperimentTest {
         assertTrue(md.contains("| 0.05 | 'longer wins' | 0.683 [") && md.contains("| 0.2 | gold+weak:semi:balanced:lenctl |"), md);
         assertTrue(md.contains("length-balanced") && md.contains("Δ accuracy vs gold"), md);
         BufferedImage png = ImageIO.read(out.resolve("plot.png").toFile());
-        assertEquals(1520, png.getWidth(), "two panels: plain and length-balanced accuracy");
+        assertEquals(1720, png.getWidth(), "two panels: plain and length-balanced accuracy");
         long[] before = {Files.getLastModifiedTime(out.resolve("results.csv")).toMillis()};
         long t0 = System.nanoTime();
         List<Experiment.Row> again = Experiment.run(params, out, ProgressListener.NONE, Cancellation.none());
