@@ -36,7 +36,7 @@ final class AnalyzeCommand implements Runnable {
     @Command(name = "features", mixinStandardHelpOptions = true, description = {
         "For each feature, on labeled pairs: preferred vs rejected values, how often the preferred answer has the higher value,",
         "and the rule 'prefer higher/lower, abstain if |Δ| < t' with the threshold that maximizes coverage × (2·accuracy − 1);",
-        "then that rule's accuracy (95 % Wilson interval) on all pairs, on length-matched pairs",
+        "then that rule's accuracy (95 %% Wilson interval) on all pairs, on length-matched pairs",
         "and where the longer answer loses, and whether it is distinguishable from chance."})
     static final class FeaturesCmd implements Callable<Integer> {
         @Mixin

@@ -18,7 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
     "The paper's experiment: for each labeled fraction and seed, split, apply the LF preset, fit the label model on the",
     "labeled part, weakly label the pool, train reward models on each --variants training set and score them on the test",
     "split. Writes results.csv, predictions.csv (per test pair), results.md (accuracy and length-balanced accuracy beside",
-    "'longer wins', 95 % bootstrap intervals, paired differences to gold-only) and plot.png to --out; rerun to resume."})
+    "'longer wins', 95 %% bootstrap intervals, paired differences to gold-only) and plot.png to --out; rerun to resume."})
 final class ExperimentCommand implements Callable<Integer> {
 
     @Option(names = "--dataset", required = true, paramLabel = "FILE", description = "Labeled pairs (any import format).")

@@ -537,7 +537,7 @@ final class LfCommand implements Runnable {
         @Option(names = "--wrong", paramLabel = "LF", description = "Also list the ids of the pairs this LF gets wrong.")
         String wrong;
 
-        @Option(names = "--by-length", description = "Also each LF's accuracy (95 % Wilson interval, pairs) on length-matched pairs,"
+        @Option(names = "--by-length", description = "Also each LF's accuracy (95 %% Wilson interval, pairs) on length-matched pairs,"
                 + " where the longer answer loses, where it wins and by length ratio, beside 'longer wins' (on the train split unless --split).")
         boolean byLength;
 

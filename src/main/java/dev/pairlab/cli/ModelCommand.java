@@ -103,11 +103,11 @@ final class ModelCommand implements Runnable {
         String on;
 
         @Option(names = "--prior-strength", defaultValue = "50", description = {"Gold-using types: how many gold labels weigh as much as",
-            "the unsupervised estimate (default ${DEFAULT-VALUE}: 10 labels move an accuracy 17 % of the way, 500 labels 91 %)."})
+            "the unsupervised estimate (default ${DEFAULT-VALUE}: 10 labels move an accuracy 17 %% of the way, 500 labels 91 %%)."})
         double priorStrength;
 
         @Option(names = "--below-chance", defaultValue = "keep", description = {"LFs whose accuracy on the labeled split is below 0.5",
-            "(95 % interval): keep (the gold-using types never let them flip a label), drop or invert (default ${DEFAULT-VALUE})."})
+            "(95 %% interval): keep (the gold-using types never let them flip a label), drop or invert (default ${DEFAULT-VALUE})."})
         String belowChance;
 
         @Option(names = "--epochs", defaultValue = "100", description = "Epochs / EM iterations (default ${DEFAULT-VALUE}).")
