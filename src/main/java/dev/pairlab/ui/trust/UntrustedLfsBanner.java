@@ -52,6 +52,10 @@ public final class UntrustedLfsBanner extends VBox {
         });
         trust.setOnAction(e -> ws.trust(shown));
         later.setOnAction(e -> setVisible(false));
+        for (Button b : new Button[] {show, trust, later}) {
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the message wraps; the buttons keep their words
+        }
+        message.setMinWidth(0);
         HBox bar = new HBox(8, message, show, trust, later);
         bar.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(bar, sources);
@@ -67,8 +71,8 @@ public final class UntrustedLfsBanner extends VBox {
             return;
         }
         String names = shown.stream().map(LfRecord::name).collect(Collectors.joining(", "));
-        message.setText(shown.size() + " labeling function" + (shown.size() == 1 ? "" : "s") + " in this project (" + names + ") were not"
-                + " written on this machine: code LFs abstain everywhere and LLM judges are not asked until you trust them. Code LFs"
+        message.setText(shown.size() + " labeling function" + (shown.size() == 1 ? "" : "s") + " in this project (" + names + ")"
+                + (shown.size() == 1 ? " was" : " were") + " not written on this machine: code LFs abstain everywhere and LLM judges are not asked until you trust them. Code LFs"
                 + " run in a separate, restricted process, and a judge sends your texts to its endpoint: read them first.");
         sources.setText(shown.stream().map(r -> "// " + r.name() + " (" + r.kind() + ", version " + r.version() + ")\n"
                 + CodeTrust.content(r).strip()).collect(Collectors.joining("\n\n")));
