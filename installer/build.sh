@@ -25,7 +25,9 @@ common=(--name pairlab --app-version "$version" --vendor "Pairlab" --input "$out
         --main-class dev.pairlab.ui.Main --add-modules "$modules"
         --java-options "-Dai.djl.offline=true" --java-options "-Xss4m"
         --description "Weak supervision of RLHF preference data"
-        --add-launcher "pairlab-gui=$here/pairlab-gui.properties")
+        --add-launcher "pairlab-gui=$here/pairlab-gui.properties"
+        # jpackage's default also strips bin/java, which code LFs need: each runs in a worker JVM (decision 0013).
+        --jlink-options "--strip-debug --no-header-files --no-man-pages")
 
 jpackage --type app-image --dest "$out" "${common[@]}"
 jpackage --type deb --dest "$out" "${common[@]}" --linux-shortcut --linux-menu-group "Science" --linux-app-category science \
@@ -42,5 +44,12 @@ if [ "${1:-}" = "--check" ]; then
   check "bin/pairlab (the command line) keeps the default" bash -c "! grep -q MaxGCPauseMillis '$scratch/opt/pairlab/lib/app/pairlab.cfg'"
   check "the desktop entry starts bin/pairlab-gui" grep -q "^Exec=/opt/pairlab/bin/pairlab-gui" "$scratch/opt/pairlab/lib/pairlab-pairlab.desktop"
   check "the second launcher's entry is hidden from menus" grep -q "^NoDisplay=true" "$scratch/opt/pairlab/lib/pairlab-pairlab-gui.desktop"
+  check "the runtime has bin/java for code LFs' worker processes" test -x "$scratch/opt/pairlab/lib/runtime/bin/java"
+  p="$scratch/check.pairlab"
+  printf 'return p.delta("length") > 0 ? B : A;\n' > "$scratch/lf.java"
+  "$scratch/opt/pairlab/bin/pairlab" new "$p" >/dev/null
+  "$scratch/opt/pairlab/bin/pairlab" import "$p" "$root/../shared/data/dfki-weak-supervision-rlhf/MT-BENCH-evaluation-set.jsonl" -q
+  "$scratch/opt/pairlab/bin/pairlab" lf add "$p" longer --kind code --file "$scratch/lf.java" --trust-code >/dev/null
+  check "a code LF runs in its worker process" bash -c "'$scratch/opt/pairlab/bin/pairlab' lf stats '$p' --json -q | grep -q '\"coverage\":1.0'"
   echo "installed into $scratch (desktop entry: $(ls "$scratch"/opt/pairlab/lib/*.desktop 2>/dev/null || echo none))"
 fi
