@@ -107,4 +107,23 @@ class FeatureBitIdentityTest {
         }
         assertEquals(List.of(), changed, "the frozen reference's columns are not the pinned ones; hashes now:\n" + pinned);
     }
+
+    /** Texts the shared data may not hold: case mappings that are not one char to one char, curly apostrophes, markup. */
+    @Test
+    void trickyTextsAreBitIdenticalToo() {
+        List<String> texts = List.of("", " ", "İSTANBUL İstanbul’s İİİ", "ΣΟΦΙΑΣ σοφίας ΟΔΥΣΣΕΥΣ", "Straße STRASSE ǅemal ǈ",
+                "DON’T Don't it’s THE CHILDREN’S studies boxes asked asking classes",
+                "𝐁𝐨𝐥𝐝 𐐀𐐨 😀 emoji!!! Really??? NOT good but GREAT", "- a\n* b\n• c\n+ d\n12. e\n1234. f\n 3) g\n-\tx\n-  \n",
+                "a\r\n- b\u2028- c\u0085- d\u2029 1.\u2028x", "```java\nx\n``` ```` ``", "WWW.example.com http://x.y/z) Www.a www. https://",
+                "Ça été élevé ÉTÉ ÀÉÎÕÜ ÿ Ÿ naïve façade", "3.14 is pi. Is it?\nYes! 1,000 items_2 ٣٤ ¹²");
+        for (String text : texts) {
+            float[] ref = ReferenceFeatures.compute(text);
+            Text t = new Text(text);
+            for (int f = 0; f < ref.length; f++) {
+                Feature feature = Features.all().get(f);
+                assertEquals(Float.floatToRawIntBits(ref[f]), Float.floatToRawIntBits((float) feature.compute(t)),
+                        feature.name() + " of \"" + text + "\"");
+            }
+        }
+    }
 }
