@@ -126,4 +126,25 @@ class FeatureBitIdentityTest {
             }
         }
     }
+
+    /** The hand-written scanners against the frozen regex features on random strings over the chars that matter to them. */
+    @Test
+    void scannersCountWhatTheRegexesCountOnRandomStrings() {
+        String alphabet = " \t\n\r\u000B\f\u0085\u2028\u2029-*•+0123456789.)`xWw:/h";
+        java.util.Random random = new java.util.Random(22);
+        List<String> names = ReferenceFeatures.names();
+        int[] columns = {names.indexOf("list_items"), names.indexOf("code_blocks"), names.indexOf("urls")};
+        for (int k = 0; k < 200_000; k++) {
+            char[] c = new char[random.nextInt(24)];
+            for (int j = 0; j < c.length; j++) {
+                c[j] = alphabet.charAt(random.nextInt(alphabet.length()));
+            }
+            String text = new String(c);
+            float[] ref = ReferenceFeatures.compute(text);
+            Text t = new Text(text);
+            for (int f : columns) {
+                assertEquals(ref[f], (float) Features.all().get(f).compute(t), names.get(f) + " of \"" + text.replace("\n", "\\n") + "\"");
+            }
+        }
+    }
 }
