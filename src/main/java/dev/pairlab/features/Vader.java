@@ -106,11 +106,17 @@ public final class Vader {
         if (words.isEmpty()) {
             return 0;
         }
+        // Each token is lower-cased, tested for ALL CAPS and looked up in the lexicon once; the rules
+        // below read these arrays instead of repeating the work for every neighbour they inspect.
         String[] lower = new String[words.size()];
+        boolean[] upper = new boolean[lower.length];
+        Double[] lex = new Double[lower.length];
         int caps = 0;
         for (int i = 0; i < lower.length; i++) {
             lower[i] = words.get(i).toLowerCase(Locale.ROOT);
-            if (isUpper(words.get(i))) {
+            upper[i] = isUpper(words.get(i));
+            lex[i] = LEXICON.get(lower[i]);
+            if (upper[i]) {
                 caps++;
             }
         }
@@ -123,7 +129,7 @@ public final class Vader {
             if (i < lower.length - 1 && lower[i].equals("kind") && lower[i + 1].equals("of")) {
                 continue;
             }
-            sentiments[i] = valence(words, lower, i, capDiff);
+            sentiments[i] = valence(lower, upper, lex, i, capDiff);
         }
         butCheck(lower, sentiments);
         double sum = 0;
@@ -139,26 +145,26 @@ public final class Vader {
         return Math.max(-1, Math.min(1, norm));
     }
 
-    private static double valence(List<String> words, String[] lower, int i, boolean capDiff) {
-        Double base = LEXICON.get(lower[i]);
+    private static double valence(String[] lower, boolean[] upper, Double[] lex, int i, boolean capDiff) {
+        Double base = lex[i];
         if (base == null) {
             return 0;
         }
         double valence = base;
-        if (lower[i].equals("no") && i != lower.length - 1 && LEXICON.containsKey(lower[i + 1])) {
+        if (lower[i].equals("no") && i != lower.length - 1 && lex[i + 1] != null) {
             valence = 0;
         }
         if ((i > 0 && lower[i - 1].equals("no")) || (i > 1 && lower[i - 2].equals("no"))
                 || (i > 2 && lower[i - 3].equals("no") && (lower[i - 1].equals("or") || lower[i - 1].equals("nor")))) {
             valence = base * N_SCALAR;
         }
-        if (isUpper(words.get(i)) && capDiff) {
+        if (upper[i] && capDiff) {
             valence += valence > 0 ? C_INCR : -C_INCR;
         }
         for (int start = 0; start < 3; start++) {
             int j = i - (start + 1);
-            if (i > start && !LEXICON.containsKey(lower[j])) {
-                double s = scalar(words.get(j), lower[j], valence, capDiff);
+            if (i > start && lex[j] == null) {
+                double s = scalar(upper[j], lower[j], valence, capDiff);
                 if (start == 1 && s != 0) {
                     s *= 0.95;
                 } else if (start == 2 && s != 0) {
@@ -171,16 +177,16 @@ public final class Vader {
                 }
             }
         }
-        return leastCheck(valence, lower, i);
+        return leastCheck(valence, lower, lex, i);
     }
 
-    private static double scalar(String word, String lower, double valence, boolean capDiff) {
+    private static double scalar(boolean upper, String lower, double valence, boolean capDiff) {
         Double b = BOOSTERS.get(lower);
         if (b == null) {
             return 0;
         }
         double s = valence < 0 ? -b : b;
-        if (isUpper(word) && capDiff) {
+        if (upper && capDiff) {
             s += valence > 0 ? C_INCR : -C_INCR;
         }
         return s;
@@ -246,12 +252,12 @@ public final class Vader {
         return valence;
     }
 
-    private static double leastCheck(double valence, String[] w, int i) {
-        if (i > 1 && !LEXICON.containsKey(w[i - 1]) && w[i - 1].equals("least")) {
+    private static double leastCheck(double valence, String[] w, Double[] lex, int i) {
+        if (i > 1 && lex[i - 1] == null && w[i - 1].equals("least")) {
             if (!w[i - 2].equals("at") && !w[i - 2].equals("very")) {
                 return valence * N_SCALAR;
             }
-        } else if (i > 0 && !LEXICON.containsKey(w[i - 1]) && w[i - 1].equals("least")) {
+        } else if (i > 0 && lex[i - 1] == null && w[i - 1].equals("least")) {
             return valence * N_SCALAR;
         }
         return valence;
