@@ -147,4 +147,27 @@ class FeatureBitIdentityTest {
             }
         }
     }
+
+    /** The parallel ranges give the same columns on one thread and on three. */
+    @Test
+    void columnsDoNotDependOnTheNumberOfThreads() throws Exception {
+        List<Pair> pairs = read(TestData.mtBenchEval());
+        long[] ids = IntStream.range(0, pairs.size()).asLongStream().toArray();
+        List<String> a = pairs.stream().map(Pair::answerA).toList();
+        List<String> b = pairs.stream().map(Pair::answerB).toList();
+        FeatureTable[] tables = new FeatureTable[2];
+        int[] threads = {1, 3};
+        for (int k = 0; k < 2; k++) {
+            java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(threads[k]);
+            try {
+                tables[k] = pool.submit(() -> FeatureCache.compute(ids, a, b)).get();
+            } finally {
+                pool.shutdown();
+            }
+        }
+        for (int f = 0; f < tables[0].names().size(); f++) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(tables[0].a(f), tables[1].a(f), tables[0].names().get(f));
+            org.junit.jupiter.api.Assertions.assertArrayEquals(tables[0].b(f), tables[1].b(f), tables[0].names().get(f));
+        }
+    }
 }
