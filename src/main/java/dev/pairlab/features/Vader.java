@@ -70,6 +70,25 @@ public final class Vader {
 
     private static final Map<String, Double> LEXICON = loadLexicon();
 
+    /**
+     * The words of the multi-word idioms and boosters. Tokens hold no U+0020 (they are split on white
+     * space), so an n-gram made by joining tokens with " " is a key only if its first token is one of
+     * these words: when no token near a sentiment word is, {@link #idiomsCheck} cannot change it.
+     */
+    private static final Set<String> IDIOM_WORDS = idiomWords();
+
+    private static Set<String> idiomWords() {
+        Set<String> out = new java.util.HashSet<>();
+        for (Map<String, Double> m : List.of(SPECIAL_CASES, BOOSTERS)) {
+            for (String key : m.keySet()) {
+                if (key.indexOf(' ') >= 0) {
+                    out.addAll(List.of(key.split(" ")));
+                }
+            }
+        }
+        return Set.copyOf(out);
+    }
+
     private Vader() {
     }
 
@@ -219,6 +238,13 @@ public final class Vader {
     }
 
     private static double idiomsCheck(double valence, String[] w, int i) {
+        boolean near = false;
+        for (int j = i - 3; j <= Math.min(i + 2, w.length - 1) && !near; j++) {
+            near = IDIOM_WORDS.contains(w[j]);
+        }
+        if (!near) {
+            return valence;
+        }
         String oneZero = w[i - 1] + " " + w[i];
         String twoOneZero = w[i - 2] + " " + w[i - 1] + " " + w[i];
         String twoOne = w[i - 2] + " " + w[i - 1];

@@ -115,7 +115,10 @@ class FeatureBitIdentityTest {
                 "DON’T Don't it’s THE CHILDREN’S studies boxes asked asking classes",
                 "𝐁𝐨𝐥𝐝 𐐀𐐨 😀 emoji!!! Really??? NOT good but GREAT", "- a\n* b\n• c\n+ d\n12. e\n1234. f\n 3) g\n-\tx\n-  \n",
                 "a\r\n- b\u2028- c\u0085- d\u2029 1.\u2028x", "```java\nx\n``` ```` ``", "WWW.example.com http://x.y/z) Www.a www. https://",
-                "Ça été élevé ÉTÉ ÀÉÎÕÜ ÿ Ÿ naïve façade", "3.14 is pi. Is it?\nYes! 1,000 items_2 ٣٤ ¹²");
+                "Ça été élevé ÉTÉ ÀÉÎÕÜ ÿ Ÿ naïve façade", "3.14 is pi. Is it?\nYes! 1,000 items_2 ٣٤ ¹²",
+                "You are the bomb, good food to die for, but that was the kiss of death. Yeah right, sort of good, kind of bad",
+                "a very good great happy day: the shit is great, bad ass movie, a broken heart and a beating heart, good bus stop",
+                "it was just enough fun and good, at least not bad, never so good, without doubt nice, not the bomb");
         for (String text : texts) {
             float[] ref = ReferenceFeatures.compute(text);
             Text t = new Text(text);
