@@ -152,13 +152,22 @@ final class BenchCommand implements Runnable {
             o.put("feature_pairs", r.featurePairs());
             o.put("stats_pairs", r.statsPairs());
             o.put("cores", r.cores());
+            ObjectNode costs = o.putObject("feature_us_per_answer");
+            for (dev.pairlab.analysis.LfBenchmark.FeatureCost c : r.featureCosts()) {
+                costs.put(c.feature(), Math.round(c.microsPerAnswer() * 10) / 10.0);
+            }
             if (output.json) {
                 Output.print(spec.commandLine().getOut(), o);
             } else {
-                spec.commandLine().getOut().printf("feature extraction: %.0f pairs/s (%d pairs, all features)%n"
+                java.io.PrintWriter out = spec.commandLine().getOut();
+                out.printf("feature extraction: %.0f pairs/s (%d pairs, all features, %d cores)%n"
                         + "feature-rule LFs:   %.1fM evaluations/s (%d pairs x %d LFs)%n"
                         + "stats update:       %.1f ms (one LF recomputed, stats of 20 LFs on %d pairs)%n",
-                        r.featurePairsPerS(), r.featurePairs(), r.lfEvalsPerS() / 1e6, r.pairs(), r.lfs(), r.statsUpdateMs(), r.statsPairs());
+                        r.featurePairsPerS(), r.featurePairs(), r.cores(), r.lfEvalsPerS() / 1e6, r.pairs(), r.lfs(), r.statsUpdateMs(), r.statsPairs());
+                out.printf("per feature (one thread, each on its own fresh text; \"all\" shares one text):%n");
+                for (dev.pairlab.analysis.LfBenchmark.FeatureCost c : r.featureCosts()) {
+                    out.printf("  %-18s %8.1f us/answer %10.0f answers/s%n", c.feature(), c.microsPerAnswer(), c.answersPerS());
+                }
             }
             return Cli.OK;
         }

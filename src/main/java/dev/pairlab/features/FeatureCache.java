@@ -115,13 +115,28 @@ public final class FeatureCache {
     }
 
     private static void compute(List<Pair> chunk, int firstRow, List<Feature> features, float[][] a, float[][] b) {
-        IntStream.range(0, chunk.size()).parallel().forEach(i -> {
-            Pair p = chunk.get(i);
-            Text ta = new Text(p.answerA());
-            Text tb = new Text(p.answerB());
-            for (int f = 0; f < features.size(); f++) {
-                a[f][firstRow + i] = (float) features.get(f).compute(ta);
-                b[f][firstRow + i] = (float) features.get(f).compute(tb);
+        computeRows(chunk.size(), i -> chunk.get(i).answerA(), i -> chunk.get(i).answerB(), firstRow, features.toArray(Feature[]::new), a, b);
+    }
+
+    /** Rows handed to one worker at a time: large enough to amortize the fork, small enough to balance 2–64 cores. */
+    private static final int RANGE = 64;
+
+    /**
+     * Every feature of rows [0, n), written to rows [firstRow, firstRow + n) of the columns, on the common
+     * ForkJoinPool in ranges of {@value #RANGE} rows. Each row is computed by one thread from its own
+     * texts and written to its own cells, so the values do not depend on the number of threads.
+     */
+    private static void computeRows(int n, java.util.function.IntFunction<String> answerA, java.util.function.IntFunction<String> answerB,
+                                    int firstRow, Feature[] features, float[][] a, float[][] b) {
+        IntStream.range(0, (n + RANGE - 1) / RANGE).parallel().forEach(range -> {
+            int end = Math.min(n, (range + 1) * RANGE);
+            for (int i = range * RANGE; i < end; i++) {
+                Text ta = new Text(answerA.apply(i));
+                Text tb = new Text(answerB.apply(i));
+                for (int f = 0; f < features.length; f++) {
+                    a[f][firstRow + i] = (float) features[f].compute(ta);
+                    b[f][firstRow + i] = (float) features[f].compute(tb);
+                }
             }
         });
     }
@@ -132,14 +147,7 @@ public final class FeatureCache {
         int n = ids.length;
         float[][] a = new float[features.size()][n];
         float[][] b = new float[features.size()][n];
-        IntStream.range(0, n).parallel().forEach(i -> {
-            Text ta = new Text(answersA.get(i));
-            Text tb = new Text(answersB.get(i));
-            for (int f = 0; f < features.size(); f++) {
-                a[f][i] = (float) features.get(f).compute(ta);
-                b[f][i] = (float) features.get(f).compute(tb);
-            }
-        });
+        computeRows(n, answersA::get, answersB::get, 0, features.toArray(Feature[]::new), a, b);
         return new FeatureTable(ids, features.stream().map(Feature::name).toList(), a, b);
     }
 

@@ -1,7 +1,6 @@
 package dev.pairlab.features;
 
 import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -16,15 +15,74 @@ public final class LexicalDiversityFeature implements Feature {
     @Override public String description() { return "type-token ratio of normalized words (lower = more repetitive)"; }
     @Override public String unit() { return "ratio"; }
     @Override public double compute(Text t) {
-        List<String> words = t.words();
-        if (words.isEmpty()) {
+        int words = t.wordCount();
+        if (words == 0) {
             return 0;
         }
-        Set<String> types = new HashSet<>();
-        for (String w : words) {
-            types.add(lemma(w));
+        Set<String> types = new HashSet<>(words * 2);
+        char[] buffer = new char[16];
+        String s = t.text();
+        for (int w = 0; w < words; w++) {
+            int start = t.wordStart(w);
+            int end = t.wordEnd(w);
+            if (buffer.length < end - start) {
+                buffer = new char[end - start];
+            }
+            types.add(lemma(s, start, end, buffer));
         }
-        return (double) types.size() / words.size();
+        return (double) types.size() / words;
+    }
+
+    /**
+     * {@link #lemma(String)} of {@code s[start, end)}, lower-cased into {@code buffer} when every char
+     * is below U+0130 or a curly apostrophe (there lower-casing is one char to one char, as in
+     * {@link Syllables}), so only the lemma itself becomes a string; other words go the string way.
+     */
+    static String lemma(String s, int start, int end, char[] w) {
+        int n = end - start;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(start + i);
+            if (c == '’') {
+                w[i] = '\'';
+            } else if (c < '\u0130') {
+                w[i] = Character.toLowerCase(c);
+            } else {
+                return lemma(s.substring(start, end));
+            }
+        }
+        if (endsWith(w, n, "'s")) {
+            n -= 2;
+        }
+        if (n > 4 && endsWith(w, n, "ies")) {
+            w[n - 3] = 'y';
+            return new String(w, 0, n - 2);
+        }
+        if (n > 4 && (endsWith(w, n, "sses") || endsWith(w, n, "ches") || endsWith(w, n, "shes") || endsWith(w, n, "xes"))) {
+            return new String(w, 0, n - 2);
+        }
+        if (n > 3 && endsWith(w, n, "s") && !endsWith(w, n, "ss") && !endsWith(w, n, "us") && !endsWith(w, n, "is")) {
+            return new String(w, 0, n - 1);
+        }
+        if (n > 5 && endsWith(w, n, "ing")) {
+            return new String(w, 0, n - 3);
+        }
+        if (n > 4 && endsWith(w, n, "ed")) {
+            return new String(w, 0, n - 2);
+        }
+        return new String(w, 0, n);
+    }
+
+    private static boolean endsWith(char[] w, int n, String suffix) {
+        int k = suffix.length();
+        if (n < k) {
+            return false;
+        }
+        for (int i = 0; i < k; i++) {
+            if (w[n - k + i] != suffix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String lemma(String word) {

@@ -12,25 +12,49 @@ final class Syllables {
 
     static int count(String word) {
         String w = word.toLowerCase(java.util.Locale.ROOT);
-        int n = w.length();
+        return count(w.toCharArray(), w.length());
+    }
+
+    /**
+     * {@link #count(String)} of {@code s[start, end)} without making the word a string: below U+0130
+     * lower-casing is one char to one char (String.toLowerCase's special cases are U+0130 and U+03A3,
+     * and word spans hold no surrogates), so such words are lower-cased into {@code buffer}; others go
+     * the string way.
+     */
+    static int count(String s, int start, int end, char[] buffer) {
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            if (c >= '\u0130') {
+                return count(s.substring(start, end));
+            }
+            buffer[i - start] = Character.toLowerCase(c);
+        }
+        return count(buffer, end - start);
+    }
+
+    /** The rules on a lower-cased word {@code w[0, n)}. */
+    private static int count(char[] w, int n) {
         if (n == 0) {
             return 0;
         }
-        if (!Character.isLetter(w.charAt(0)) && !Character.isLetter(w.charAt(n - 1))) {
+        if (!Character.isLetter(w[0]) && !Character.isLetter(w[n - 1])) {
             return 1;
         }
         if (n <= 3) {
             return 1;
         }
         int end = n;
-        if (w.endsWith("es") || w.endsWith("ed")) {
-            char before = w.charAt(n - 3);
-            boolean sounded = w.endsWith("ed") ? (before == 't' || before == 'd')
-                    : (before == 's' || before == 'x' || before == 'z' || w.endsWith("ches") || w.endsWith("shes") || w.endsWith("ges") || w.endsWith("ces"));
+        boolean es = endsWith(w, n, "es");
+        boolean ed = endsWith(w, n, "ed");
+        if (es || ed) {
+            char before = w[n - 3];
+            boolean sounded = ed ? (before == 't' || before == 'd')
+                    : (before == 's' || before == 'x' || before == 'z' || endsWith(w, n, "ches") || endsWith(w, n, "shes")
+                    || endsWith(w, n, "ges") || endsWith(w, n, "ces"));
             if (!sounded) {
                 end = n - 2;
             }
-        } else if (w.endsWith("e") && !(w.endsWith("le") && n > 2 && !isVowel(w, n - 3)) && !w.endsWith("ee")) {
+        } else if (w[n - 1] == 'e' && !(endsWith(w, n, "le") && n > 2 && !isVowel(w, n - 3)) && !endsWith(w, n, "ee")) {
             end = n - 1;
         }
         int groups = 0;
@@ -45,8 +69,21 @@ final class Syllables {
         return Math.max(1, groups);
     }
 
-    private static boolean isVowel(String w, int i) {
-        char c = w.charAt(i);
+    private static boolean endsWith(char[] w, int n, String suffix) {
+        int k = suffix.length();
+        if (n < k) {
+            return false;
+        }
+        for (int i = 0; i < k; i++) {
+            if (w[n - k + i] != suffix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isVowel(char[] w, int i) {
+        char c = w[i];
         return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || (c == 'y' && i > 0)
                 || c == 'á' || c == 'é' || c == 'í' || c == 'ó' || c == 'ú' || c == 'ä' || c == 'ö' || c == 'ü';
     }

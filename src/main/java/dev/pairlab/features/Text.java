@@ -4,12 +4,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One answer's text with its word tokens, computed once and shared by all features. A word is a run
- * of letters or digits, with inner apostrophes kept ("don't", "it’s").
+ * One answer's text with its analysis, computed once and shared by all features: word tokens as
+ * spans into the text (no per-token {@code String}), the sentence count and the syllable total. A
+ * word is a run of letters or digits, with inner apostrophes kept ("don't", "it’s"). Not thread-safe:
+ * one thread works on one answer's {@code Text}.
  */
 public final class Text {
 
     private final String text;
+    private int[] starts;
+    private int[] ends;
+    private int wordCount = -1;
+    private int sentences = -1;
+    private long syllables = -1;
     private List<String> words;
 
     public Text(String text) {
@@ -20,11 +27,57 @@ public final class Text {
         return text;
     }
 
+    /** The word tokens as strings (made from the spans on first use). */
     public List<String> words() {
         if (words == null) {
-            words = tokenize(text);
+            spans();
+            List<String> out = new ArrayList<>(wordCount);
+            for (int w = 0; w < wordCount; w++) {
+                out.add(text.substring(starts[w], ends[w]));
+            }
+            words = out;
         }
         return words;
+    }
+
+    public int wordCount() {
+        spans();
+        return wordCount;
+    }
+
+    /** Where word {@code w} starts in {@link #text()}. */
+    int wordStart(int w) {
+        return starts[w];
+    }
+
+    /** Where word {@code w} ends (exclusive). */
+    int wordEnd(int w) {
+        return ends[w];
+    }
+
+    /** {@link SentenceCountFeature#count}, computed once. */
+    public int sentences() {
+        if (sentences < 0) {
+            sentences = SentenceCountFeature.count(text);
+        }
+        return sentences;
+    }
+
+    /** The sum of {@link Syllables#count} over the words, computed once. */
+    public long syllables() {
+        if (syllables < 0) {
+            spans();
+            char[] buffer = new char[16];
+            long sum = 0;
+            for (int w = 0; w < wordCount; w++) {
+                if (buffer.length < ends[w] - starts[w]) {
+                    buffer = new char[ends[w] - starts[w]];
+                }
+                sum += Syllables.count(text, starts[w], ends[w], buffer);
+            }
+            syllables = sum;
+        }
+        return syllables;
     }
 
     /** The text's word tokens in lower case. */
@@ -35,8 +88,19 @@ public final class Text {
     }
 
     static List<String> tokenize(String s) {
-        List<String> out = new ArrayList<>();
+        Text t = new Text(s);
+        return new ArrayList<>(t.words());
+    }
+
+    private void spans() {
+        if (wordCount >= 0) {
+            return;
+        }
+        String s = text;
         int n = s.length();
+        int[] st = new int[Math.max(4, n / 6)];
+        int[] en = new int[st.length];
+        int count = 0;
         int i = 0;
         while (i < n) {
             while (i < n && !Character.isLetterOrDigit(s.charAt(i))) {
@@ -54,9 +118,17 @@ public final class Text {
                 }
             }
             if (i > start) {
-                out.add(s.substring(start, i));
+                if (count == st.length) {
+                    st = java.util.Arrays.copyOf(st, count * 2);
+                    en = java.util.Arrays.copyOf(en, count * 2);
+                }
+                st[count] = start;
+                en[count] = i;
+                count++;
             }
         }
-        return out;
+        starts = st;
+        ends = en;
+        wordCount = count;
     }
 }

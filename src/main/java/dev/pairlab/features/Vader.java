@@ -70,6 +70,25 @@ public final class Vader {
 
     private static final Map<String, Double> LEXICON = loadLexicon();
 
+    /**
+     * The words of the multi-word idioms and boosters. Tokens hold no U+0020 (they are split on white
+     * space), so an n-gram made by joining tokens with " " is a key only if its first token is one of
+     * these words: when no token near a sentiment word is, {@link #idiomsCheck} cannot change it.
+     */
+    private static final Set<String> IDIOM_WORDS = idiomWords();
+
+    private static Set<String> idiomWords() {
+        Set<String> out = new java.util.HashSet<>();
+        for (Map<String, Double> m : List.of(SPECIAL_CASES, BOOSTERS)) {
+            for (String key : m.keySet()) {
+                if (key.indexOf(' ') >= 0) {
+                    out.addAll(List.of(key.split(" ")));
+                }
+            }
+        }
+        return Set.copyOf(out);
+    }
+
     private Vader() {
     }
 
@@ -106,11 +125,17 @@ public final class Vader {
         if (words.isEmpty()) {
             return 0;
         }
+        // Each token is lower-cased, tested for ALL CAPS and looked up in the lexicon once; the rules
+        // below read these arrays instead of repeating the work for every neighbour they inspect.
         String[] lower = new String[words.size()];
+        boolean[] upper = new boolean[lower.length];
+        Double[] lex = new Double[lower.length];
         int caps = 0;
         for (int i = 0; i < lower.length; i++) {
             lower[i] = words.get(i).toLowerCase(Locale.ROOT);
-            if (isUpper(words.get(i))) {
+            upper[i] = isUpper(words.get(i));
+            lex[i] = LEXICON.get(lower[i]);
+            if (upper[i]) {
                 caps++;
             }
         }
@@ -123,7 +148,7 @@ public final class Vader {
             if (i < lower.length - 1 && lower[i].equals("kind") && lower[i + 1].equals("of")) {
                 continue;
             }
-            sentiments[i] = valence(words, lower, i, capDiff);
+            sentiments[i] = valence(lower, upper, lex, i, capDiff);
         }
         butCheck(lower, sentiments);
         double sum = 0;
@@ -139,26 +164,26 @@ public final class Vader {
         return Math.max(-1, Math.min(1, norm));
     }
 
-    private static double valence(List<String> words, String[] lower, int i, boolean capDiff) {
-        Double base = LEXICON.get(lower[i]);
+    private static double valence(String[] lower, boolean[] upper, Double[] lex, int i, boolean capDiff) {
+        Double base = lex[i];
         if (base == null) {
             return 0;
         }
         double valence = base;
-        if (lower[i].equals("no") && i != lower.length - 1 && LEXICON.containsKey(lower[i + 1])) {
+        if (lower[i].equals("no") && i != lower.length - 1 && lex[i + 1] != null) {
             valence = 0;
         }
         if ((i > 0 && lower[i - 1].equals("no")) || (i > 1 && lower[i - 2].equals("no"))
                 || (i > 2 && lower[i - 3].equals("no") && (lower[i - 1].equals("or") || lower[i - 1].equals("nor")))) {
             valence = base * N_SCALAR;
         }
-        if (isUpper(words.get(i)) && capDiff) {
+        if (upper[i] && capDiff) {
             valence += valence > 0 ? C_INCR : -C_INCR;
         }
         for (int start = 0; start < 3; start++) {
             int j = i - (start + 1);
-            if (i > start && !LEXICON.containsKey(lower[j])) {
-                double s = scalar(words.get(j), lower[j], valence, capDiff);
+            if (i > start && lex[j] == null) {
+                double s = scalar(upper[j], lower[j], valence, capDiff);
                 if (start == 1 && s != 0) {
                     s *= 0.95;
                 } else if (start == 2 && s != 0) {
@@ -171,16 +196,16 @@ public final class Vader {
                 }
             }
         }
-        return leastCheck(valence, lower, i);
+        return leastCheck(valence, lower, lex, i);
     }
 
-    private static double scalar(String word, String lower, double valence, boolean capDiff) {
+    private static double scalar(boolean upper, String lower, double valence, boolean capDiff) {
         Double b = BOOSTERS.get(lower);
         if (b == null) {
             return 0;
         }
         double s = valence < 0 ? -b : b;
-        if (isUpper(word) && capDiff) {
+        if (upper && capDiff) {
             s += valence > 0 ? C_INCR : -C_INCR;
         }
         return s;
@@ -213,6 +238,13 @@ public final class Vader {
     }
 
     private static double idiomsCheck(double valence, String[] w, int i) {
+        boolean near = false;
+        for (int j = i - 3; j <= Math.min(i + 2, w.length - 1) && !near; j++) {
+            near = IDIOM_WORDS.contains(w[j]);
+        }
+        if (!near) {
+            return valence;
+        }
         String oneZero = w[i - 1] + " " + w[i];
         String twoOneZero = w[i - 2] + " " + w[i - 1] + " " + w[i];
         String twoOne = w[i - 2] + " " + w[i - 1];
@@ -246,12 +278,12 @@ public final class Vader {
         return valence;
     }
 
-    private static double leastCheck(double valence, String[] w, int i) {
-        if (i > 1 && !LEXICON.containsKey(w[i - 1]) && w[i - 1].equals("least")) {
+    private static double leastCheck(double valence, String[] w, Double[] lex, int i) {
+        if (i > 1 && lex[i - 1] == null && w[i - 1].equals("least")) {
             if (!w[i - 2].equals("at") && !w[i - 2].equals("very")) {
                 return valence * N_SCALAR;
             }
-        } else if (i > 0 && !LEXICON.containsKey(w[i - 1]) && w[i - 1].equals("least")) {
+        } else if (i > 0 && lex[i - 1] == null && w[i - 1].equals("least")) {
             return valence * N_SCALAR;
         }
         return valence;

@@ -6,6 +6,6 @@ public final class WordCountFeature implements Feature {
     @Override public String description() { return "number of words"; }
     @Override public String unit() { return "words"; }
     @Override public double compute(Text t) {
-        return t.words().size();
+        return t.wordCount();
     }
 }

@@ -1,0 +1,340 @@
+package dev.pairlab.features.reference;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * VADER sentiment (Hutto and Gilbert, "VADER: A Parsimonious Rule-based Model for Sentiment Analysis
+ * of Social Media Text", ICWSM 2014), following the rules of the reference implementation
+ * vaderSentiment 3.3.2: lexicon valences adjusted by boosters/dampeners up to three words back,
+ * negation (×−0.74), ALL-CAPS emphasis, "but" (×0.5 before, ×1.5 after), "least", idioms, and
+ * exclamation/question-mark emphasis; the sum is normalized to [−1, 1] by x/√(x²+15). Emoji are
+ * not translated to words (the reference does that with a second lexicon), so emoji score 0.
+ * The word lexicon is VADER's own, read from the vader-sentiment-analyzer jar (MIT).
+ */
+public final class Vader {
+
+    private static final double B_INCR = 0.293;
+    private static final double B_DECR = -0.293;
+    private static final double C_INCR = 0.733;
+    private static final double N_SCALAR = -0.74;
+    private static final String PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
+
+    private static final Set<String> NEGATE = Set.of(
+            "aint", "arent", "cannot", "cant", "couldnt", "darent", "didnt", "doesnt", "ain't", "aren't", "can't",
+            "couldn't", "daren't", "didn't", "doesn't", "dont", "hadnt", "hasnt", "havent", "isnt", "mightnt", "mustnt",
+            "neither", "don't", "hadn't", "hasn't", "haven't", "isn't", "mightn't", "mustn't", "neednt", "needn't",
+            "never", "none", "nope", "nor", "not", "nothing", "nowhere", "oughtnt", "shant", "shouldnt", "uhuh",
+            "wasnt", "werent", "oughtn't", "shan't", "shouldn't", "uh-uh", "wasn't", "weren't", "without", "wont",
+            "wouldnt", "won't", "wouldn't", "rarely", "seldom", "despite");
+
+    private static final Map<String, Double> BOOSTERS = new HashMap<>();
+    private static final Map<String, Double> SPECIAL_CASES = new HashMap<>();
+
+    static {
+        for (String w : new String[] {"absolutely", "amazingly", "awfully", "completely", "considerable", "considerably",
+            "decidedly", "deeply", "effing", "enormous", "enormously", "entirely", "especially", "exceptional",
+            "exceptionally", "extreme", "extremely", "fabulously", "flipping", "flippin", "frackin", "fracking",
+            "fricking", "frickin", "frigging", "friggin", "fully", "fuckin", "fucking", "fuggin", "fugging", "greatly",
+            "hella", "highly", "hugely", "incredible", "incredibly", "intensely", "major", "majorly", "more", "most",
+            "particularly", "purely", "quite", "really", "remarkably", "so", "substantially", "thoroughly", "total",
+            "totally", "tremendous", "tremendously", "uber", "unbelievably", "unusually", "utter", "utterly", "very"}) {
+            BOOSTERS.put(w, B_INCR);
+        }
+        for (String w : new String[] {"almost", "barely", "hardly", "just enough", "kind of", "kinda", "kindof",
+            "kind-of", "less", "little", "marginal", "marginally", "occasional", "occasionally", "partly", "scarce",
+            "scarcely", "slight", "slightly", "somewhat", "sort of", "sorta", "sortof", "sort-of"}) {
+            BOOSTERS.put(w, B_DECR);
+        }
+        SPECIAL_CASES.put("the shit", 3.0);
+        SPECIAL_CASES.put("the bomb", 3.0);
+        SPECIAL_CASES.put("bad ass", 1.5);
+        SPECIAL_CASES.put("badass", 1.5);
+        SPECIAL_CASES.put("bus stop", 0.0);
+        SPECIAL_CASES.put("yeah right", -2.0);
+        SPECIAL_CASES.put("kiss of death", -1.5);
+        SPECIAL_CASES.put("to die for", 3.0);
+        SPECIAL_CASES.put("beating heart", 3.1);
+        SPECIAL_CASES.put("broken heart", -2.9);
+    }
+
+    private static final Map<String, Double> LEXICON = loadLexicon();
+
+    private Vader() {
+    }
+
+    private static Map<String, Double> loadLexicon() {
+        Map<String, Double> lexicon = new HashMap<>(16_384);
+        try (InputStream in = Vader.class.getResourceAsStream("/vader_sentiment_lexicon.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("the VADER lexicon (vader_sentiment_lexicon.txt) is not on the class path");
+            }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            while ((line = r.readLine()) != null) {
+                int tab = line.indexOf('\t');
+                if (tab <= 0) {
+                    continue;
+                }
+                int tab2 = line.indexOf('\t', tab + 1);
+                String token = line.substring(0, tab).toLowerCase(Locale.ROOT);
+                lexicon.put(token, Double.parseDouble(line.substring(tab + 1, tab2 < 0 ? line.length() : tab2)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return lexicon;
+    }
+
+    static int lexiconSize() {
+        return LEXICON.size();
+    }
+
+    /** VADER's compound score of a text, in [−1, 1]. */
+    public static double compound(String text) {
+        List<String> words = words(text);
+        if (words.isEmpty()) {
+            return 0;
+        }
+        String[] lower = new String[words.size()];
+        int caps = 0;
+        for (int i = 0; i < lower.length; i++) {
+            lower[i] = words.get(i).toLowerCase(Locale.ROOT);
+            if (isUpper(words.get(i))) {
+                caps++;
+            }
+        }
+        boolean capDiff = caps > 0 && caps < words.size();
+        double[] sentiments = new double[words.size()];
+        for (int i = 0; i < lower.length; i++) {
+            if (BOOSTERS.containsKey(lower[i])) {
+                continue;
+            }
+            if (i < lower.length - 1 && lower[i].equals("kind") && lower[i + 1].equals("of")) {
+                continue;
+            }
+            sentiments[i] = valence(words, lower, i, capDiff);
+        }
+        butCheck(lower, sentiments);
+        double sum = 0;
+        for (double s : sentiments) {
+            sum += s;
+        }
+        if (sum == 0) {
+            return 0;
+        }
+        double emphasis = punctuationEmphasis(text);
+        sum += sum > 0 ? emphasis : -emphasis;
+        double norm = sum / Math.sqrt(sum * sum + 15);
+        return Math.max(-1, Math.min(1, norm));
+    }
+
+    private static double valence(List<String> words, String[] lower, int i, boolean capDiff) {
+        Double base = LEXICON.get(lower[i]);
+        if (base == null) {
+            return 0;
+        }
+        double valence = base;
+        if (lower[i].equals("no") && i != lower.length - 1 && LEXICON.containsKey(lower[i + 1])) {
+            valence = 0;
+        }
+        if ((i > 0 && lower[i - 1].equals("no")) || (i > 1 && lower[i - 2].equals("no"))
+                || (i > 2 && lower[i - 3].equals("no") && (lower[i - 1].equals("or") || lower[i - 1].equals("nor")))) {
+            valence = base * N_SCALAR;
+        }
+        if (isUpper(words.get(i)) && capDiff) {
+            valence += valence > 0 ? C_INCR : -C_INCR;
+        }
+        for (int start = 0; start < 3; start++) {
+            int j = i - (start + 1);
+            if (i > start && !LEXICON.containsKey(lower[j])) {
+                double s = scalar(words.get(j), lower[j], valence, capDiff);
+                if (start == 1 && s != 0) {
+                    s *= 0.95;
+                } else if (start == 2 && s != 0) {
+                    s *= 0.9;
+                }
+                valence += s;
+                valence = negationCheck(valence, lower, start, i);
+                if (start == 2) {
+                    valence = idiomsCheck(valence, lower, i);
+                }
+            }
+        }
+        return leastCheck(valence, lower, i);
+    }
+
+    private static double scalar(String word, String lower, double valence, boolean capDiff) {
+        Double b = BOOSTERS.get(lower);
+        if (b == null) {
+            return 0;
+        }
+        double s = valence < 0 ? -b : b;
+        if (isUpper(word) && capDiff) {
+            s += valence > 0 ? C_INCR : -C_INCR;
+        }
+        return s;
+    }
+
+    private static double negationCheck(double valence, String[] w, int start, int i) {
+        if (start == 0) {
+            return negated(w[i - 1]) ? valence * N_SCALAR : valence;
+        }
+        if (start == 1) {
+            if (w[i - 2].equals("never") && (w[i - 1].equals("so") || w[i - 1].equals("this"))) {
+                return valence * 1.25;
+            }
+            if (w[i - 2].equals("without") && w[i - 1].equals("doubt")) {
+                return valence;
+            }
+            return negated(w[i - 2]) ? valence * N_SCALAR : valence;
+        }
+        if (w[i - 3].equals("never") && (w[i - 2].equals("so") || w[i - 2].equals("this") || w[i - 1].equals("so") || w[i - 1].equals("this"))) {
+            return valence * 1.25;
+        }
+        if (w[i - 3].equals("without") && (w[i - 2].equals("doubt") || w[i - 1].equals("doubt"))) {
+            return valence;
+        }
+        return negated(w[i - 3]) ? valence * N_SCALAR : valence;
+    }
+
+    private static boolean negated(String lowerWord) {
+        return NEGATE.contains(lowerWord) || lowerWord.contains("n't");
+    }
+
+    private static double idiomsCheck(double valence, String[] w, int i) {
+        String oneZero = w[i - 1] + " " + w[i];
+        String twoOneZero = w[i - 2] + " " + w[i - 1] + " " + w[i];
+        String twoOne = w[i - 2] + " " + w[i - 1];
+        String threeTwoOne = w[i - 3] + " " + w[i - 2] + " " + w[i - 1];
+        String threeTwo = w[i - 3] + " " + w[i - 2];
+        for (String seq : new String[] {oneZero, twoOneZero, twoOne, threeTwoOne, threeTwo}) {
+            Double v = SPECIAL_CASES.get(seq);
+            if (v != null) {
+                valence = v;
+                break;
+            }
+        }
+        if (w.length - 1 > i) {
+            Double v = SPECIAL_CASES.get(w[i] + " " + w[i + 1]);
+            if (v != null) {
+                valence = v;
+            }
+        }
+        if (w.length - 1 > i + 1) {
+            Double v = SPECIAL_CASES.get(w[i] + " " + w[i + 1] + " " + w[i + 2]);
+            if (v != null) {
+                valence = v;
+            }
+        }
+        for (String ngram : new String[] {threeTwoOne, threeTwo, twoOne}) {
+            Double b = BOOSTERS.get(ngram);
+            if (b != null) {
+                valence += b;
+            }
+        }
+        return valence;
+    }
+
+    private static double leastCheck(double valence, String[] w, int i) {
+        if (i > 1 && !LEXICON.containsKey(w[i - 1]) && w[i - 1].equals("least")) {
+            if (!w[i - 2].equals("at") && !w[i - 2].equals("very")) {
+                return valence * N_SCALAR;
+            }
+        } else if (i > 0 && !LEXICON.containsKey(w[i - 1]) && w[i - 1].equals("least")) {
+            return valence * N_SCALAR;
+        }
+        return valence;
+    }
+
+    private static void butCheck(String[] w, double[] sentiments) {
+        int but = -1;
+        for (int i = 0; i < w.length; i++) {
+            if (w[i].equals("but")) {
+                but = i;
+                break;
+            }
+        }
+        if (but < 0) {
+            return;
+        }
+        for (int i = 0; i < sentiments.length; i++) {
+            if (i < but) {
+                sentiments[i] *= 0.5;
+            } else if (i > but) {
+                sentiments[i] *= 1.5;
+            }
+        }
+    }
+
+    private static double punctuationEmphasis(String text) {
+        int ep = 0;
+        int qm = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '!') {
+                ep++;
+            } else if (c == '?') {
+                qm++;
+            }
+        }
+        double emphasis = Math.min(ep, 4) * 0.292;
+        if (qm > 1) {
+            emphasis += qm <= 3 ? qm * 0.18 : 0.96;
+        }
+        return emphasis;
+    }
+
+    /** White-space tokens with surrounding punctuation stripped, unless that leaves 2 characters or fewer. */
+    static List<String> words(String text) {
+        List<String> out = new ArrayList<>();
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && !Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            if (i > start) {
+                int a = start;
+                int b = i;
+                while (a < b && PUNCTUATION.indexOf(text.charAt(a)) >= 0) {
+                    a++;
+                }
+                while (b > a && PUNCTUATION.indexOf(text.charAt(b - 1)) >= 0) {
+                    b--;
+                }
+                out.add(b - a <= 2 ? text.substring(start, i) : text.substring(a, b));
+            }
+        }
+        return out;
+    }
+
+    /** Python's str.isupper(): at least one cased character, and no lower-case one. */
+    static boolean isUpper(String s) {
+        boolean cased = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isLowerCase(c)) {
+                return false;
+            }
+            if (Character.isUpperCase(c)) {
+                cased = true;
+            }
+        }
+        return cased;
+    }
+}

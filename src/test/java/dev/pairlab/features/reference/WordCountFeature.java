@@ -1,0 +1,11 @@
+package dev.pairlab.features.reference;
+
+/** Word tokens (runs of letters or digits, inner apostrophes kept). */
+public final class WordCountFeature implements Feature {
+    @Override public String name() { return "word_count"; }
+    @Override public String description() { return "number of words"; }
+    @Override public String unit() { return "words"; }
+    @Override public double compute(Text t) {
+        return t.words().size();
+    }
+}
