@@ -247,8 +247,7 @@ final class ModelCommand implements Runnable {
         @Option(names = "--run", defaultValue = "0", description = "Run id (default: latest).")
         long run;
 
-        @Option(names = "--ties", defaultValue = "random", description = {"Hard label at P = 0.5: random, abstain or prior (the run's",
-            "class balance) (default ${DEFAULT-VALUE})."})
+        @Option(names = "--ties", defaultValue = "random", description = "Hard label at P = 0.5: random, abstain or prior (the run's class balance) (default ${DEFAULT-VALUE}).")
         String ties;
 
         @Option(names = "--by-length", negatable = true, defaultValue = "true", fallbackValue = "true",
