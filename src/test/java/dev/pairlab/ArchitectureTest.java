@@ -1,10 +1,28 @@
 package dev.pairlab;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.pairlab.labelmodel.FitOptions;
+import dev.pairlab.labelmodel.LengthBalance;
+import dev.pairlab.labelmodel.TiePolicy;
+import dev.pairlab.labelmodel.WeakExport;
+import dev.pairlab.pairs.Split;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -44,5 +62,84 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.pairlab.pairs..")
                 .should().dependOnClassesThat().resideInAPackage("dev.pairlab.store..")
                 .check(classes);
+    }
+
+    @Test
+    void theTopLevelPackagesHaveNoCycles() {
+        slices().matching("dev.pairlab.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    /**
+     * Standard output belongs to the front ends that own a console: the CLI, the app's launcher, and the Spark job (a
+     * spark-submit main of its own). Core code reports through the task package's listener or a result, never by printing.
+     * Allowed for now, each with its reason: the UI's measurement harness (UiBenchmark, to move out of the screens'
+     * package) and three slow-frame/internal-error traces in BackgroundTasks, PairTable and Workspace (issue 21's job
+     * manager and error window replace them; another engineer is changing those files).
+     */
+    @Test
+    void onlyTheFrontEndsPrintToStandardOutput() {
+        noClasses().that().resideOutsideOfPackages("dev.pairlab.cli..", "dev.pairlab.spark..")
+                .and().doNotHaveFullyQualifiedName("dev.pairlab.ui.Main")
+                .and().doNotHaveFullyQualifiedName("dev.pairlab.ui.UiBenchmark")
+                .and().doNotHaveFullyQualifiedName("dev.pairlab.ui.BackgroundTasks")
+                .and().doNotHaveFullyQualifiedName("dev.pairlab.ui.Workspace")
+                .and().doNotHaveFullyQualifiedName("dev.pairlab.ui.browser.PairTable")
+                .and().haveNameNotMatching("dev\\.pairlab\\.ui\\.UiBenchmark\\$.*")
+                .should().accessField(System.class, "out").orShould().accessField(System.class, "err")
+                .orShould().callMethod(Throwable.class, "printStackTrace")
+                .check(classes);
+    }
+
+    /** The GUI shows the core's validation messages, so they are in the user's words: no CLI flag. */
+    @Test
+    void coreValidationMessagesNameNoCliFlag() {
+        List<String> messages = List.of(
+                assertThrows(IllegalArgumentException.class, () -> new WeakExport.Params("trl", 1.5, 1, Set.of(Split.TRAIN), TiePolicy.RANDOM))
+                        .getMessage(),
+                assertThrows(IllegalArgumentException.class, () -> LengthBalance.parse("2", "subsample")).getMessage(),
+                assertThrows(IllegalArgumentException.class, () -> LengthBalance.parse("labeled", "drop")).getMessage(),
+                assertThrows(IllegalArgumentException.class, () -> FitOptions.paper().withLr(-1)).getMessage(),
+                assertThrows(IllegalArgumentException.class, () -> new dev.pairlab.pairs.SplitParams(0.1, 0.7, 0.5, 1, false)).getMessage(),
+                assertThrows(IllegalArgumentException.class, () -> dev.pairlab.lf.Endpoints.checkKeyEnv("sk-abcdefghijklmnopqrstuvwx", "the judge's key variable"))
+                        .getMessage());
+        assertEquals("the confidence threshold must be between 0 and 1, got 1.5", messages.get(0));
+        for (String m : messages) {
+            assertFalse(FLAG.matcher(m).find(), m);
+        }
+    }
+
+    private static final Pattern FLAG = Pattern.compile("(^|[\\s(\"'])--[a-z]");
+
+    /**
+     * The same, over the source: no string in a core exception's message names a flag. Allowed: the import formats'
+     * field mapping (pairs, store's import report), whose words are those of the import options on both front ends
+     * until the import wizard offers them, and the Spark job, which is a command line of its own.
+     */
+    @Test
+    void noCoreExceptionMessageNamesACliFlag() throws IOException {
+        Pattern thrown = Pattern.compile("(Exception|refused)\\((.*?)\\);\\s*\\n", Pattern.DOTALL);
+        Pattern literal = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
+        List<String> allowed = List.of("pairs/LabelMap.java", "pairs/CsvFormat.java", "pairs/Formats.java", "pairs/JsonMappedFormat.java",
+                "pairs/JsonLinesSource.java", "store/PairImport.java", "store/ImportReport.java");
+        List<String> found = new ArrayList<>();
+        Path root = Path.of("src/main/java/dev/pairlab");
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path f : files.filter(x -> x.toString().endsWith(".java")).toList()) {
+                String rel = root.relativize(f).toString().replace('\\', '/');
+                if (rel.startsWith("cli/") || rel.startsWith("ui/") || rel.startsWith("spark/") || allowed.contains(rel)) {
+                    continue;
+                }
+                Matcher t = thrown.matcher(Files.readString(f));
+                while (t.find()) {
+                    Matcher l = literal.matcher(t.group(2));
+                    while (l.find()) {
+                        if (FLAG.matcher(l.group(1)).find()) {
+                            found.add(rel + ": " + l.group(1));
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), found);
     }
 }

@@ -111,9 +111,19 @@ final class ExportWeakCommand implements Callable<Integer> {
                 params = WeakExport.paramsOf(m);
             } else {
                 labeler = WeakExport.fromProject(p, model);
-                LengthBalance balance = lengthBalance == null && lengthMethod == null ? null
-                        : LengthBalance.parse(lengthBalance == null ? "labeled" : lengthBalance, lengthMethod == null ? "subsample" : lengthMethod);
-                params = new WeakExport.Params(format, threshold, seed, LfCommand.splits(gold), TiePolicy.parse(ties), balance);
+                LengthBalance balance;
+                try {
+                    balance = lengthBalance == null && lengthMethod == null ? null
+                            : LengthBalance.parse(lengthBalance == null ? "labeled" : lengthBalance, lengthMethod == null ? "subsample" : lengthMethod);
+                } catch (IllegalArgumentException e) {
+                    // The core says it in the user's words; here the user typed a flag, so name it.
+                    throw new IllegalArgumentException("--length-balance/--length-method: " + e.getMessage(), e);
+                }
+                try {
+                    params = new WeakExport.Params(format, threshold, seed, LfCommand.splits(gold), TiePolicy.parse(ties), balance);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("--threshold: " + e.getMessage(), e);
+                }
                 if (!List.of("trl", "answer-label", "csv").contains(format)) {
                     throw new IllegalArgumentException("--format must be trl, answer-label or csv for a weak export");
                 }

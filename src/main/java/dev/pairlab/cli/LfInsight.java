@@ -4,19 +4,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pairlab.analysis.LfAgreement;
 import dev.pairlab.analysis.LfStats;
+import dev.pairlab.analysis.LfVersionDiff;
 import dev.pairlab.analysis.Subsets;
-import dev.pairlab.analysis.VoteDiff;
-import dev.pairlab.features.FeatureCache;
-import dev.pairlab.features.FeatureTable;
-import dev.pairlab.lf.LabelMatrix;
-import dev.pairlab.lf.LfApplier;
-import dev.pairlab.lf.LfDefinition;
-import dev.pairlab.lf.NamedLf;
 import dev.pairlab.lf.ProjectLabeling;
 import dev.pairlab.pairs.BadInputException;
 import dev.pairlab.store.LfRecord;
 import dev.pairlab.store.Lfs;
-import dev.pairlab.store.Pairs;
 import dev.pairlab.store.Project;
 import dev.pairlab.task.Cancellation;
 import java.io.PrintWriter;
@@ -243,29 +236,23 @@ final class LfInsight {
 
         @Override
         public Integer call() throws Exception {
-            Result r;
+            LfVersionDiff r;
             try (Project p = Projects.openForCaching(project.file);
                  ConsoleProgress progress = new ConsoleProgress(System.err, quiet)) {
-                LfRecord current = Lfs.get(p, name);
-                if (current == null) {
-                    throw new BadInputException("no LF named '" + name + "'");
-                }
-                int newV = to == null ? current.version() : to;
-                int oldV = from == null ? newV - 1 : from;
-                r = diff(p, name, oldV, newV, LfCommand.splits(split), progress);
+                r = LfVersionDiff.of(p, name, from, to, LfCommand.splits(split), progress, Cancellation.none());
                 Projects.noteUncached(p, output.json, spec.commandLine().getErr());
             }
             PrintWriter out = spec.commandLine().getOut();
             if (output.json) {
-                ObjectNode o = Output.object().put("lf", name).put("from", r.from).put("to", r.to).put("changed", r.diff.changed());
+                ObjectNode o = Output.object().put("lf", name).put("from", r.from()).put("to", r.to()).put("changed", r.diff().changed());
                 for (int i = 0; i < 2; i++) {
-                    LfStats.LfSummary s = r.stats[i];
+                    LfStats.LfSummary s = r.stats()[i];
                     ObjectNode x = o.putObject(i == 0 ? "stats_from" : "stats_to").put("coverage", s.coverage()).put("correct", s.correct())
                             .put("incorrect", s.incorrect());
                     Output.putNum(x, "accuracy", s.accuracy());
                 }
                 for (String key : List.of("fixed", "broken", "unknown")) {
-                    long[] ids = key.equals("fixed") ? r.diff.fixed() : key.equals("broken") ? r.diff.broken() : r.diff.unknown();
+                    long[] ids = key.equals("fixed") ? r.diff().fixed() : key.equals("broken") ? r.diff().broken() : r.diff().unknown();
                     ArrayNode a = o.putArray(key);
                     for (long id : ids) {
                         a.add(id);
@@ -275,15 +262,15 @@ final class LfInsight {
             } else {
                 out.printf("%-10s %8s %8s %9s %8s%n", name, "Coverage", "Correct", "Incorrect", "Emp.Acc.");
                 for (int i = 0; i < 2; i++) {
-                    LfStats.LfSummary s = r.stats[i];
-                    out.printf("%-10s %8.3f %8d %9d %8s%n", "v" + (i == 0 ? r.from : r.to), s.coverage(), s.correct(), s.incorrect(),
+                    LfStats.LfSummary s = r.stats()[i];
+                    out.printf("%-10s %8.3f %8d %9d %8s%n", "v" + (i == 0 ? r.from() : r.to()), s.coverage(), s.correct(), s.incorrect(),
                             LfCommand.fmt(s.accuracy()));
                 }
-                out.println(r.diff.changed() + " votes changed: " + r.diff.summary());
-                out.println("  fixed:   " + preview(r.diff.fixed()));
-                out.println("  broken:  " + preview(r.diff.broken()));
-                if (r.diff.unknown().length > 0) {
-                    out.println("  no gold: " + preview(r.diff.unknown()));
+                out.println(r.diff().changed() + " votes changed: " + r.diff().summary());
+                out.println("  fixed:   " + preview(r.diff().fixed()));
+                out.println("  broken:  " + preview(r.diff().broken()));
+                if (r.diff().unknown().length > 0) {
+                    out.println("  no gold: " + preview(r.diff().unknown()));
                 }
             }
             return Cli.OK;
@@ -296,41 +283,6 @@ final class LfInsight {
             }
             return ids.length > 20 ? b + " … (" + ids.length + "; --json lists all)" : ids.length == 0 ? "-" : b.toString();
         }
-    }
-
-    /** Two versions of an LF applied to the project's pairs and compared. */
-    record Result(int from, int to, LfStats.LfSummary[] stats, VoteDiff diff) {
-    }
-
-    static Result diff(Project p, String name, int oldV, int newV, java.util.Set<dev.pairlab.pairs.Split> splits,
-                       dev.pairlab.task.ProgressListener progress) throws Exception {
-        Lfs.Version a = Lfs.version(p, name, oldV);
-        Lfs.Version b = Lfs.version(p, name, newV);
-        if (a == null || b == null) {
-            throw new BadInputException("LF '" + name + "' has no version " + (a == null ? oldV : newV)
-                    + " (see pairlab lf history)");
-        }
-        FeatureTable features = FeatureCache.ensure(p, progress, Cancellation.none());
-        List<NamedLf> lfs = List.of(new NamedLf(name + "@v" + oldV, 0, oldV, LfDefinition.parse(a.kind(), a.definition())),
-                new NamedLf(name + "@v" + newV, 0, newV, LfDefinition.parse(b.kind(), b.definition())));
-        // An LLM judge's votes are its stored answers for that version.
-        long lfId = Lfs.get(p, name).id();
-        byte[][] stored = new byte[2][];
-        int[] versions = {oldV, newV};
-        for (int i = 0; i < 2; i++) {
-            if (lfs.get(i).definition() instanceof dev.pairlab.lf.JudgeRule judge) {
-                stored[i] = judge.column(dev.pairlab.store.Judgements.verdicts(p, lfId, versions[i]), features.ids());
-            }
-        }
-        LabelMatrix m = LfApplier.apply(features, lfs, stored, LfApplier.projectSource(p, features.ids()), progress, Cancellation.none()).matrix();
-        Pairs.Labels labels = Pairs.labels(p, false);
-        int[] rows = Subsets.rows(labels, splits);
-        LfStats.LfSummary[] stats = new LfStats.LfSummary[2];
-        for (int i = 0; i < 2; i++) {
-            LabelMatrix one = new LabelMatrix(m.ids(), List.of(lfs.get(i).name()), new byte[][] {m.column(i)});
-            stats[i] = LfStats.compute(one, rows, labels.gold()).lfs().get(0);
-        }
-        return new Result(oldV, newV, stats, VoteDiff.of(m.column(0), m.column(1), labels.gold(), m.ids(), rows));
     }
 
     @Command(name = "revert", mixinStandardHelpOptions = true, description = {

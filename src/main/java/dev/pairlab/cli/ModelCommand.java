@@ -6,10 +6,10 @@ import dev.pairlab.analysis.Subsets;
 import dev.pairlab.labelmodel.Calibration;
 import dev.pairlab.labelmodel.FitOptions;
 import dev.pairlab.labelmodel.FitParams;
-import dev.pairlab.labelmodel.HardLabels;
 import dev.pairlab.labelmodel.LabelModel;
 import dev.pairlab.labelmodel.LabelModels;
 import dev.pairlab.labelmodel.ModelFitting;
+import dev.pairlab.labelmodel.ScoredSplit;
 import dev.pairlab.labelmodel.TiePolicy;
 import dev.pairlab.labelmodel.WeakExport;
 import dev.pairlab.lf.LabelMatrixCsv;
@@ -21,12 +21,11 @@ import dev.pairlab.store.ModelRecord;
 import dev.pairlab.store.ModelRuns;
 import dev.pairlab.store.Project;
 import dev.pairlab.task.Cancellation;
+import dev.pairlab.task.ProgressListener;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -102,34 +101,34 @@ final class ModelCommand implements Runnable {
         @Option(names = "--on", description = "labeled, pool or labeled+pool (default: labeled; labeled+pool for the gold-using types).")
         String on;
 
-        @Option(names = "--prior-strength", defaultValue = "50", description = {"Gold-using types: how many gold labels weigh as much as",
+        @Option(names = "--prior-strength", defaultValue = FitOptions.DEFAULT_PRIOR_STRENGTH_TEXT, description = {"Gold-using types: how many gold labels weigh as much as",
             "the unsupervised estimate (default ${DEFAULT-VALUE}: 10 labels move an accuracy 17 %% of the way, 500 labels 91 %%)."})
         double priorStrength;
 
-        @Option(names = "--below-chance", defaultValue = "keep", description = {"LFs whose accuracy on the labeled split is below 0.5",
+        @Option(names = "--below-chance", defaultValue = FitOptions.DEFAULT_BELOW_CHANCE_TEXT, description = {"LFs whose accuracy on the labeled split is below 0.5",
             "(95 %% interval): keep (the gold-using types never let them flip a label), drop or invert (default ${DEFAULT-VALUE})."})
         String belowChance;
 
-        @Option(names = "--epochs", defaultValue = "100", description = "Epochs / EM iterations (default ${DEFAULT-VALUE}).")
+        @Option(names = "--epochs", defaultValue = FitOptions.DEFAULT_EPOCHS_TEXT, description = "Epochs / EM iterations (default ${DEFAULT-VALUE}).")
         int epochs;
 
-        @Option(names = "--lr", defaultValue = "0.01", description = "Learning rate of the Snorkel-style model (default ${DEFAULT-VALUE}).")
+        @Option(names = "--lr", defaultValue = FitOptions.DEFAULT_LR_TEXT, description = "Learning rate of the Snorkel-style model (default ${DEFAULT-VALUE}).")
         double lr;
 
-        @Option(names = "--optimizer", defaultValue = "adam", description = {"Snorkel-style model: adam (the paper's) or sgd (Snorkel's own",
+        @Option(names = "--optimizer", defaultValue = FitOptions.DEFAULT_OPTIMIZER_TEXT, description = {"Snorkel-style model: adam (the paper's) or sgd (Snorkel's own",
             "default, momentum 0.9; with --l2 0 it reproduces LabelModel().fit() on the same matrix) (default ${DEFAULT-VALUE})."})
         String optimizer;
 
-        @Option(names = "--l2", defaultValue = "0.6", description = "Pull toward the initial accuracy (paper: 0.5 HH, 0.6 others; default ${DEFAULT-VALUE}).")
+        @Option(names = "--l2", defaultValue = FitOptions.DEFAULT_L2_TEXT, description = "Pull toward the initial accuracy (paper: 0.5 HH, 0.6 others; default ${DEFAULT-VALUE}).")
         double l2;
 
-        @Option(names = "--prec-init", defaultValue = "0.7", description = "Initial LF accuracy (default ${DEFAULT-VALUE}).")
+        @Option(names = "--prec-init", defaultValue = FitOptions.DEFAULT_PREC_INIT_TEXT, description = "Initial LF accuracy (default ${DEFAULT-VALUE}).")
         double precInit;
 
-        @Option(names = "--class-balance", defaultValue = "0.5", description = "Prior P(B preferred) (default ${DEFAULT-VALUE}).")
+        @Option(names = "--class-balance", defaultValue = FitOptions.DEFAULT_CLASS_BALANCE_TEXT, description = "Prior P(B preferred) (default ${DEFAULT-VALUE}).")
         double balance;
 
-        @Option(names = "--seed", defaultValue = "123", description = "Seed (default ${DEFAULT-VALUE}).")
+        @Option(names = "--seed", defaultValue = FitOptions.DEFAULT_SEED_TEXT, description = "Seed (default ${DEFAULT-VALUE}).")
         long seed;
 
         @Option(names = "--ties", defaultValue = "random", description = "Hard label at P = 0.5: random, abstain or prior (default ${DEFAULT-VALUE}).")
@@ -237,36 +236,6 @@ final class ModelCommand implements Runnable {
         return ModelRuns.get(project, labeler.modelRun().path("id").asLong());
     }
 
-    /** The latest (or given) run's model applied to a split of the project. */
-    static final class Applied {
-        final ModelRecord run;
-        final double[] p;
-        final byte[] hard;
-        final byte[] gold;
-        final float[] lengthA;
-        final float[] lengthB;
-
-        Applied(Project project, long runId, Split split, boolean reveal, TiePolicy ties) throws Exception {
-            WeakExport.Labeler labeler = WeakExport.fromProject(project, runId);
-            run = runOf(project, labeler);
-            ProjectLabeling.Labeled l = ProjectLabeling.label(project, reveal, dev.pairlab.task.ProgressListener.NONE, Cancellation.none());
-            int[] rows = Subsets.rows(l.labels(), EnumSet.of(split));
-            p = labeler.model().probabilityB(l.matrix(), rows);
-            long[] ids = IntStream.of(rows).mapToLong(r -> l.matrix().ids()[r]).toArray();
-            hard = HardLabels.of(p, ids, ties, 0.5, labeler.modelRun().path("params").path("seed").asLong(123));
-            gold = new byte[rows.length];
-            lengthA = new float[rows.length];
-            lengthB = new float[rows.length];
-            float[] la = l.features().a("length");
-            float[] lb = l.features().b("length");
-            for (int k = 0; k < rows.length; k++) {
-                gold[k] = l.labels().gold()[rows[k]];
-                lengthA[k] = la[rows[k]];
-                lengthB[k] = lb[rows[k]];
-            }
-        }
-    }
-
     @Command(name = "eval", mixinStandardHelpOptions = true, description = "Evaluate the latest label model (or --run) on a split with gold labels.")
     static final class Eval implements Callable<Integer> {
         @Mixin
@@ -278,7 +247,7 @@ final class ModelCommand implements Runnable {
         @Option(names = "--run", defaultValue = "0", description = "Run id (default: latest).")
         long run;
 
-        @Option(names = "--ties", defaultValue = "random")
+        @Option(names = "--ties", defaultValue = "random", description = "Hard label at P = 0.5: random, abstain or prior (the run's class balance) (default ${DEFAULT-VALUE}).")
         String ties;
 
         @Option(names = "--by-length", negatable = true, defaultValue = "true", fallbackValue = "true",
@@ -297,9 +266,9 @@ final class ModelCommand implements Runnable {
             Calibration.Report r;
             dev.pairlab.analysis.LengthSplit ls;
             try (Project p = Projects.openForCaching(project.file)) {
-                Applied a = new Applied(p, run, s, s == Split.POOL, TiePolicy.parse(ties));
-                r = Calibration.evaluate(a.p, a.hard, a.gold);
-                ls = byLength ? dev.pairlab.analysis.LengthSplit.of(a.hard, a.gold, a.lengthA, a.lengthB) : null;
+                ScoredSplit a = ScoredSplit.of(p, run, s, s == Split.POOL, TiePolicy.parse(ties), 0, ProgressListener.NONE, Cancellation.none());
+                r = a.evaluate();
+                ls = byLength ? a.byLength() : null;
                 Projects.noteUncached(p, output.json, spec.commandLine().getErr());
             }
             if (output.json) {
@@ -350,9 +319,9 @@ final class ModelCommand implements Runnable {
             List<Calibration.ThresholdPoint> points;
             ModelRecord used;
             try (Project p = Projects.openForCaching(project.file)) {
-                Applied a = new Applied(p, run, s, true, TiePolicy.RANDOM);
-                used = a.run;
-                points = Calibration.sweep(a.p, a.hard, a.gold, Calibration.defaultThresholds());
+                ScoredSplit a = ScoredSplit.of(p, run, s, true, TiePolicy.RANDOM, 0, ProgressListener.NONE, Cancellation.none());
+                used = a.run();
+                points = a.sweep(Calibration.defaultThresholds());
                 Projects.noteUncached(p, output.json, spec.commandLine().getErr());
             }
             if (output.json) {

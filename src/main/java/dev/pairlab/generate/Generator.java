@@ -38,7 +38,7 @@ public final class Generator {
                 throw new IllegalArgumentException("no prompts to generate answers for");
             }
             if (concurrency < 1 || concurrency > 64) {
-                throw new IllegalArgumentException("--concurrency must be between 1 and 64");
+                throw new IllegalArgumentException("the number of parallel requests must be between 1 and 64");
             }
         }
 

@@ -17,7 +17,7 @@ public record Source(String name, String baseUrl, String model, String keyEnv, d
             throw new IllegalArgumentException("a source needs a base URL and a model, as URL,MODEL");
         }
         baseUrl = Endpoints.checkUrl(baseUrl, "the source URL");
-        keyEnv = Endpoints.checkKeyEnv(keyEnv, keyOption(name));
+        keyEnv = Endpoints.checkKeyEnv(keyEnv, keyField(name));
         if (!(temperature >= 0 && temperature <= 2)) {
             throw new IllegalArgumentException("temperature must be between 0 and 2");
         }
@@ -26,16 +26,16 @@ public record Source(String name, String baseUrl, String model, String keyEnv, d
         }
     }
 
-    /** The CLI option that names this source's key variable. */
-    static String keyOption(String name) {
-        return "a".equals(name) || "b".equals(name) ? "--key-" + name : "--key-env";
+    /** This source's key variable, in the user's words. */
+    static String keyField(String name) {
+        return "a".equals(name) || "b".equals(name) ? "the key variable of source " + name.toUpperCase(java.util.Locale.ROOT) : "the key variable";
     }
 
     /** "URL,MODEL" as the CLI takes it. */
     public static Source parse(String name, String spec, String keyEnv, double temperature, int maxTokens, String system) {
         int comma = spec.lastIndexOf(',');
         if (comma <= 0) {
-            throw new IllegalArgumentException("--source-" + name + " must be URL,MODEL, got '" + Endpoints.redact(spec, null) + "'");
+            throw new IllegalArgumentException("source " + name.toUpperCase(java.util.Locale.ROOT) + " must be URL,MODEL, got '" + Endpoints.redact(spec, null) + "'");
         }
         return new Source(name, spec.substring(0, comma).strip(), spec.substring(comma + 1).strip(), keyEnv, temperature, maxTokens, system);
     }

@@ -103,8 +103,7 @@ public final class Calibration {
             int known = 0;
             int right = 0;
             for (int k = 0; k < probabilityB.length; k++) {
-                double conf = Math.max(probabilityB[k], 1 - probabilityB[k]);
-                if (conf + 1e-12 < t || hard[k] == Votes.ABSTAIN) {
+                if (!WeakExport.keeps(probabilityB[k], hard[k], t)) { // the export's keep rule
                     continue;
                 }
                 kept++;

@@ -30,8 +30,9 @@ import java.util.stream.IntStream;
  * Weak-labels a chunk of pairs without a project, as {@link WeakExport} labels the pool: features,
  * LF votes, the label model's P(B), hard labels with the same tie coin (seeded by pair id), the
  * confidence threshold, and records in the export format with "weak" and "confidence" fields. What
- * the Spark job runs on each partition; the same code path the single-machine export uses for its
- * parts, so the two agree pair by pair.
+ * the Spark job runs on each partition. Which pairs are kept and their labels come from
+ * {@link WeakExport#weakLabels}, the rule the single-machine export applies to the pool, so the two agree
+ * pair by pair; only the writing (one chunk, no gold, no shuffle) is this class's own.
  */
 public final class ChunkLabeler {
 
@@ -42,7 +43,6 @@ public final class ChunkLabeler {
     private final WeakExport.Labeler labeler;
     private final WeakExport.Params params;
     private final PairFormat format;
-    private final double balance;
 
     public ChunkLabeler(WeakExport.Labeler labeler, WeakExport.Params params) throws LfException, BadInputException {
         String why = Portable.projectOnly(labeler.lfs());
@@ -52,7 +52,6 @@ public final class ChunkLabeler {
         this.labeler = labeler;
         this.params = params;
         this.format = Formats.byId(params.format());
-        this.balance = labeler.modelRun().path("params").path("class_balance").asDouble(0.5);
     }
 
     /** Labels pairs whose ids are set (the same ids a project importing the same file gives them). */
@@ -70,16 +69,19 @@ public final class ChunkLabeler {
         LfApplier.Applied applied = LfApplier.apply(features, labeler.lfs(), null, sink -> sink.accept(pairs, 0), ProgressListener.NONE,
                 Cancellation.none());
         LabelMatrix matrix = applied.matrix();
-        double[] p = labeler.model().probabilityB(matrix, IntStream.range(0, n).toArray());
-        byte[] hard = HardLabels.of(p, ids, params.ties(), balance, params.seed());
+        // The export's own rule (the matrix's ids are the pairs' ids, which seed the tie coin).
+        WeakExport.WeakLabels weak = WeakExport.weakLabels(labeler, matrix, IntStream.range(0, n).toArray(), params.ties(), params.seed(),
+                params.threshold());
+        double[] p = weak.probabilityB();
+        byte[] hard = weak.hard();
         double[] conf = new double[n];
         byte[] labels = new byte[n];
         int below = 0;
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         try (PairWriter writer = format.writer(buf)) {
             for (int k = 0; k < n; k++) {
-                conf[k] = Math.max(p[k], 1 - p[k]);
-                if (hard[k] == Votes.ABSTAIN || conf[k] + 1e-12 < params.threshold()) {
+                conf[k] = WeakExport.confidence(p[k]);
+                if (!weak.kept()[k]) {
                     labels[k] = Votes.ABSTAIN;
                     below++;
                     continue;

@@ -58,7 +58,25 @@ public record FitOptions(double classBalanceB, int epochs, double lr, double l2,
         }
     }
 
-    public static final double DEFAULT_PRIOR_STRENGTH = 50;
+    // The defaults, once: as text for picocli's defaultValue (which must be a constant string) and as numbers for
+    // paper(), the saved run's missing fields and the GUI form. The paper's values (method.md).
+    public static final String DEFAULT_CLASS_BALANCE_TEXT = "0.5";
+    public static final String DEFAULT_EPOCHS_TEXT = "100";
+    public static final String DEFAULT_LR_TEXT = "0.01";
+    public static final String DEFAULT_L2_TEXT = "0.6";
+    public static final String DEFAULT_PREC_INIT_TEXT = "0.7";
+    public static final String DEFAULT_SEED_TEXT = "123";
+    public static final String DEFAULT_PRIOR_STRENGTH_TEXT = "50";
+    public static final String DEFAULT_BELOW_CHANCE_TEXT = "keep";
+    public static final String DEFAULT_OPTIMIZER_TEXT = "adam";
+
+    public static final double DEFAULT_CLASS_BALANCE = Double.parseDouble(DEFAULT_CLASS_BALANCE_TEXT);
+    public static final int DEFAULT_EPOCHS = Integer.parseInt(DEFAULT_EPOCHS_TEXT);
+    public static final double DEFAULT_LR = Double.parseDouble(DEFAULT_LR_TEXT);
+    public static final double DEFAULT_L2 = Double.parseDouble(DEFAULT_L2_TEXT);
+    public static final double DEFAULT_PREC_INIT = Double.parseDouble(DEFAULT_PREC_INIT_TEXT);
+    public static final long DEFAULT_SEED = Long.parseLong(DEFAULT_SEED_TEXT);
+    public static final double DEFAULT_PRIOR_STRENGTH = Double.parseDouble(DEFAULT_PRIOR_STRENGTH_TEXT);
 
     public FitOptions(double classBalanceB, int epochs, double lr, double l2, double precInit, long seed) {
         this(classBalanceB, epochs, lr, l2, precInit, seed, DEFAULT_PRIOR_STRENGTH, BelowChance.KEEP, Optimizer.ADAM);
@@ -69,28 +87,30 @@ public record FitOptions(double classBalanceB, int epochs, double lr, double l2,
         this(classBalanceB, epochs, lr, l2, precInit, seed, priorStrength, belowChance, Optimizer.ADAM);
     }
 
+    /** The defaults: the paper's settings, and what the CLI, the label-model screen and an old saved run start from. */
     public static FitOptions paper() {
-        return new FitOptions(0.5, 100, 0.01, 0.6, 0.7, 123);
+        return new FitOptions(DEFAULT_CLASS_BALANCE, DEFAULT_EPOCHS, DEFAULT_LR, DEFAULT_L2, DEFAULT_PREC_INIT, DEFAULT_SEED, DEFAULT_PRIOR_STRENGTH,
+                BelowChance.parse(DEFAULT_BELOW_CHANCE_TEXT), Optimizer.parse(DEFAULT_OPTIMIZER_TEXT));
     }
 
     public FitOptions {
         if (!(classBalanceB > 0 && classBalanceB < 1)) {
-            throw new IllegalArgumentException("class balance must be strictly between 0 and 1, got " + classBalanceB);
+            throw new IllegalArgumentException("the class balance P(B) must be strictly between 0 and 1, got " + classBalanceB);
         }
         if (epochs < 1) {
-            throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
+            throw new IllegalArgumentException("the number of epochs must be at least 1, got " + epochs);
         }
         if (!(lr > 0)) {
-            throw new IllegalArgumentException("learning rate must be positive, got " + lr);
+            throw new IllegalArgumentException("the learning rate must be positive, got " + lr);
         }
         if (!(l2 >= 0)) {
-            throw new IllegalArgumentException("l2 must be 0 or more, got " + l2);
+            throw new IllegalArgumentException("the l2 pull must be 0 or more, got " + l2);
         }
         if (!(precInit > 0 && precInit < 1)) {
-            throw new IllegalArgumentException("initial accuracy must be strictly between 0 and 1, got " + precInit);
+            throw new IllegalArgumentException("the initial LF accuracy must be strictly between 0 and 1, got " + precInit);
         }
         if (!(priorStrength >= 0) || Double.isInfinite(priorStrength)) {
-            throw new IllegalArgumentException("prior strength must be 0 or more pseudo-labels, got " + priorStrength);
+            throw new IllegalArgumentException("the prior strength must be 0 or more pseudo-labels, got " + priorStrength);
         }
         if (belowChance == null) {
             belowChance = BelowChance.KEEP;
@@ -98,6 +118,18 @@ public record FitOptions(double classBalanceB, int epochs, double lr, double l2,
         if (optimizer == null) {
             optimizer = Optimizer.ADAM;
         }
+    }
+
+    public FitOptions withClassBalance(double v) {
+        return new FitOptions(v, epochs, lr, l2, precInit, seed, priorStrength, belowChance, optimizer);
+    }
+
+    public FitOptions withLr(double v) {
+        return new FitOptions(classBalanceB, epochs, v, l2, precInit, seed, priorStrength, belowChance, optimizer);
+    }
+
+    public FitOptions withPrecInit(double v) {
+        return new FitOptions(classBalanceB, epochs, lr, l2, v, seed, priorStrength, belowChance, optimizer);
     }
 
     public FitOptions withL2(double v) {

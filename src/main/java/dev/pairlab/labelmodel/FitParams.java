@@ -73,10 +73,12 @@ public record FitParams(String type, FitOptions options, String fitOn, TiePolicy
     }
 
     public static FitParams fromJson(JsonNode o) {
-        return new FitParams(o.path("type").asText(), new FitOptions(o.path("class_balance").asDouble(0.5), o.path("epochs").asInt(100),
-                o.path("lr").asDouble(0.01), o.path("l2").asDouble(0.6), o.path("prec_init").asDouble(0.7), o.path("seed").asLong(123),
-                o.path("prior_strength").asDouble(FitOptions.DEFAULT_PRIOR_STRENGTH), FitOptions.BelowChance.parse(o.path("below_chance").asText("keep")),
-                FitOptions.Optimizer.parse(o.path("optimizer").asText("adam"))),
+        // A field an older run did not save takes today's default (FitOptions, the one place defaults live).
+        FitOptions d = FitOptions.paper();
+        return new FitParams(o.path("type").asText(), new FitOptions(o.path("class_balance").asDouble(d.classBalanceB()), o.path("epochs").asInt(d.epochs()),
+                o.path("lr").asDouble(d.lr()), o.path("l2").asDouble(d.l2()), o.path("prec_init").asDouble(d.precInit()), o.path("seed").asLong(d.seed()),
+                o.path("prior_strength").asDouble(d.priorStrength()), FitOptions.BelowChance.parse(o.path("below_chance").asText(d.belowChance().key())),
+                FitOptions.Optimizer.parse(o.path("optimizer").asText(d.optimizer().key()))),
                 o.path("fit_on").asText("labeled"), TiePolicy.parse(o.path("ties").asText("random")), Split.parse(o.path("eval_split").asText("test")));
     }
 }

@@ -32,7 +32,7 @@ public record LengthBalance(Method method, double target) {
 
     public LengthBalance {
         if (!Double.isNaN(target) && !(target >= 0 && target <= 1)) {
-            throw new IllegalArgumentException("--length-balance must be 'labeled' or a share between 0 and 1, got " + target);
+            throw new IllegalArgumentException("the length balance target must be 'labeled' (the gold pairs' share) or a share between 0 and 1, got " + target);
         }
     }
 
@@ -41,7 +41,7 @@ public record LengthBalance(Method method, double target) {
         Method m = switch (method.strip().toLowerCase(Locale.ROOT)) {
             case "subsample" -> Method.SUBSAMPLE;
             case "weights" -> Method.WEIGHTS;
-            default -> throw new IllegalArgumentException("--length-method must be subsample or weights, got '" + method + "'");
+            default -> throw new IllegalArgumentException("the length balance method must be subsample or weights, got '" + method + "'");
         };
         String t = target.strip().toLowerCase(Locale.ROOT);
         if (t.equals("labeled")) {
@@ -50,7 +50,7 @@ public record LengthBalance(Method method, double target) {
         try {
             return new LengthBalance(m, Double.parseDouble(t));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--length-balance must be 'labeled' or a share between 0 and 1, got '" + target + "'");
+            throw new IllegalArgumentException("the length balance target must be 'labeled' (the gold pairs' share) or a share between 0 and 1, got '" + target + "'");
         }
     }
 
@@ -188,7 +188,7 @@ public record LengthBalance(Method method, double target) {
     public Plan plan(byte[] sides, double labeledShare, long seed) throws BadInputException {
         double t = fromLabeled() ? labeledShare : target;
         if (Double.isNaN(t)) {
-            throw new BadInputException("--length-balance labeled: no gold pair in the export has answers of unequal length to take the share from");
+            throw new BadInputException("cannot balance the weak part by length to the gold pairs' share: no gold pair in the export has answers of unequal length to take the share from");
         }
         long[] c = counts(sides);
         long longer = c[0];
@@ -199,7 +199,7 @@ public record LengthBalance(Method method, double target) {
         double[] w = new double[sides.length];
         Arrays.fill(w, 1.0);
         if ((longer == 0 && t > 0) || (shorter == 0 && t < 1)) {
-            throw new BadInputException(String.format(Locale.ROOT, "--length-balance: cannot reach a longer-share of %.3f: the weak part has %d"
+            throw new BadInputException(String.format(Locale.ROOT, "length balance: cannot reach a longer-share of %.3f: the weak part has %d"
                     + " pairs choosing the longer answer and %d choosing the shorter", t, longer, shorter));
         }
         if (method == Method.WEIGHTS) {

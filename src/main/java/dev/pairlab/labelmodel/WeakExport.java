@@ -69,7 +69,7 @@ public final class WeakExport {
 
         public Params {
             if (!(threshold >= 0 && threshold <= 1)) {
-                throw new IllegalArgumentException("--threshold must be between 0 and 1, got " + threshold);
+                throw new IllegalArgumentException("the confidence threshold must be between 0 and 1, got " + threshold);
             }
             goldSplits = Set.copyOf(goldSplits);
         }
@@ -189,7 +189,8 @@ public final class WeakExport {
 
     /**
      * The export's rule for which pool pairs get a weak label, in one place (export weak, the export
-     * screen, rm train): hard labels from P(B) with the tie policy at the run's class balance, kept
+     * screen's count, model eval and sweep-threshold through {@link ScoredSplit}, rm train, the Spark job through
+     * {@link ChunkLabeler}): hard labels from P(B) with the tie policy at the run's class balance, kept
      * unless the tie policy abstains or the confidence is under the threshold.
      */
     public static WeakLabels weakLabels(Labeler labeler, LabelMatrix matrix, int[] rows, TiePolicy ties, long seed, double threshold) {
@@ -199,10 +200,19 @@ public final class WeakExport {
         byte[] hard = HardLabels.of(p, ids, ties, balance, seed);
         boolean[] kept = new boolean[rows.length];
         for (int k = 0; k < rows.length; k++) {
-            double conf = Math.max(p[k], 1 - p[k]);
-            kept[k] = hard[k] != Votes.ABSTAIN && conf + 1e-12 >= threshold;
+            kept[k] = keeps(p[k], hard[k], threshold);
         }
         return new WeakLabels(p, hard, kept);
+    }
+
+    /** The keep rule for one pair: it has a hard label and its confidence max(P, 1 − P) reaches the threshold. */
+    public static boolean keeps(double probabilityB, byte hard, double threshold) {
+        return hard != Votes.ABSTAIN && confidence(probabilityB) + 1e-12 >= threshold;
+    }
+
+    /** Confidence of a weak label: the probability of the chosen side. */
+    public static double confidence(double probabilityB) {
+        return Math.max(probabilityB, 1 - probabilityB);
     }
 
     public static Params paramsOf(JsonNode manifest) {

@@ -42,21 +42,21 @@ public final class Endpoints {
     /**
      * The environment variable name to store for an API key, or null when none is given.
      *
-     * @param option the option the user typed it with (for the hint), e.g. {@code --key-env}
-     * @throws IllegalArgumentException naming the option, never repeating the value, when it is not a
+     * @param what   the field in the user's words, e.g. "the judge's key variable" (no CLI flag: the GUI shows it too)
+     * @throws IllegalArgumentException naming the field, never repeating the value, when it is not a
      *                                  valid name or looks like a key itself
      */
-    public static String checkKeyEnv(String value, String option) {
+    public static String checkKeyEnv(String value, String what) {
         if (value == null || value.isBlank()) {
             return null;
         }
         String v = value.strip();
-        String hint = "give the NAME of the environment variable that holds the key, e.g. " + option + " OPENAI_API_KEY";
+        String hint = "give the NAME of the environment variable that holds the key, e.g. OPENAI_API_KEY";
         if (looksLikeKey(v)) {
-            throw new IllegalArgumentException(option + " looks like an API key itself (it was not stored); " + hint);
+            throw new IllegalArgumentException(what + " looks like an API key itself (it was not stored); " + hint);
         }
         if (!NAME.matcher(v).matches()) {
-            throw new IllegalArgumentException(option + " must be an environment variable name (letters, digits and _, not starting"
+            throw new IllegalArgumentException(what + " must be an environment variable name (letters, digits and _, not starting"
                     + " with a digit, at most 100 characters); " + hint);
         }
         return v;
@@ -128,8 +128,8 @@ public final class Endpoints {
             throw new IllegalArgumentException(what + " must start with http:// or https://, got " + redact(u, null));
         }
         if (uri.getRawUserInfo() != null || u.substring(u.indexOf("://") + 3).split("[/?#]", 2)[0].contains("@")) {
-            throw new IllegalArgumentException(what + " must not carry credentials (user:password@host); give the key's environment"
-                    + " variable with --key-env NAME instead (the URL was not stored)");
+            throw new IllegalArgumentException(what + " must not carry credentials (user:password@host); give the name of the key's environment"
+                    + " variable instead (the URL was not stored)");
         }
         if (uri.getHost() == null) {
             throw new IllegalArgumentException(what + " has no host: " + redact(u, null));
@@ -140,7 +140,7 @@ public final class Endpoints {
                 String name = param.split("=", 2)[0].toLowerCase(Locale.ROOT);
                 if (SECRET_PARAMS.contains(name)) {
                     throw new IllegalArgumentException(what + " must not carry credentials (the query parameter '" + name
-                            + "'); give the key's environment variable with --key-env NAME instead (the URL was not stored)");
+                            + "'); give the name of the key's environment variable instead (the URL was not stored)");
                 }
             }
         }

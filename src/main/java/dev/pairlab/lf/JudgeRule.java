@@ -50,7 +50,7 @@ public record JudgeRule(String endpoint, String model, String prompt, String key
         }
         // Checked here, where every judge is made (CLI, LF editor, import of lfs.json), so no key reaches the project.
         endpoint = dev.pairlab.lf.Endpoints.checkUrl(endpoint, "the endpoint");
-        keyEnv = dev.pairlab.lf.Endpoints.checkKeyEnv(keyEnv, "--key-env");
+        keyEnv = dev.pairlab.lf.Endpoints.checkKeyEnv(keyEnv, "the judge's key variable");
         if (prompt == null || !prompt.contains("{a}") || !prompt.contains("{b}")) {
             throw new IllegalArgumentException("the judge prompt must contain {a} and {b} (and usually {context})");
         }
@@ -175,7 +175,7 @@ public record JudgeRule(String endpoint, String model, String prompt, String key
     static JudgeRule fromJson(JsonNode n) throws LfException {
         String keyEnv = n.hasNonNull("key_env") ? n.get("key_env").asText() : null;
         try {
-            dev.pairlab.lf.Endpoints.checkKeyEnv(keyEnv, "--key-env");
+            dev.pairlab.lf.Endpoints.checkKeyEnv(keyEnv, "the judge's key variable");
         } catch (IllegalArgumentException e) {
             keyEnv = null;
         }

@@ -37,12 +37,12 @@ public record ImportOptions(String format, long seed, boolean skipInvalid, Split
         labelMap = labelMap == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(labelMap));
         for (Map.Entry<String, String> e : labelMap.entrySet()) {
             if (LabelMap.target(e.getValue()) == null) {
-                throw new IllegalArgumentException("--label-map " + e.getKey() + "=" + e.getValue()
+                throw new IllegalArgumentException("the label map entry " + e.getKey() + "=" + e.getValue()
                         + ": the value must be a, b or none");
             }
         }
         if (maxLineMb < 1 || maxLineMb > MAX_LINE_MB_LIMIT) {
-            throw new IllegalArgumentException("--max-line-mb must be between 1 and " + MAX_LINE_MB_LIMIT + ", not " + maxLineMb);
+            throw new IllegalArgumentException("the largest record must be between 1 and " + MAX_LINE_MB_LIMIT + " MB, not " + maxLineMb);
         }
     }
 

@@ -133,7 +133,7 @@ public final class OutputFile {
         if (Files.isSymbolicLink(abs)) {
             Path target = linkTarget(abs);
             if (!force) {
-                throw refused("it is a symbolic link (to " + target + "); pass --force to replace the file it points to");
+                throw refused("it is a symbolic link (to " + target + "); it is replaced only when you ask to overwrite (the file it points to is then written)");
             }
             dest = target;
         } else {

@@ -15,7 +15,7 @@ public record SplitParams(double eval, double labeled, double dev, long seed, bo
         check("labeled", labeled);
         check("dev", dev);
         if (labeled + dev > 1.0) {
-            throw new IllegalArgumentException("--labeled plus --dev must not exceed 1 (got " + (labeled + dev) + ")");
+            throw new IllegalArgumentException("the labeled share plus the dev share must not exceed 1 (got " + (labeled + dev) + ")");
         }
     }
 

@@ -50,7 +50,7 @@ public final class ActiveCurve {
                 throw new IllegalArgumentException("budgets must be zero or more pairs");
             }
             if (seeds < 1) {
-                throw new IllegalArgumentException("--seeds must be at least 1");
+                throw new IllegalArgumentException("the number of seeds must be at least 1");
             }
         }
     }

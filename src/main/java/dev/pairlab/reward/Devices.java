@@ -47,7 +47,7 @@ public final class Devices {
                         + "; training on the CPU";
                 return new Choice(Device.cpu(), cpuName(), requested.equals("gpu") ? why : null);
             default:
-                throw new IllegalArgumentException("--device must be auto, cpu or gpu, not '" + requested + "'");
+                throw new IllegalArgumentException("the device must be auto, cpu or gpu, not '" + requested + "'");
         }
     }
 

@@ -76,7 +76,7 @@ public final class Experiment {
                 }
             }
             if (seeds < 1) {
-                throw new IllegalArgumentException("--seeds must be at least 1");
+                throw new IllegalArgumentException("the number of seeds must be at least 1");
             }
         }
 
@@ -170,7 +170,7 @@ public final class Experiment {
             }
             if (!old.equals(Json.MAPPER.readTree(json))) { // compare as parsed text: number node types differ otherwise
                 throw new BadInputException(outDir + " holds an experiment with other settings (" + settings
-                        + "); use another --out folder or remove it");
+                        + "); choose another output folder or remove it");
             }
         } else {
             output(settings, params).writeText(w -> w.write(json));

@@ -45,22 +45,22 @@ public record RewardConfig(String kind, String base, String data, int epochs, in
             lengthTerm = LENGTH_NONE;
         }
         if (!lengthTerm.equals(LENGTH_NONE) && !lengthTerm.equals(LENGTH_LEARNED)) {
-            throw new IllegalArgumentException("--length-term must be none or learned, not '" + lengthTerm + "'");
+            throw new IllegalArgumentException("the length term must be none or learned, not '" + lengthTerm + "'");
         }
         if (!(lengthDecorrelation >= 0)) {
-            throw new IllegalArgumentException("--length-decorrelation must be 0 or more, not " + lengthDecorrelation);
+            throw new IllegalArgumentException("the length decorrelation weight must be 0 or more, not " + lengthDecorrelation);
         }
         if (lengthTerm.equals(LENGTH_NONE)) {
             lengthDecorrelation = 0; // nothing to decorrelate from: kept out of the record so equal runs compare equal
         }
         if (!kind.equals("features") && !kind.equals("transformer") && !kind.equals(FROZEN)) {
-            throw new IllegalArgumentException("--kind must be features, transformer or frozen, not '" + kind + "'");
+            throw new IllegalArgumentException("the reward model kind must be features, transformer or frozen, not '" + kind + "'");
         }
         if (!data.equals("gold") && !data.equals("gold+weak") && !data.equals("soft")) {
-            throw new IllegalArgumentException("--data must be gold, gold+weak or soft, not '" + data + "'");
+            throw new IllegalArgumentException("the training data must be gold, gold+weak or soft, not '" + data + "'");
         }
         if ((kind.equals("transformer") || kind.equals(FROZEN)) && (base == null || base.isBlank())) {
-            throw new IllegalArgumentException("a " + kind + " reward model needs --base minilm or --base CHECKPOINT_FOLDER");
+            throw new IllegalArgumentException("a " + kind + " reward model needs a base model: minilm or a checkpoint folder");
         }
         if (epochs < 1 || batchSize < 1 || gradAccum < 1 || maxLength < 4) {
             throw new IllegalArgumentException("epochs, batch size and gradient accumulation must be at least 1, max length at least 4");

@@ -80,7 +80,8 @@ class ModelCliTest {
         assertTrue(subAgain.json().get("identical_to_manifest").asBoolean(), subAgain.err());
         CliTest.Run bad = CliTest.run("export", "weak", p, "--out", dir.resolve("bad.jsonl").toString(), "--length-balance", "2", "-q");
         assertEquals(1, bad.code());
-        assertTrue(bad.err().contains("--length-balance must be 'labeled' or a share between 0 and 1"), bad.err());
+        assertTrue(bad.err().contains("--length-balance/--length-method: the length balance target must be 'labeled' (the gold pairs' share)"
+                + " or a share between 0 and 1"), bad.err());
 
         CliTest.Run list = CliTest.run("model", "list", p, "--json");
         assertEquals(1, list.json().get("runs").size());
@@ -104,6 +105,40 @@ class ModelCliTest {
         assertEquals(1, stale.code());
         assertTrue(stale.err().contains("changed since label model run"), stale.err());
         assertTrue(!Files.exists(dir.resolve("m2.json")));
+    }
+
+    /**
+     * Issue 21: 'model eval --ties prior' broke ties at class balance 0.5 while fit and export used the run's. Majority
+     * vote's P(B) is 0.5 wherever the LFs tie or all abstain, so the prior decides those pairs: B at 0.7, A at 0.3.
+     */
+    @Test
+    void evalWithPriorTiesUsesTheRunsClassBalance() throws Exception {
+        String p = dir.resolve("ub.pairlab").toString();
+        CliTest.run("new", p);
+        CliTest.run("import", p, TestData.ub2().toString(), "-q");
+        CliTest.run("split", p, "--eval", "0.1", "--labeled", "0.1", "-q");
+        CliTest.run("lf", "preset", p, "ub");
+        CliTest.Run fitB = CliTest.run("model", "fit", p, "--type", "majority", "--class-balance", "0.7", "--ties", "prior", "--json", "-q");
+        assertEquals(0, fitB.code(), fitB.err());
+        CliTest.Run fitA = CliTest.run("model", "fit", p, "--type", "majority", "--class-balance", "0.3", "--ties", "prior", "--json", "-q");
+        assertEquals(0, fitA.code(), fitA.err());
+        CliTest.Run abstain = CliTest.run("model", "eval", p, "--run", "1", "--ties", "abstain", "--json");
+        CliTest.Run evalB = CliTest.run("model", "eval", p, "--run", "1", "--ties", "prior", "--json");
+        CliTest.Run evalA = CliTest.run("model", "eval", p, "--run", "2", "--ties", "prior", "--json");
+        assertEquals(0, evalB.code(), evalB.err());
+        JsonNode b = evalB.json();
+        JsonNode a = evalA.json();
+        int ties = (int) Math.round(b.get("rows").asInt() * (1 - abstain.json().get("coverage").asDouble()));
+        assertTrue(ties > 0, "the test split has pairs at P = 0.5");
+        // Eval agrees with the fit that made the run, and the tied pairs go to B at 0.7 and to A at 0.3.
+        assertEquals(fitB.json().get("accuracy").asDouble(), b.get("accuracy").asDouble(), 1e-12);
+        assertEquals(fitA.json().get("accuracy").asDouble(), a.get("accuracy").asDouble(), 1e-12);
+        assertTrue(Math.abs(b.get("accuracy").asDouble() - a.get("accuracy").asDouble()) > 1e-9, "the prior decides the ties");
+        // Decided by the prior: every tied pair labeled B is right exactly when its gold is B, so the two accuracies
+        // differ by (tied with gold B − tied with gold A) / pairs, a whole number of pairs.
+        double diff = (b.get("accuracy").asDouble() - a.get("accuracy").asDouble()) * b.get("rows").asInt();
+        assertEquals(Math.rint(diff), diff, 1e-6);
+        assertTrue(Math.abs(diff) <= ties);
     }
 
     @Test

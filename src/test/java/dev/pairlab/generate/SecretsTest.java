@@ -62,7 +62,7 @@ class SecretsTest {
                     "8f3a9c1e7b2d4f6a0c5e9b3d7f1a2c4e", "my key")) {
                 Run add = cli("lf", "add", p, "judge", "--kind", "llm", "--endpoint", server.url(), "--model", "m", "--key-env", key);
                 assertEquals(1, add.code(), key + ": " + add.err());
-                assertTrue(add.err().contains("give the NAME of the environment variable that holds the key, e.g. --key-env OPENAI_API_KEY"),
+                assertTrue(add.err().contains("the judge's key variable") && add.err().contains("give the NAME of the environment variable that holds the key, e.g. OPENAI_API_KEY"),
                         add.err());
                 assertFalse(add.err().contains(key) || add.out().contains(key), "the key is not printed back");
             }
@@ -70,7 +70,7 @@ class SecretsTest {
             Files.writeString(prompts, "hello\n");
             Run gen = cli("generate", p, "--prompts", prompts.toString(), "--source-a", server.url() + ",m", "--key-a", KEY, "-q");
             assertEquals(1, gen.code(), gen.err());
-            assertTrue(gen.err().contains("e.g. --key-a OPENAI_API_KEY"), gen.err());
+            assertTrue(gen.err().contains("the key variable of source A") && gen.err().contains("e.g. OPENAI_API_KEY"), gen.err());
             assertEquals(0, server.requests.get(), "nothing was sent");
             // A real name is fine, and is what is stored.
             Run ok = cli("lf", "add", p, "judge", "--kind", "llm", "--endpoint", server.url(), "--model", "m", "--key-env", "OPENAI_API_KEY");

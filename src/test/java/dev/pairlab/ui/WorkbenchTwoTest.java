@@ -121,6 +121,73 @@ class WorkbenchTwoTest {
         assertTrue(weighted.stream().allMatch(l -> l.contains("\"weight\":")));
     }
 
+    /** The CLI's answer on a copy of the project (the window holds the original open). */
+    private static JsonNode cli(String... args) throws Exception {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = dev.pairlab.cli.Cli.run(args, new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true));
+        assertEquals(0, code, err.toString());
+        return Json.MAPPER.readTree(out.toString());
+    }
+
+    /**
+     * Issue 21's drift: the label-model screen fitted with its own lr and initial accuracy, and the export screen counted
+     * with its own keep rule (balance 0.5, random ties, the latest run). The same settings now give the CLI's numbers.
+     */
+    @Test
+    void theScreensGiveTheClisLabelModelAndExportNumbers(FxRobot robot) throws Exception {
+        Path file = dir.resolve("ub.pairlab");
+        try (Project p = Project.create(file)) {
+            ProjectFixture.importFile(p, TestData.ub2(), ImportOptions.defaults());
+            Splitter.split(p, new SplitParams(0.1, 0.2, 0, 123, false), ProgressListener.NONE, Cancellation.none());
+            Presets.addTo(p, "ub");
+        }
+        Path copy = dir.resolve("cli.pairlab");
+        Files.copy(file, copy);
+        JsonNode fit1 = cli("model", "fit", copy.toString(), "--type", "snorkel", "--lr", "0.05", "--prec-init", "0.6", "--class-balance", "0.7",
+                "--ties", "prior", "--json", "-q");
+        cli("model", "fit", copy.toString(), "--type", "majority", "--json", "-q");
+        JsonNode export = cli("export", "weak", copy.toString(), "--out", dir.resolve("cli.jsonl").toString(), "--model", "1", "--ties", "abstain",
+                "--threshold", "0.6", "--json", "-q");
+
+        robot.interact(() -> window.open(file));
+        WorkbenchTest.waitUntil("labels are computed", () -> ws.labeled().get() != null && ws.labeled().get().matrix().m() == 6);
+        robot.clickOn("#tab-label-model");
+        @SuppressWarnings("unchecked")
+        TableView<LabelModelView.Line> compare = robot.lookup("#lm-compare").queryAs(TableView.class);
+        robot.interact(() -> {
+            robot.lookup("#lm-lr").queryAs(TextField.class).setText("0.05");
+            robot.lookup("#lm-prec-init").queryAs(TextField.class).setText("0.6");
+            robot.lookup("#lm-balance").queryAs(TextField.class).setText("0.7");
+            robot.lookup("#lm-ties").queryAs(javafx.scene.control.ComboBox.class).setValue("prior");
+        });
+        robot.clickOn("#lm-fit");
+        WorkbenchTest.waitUntil("the comparison table fills", () -> compare.getItems().size() == 2);
+        assertEquals(String.format(java.util.Locale.ROOT, "%.3f", fit1.get("accuracy").asDouble()), compare.getItems().get(0).a());
+        assertEquals(String.format(java.util.Locale.ROOT, "%.3f", fit1.get("coverage").asDouble()), compare.getItems().get(0).c());
+        robot.interact(() -> {
+            compare.getItems().clear();
+            robot.lookup("#lm-type").queryAs(javafx.scene.control.ComboBox.class).setValue("majority");
+        });
+        robot.clickOn("#lm-fit");
+        WorkbenchTest.waitUntil("the second fit shows", () -> compare.getItems().size() == 2);
+
+        robot.clickOn("#tab-export");
+        Label counts = robot.lookup("#export-counts").queryAs(Label.class);
+        robot.interact(() -> ws.relabel());
+        WorkbenchTest.waitUntil("the runs are listed", () -> robot.lookup("#export-run-id").queryAs(javafx.scene.control.ComboBox.class)
+                .getItems().contains("1"));
+        robot.interact(() -> {
+            robot.lookup("#export-run-id").queryAs(javafx.scene.control.ComboBox.class).setValue("1");
+            robot.lookup("#export-ties").queryAs(javafx.scene.control.ComboBox.class).setValue("abstain");
+        });
+        // Typed last: the count refreshes on each change and the last one wins.
+        robot.interact(() -> robot.lookup("#export-threshold").queryAs(TextField.class).setText("0.6"));
+        String expected = String.format(java.util.Locale.ROOT, "Will write %d pairs: %d gold + %d weak (of %d pool pairs, label model run 1)",
+                export.get("total").asLong(), export.get("gold").asLong(), export.get("weak").asLong(), export.get("pool").asLong());
+        WorkbenchTest.waitUntil("the count is the CLI's: " + expected, () -> counts.getText().startsWith(expected));
+    }
+
     @Test
     void pairsAreGeneratedFromTheGenerateScreen(FxRobot robot) throws Exception {
         try (dev.pairlab.generate.FakeChatServer server = new dev.pairlab.generate.FakeChatServer()) {

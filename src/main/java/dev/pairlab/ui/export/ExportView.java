@@ -1,19 +1,20 @@
 package dev.pairlab.ui.export;
 
 import dev.pairlab.analysis.Subsets;
-import dev.pairlab.labelmodel.HardLabels;
 import dev.pairlab.labelmodel.LengthBalance;
 import dev.pairlab.labelmodel.TiePolicy;
 import dev.pairlab.labelmodel.WeakExport;
 import dev.pairlab.pairs.OutputFile;
 import dev.pairlab.lf.ProjectLabeling;
-import dev.pairlab.lf.Votes;
 import dev.pairlab.pairs.Split;
+import dev.pairlab.store.ModelRuns;
 import dev.pairlab.ui.Workspace;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -39,6 +40,8 @@ import javafx.stage.FileChooser;
  */
 public final class ExportView extends BorderPane {
 
+    private static final String LATEST = "latest";
+
     private final Workspace ws;
     private final dev.pairlab.ui.WhenShown refresh = new dev.pairlab.ui.WhenShown(this::count);
     private final ComboBox<String> format = new ComboBox<>(FXCollections.observableArrayList("trl", "answer-label", "csv"));
@@ -46,6 +49,10 @@ public final class ExportView extends BorderPane {
     private final CheckBox train = new CheckBox("train");
     private final CheckBox dev = new CheckBox("dev");
     private final TextField seed = new TextField("123");
+    /** As --ties: the hard label of a pool pair at P = 0.5. */
+    private final ComboBox<String> ties = new ComboBox<>(FXCollections.observableArrayList("random", "abstain", "prior"));
+    /** As --model: "latest" or a run id. */
+    private final ComboBox<String> run = new ComboBox<>(FXCollections.observableArrayList(LATEST));
     /** As --length-balance: no balancing, the gold pairs' share, or a share typed in. */
     private final ComboBox<String> lengthTarget = new ComboBox<>(FXCollections.observableArrayList("none", "labeled", "0.5"));
     private final ComboBox<String> lengthMethod = new ComboBox<>(FXCollections.observableArrayList("subsample", "weights"));
@@ -69,8 +76,13 @@ public final class ExportView extends BorderPane {
         lengthTarget.setTooltip(lengthTip);
         lengthMethod.setTooltip(lengthTip);
         train.setSelected(true);
+        ties.getSelectionModel().select("random");
+        ties.setId("export-ties");
+        run.getSelectionModel().select(LATEST);
+        run.setId("export-run-id");
         file.setPrefColumnCount(40);
         file.setId("export-file");
+        threshold.setId("export-threshold");
         counts.setId("export-counts");
         manifest.setId("export-manifest");
         manifest.setEditable(false);
@@ -94,17 +106,21 @@ public final class ExportView extends BorderPane {
         g.setHgap(8);
         g.setVgap(6);
         g.addRow(0, new Label("Format"), format);
-        g.addRow(1, new Label("Keep pool pairs with confidence ≥"), threshold);
-        g.addRow(2, new Label("Gold labels from"), new HBox(10, train, dev));
-        g.addRow(3, new Label("Shuffle seed"), seed);
-        g.addRow(4, new Label("Balance the longer-chosen share to"), new HBox(6, lengthTarget, new Label("by"), lengthMethod));
-        g.addRow(5, new Label("File"), new HBox(6, file, browse));
+        g.addRow(1, new Label("Label model run"), run);
+        g.addRow(2, new Label("Keep pool pairs with confidence ≥"), threshold);
+        g.addRow(3, new Label("At P = 0.5"), ties);
+        g.addRow(4, new Label("Gold labels from"), new HBox(10, train, dev));
+        g.addRow(5, new Label("Shuffle and tie seed"), seed);
+        g.addRow(6, new Label("Balance the longer-chosen share to"), new HBox(6, lengthTarget, new Label("by"), lengthMethod));
+        g.addRow(7, new Label("File"), new HBox(6, file, browse));
         VBox box = new VBox(10, g, new HBox(8, count, export), counts, new Label("Manifest"), manifest);
         box.setPadding(new Insets(10));
         setCenter(box);
         ws.labeled().addListener((o, a, b) -> refresh.request());
         threshold.textProperty().addListener((o, a, b) -> refresh.request());
         lengthTarget.valueProperty().addListener((o, a, b) -> refresh.request());
+        ties.valueProperty().addListener((o, a, b) -> refresh.request());
+        run.valueProperty().addListener((o, a, b) -> refresh.request());
     }
 
     /** Bound by the main window to the tab's selection: while false, the count waits. */
@@ -124,7 +140,7 @@ public final class ExportView extends BorderPane {
         LengthBalance balance = target.isEmpty() || target.equals("none") ? null : LengthBalance.parse(target, lengthMethod.getValue());
         try {
             return new WeakExport.Params(format.getValue(), Double.parseDouble(threshold.getText().strip()), Long.parseLong(seed.getText().strip()),
-                    gold, TiePolicy.RANDOM, balance);
+                    gold, TiePolicy.parse(ties.getValue()), balance);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("threshold and seed must be numbers");
         }
@@ -144,21 +160,40 @@ public final class ExportView extends BorderPane {
             counts.setText(e.getMessage());
             return;
         }
+        long runId = runId();
         ws.tasks().run("Counting the export", (progress, cancel) -> {
-            WeakExport.Labeler labeler = WeakExport.fromProject(o.writable() ? o.writer() : o.reader(), 0);
+            var project = o.writable() ? o.writer() : o.reader();
+            List<String> runs = new ArrayList<>(List.of(LATEST));
+            ModelRuns.list(project).forEach(r -> runs.add(Long.toString(r.id())));
+            WeakExport.Labeler labeler = WeakExport.fromProject(project, runId);
             int[] pool = Subsets.rows(l.labels(), EnumSet.of(Split.POOL));
-            double[] pb = labeler.model().probabilityB(l.matrix(), pool);
-            long[] ids = IntStream.of(pool).mapToLong(r -> l.matrix().ids()[r]).toArray();
-            byte[] hard = HardLabels.of(pb, ids, p.ties(), 0.5, p.seed());
-            long kept = IntStream.range(0, pool.length).filter(k -> hard[k] != Votes.ABSTAIN && Math.max(pb[k], 1 - pb[k]) + 1e-12 >= p.threshold())
-                    .count();
+            // The export's own keep rule (the run's class balance for ties by the prior), as 'export weak' applies it.
+            WeakExport.WeakLabels weak = WeakExport.weakLabels(labeler, l.matrix(), pool, p.ties(), p.seed(), p.threshold());
+            long kept = IntStream.range(0, pool.length).filter(k -> weak.kept()[k]).count();
             long gold = IntStream.range(0, l.labels().size()).filter(r -> p.goldSplits().contains(Split.values()[l.labels().split()[r]])
                     && l.labels().gold()[r] >= 0).count();
-            return new long[] {gold, kept, pool.length};
-        }, c -> counts.setText(String.format(Locale.ROOT, "Will write %d pairs: %d gold + %d weak (of %d pool pairs)%s.", c[0] + c[1], c[0], c[1], c[2],
-                p.lengthBalance() == null || p.lengthBalance().method() == LengthBalance.Method.WEIGHTS ? ""
-                        : ", less the weak pairs length balancing drops")),
+            return new Count(runs, labeler.modelRun().path("id").asLong(), gold, kept, pool.length);
+        }, c -> {
+            if (!run.getItems().equals(c.runs())) {
+                String chosen = run.getValue();
+                run.getItems().setAll(c.runs());
+                run.setValue(c.runs().contains(chosen) ? chosen : LATEST);
+            }
+            counts.setText(String.format(Locale.ROOT, "Will write %d pairs: %d gold + %d weak (of %d pool pairs, label model run %d)%s.",
+                    c.gold() + c.weak(), c.gold(), c.weak(), c.pool(), c.run(),
+                    p.lengthBalance() == null || p.lengthBalance().method() == LengthBalance.Method.WEIGHTS ? ""
+                            : ", less the weak pairs length balancing drops"));
+        },
                 err -> counts.setText(err.getMessage())); // e.g. no label model yet: said here, not as an error
+    }
+
+    private record Count(List<String> runs, long run, long gold, long weak, long pool) {
+    }
+
+    /** The chosen run, 0 for the latest. */
+    private long runId() {
+        String v = run.getValue();
+        return v == null || v.equals(LATEST) ? 0 : Long.parseLong(v);
     }
 
     private void export() {
@@ -178,8 +213,9 @@ public final class ExportView extends BorderPane {
             ws.error(e);
             return;
         }
+        long runId = runId();
         ws.run("Exporting to " + out.getFileName(), (progress, cancel) -> {
-            WeakExport.Report r = WeakExport.run(w, WeakExport.fromProject(w, 0), p, OutputFile.of(out, false), progress, cancel);
+            WeakExport.Report r = WeakExport.run(w, WeakExport.fromProject(w, runId), p, OutputFile.of(out, false), progress, cancel);
             return new Exported(r, Files.readString(r.manifest())); // read here, not on the FX thread
         }, e -> {
             WeakExport.Report r = e.report();

@@ -4,18 +4,17 @@ import dev.pairlab.analysis.Subsets;
 import dev.pairlab.labelmodel.Calibration;
 import dev.pairlab.labelmodel.FitOptions;
 import dev.pairlab.labelmodel.FitParams;
-import dev.pairlab.labelmodel.HardLabels;
 import dev.pairlab.labelmodel.LabelModels;
 import dev.pairlab.labelmodel.ModelFitting;
+import dev.pairlab.labelmodel.ScoredSplit;
 import dev.pairlab.labelmodel.TiePolicy;
+import dev.pairlab.labelmodel.WeakExport;
 import dev.pairlab.lf.ProjectLabeling;
 import dev.pairlab.pairs.Split;
 import dev.pairlab.store.Project;
 import dev.pairlab.ui.Workspace;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.IntStream;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -55,10 +54,14 @@ public final class LabelModelView extends BorderPane {
     private final ComboBox<String> fitOn = new ComboBox<>(FXCollections.observableArrayList("labeled", "pool", FitParams.LABELED_AND_POOL));
     private final ComboBox<String> evalSplit = new ComboBox<>(FXCollections.observableArrayList("test", "dev", "train"));
     private final ComboBox<String> ties = new ComboBox<>(FXCollections.observableArrayList("random", "abstain", "prior"));
-    private final TextField epochs = new TextField("100");
-    private final TextField l2 = new TextField("0.6");
-    private final TextField balance = new TextField("0.5");
-    private final TextField seed = new TextField("123");
+    // The form starts from the one set of defaults the CLI's options also come from.
+    private static final FitOptions DEFAULTS = FitOptions.paper();
+    private final TextField epochs = new TextField(Integer.toString(DEFAULTS.epochs()));
+    private final TextField lr = new TextField(Double.toString(DEFAULTS.lr()));
+    private final TextField l2 = new TextField(Double.toString(DEFAULTS.l2()));
+    private final TextField precInit = new TextField(Double.toString(DEFAULTS.precInit()));
+    private final TextField balance = new TextField(Double.toString(DEFAULTS.classBalanceB()));
+    private final TextField seed = new TextField(Long.toString(DEFAULTS.seed()));
     private final TableView<Line> compare = new TableView<>();
     private final TableView<Line> lfTable = new TableView<>();
     private final LineChart<Number, Number> reliability = new LineChart<>(new NumberAxis(0.5, 1, 0.1), new NumberAxis(0, 1, 0.1));
@@ -89,10 +92,20 @@ public final class LabelModelView extends BorderPane {
         Button fit = new Button("Fit");
         fit.setId("lm-fit");
         fit.setOnAction(e -> fit());
-        for (TextField t : List.of(epochs, l2, balance, seed)) {
+        for (TextField t : List.of(epochs, lr, l2, precInit, balance, seed)) {
             t.setPrefColumnCount(5);
         }
-        FlowPane form = new FlowPane(8, 6, new Label("Model"), type, new Label("fit on"), fitOn, new Label("epochs"), epochs, new Label("l2"), l2,
+        epochs.setId("lm-epochs");
+        lr.setId("lm-lr");
+        l2.setId("lm-l2");
+        precInit.setId("lm-prec-init");
+        balance.setId("lm-balance");
+        seed.setId("lm-seed");
+        ties.setId("lm-ties");
+        fitOn.setId("lm-fit-on");
+        evalSplit.setId("lm-eval-split");
+        FlowPane form = new FlowPane(8, 6, new Label("Model"), type, new Label("fit on"), fitOn, new Label("epochs"), epochs, new Label("lr"), lr,
+                new Label("l2"), l2, new Label("initial accuracy"), precInit,
                 new Label("P(B)"), balance, new Label("seed"), seed, new Label("ties"), ties, new Label("evaluate on"), evalSplit, fit);
         form.setAlignment(Pos.CENTER_LEFT);
         columns(compare, "", "accuracy", "ties as ½", "coverage", "log loss", "Brier", "ECE");
@@ -151,11 +164,13 @@ public final class LabelModelView extends BorderPane {
 
     private FitParams params() {
         try {
-            FitOptions o = new FitOptions(Double.parseDouble(balance.getText().strip()), Integer.parseInt(epochs.getText().strip()), 0.01,
-                    Double.parseDouble(l2.getText().strip()), 0.7, Long.parseLong(seed.getText().strip()));
+            FitOptions o = DEFAULTS.withClassBalance(Double.parseDouble(balance.getText().strip()))
+                    .withEpochs(Integer.parseInt(epochs.getText().strip())).withLr(Double.parseDouble(lr.getText().strip()))
+                    .withL2(Double.parseDouble(l2.getText().strip())).withPrecInit(Double.parseDouble(precInit.getText().strip()))
+                    .withSeed(Long.parseLong(seed.getText().strip()));
             return new FitParams(type.getValue(), o, fitOn.getValue(), TiePolicy.parse(ties.getValue()), Split.parse(evalSplit.getValue()));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("epochs, l2, P(B) and seed must be numbers");
+            throw new IllegalArgumentException("epochs, lr, l2, initial accuracy, P(B) and seed must be numbers");
         }
     }
 
@@ -174,37 +189,19 @@ public final class LabelModelView extends BorderPane {
         status.setText("fitting …");
         ws.run("Fitting " + p.type(), (progress, cancel) -> {
             ModelFitting.Result r = ModelFitting.fit(w, p, progress, cancel);
-            // The pool's trade-off, measured against its hidden gold (evaluation only).
+            // The pool's trade-off against its hidden gold (evaluation only) and the evaluation split's length-controlled
+            // accuracy: the saved run scored as 'model sweep-threshold' and 'model eval' score it (ScoredSplit, the export's rule).
             ProjectLabeling.Labeled revealed = ProjectLabeling.label(w, true, progress, cancel);
-            int[] pool = Subsets.rows(revealed.labels(), EnumSet.of(Split.POOL));
-            double[] pb = r.fitted().probabilityB(revealed.matrix(), pool);
-            long[] ids = IntStream.of(pool).mapToLong(i -> revealed.matrix().ids()[i]).toArray();
-            byte[] hard = HardLabels.of(pb, ids, p.ties(), p.options().classBalanceB(), p.options().seed());
-            byte[] gold = new byte[pool.length];
-            for (int k = 0; k < pool.length; k++) {
-                gold[k] = revealed.labels().gold()[pool[k]];
-            }
+            WeakExport.Labeler labeler = WeakExport.fromProject(w, r.record().id());
+            ScoredSplit pool = ScoredSplit.of(labeler, r.record(), revealed, Split.POOL, p.ties(), 0);
             double[] ts = new double[51];
             for (int i = 0; i <= 50; i++) {
                 ts[i] = 0.5 + i * 0.01;
             }
             String dup = dev.pairlab.analysis.LfAgreement.duplicateWarning(revealed.matrix(),
                     Subsets.rows(revealed.labels(), p.fitSplits()));
-            // Length-controlled accuracy on the evaluation split (its gold is visible unless it is the pool).
-            int[] evalRows = Subsets.rows(revealed.labels(), EnumSet.of(p.evalSplit()));
-            double[] pe = r.fitted().probabilityB(revealed.matrix(), evalRows);
-            byte[] he = HardLabels.of(pe, IntStream.of(evalRows).mapToLong(i -> revealed.matrix().ids()[i]).toArray(), p.ties(),
-                    p.options().classBalanceB(), p.options().seed());
-            byte[] ge = new byte[evalRows.length];
-            float[] la = new float[evalRows.length];
-            float[] lb = new float[evalRows.length];
-            for (int k = 0; k < evalRows.length; k++) {
-                ge[k] = revealed.labels().gold()[evalRows[k]];
-                la[k] = revealed.features().a("length")[evalRows[k]];
-                lb[k] = revealed.features().b("length")[evalRows[k]];
-            }
-            dev.pairlab.analysis.LengthSplit ls = dev.pairlab.analysis.LengthSplit.of(he, ge, la, lb);
-            return new Fitted(r, Calibration.sweep(pb, hard, gold, ts), dup, ls);
+            dev.pairlab.analysis.LengthSplit ls = ScoredSplit.of(labeler, r.record(), revealed, p.evalSplit(), p.ties(), 0).byLength();
+            return new Fitted(r, pool.sweep(ts), dup, ls);
         }, f -> show(f, p));
     }
 
