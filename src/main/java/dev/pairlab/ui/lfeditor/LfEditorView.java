@@ -262,6 +262,12 @@ public final class LfEditorView extends BorderPane {
         debounce.setOnFinished(e -> runPreview());
         statsSplit.setOnAction(e -> refreshTable());
         ws.labeled().addListener((o, a, b) -> refresh.request());
+        // Another project: the form's LF is not one of its LFs (a Save would write it there as new).
+        ws.project().addListener((o, was, now) -> {
+            if (was != null && (now == null || !now.file().equals(was.file()))) {
+                model.unload();
+            }
+        });
         ws.lfs().addListener((javafx.collections.ListChangeListener<LfRecord>) c -> refresh.request());
         table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
             if (row == null || row.lf().id() < 0 || reverting) { // a start-up placeholder row, or putting the selection back
@@ -498,11 +504,15 @@ public final class LfEditorView extends BorderPane {
         }
         Set<Split> splits = statsSplits();
         long[] lastRelabel = {System.nanoTime()};
+        List<Object> form = model.snapshot();
         ws.tasks().run("Asking the judge for " + lfName, (progress, cancel) -> {
             LfRecord saved = Lfs.save(w, lfName, rule.kind(), rule.toJson().toString());
             // The user sees the endpoint, model and key name in the form and asks for it: that is trust.
             dev.pairlab.lf.CodeTrust.forUser().trust(dev.pairlab.lf.CodeTrust.content(saved), saved.name());
-            javafx.application.Platform.runLater(ws::relabel);
+            javafx.application.Platform.runLater(() -> {
+                model.markSaved(saved, form);
+                ws.relabel();
+            });
             ProgressListener live = (done, total, message) -> {
                 progress.progress(done, total, message);
                 long now = System.nanoTime();
