@@ -23,7 +23,6 @@ import dev.pairlab.store.Project;
 import dev.pairlab.task.ProgressListener;
 import dev.pairlab.ui.Workspace;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
