@@ -121,6 +121,82 @@ public final class Lfs {
         });
     }
 
+    /** What {@link #removeKeepingHistory} took out: the LF and every saved version, enough to {@link #restore} it. */
+    public record Removed(LfRecord lf, List<Version> history) {
+    }
+
+    /**
+     * Removes an LF with its history, cached votes and judge answers, returning the LF and its
+     * versions so that {@link #restore} can bring them back; null if there was none of that name.
+     */
+    public static Removed removeKeepingHistory(Project project, String name) {
+        return project.write(c -> {
+            LfRecord lf = get(project, name);
+            if (lf == null) {
+                return null;
+            }
+            List<Version> history = history(project, name);
+            remove(project, name);
+            return new Removed(lf, history);
+        });
+    }
+
+    /**
+     * Puts a removed LF back: its current definition, enabled state, dates and every saved version
+     * (under its old id when that is still free). Cached votes are recomputed on the next relabel;
+     * an LLM judge's stored answers are not brought back.
+     *
+     * @throws BadInputException when an LF of that name exists again
+     */
+    public static LfRecord restore(Project project, Removed removed) throws BadInputException {
+        return project.<LfRecord, BadInputException, RuntimeException>write(c -> {
+            LfRecord lf = removed.lf();
+            if (get(project, lf.name()) != null) {
+                throw new BadInputException("an LF named '" + lf.name() + "' exists again: rename or delete it first");
+            }
+            boolean idFree;
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM lfs WHERE id = ?")) {
+                ps.setLong(1, lf.id());
+                try (ResultSet rs = ps.executeQuery()) {
+                    idFree = !rs.next();
+                }
+            }
+            long id;
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO lfs (id, name, kind, definition, version, enabled, created_at, edited_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                if (idFree) {
+                    ps.setLong(1, lf.id());
+                } else {
+                    ps.setNull(1, java.sql.Types.INTEGER);
+                }
+                ps.setString(2, lf.name());
+                ps.setString(3, lf.kind());
+                ps.setString(4, lf.definition());
+                ps.setInt(5, lf.version());
+                ps.setInt(6, lf.enabled() ? 1 : 0);
+                ps.setString(7, lf.createdAt());
+                ps.setString(8, lf.editedAt());
+                ps.executeUpdate();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    keys.next();
+                    id = keys.getLong(1);
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO lf_versions (lf_id, version, definition, saved_at, kind) VALUES (?, ?, ?, ?, ?)")) {
+                for (Version v : removed.history()) {
+                    ps.setLong(1, id);
+                    ps.setInt(2, v.version());
+                    ps.setString(3, v.definition());
+                    ps.setString(4, v.savedAt());
+                    ps.setString(5, v.kind());
+                    ps.executeUpdate();
+                }
+            }
+            return get(project, lf.name());
+        });
+    }
+
     /** One saved version of an LF. */
     public record Version(int version, String kind, String definition, String savedAt) {
     }

@@ -133,9 +133,18 @@ class WorkbenchTest {
         waitUntil("errors are listed", () -> errors.getItems().size() == 2);
         assertTrue(errors.getItems().get(0).toString().startsWith("bad.jsonl:2: malformed JSON"), errors.getItems().get(0).toString());
         assertTrue(errors.getItems().get(1).toString().startsWith("bad.jsonl:3: field 'label'"), errors.getItems().get(1).toString());
+        // Import is off while the preview shows errors, and says why beside the button.
+        javafx.scene.Node run = robot.lookup("#import-run").query();
+        assertTrue(run.isDisabled(), "Import is disabled on a file with errors");
+        Label blocked = robot.lookup("#import-blocked").queryAs(Label.class);
+        assertTrue(blocked.isVisible() && blocked.getText().contains("2 records with errors"), blocked.getText());
+        robot.interact(() -> wizard[0].skipInvalidBox().setSelected(true));
+        assertFalse(run.isDisabled(), "skipping invalid records turns Import on");
+        assertFalse(blocked.isVisible());
         robot.clickOn("#import-run");
-        waitUntil("the import fails with a message", () -> robot.lookup("#status").queryAs(Label.class).getText().contains("bad.jsonl:2"));
-        assertEquals(0, ws.project().get().ids().length, "nothing imported");
+        waitUntil("the one valid pair is imported", () -> ws.project().get() != null && ws.project().get().ids().length == 1);
+        assertTrue(robot.lookup("#status").queryAs(Label.class).getText().contains("skipped 2 invalid"),
+                robot.lookup("#status").queryAs(Label.class).getText());
     }
 
     @Test

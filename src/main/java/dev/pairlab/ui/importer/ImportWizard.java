@@ -53,6 +53,8 @@ public final class ImportWizard extends Dialog<ButtonType> {
     private final Label detected = new Label("Choose a file.");
     private final TableView<Pair> preview = new TableView<>();
     private final ListView<String> errors = new ListView<>();
+    private final Label blocked = new Label();
+    private final ImportWizardModel model = new ImportWizardModel();
     private final ButtonType importButton = new ButtonType("Import", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
 
     public ImportWizard(Window owner, Workspace ws) {
@@ -101,12 +103,20 @@ public final class ImportWizard extends Dialog<ButtonType> {
         g.add(skip, 1, 4);
         g.add(dedupe, 1, 5);
         g.add(skipEmpty, 1, 6);
-        VBox box = new VBox(8, g, detected, new Label("First pairs"), preview, new Label("Errors"), errors);
+        blocked.setId("import-blocked");
+        blocked.getStyleClass().add("error-text");
+        blocked.setWrapText(true);
+        blocked.textProperty().bind(model.blockedReason());
+        blocked.visibleProperty().bind(model.importBlocked());
+        blocked.managedProperty().bind(model.importBlocked());
+        model.skipInvalidProperty().bind(skip.selectedProperty());
+        VBox box = new VBox(8, g, detected, new Label("First pairs"), preview, new Label("Errors"), errors, blocked);
         box.setPadding(new Insets(10));
         box.setPrefWidth(820);
         getDialogPane().setContent(box);
         getDialogPane().getButtonTypes().addAll(importButton, ButtonType.CANCEL);
         getDialogPane().lookupButton(importButton).setId("import-run");
+        getDialogPane().lookupButton(importButton).disableProperty().bind(model.importBlocked());
         setOnShown(e -> file.requestFocus());
         file.textProperty().addListener((o, a, b) -> refresh());
         format.setOnAction(e -> refresh());
@@ -150,6 +160,8 @@ public final class ImportWizard extends Dialog<ButtonType> {
             detected.setText(file.getText().isBlank() ? "Choose a file." : "No such file: " + path);
             preview.getItems().clear();
             errors.getItems().clear();
+            model.previewErrorsProperty().set(0);
+            model.unreadableProperty().set(false);
             return;
         }
         ImportOptions o;
@@ -164,10 +176,13 @@ public final class ImportWizard extends Dialog<ButtonType> {
                     + p.recordsRead() + " records read, " + p.errors().size() + " with errors" + (p.dropped() > 0 ? ", " + p.dropped() + " dropped (ties)" : ""));
             preview.getItems().setAll(p.pairs());
             errors.getItems().setAll(p.errors().stream().map((RecordError e) -> e.describe(path.getFileName().toString())).toList());
+            model.unreadableProperty().set(false);
+            model.previewErrorsProperty().set(p.errors().size());
         }, err -> {
             detected.setText(err.getMessage());
             preview.getItems().clear();
             errors.getItems().setAll(err.getMessage().lines().toList());
+            model.unreadableProperty().set(true);
         });
     }
 
@@ -197,6 +212,11 @@ public final class ImportWizard extends Dialog<ButtonType> {
             ws.reloadIds(() -> { });
         });
         return true;
+    }
+
+    /** For tests: the "skip invalid records" box. */
+    public CheckBox skipInvalidBox() {
+        return skip;
     }
 
     /** For tests: the file field. */

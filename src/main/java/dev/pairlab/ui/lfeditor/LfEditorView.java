@@ -23,7 +23,6 @@ import dev.pairlab.store.Project;
 import dev.pairlab.task.ProgressListener;
 import dev.pairlab.ui.Workspace;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -90,10 +89,10 @@ public final class LfEditorView extends BorderPane {
             dev.pairlab.lf.JudgeRule.KIND, dev.pairlab.lf.ExemplarRule.KIND));
     private final TextArea exGood = new TextArea();
     private final TextArea exBad = new TextArea();
-    private final TextField exMargin = new TextField("0.02");
+    private final TextField exMargin = new TextField();
     private final ComboBox<String> feature = new ComboBox<>();
     private final ComboBox<String> prefer = new ComboBox<>(FXCollections.observableArrayList("higher", "lower"));
-    private final TextField minDelta = new TextField("0");
+    private final TextField minDelta = new TextField();
     private final TextField maxDelta = new TextField();
     private final TextArea good = new TextArea();
     private final TextArea bad = new TextArea();
@@ -102,14 +101,23 @@ public final class LfEditorView extends BorderPane {
     private final CheckBox wholeWord = new CheckBox("whole words");
     private final ComboBox<String> count = new ComboBox<>(FXCollections.observableArrayList("presence", "occurrences"));
     private final JavaCodeArea code = new JavaCodeArea();
-    private final TextField judgeEndpoint = new TextField("http://127.0.0.1:8080/v1");
+    private final TextField judgeEndpoint = new TextField();
     private final TextField judgeModel = new TextField();
     private final TextField judgeKeyEnv = new TextField();
-    private final TextArea judgePrompt = new TextArea(dev.pairlab.lf.JudgeRule.DEFAULT_PROMPT);
+    private final TextArea judgePrompt = new TextArea();
     private final TextField judgeRegex = new TextField();
     private final CheckBox judgeBothOrders = new CheckBox("ask in both orders (A/B and B/A); vote only when they agree");
     private final TextArea judgeOutputs = new TextArea();
-    private int judgeMaxTokens = 8;
+    /** The draft's state: the form's fields, the loaded LF, whether the form differs from it. */
+    private final LfEditorModel model = new LfEditorModel();
+    private Confirmer confirmer = Confirmer.dialogs(() -> getScene() == null ? null : getScene().getWindow());
+    private final Label dirtyMark = new Label("• unsaved");
+    private final javafx.scene.control.Hyperlink undoDelete = new javafx.scene.control.Hyperlink();
+    /** The last LF deleted here, until its Undo is used or another LF is deleted. */
+    private Lfs.Removed lastDeleted;
+    /** True while the table's selection is being put back after a cancelled switch. */
+    private boolean reverting;
+    private static final javafx.scene.input.KeyCombination SAVE_KEY = javafx.scene.input.KeyCombination.keyCombination("Shortcut+S");
     private final VBox form = new VBox(8);
     private final Label preview = new Label("Select an LF or start a new one.");
     private final Label problems = new Label();
@@ -124,14 +132,12 @@ public final class LfEditorView extends BorderPane {
     public LfEditorView(Workspace ws, Runnable showBrowser) {
         this.ws = ws;
         this.showBrowser = showBrowser;
+        setId("lf-editor");
         for (Feature f : Features.all()) {
             feature.getItems().add(f.name());
         }
-        feature.getSelectionModel().select(0);
-        prefer.getSelectionModel().select(0);
-        count.getSelectionModel().select(0);
-        kind.getSelectionModel().select(0);
-        regex.setSelected(true);
+        model.feature().set(feature.getItems().get(0));
+        bindForm();
         statsSplit.getSelectionModel().select(0);
         name.setId("lf-name");
         kind.setId("lf-kind");
@@ -156,9 +162,6 @@ public final class LfEditorView extends BorderPane {
         exMargin.setId("exemplar-margin");
         exGood.setPrefRowCount(5);
         exBad.setPrefRowCount(5);
-        exGood.textProperty().addListener((o, a, b) -> schedulePreview());
-        exBad.textProperty().addListener((o, a, b) -> schedulePreview());
-        exMargin.textProperty().addListener((o, a, b) -> schedulePreview());
 
         buildTable();
         Button newFeature = new Button("New feature rule");
@@ -181,7 +184,12 @@ public final class LfEditorView extends BorderPane {
         }
         presets.setId("lf-presets");
         Button delete = new Button("Delete");
+        delete.setId("lf-delete");
         delete.setOnAction(e -> deleteSelected());
+        undoDelete.setId("lf-undo-delete");
+        undoDelete.setVisible(false);
+        undoDelete.managedProperty().bind(undoDelete.visibleProperty());
+        undoDelete.setOnAction(e -> undoDelete());
         Button history = new Button("History…");
         history.setId("lf-history-button");
         history.setOnAction(e -> {
@@ -201,7 +209,7 @@ public final class LfEditorView extends BorderPane {
         abAudit.setTooltip(new javafx.scene.control.Tooltip("Swap A and B in every pair of the stats split and apply each LF again; "
                 + "the A/B column shows the share of votes that flip as they should"));
         abAudit.setOnAction(e -> runAudit());
-        FlowPane tools = new FlowPane(8, 6, newFeature, newPattern, newCode, newExemplar, presets, delete, history, agreement, abAudit,
+        FlowPane tools = new FlowPane(8, 6, newFeature, newPattern, newCode, newExemplar, presets, delete, undoDelete, history, agreement, abAudit,
                 new Label("Stats on"), statsSplit);
         tools.setAlignment(Pos.CENTER_LEFT);
         VBox left = new VBox(6, tools, table, totals);
@@ -212,7 +220,18 @@ public final class LfEditorView extends BorderPane {
         save.setId("lf-save");
         save.setDefaultButton(false);
         save.setOnAction(e -> saveDraft());
-        HBox head = new HBox(8, new Label("Name"), name, new Label("Kind"), kind, save);
+        save.setTooltip(new javafx.scene.control.Tooltip("Save the LF (Ctrl+S)"));
+        dirtyMark.setId("lf-dirty");
+        dirtyMark.getStyleClass().add("dirty-marker");
+        dirtyMark.visibleProperty().bind(model.dirtyProperty());
+        model.dirtyProperty().addListener((o, a, d) -> name.pseudoClassStateChanged(DIRTY, d));
+        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (SAVE_KEY.match(e)) {
+                e.consume();
+                saveDraft();
+            }
+        });
+        HBox head = new HBox(8, new Label("Name"), name, new Label("Kind"), kind, save, dirtyMark);
         head.setAlignment(Pos.CENTER_LEFT);
         saveResult.setId("lf-save-result");
         saveResult.setVisible(false);
@@ -232,38 +251,127 @@ public final class LfEditorView extends BorderPane {
         setCenter(split);
         showForm(FeatureRule.KIND);
 
-        kind.setOnAction(e -> {
-            showForm(kind.getValue());
-            schedulePreview();
-        });
-        for (var c : List.of(feature, prefer, count)) {
-            c.setOnAction(e -> schedulePreview());
+        model.kind().addListener((o, a, k) -> showForm(k));
+        for (javafx.beans.Observable f : model.fields()) {
+            f.addListener(x -> schedulePreview());
         }
-        for (var c : List.of(regex, caseSensitive, wholeWord)) {
-            c.setOnAction(e -> schedulePreview());
-        }
-        for (var t : List.of(minDelta, maxDelta)) {
-            t.textProperty().addListener((o, a, b) -> schedulePreview());
-        }
-        good.textProperty().addListener((o, a, b) -> schedulePreview());
-        bad.textProperty().addListener((o, a, b) -> schedulePreview());
-        code.textProperty().addListener((o, a, b) -> schedulePreview());
-        judgeBothOrders.setSelected(true);
-        for (var t : List.of(judgeEndpoint, judgeModel, judgeKeyEnv, judgeRegex)) {
-            t.textProperty().addListener((o, a, b) -> schedulePreview());
-        }
-        judgePrompt.textProperty().addListener((o, a, b) -> schedulePreview());
+        model.markClean();
         judgeModel.setId("judge-model");
         judgeEndpoint.setId("judge-endpoint");
         debounce.setOnFinished(e -> runPreview());
         statsSplit.setOnAction(e -> refreshTable());
         ws.labeled().addListener((o, a, b) -> refresh.request());
-        ws.lfs().addListener((javafx.collections.ListChangeListener<LfRecord>) c -> refresh.request());
-        table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
-            if (row != null && row.lf().id() >= 0) { // not a start-up placeholder row
-                load(row.lf());
+        // Another project: the form's LF is not one of its LFs (a Save would write it there as new).
+        ws.project().addListener((o, was, now) -> {
+            if (was != null && (now == null || !now.file().equals(was.file()))) {
+                model.unload();
             }
         });
+        ws.lfs().addListener((javafx.collections.ListChangeListener<LfRecord>) c -> refresh.request());
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
+            if (row == null || row.lf().id() < 0 || reverting) { // a start-up placeholder row, or putting the selection back
+                return;
+            }
+            LfRecord current = model.loadedProperty().get();
+            boolean same = current != null && current.name().equals(row.lf().name());
+            if (same && model.isDirty()) {
+                return; // the table refreshed under the edits: keep them
+            }
+            if (same || !model.isDirty()) {
+                load(row.lf());
+                return;
+            }
+            // Asked once the selection change is over, so that Cancel can put it back.
+            javafx.application.Platform.runLater(() -> confirmLeave(() -> load(row.lf()), this::reselectLoaded));
+        });
+    }
+
+    private static final javafx.css.PseudoClass DIRTY = javafx.css.PseudoClass.getPseudoClass("dirty");
+
+    /** The form's controls show and edit the model's fields. */
+    private void bindForm() {
+        name.textProperty().bindBidirectional(model.name());
+        kind.valueProperty().bindBidirectional(model.kind());
+        feature.valueProperty().bindBidirectional(model.feature());
+        prefer.valueProperty().bindBidirectional(model.prefer());
+        minDelta.textProperty().bindBidirectional(model.minDelta());
+        maxDelta.textProperty().bindBidirectional(model.maxDelta());
+        good.textProperty().bindBidirectional(model.good());
+        bad.textProperty().bindBidirectional(model.bad());
+        regex.selectedProperty().bindBidirectional(model.regex());
+        caseSensitive.selectedProperty().bindBidirectional(model.caseSensitive());
+        wholeWord.selectedProperty().bindBidirectional(model.wholeWord());
+        count.valueProperty().bindBidirectional(model.count());
+        exGood.textProperty().bindBidirectional(model.exGood());
+        exBad.textProperty().bindBidirectional(model.exBad());
+        exMargin.textProperty().bindBidirectional(model.exMargin());
+        judgeEndpoint.textProperty().bindBidirectional(model.judgeEndpoint());
+        judgeModel.textProperty().bindBidirectional(model.judgeModel());
+        judgeKeyEnv.textProperty().bindBidirectional(model.judgeKeyEnv());
+        judgePrompt.textProperty().bindBidirectional(model.judgePrompt());
+        judgeRegex.textProperty().bindBidirectional(model.judgeRegex());
+        judgeBothOrders.selectedProperty().bindBidirectional(model.judgeBothOrders());
+        // The code area's text is read-only as a property: kept in step both ways by hand.
+        code.textProperty().addListener((o, a, t) -> model.code().set(t));
+        model.code().addListener((o, a, t) -> {
+            if (!t.equals(code.getText())) {
+                code.replaceText(t);
+            }
+        });
+    }
+
+    /** Runs {@code proceed} once unsaved edits are saved or discarded; {@code stay} when the user keeps them. */
+    private void confirmLeave(Runnable proceed, Runnable stay) {
+        if (!model.isDirty()) {
+            proceed.run();
+            return;
+        }
+        switch (confirmer.unsavedEdits(model.unsavedDescription())) {
+            case SAVE -> saveDraft(proceed, stay);
+            case DISCARD -> proceed.run();
+            default -> stay.run();
+        }
+    }
+
+    /** Puts the table's selection back on the LF in the form (after a cancelled switch). */
+    private void reselectLoaded() {
+        reverting = true;
+        try {
+            LfRecord current = model.loadedProperty().get();
+            int at = -1;
+            for (int i = 0; current != null && i < table.getItems().size(); i++) {
+                if (table.getItems().get(i).lf().name().equals(current.name())) {
+                    at = i;
+                }
+            }
+            if (at >= 0) {
+                table.getSelectionModel().clearAndSelect(at);
+            } else {
+                table.getSelectionModel().clearSelection();
+            }
+        } finally {
+            reverting = false;
+        }
+    }
+
+    /** True while the form holds edits that are not saved (for the app's close prompt). */
+    public boolean hasUnsavedEdits() {
+        return model.isDirty();
+    }
+
+    /** What is unsaved, in a few words ("LF 'x' has unsaved edits"); empty when nothing is. */
+    public String unsavedDescription() {
+        return model.unsavedDescription();
+    }
+
+    /** The editor's state, for tests and for screens that need to know about the draft. */
+    public LfEditorModel model() {
+        return model;
+    }
+
+    /** Replaces the dialogs that ask before losing edits or deleting (tests answer them). */
+    public void setConfirmer(Confirmer confirmer) {
+        this.confirmer = confirmer;
     }
 
     private void buildTable() {
@@ -395,11 +503,15 @@ public final class LfEditorView extends BorderPane {
         }
         Set<Split> splits = statsSplits();
         long[] lastRelabel = {System.nanoTime()};
+        List<Object> form = model.snapshot();
         ws.tasks().run("Asking the judge for " + lfName, (progress, cancel) -> {
             LfRecord saved = Lfs.save(w, lfName, rule.kind(), rule.toJson().toString());
             // The user sees the endpoint, model and key name in the form and asks for it: that is trust.
             dev.pairlab.lf.CodeTrust.forUser().trust(dev.pairlab.lf.CodeTrust.content(saved), saved.name());
-            javafx.application.Platform.runLater(ws::relabel);
+            javafx.application.Platform.runLater(() -> {
+                model.markSaved(saved, form);
+                ws.relabel();
+            });
             ProgressListener live = (done, total, message) -> {
                 progress.progress(done, total, message);
                 long now = System.nanoTime();
@@ -642,25 +754,20 @@ public final class LfEditorView extends BorderPane {
         }
     }
 
+    /** Starts a new LF of this kind, once unsaved edits are saved or discarded. */
     private void startNew(String k) {
-        loadedCode = null;
-        table.getSelectionModel().clearSelection();
-        name.setText(k.equals(CodeRule.KIND) ? "my_code_lf" : k.equals(PatternRule.KIND) ? "my_patterns"
-                : k.equals(dev.pairlab.lf.ExemplarRule.KIND) ? "my_exemplars" : "my_feature_rule");
-        kind.getSelectionModel().select(k);
-        if (k.equals(CodeRule.KIND)) {
-            code.replaceText("double d = p.delta(\"length\");\nif (Math.abs(d) < 20) return ABSTAIN;\nreturn d > 0 ? B : A;\n");
-        }
-        showForm(k);
-        schedulePreview();
+        confirmLeave(() -> {
+            reverting = true;
+            try {
+                table.getSelectionModel().clearSelection();
+            } finally {
+                reverting = false;
+            }
+            model.startNew(k);
+            showForm(k);
+            schedulePreview();
+        }, () -> { });
     }
-
-    /**
-     * The stored source of the code LF last loaded into the form: while the form still holds exactly
-     * that, previews ask the trust store (it may have come with someone else's project); once the user
-     * edits it, it is their own draft.
-     */
-    private String loadedCode;
 
     /** The draft as an LF to apply: vouched for unless it is a stored code LF the user has not edited. */
     private static NamedLf asDraft(String lfName, LfDefinition d, String loadedCode) {
@@ -671,39 +778,8 @@ public final class LfEditorView extends BorderPane {
     }
 
     private void load(LfRecord r) {
-        loadedCode = null;
-        name.setText(r.name());
-        kind.getSelectionModel().select(r.kind());
         try {
-            LfDefinition d = LfDefinition.parse(r.kind(), r.definition());
-            if (d instanceof FeatureRule f) {
-                feature.getSelectionModel().select(f.feature());
-                prefer.getSelectionModel().select(f.prefer() == FeatureRule.Prefer.HIGHER ? "higher" : "lower");
-                minDelta.setText(num(f.minDelta()));
-                maxDelta.setText(f.maxDelta() == null ? "" : num(f.maxDelta()));
-            } else if (d instanceof PatternRule p) {
-                good.setText(String.join("\n", p.good()));
-                bad.setText(String.join("\n", p.bad()));
-                regex.setSelected(p.regex());
-                caseSensitive.setSelected(p.caseSensitive());
-                wholeWord.setSelected(p.wholeWord());
-                count.getSelectionModel().select(p.count().name().toLowerCase(Locale.ROOT));
-            } else if (d instanceof CodeRule c) {
-                loadedCode = c.source();
-                code.replaceText(c.source());
-            } else if (d instanceof dev.pairlab.lf.ExemplarRule x) {
-                exGood.setText(String.join("\n---\n", x.good()));
-                exBad.setText(String.join("\n---\n", x.bad()));
-                exMargin.setText(num(x.margin()));
-            } else if (d instanceof dev.pairlab.lf.JudgeRule j) {
-                judgeEndpoint.setText(j.endpoint());
-                judgeModel.setText(j.model());
-                judgeKeyEnv.setText(j.keyEnv() == null ? "" : j.keyEnv());
-                judgePrompt.setText(j.prompt());
-                judgeRegex.setText(j.answerRegex() == null ? "" : j.answerRegex());
-                judgeBothOrders.setSelected(j.bothOrders());
-                judgeMaxTokens = j.maxTokens();
-            }
+            model.load(r);
         } catch (LfException e) {
             ws.error(e);
         }
@@ -711,48 +787,9 @@ public final class LfEditorView extends BorderPane {
         schedulePreview();
     }
 
-    /** The definition in the form, or a message saying what is wrong with it. */
+    /** The definition in the form; an {@link IllegalArgumentException} says what is wrong with it. */
     private LfDefinition draft() {
-        switch (kind.getValue()) {
-            case FeatureRule.KIND -> {
-                double min = parse(minDelta.getText(), "the minimum |Δ|");
-                Double max = maxDelta.getText().isBlank() ? null : parse(maxDelta.getText(), "the maximum |Δ|");
-                return new FeatureRule(feature.getValue(), "higher".equals(prefer.getValue()) ? FeatureRule.Prefer.HIGHER : FeatureRule.Prefer.LOWER,
-                        min, max);
-            }
-            case dev.pairlab.lf.JudgeRule.KIND -> {
-                return new dev.pairlab.lf.JudgeRule(judgeEndpoint.getText().strip(), judgeModel.getText().strip(), judgePrompt.getText(),
-                        judgeKeyEnv.getText().isBlank() ? null : judgeKeyEnv.getText().strip(), judgeRegex.getText(), judgeBothOrders.isSelected(), judgeMaxTokens);
-            }
-            case dev.pairlab.lf.ExemplarRule.KIND -> {
-                return dev.pairlab.lf.ExemplarRule.texts(dev.pairlab.reward.Pretrained.MINILM.name(), examples(exGood.getText()),
-                        examples(exBad.getText()), parse(exMargin.getText(), "the margin"));
-            }
-            case PatternRule.KIND -> {
-                return new PatternRule(lines(good.getText()), lines(bad.getText()), regex.isSelected(), caseSensitive.isSelected(),
-                        wholeWord.isSelected(), PatternRule.Count.valueOf(count.getValue().toUpperCase(Locale.ROOT)));
-            }
-            default -> {
-                return new CodeRule(code.getText());
-            }
-        }
-    }
-
-    private static double parse(String s, String what) {
-        try {
-            return Double.parseDouble(s.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(what + " must be a number, not '" + s + "'");
-        }
-    }
-
-    /** Example texts separated by lines holding only "---". */
-    private static List<String> examples(String s) {
-        return Arrays.stream(s.split("(?m)^\\s*---\\s*$")).map(String::strip).filter(x -> !x.isEmpty()).toList();
-    }
-
-    private static List<String> lines(String s) {
-        return Arrays.stream(s.split("\\R")).map(String::strip).filter(x -> !x.isEmpty()).toList();
+        return model.draft();
     }
 
     private void schedulePreview() {
@@ -783,7 +820,7 @@ public final class LfEditorView extends BorderPane {
         Set<Split> splits = statsSplits();
         String lfName = name.getText().strip();
         preview.setText("computing …");
-        String stored = loadedCode;
+        String stored = model.loadedCode();
         ws.tasks().run("Previewing " + lfName, (progress, cancel) -> {
             if (d instanceof CodeRule c) {
                 CodeCompiler.compile(c.source()); // compile errors first, with their positions
@@ -859,37 +896,41 @@ public final class LfEditorView extends BorderPane {
     }
 
     private void saveDraft() {
+        saveDraft(() -> { }, () -> { });
+    }
+
+    /**
+     * Saves the form as a new version of its LF. A draft that cannot be saved (no name, a bad field,
+     * code that does not compile) saves nothing: its problem is shown in the form and the status bar
+     * says "Not saved". Then {@code onSaved} or {@code onRefused} runs.
+     */
+    private void saveDraft(Runnable onSaved, Runnable onRefused) {
         Project w = ws.writer();
         if (w == null) {
+            onRefused.run();
             return;
         }
         String lfName = name.getText().strip();
-        if (lfName.isEmpty()) {
-            problems.setText("give the LF a name");
-            return;
-        }
-        if (newNameProblem(lfName) != null) {
-            problems.setText(newNameProblem(lfName));
+        String nameProblem = model.nameProblem(existsInTable(lfName));
+        if (nameProblem != null) {
+            refused(lfName, new IllegalArgumentException(nameProblem), onRefused);
             return;
         }
         LfDefinition d;
         try {
             d = draft();
         } catch (IllegalArgumentException e) {
-            problems.setText(e.getMessage());
+            refused(lfName, e, onRefused);
             return;
         }
+        List<Object> form = model.snapshot();
         ProjectLabeling.Labeled before = ws.labeled().get();
         Workspace.Opened opened = ws.project().get();
         Set<Split> splits = statsSplits();
         String splitName = statsSplit.getValue();
-        String edited = loadedCode; // unchanged stored code is not trusted by saving it again
+        String edited = model.loadedCode(); // unchanged stored code is not trusted by saving it again
         ws.tasks().run("Saving LF " + lfName, (progress, cancel) -> {
-            if (d instanceof CodeRule c) {
-                CodeCompiler.compile(c.source());
-            } else if (d instanceof PatternRule p) {
-                p.compile();
-            }
+            LfEditorModel.checkForSave(d); // code that does not compile is never saved
             LfDefinition toSave = d instanceof dev.pairlab.lf.ExemplarRule x ? dev.pairlab.encoder.Exemplars.embed(x, progress) : d;
             LfRecord saved = Lfs.save(w, lfName, toSave.kind(), toSave.toJson().toString());
             String content = dev.pairlab.lf.CodeTrust.content(saved);
@@ -911,6 +952,7 @@ public final class LfEditorView extends BorderPane {
         }, result -> {
             problems.setText("");
             LfRecord saved = result.record();
+            model.markSaved(saved, form);
             ws.info("Saved LF '" + saved.name() + "' version " + saved.version());
             if (result.diff() != null) {
                 dev.pairlab.analysis.VoteDiff diff = result.diff();
@@ -923,7 +965,17 @@ public final class LfEditorView extends BorderPane {
                 saveResult.setVisible(false);
             }
             ws.relabel();
-        }, this::failed);
+            onSaved.run();
+        }, err -> refused(lfName, err, onRefused));
+    }
+
+    /** A refused or failed save: the problem where the user acted, and "Not saved" in the status bar (never an older "Saved"). */
+    private void refused(String lfName, Throwable err, Runnable then) {
+        failed(err);
+        if (err instanceof LfException || err instanceof IllegalArgumentException || err instanceof dev.pairlab.pairs.BadInputException) {
+            ws.notice().set(new Workspace.Notice(Workspace.Level.ERROR, LfEditorModel.notSavedMessage(lfName, err)));
+        }
+        then.run();
     }
 
     /** Compile errors go under the code; other problems of the draft beside it; anything else to the status bar. */
@@ -968,14 +1020,46 @@ public final class LfEditorView extends BorderPane {
         });
     }
 
+    /** Deletes the selected LF with its history after asking; Undo (beside the table) puts both back. */
     private void deleteSelected() {
         Row row = table.getSelectionModel().getSelectedItem();
         Project w = ws.writer();
-        if (row == null || w == null) {
+        if (row == null || w == null || row.lf().id() < 0) {
             return;
         }
-        ws.run("Deleting " + row.lf().name(), (progress, cancel) -> Lfs.remove(w, row.lf().name()), ok -> {
-            ws.info("Deleted LF '" + row.lf().name() + "'");
+        String lfName = row.lf().name();
+        if (!confirmer.deleteLf(lfName, row.lf().version())) {
+            return;
+        }
+        ws.run("Deleting " + lfName, (progress, cancel) -> java.util.Optional.ofNullable(Lfs.removeKeepingHistory(w, lfName)), removed -> {
+            if (removed.isEmpty()) {
+                return;
+            }
+            lastDeleted = removed.get();
+            LfRecord current = model.loadedProperty().get();
+            if (current != null && current.name().equals(lfName)) {
+                model.unload(); // the form now holds a draft of a deleted LF, not edits to lose
+            }
+            undoDelete.setText("Undo delete of '" + lfName + "'");
+            undoDelete.setVisible(true);
+            boolean judge = lastDeleted.lf().kind().equals(dev.pairlab.lf.JudgeRule.KIND);
+            ws.info("Deleted LF '" + lfName + "' with its " + lastDeleted.history().size() + " saved versions — Undo brings them back"
+                    + (judge ? " (not the judge's stored answers)" : ""));
+            ws.relabel();
+        });
+    }
+
+    /** Puts the last deleted LF back with its saved versions. */
+    private void undoDelete() {
+        Project w = ws.writer();
+        Lfs.Removed removed = lastDeleted;
+        if (w == null || removed == null) {
+            return;
+        }
+        ws.run("Restoring " + removed.lf().name(), (progress, cancel) -> Lfs.restore(w, removed), restored -> {
+            lastDeleted = null;
+            undoDelete.setVisible(false);
+            ws.info("Restored LF '" + restored.name() + "' (version " + restored.version() + ", " + removed.history().size() + " saved versions)");
             ws.relabel();
         });
     }
@@ -1000,14 +1084,13 @@ public final class LfEditorView extends BorderPane {
         return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.3f", v);
     }
 
-    private static String num(double d) {
-        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
-    }
-
     /** What is wrong with the name for a new LF, or null; an existing LF keeps the name it has. */
     private String newNameProblem(String lfName) {
-        boolean exists = table.getItems().stream().anyMatch(r -> r.lf().id() >= 0 && r.lf().name().equals(lfName));
-        return exists ? null : dev.pairlab.store.LfName.problem(lfName);
+        return existsInTable(lfName) ? null : dev.pairlab.store.LfName.problem(lfName);
+    }
+
+    private boolean existsInTable(String lfName) {
+        return table.getItems().stream().anyMatch(r -> r.lf().id() >= 0 && r.lf().name().equals(lfName));
     }
 
     public TableView<Row> table() {
