@@ -241,6 +241,14 @@ public final class Workspace {
         }
     }
 
+    /**
+     * Runs core work in the background with the standard error handling; only the newest job started
+     * with this key shows its result (an older one still running is cancelled, its result dropped).
+     */
+    public <T> void runLatest(String key, String title, BackgroundTasks.Work<T> work, Consumer<T> onDone) {
+        tasks.jobs().runLatest(key, title, work, onDone, this::error);
+    }
+
     /** Runs core work in the background with the standard error handling. */
     public <T> void run(String title, BackgroundTasks.Work<T> work, Consumer<T> onDone) {
         tasks.run(title, work, onDone, this::error);

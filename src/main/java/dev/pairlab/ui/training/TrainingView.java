@@ -379,13 +379,13 @@ public final class TrainingView extends BorderPane {
             history.getItems().clear();
             return;
         }
-        ws.run("Reading training runs", (progress, c) -> TrainingRuns.list(o.reader()), runs -> history.getItems().setAll(runs));
+        ws.runLatest("training-history", "Reading training runs", (progress, c) -> TrainingRuns.list(o.reader()), runs -> history.getItems().setAll(runs));
     }
 
     /** Overlays the test-accuracy curves (from events.jsonl) of the selected runs. */
     private void overlay() {
         List<TrainingRuns.Run> selected = new ArrayList<>(history.getSelectionModel().getSelectedItems());
-        ws.run("Comparing runs", (progress, c) -> {
+        ws.runLatest("training-compare", "Comparing runs", (progress, c) -> {
             List<XYChart.Series<Number, Number>> series = new ArrayList<>();
             for (TrainingRuns.Run r : selected) {
                 Path events = r.dir().resolve("events.jsonl");
