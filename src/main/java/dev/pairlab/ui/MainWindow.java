@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.prefs.Preferences;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
-import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -242,48 +241,76 @@ public final class MainWindow extends BorderPane {
         close.setOnAction(e -> ws.close());
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
-        quit.setOnAction(e -> Platform.exit());
+        quit.setOnAction(e -> quit());
         Menu file = new Menu("File", null, newProject, open, samples, importItem, close, new SeparatorMenuItem(), quit);
         return new MenuBar(file);
     }
 
-    private HBox statusBar() {
+    /** What Quit does once closing is confirmed (the app saves its layout and exits; tests record it). */
+    private Runnable onQuit = Platform::exit;
+
+    public void setOnQuit(Runnable onQuit) {
+        this.onQuit = onQuit;
+    }
+
+    /** File → Quit (Ctrl+Q): asks first while jobs run or work is unsaved, as closing the window does. */
+    public void quit() {
+        if (confirmClose()) {
+            onQuit.run();
+        }
+    }
+
+    /** True to close: no job runs and nothing is unsaved, or the user agreed (the jobs were then cancelled and waited for). */
+    public boolean confirmClose() {
+        return dev.pairlab.ui.jobs.CloseDialog.confirm(stage, ws.tasks().jobs());
+    }
+
+    private VBox statusBar() {
+        dev.pairlab.ui.jobs.JobManager jobs = ws.tasks().jobs();
         ProgressBar bar = new ProgressBar();
         bar.setPrefWidth(200);
         Button cancel = new Button("Cancel");
         cancel.setFocusTraversable(false); // shown only while work runs: holding focus, it would hand it on when hidden
         cancel.setOnAction(e -> {
-            Task<?> t = ws.tasks().current().get();
-            if (t != null) {
-                t.cancel(false); // the work sees its cancellation token at a safe point; no thread interrupt mid-write
+            dev.pairlab.ui.jobs.Job j = jobs.newest().get();
+            if (j != null) {
+                j.cancel(); // the work sees its cancellation token at a safe point; no thread interrupt mid-write
             }
         });
-        cancel.visibleProperty().bind(ws.tasks().current().isNotNull());
+        cancel.visibleProperty().bind(jobs.newest().isNotNull());
         Label task = new Label();
         // The bar shows only known progress: an indeterminate bar animates every frame, and each frame
         // waits for the previous one to be drawn (tens of milliseconds with software rendering).
         bar.setVisible(false);
-        ws.tasks().current().addListener((o, old, t) -> {
+        jobs.newest().addListener((o, old, j) -> {
             bar.progressProperty().unbind();
             bar.visibleProperty().unbind();
             task.textProperty().unbind();
-            if (t == null) {
+            if (j == null) {
                 bar.setVisible(false);
                 task.setText("");
                 return;
             }
-            bar.progressProperty().bind(t.progressProperty());
-            bar.visibleProperty().bind(t.progressProperty().greaterThanOrEqualTo(0));
-            task.textProperty().bind(Bindings.createStringBinding(t::getMessage, t.messageProperty()));
+            bar.progressProperty().bind(j.progressProperty());
+            bar.visibleProperty().bind(j.progressProperty().greaterThanOrEqualTo(0));
+            task.textProperty().bind(j.messageProperty());
         });
+        // Every running job, each with its own progress and Cancel, from a toggle that counts them.
+        dev.pairlab.ui.jobs.JobsView list = new dev.pairlab.ui.jobs.JobsView(jobs);
+        javafx.scene.control.ToggleButton showJobs = new javafx.scene.control.ToggleButton();
+        showJobs.setId("status-jobs");
+        showJobs.setFocusTraversable(false);
+        showJobs.textProperty().bind(Bindings.size(jobs.jobs()).asString("Jobs: %d"));
+        list.visibleProperty().bind(showJobs.selectedProperty());
+        list.managedProperty().bind(list.visibleProperty());
         status.setId("status");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox box = new HBox(10, status, spacer, task, bar, cancel);
+        HBox box = new HBox(10, status, spacer, task, bar, cancel, showJobs);
         box.getStyleClass().add("status-bar");
         box.setPadding(new Insets(4, 8, 4, 8));
         box.setAlignment(Pos.CENTER_LEFT);
-        return box;
+        return new VBox(list, box);
     }
 
     private void buildStart() {

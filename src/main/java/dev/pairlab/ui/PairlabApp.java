@@ -3,6 +3,7 @@ package dev.pairlab.ui;
 import java.nio.file.Path;
 import java.util.prefs.Preferences;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
@@ -33,11 +34,15 @@ public final class PairlabApp extends Application {
         stage.setTitle("Pairlab");
         restoreLayout(stage, prefs);
         stage.setOnCloseRequest(e -> {
-            if (!confirmClose(stage)) {
+            if (!window.confirmClose()) {
                 e.consume();
                 return;
             }
             saveLayout(stage, prefs);
+        });
+        window.setOnQuit(() -> {
+            saveLayout(stage, prefs);
+            Platform.exit();
         });
         stage.show();
         if (initialProject != null) {
@@ -47,25 +52,6 @@ public final class PairlabApp extends Application {
         } else {
             window.openSample("mt-bench");
         }
-    }
-
-    /** Asks before closing while background work runs; its transaction rolls back if it is cut short. */
-    private boolean confirmClose(Stage stage) {
-        javafx.concurrent.Task<?> running = tasks.current().get();
-        if (running == null) {
-            return true;
-        }
-        javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
-                "\"" + running.getTitle() + "\" is still running. Cancel it and close? Work not yet saved is rolled back; the project stays"
-                        + " as it was before it (a training run keeps its last checkpoint).",
-                javafx.scene.control.ButtonType.YES, javafx.scene.control.ButtonType.NO);
-        ask.initOwner(stage);
-        ask.setHeaderText("A background job is running");
-        boolean yes = ask.showAndWait().orElse(javafx.scene.control.ButtonType.NO) == javafx.scene.control.ButtonType.YES;
-        if (yes) {
-            running.cancel(false);
-        }
-        return yes;
     }
 
     private static void restoreLayout(Stage stage, Preferences prefs) {

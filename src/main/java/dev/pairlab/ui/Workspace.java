@@ -95,7 +95,8 @@ public final class Workspace {
     public void error(Throwable t) {
         String message = t.getMessage() == null ? t.toString() : t.getMessage();
         boolean expected = t instanceof dev.pairlab.pairs.BadInputException || t instanceof ProjectException || t instanceof LfException
-                || t instanceof CancelledException || t instanceof IllegalArgumentException;
+                || t instanceof CancelledException || t instanceof IllegalArgumentException
+                || t instanceof dev.pairlab.ui.jobs.JobRefusedException;
         notice.set(new Notice(Level.ERROR, expected ? message : "Internal error: " + message));
         if (!expected) {
             // An internal error is a bug: its stack trace goes to stderr (the launcher's console or log) for the report.
@@ -144,6 +145,9 @@ public final class Workspace {
         }, this::error);
     }
 
+    /** The job key of {@link #relabel()}: the newest one's result counts. */
+    public static final String RELABEL = "relabel";
+
     /** Recomputes features (cached), the LFs' votes (cached) and labels in the background. */
     public void relabel() {
         Opened o = project.get();
@@ -151,7 +155,8 @@ public final class Workspace {
             return;
         }
         Project p = o.writable() ? o.writer() : o.reader();
-        tasks.run("Applying labeling functions", (progress, cancel) -> {
+        // Only the newest relabel's result is shown: an older one still running is cancelled and its result dropped.
+        tasks.jobs().runLatest(RELABEL, "Applying labeling functions", (progress, cancel) -> {
             ProjectLabeling.Labeled l = ProjectLabeling.label(p, false, progress, cancel);
             List<LfRecord> all = Lfs.list(p);
             return new Relabeled(l, all, untrustedOf(all));
@@ -234,6 +239,14 @@ public final class Workspace {
             o.reader().close();
             info("Closed " + o.file() + "."); // the status bar no longer names the closed project's pairs
         }
+    }
+
+    /**
+     * Runs core work in the background with the standard error handling; only the newest job started
+     * with this key shows its result (an older one still running is cancelled, its result dropped).
+     */
+    public <T> void runLatest(String key, String title, BackgroundTasks.Work<T> work, Consumer<T> onDone) {
+        tasks.jobs().runLatest(key, title, work, onDone, this::error);
     }
 
     /** Runs core work in the background with the standard error handling. */

@@ -246,4 +246,63 @@ class WorkbenchTwoTest {
         assertTrue(score.getText().contains("386 pairs") && score.getText().contains("length-balanced")
                 && score.getText().contains("'longer wins' 0.68"), score.getText());
     }
+
+    /** Starts a features training of many epochs (it is cancelled long before the end) and waits for its first steps. */
+    private LineChart<Number, Number> startALongTraining(FxRobot robot) {
+        robot.clickOn("#tab-training");
+        @SuppressWarnings("unchecked")
+        LineChart<Number, Number> loss = robot.lookup("#train-loss-chart").queryAs(LineChart.class);
+        robot.interact(() -> robot.lookup("#train-epochs").queryAs(TextField.class).setText("200"));
+        robot.clickOn("#train-start");
+        WorkbenchTest.waitUntil("the loss chart gets points", () -> loss.getData().get(0).getData().size() >= 2);
+        return loss;
+    }
+
+    /** Runs a relabel beside the training and waits until it has ended (it used to take the training's Cancel with it). */
+    private void relabelBeside(FxRobot robot) {
+        var before = ws.labeled().get();
+        robot.interact(() -> ws.relabel());
+        WorkbenchTest.waitUntil("the relabel is done", () -> ws.labeled().get() != before
+                && ws.tasks().jobs().jobs().stream().noneMatch(j -> Workspace.RELABEL.equals(j.key())));
+    }
+
+    @Test
+    void theTrainingScreensCancelStopsItsRunAfterAnotherJobRan(FxRobot robot) throws Exception {
+        ub(robot);
+        startALongTraining(robot);
+        relabelBeside(robot);
+        assertTrue(ws.tasks().jobs().isRunning(dev.pairlab.ui.training.TrainingView.TRAINING).get(), "the training still runs");
+        robot.clickOn("#train-cancel");
+        Label state = robot.lookup("#train-state").queryAs(Label.class);
+        WorkbenchTest.waitUntil("the run is cancelled", () -> state.getText().startsWith("Run 1 cancelled"));
+        TrainingRuns.Run run = TrainingRuns.get(ws.project().get().reader(), 1);
+        assertEquals(TrainingRuns.State.CANCELLED, run.state());
+        assertTrue(Files.isRegularFile(run.dir().resolve("checkpoint/trainer.json")), "a checkpoint is kept");
+        WorkbenchTest.waitUntil("no job is left", () -> ws.tasks().jobs().jobs().isEmpty());
+    }
+
+    @Test
+    void aSecondTrainingIsRefusedWhileOneRuns(FxRobot robot) throws Exception {
+        ub(robot);
+        startALongTraining(robot);
+        relabelBeside(robot);
+        javafx.scene.control.Button start = robot.lookup("#train-start").queryAs(javafx.scene.control.Button.class);
+        assertTrue(start.isDisabled(), "Start is disabled while a training runs");
+        assertTrue(robot.lookup("#train-resume").queryAs(javafx.scene.control.Button.class).isDisabled(), "so is Resume");
+        dev.pairlab.ui.training.TrainingView view = (dev.pairlab.ui.training.TrainingView) robot.lookup("#train-score-file").query()
+                .getParent().getParent().getParent();
+        robot.interact(view::start); // as if Start were pressed anyway
+        Workspace.Notice notice = ws.notice().get();
+        assertEquals(Workspace.Level.ERROR, notice.level());
+        assertTrue(notice.text().contains("is still running, and only one can run at a time"), notice.text());
+        assertTrue(!notice.text().startsWith("Internal error"), notice.text());
+        Project reader = ws.project().get().reader();
+        assertEquals(1, TrainingRuns.list(reader).size(), "no second run was made");
+        assertEquals(TrainingRuns.State.RUNNING, TrainingRuns.get(reader, 1).state());
+        robot.clickOn("#train-cancel");
+        Label state = robot.lookup("#train-state").queryAs(Label.class);
+        WorkbenchTest.waitUntil("the first run is cancelled, not failed", () -> state.getText().startsWith("Run 1 cancelled"));
+        assertEquals(TrainingRuns.State.CANCELLED, TrainingRuns.get(reader, 1).state());
+        WorkbenchTest.waitUntil("Start is enabled again", () -> !start.isDisabled());
+    }
 }

@@ -50,7 +50,6 @@ public final class PairBrowserView extends BorderPane {
     private final javafx.scene.layout.HBox windowBar;
     private long[] searchIds;
     private long[] requestedIds;
-    private int generation;
     private final dev.pairlab.ui.WhenShown refresh = new dev.pairlab.ui.WhenShown(this::showLabels);
 
     public PairBrowserView(Workspace ws) {
@@ -241,12 +240,12 @@ public final class PairBrowserView extends BorderPane {
         }
         ProjectLabeling.Labeled l = ws.labeled().get();
         PairFilter f = currentFilter(l);
-        int mine = ++generation;
-        ws.run("Filtering pairs", (progress, cancel) -> {
+        // Only the newest filter's rows are shown (the job manager drops an older one's result).
+        ws.runLatest("browser-filter", "Filtering pairs", (progress, cancel) -> {
             long[] ids = f.apply(o.ids(), l == null ? null : l.matrix(), l == null ? null : l.labels());
             return new Filtered(ids, PagedPairs.firstPage(o.reader(), ids)); // one page: a few milliseconds
         }, r -> {
-            if (mine != generation || ws.project().get() != o) {
+            if (ws.project().get() != o) {
                 return;
             }
             long[] ids = r.ids();

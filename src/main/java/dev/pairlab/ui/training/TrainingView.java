@@ -7,8 +7,10 @@ import dev.pairlab.reward.RewardTraining;
 import dev.pairlab.reward.Trainer;
 import dev.pairlab.store.Project;
 import dev.pairlab.store.TrainingRuns;
-import dev.pairlab.task.Cancellation;
 import dev.pairlab.ui.Workspace;
+import dev.pairlab.ui.jobs.Job;
+import dev.pairlab.ui.jobs.JobManager;
+import dev.pairlab.ui.jobs.JobRefusedException;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,7 +67,10 @@ public final class TrainingView extends BorderPane {
     private final XYChart.Series<Number, Number> rate = new XYChart.Series<>();
     private final LineChart<Number, Number> compare = chart("Test accuracy of the selected runs", "step");
     private final TableView<TrainingRuns.Run> history = new TableView<>();
-    private Cancellation cancel;
+    /** This screen's training or resume job while it has not ended; its Cancel cancels this job and no other. */
+    private Job job;
+    /** The job key of training and resuming: one at a time (two would share the engine's gradient collector). */
+    public static final String TRAINING = "training";
 
     public TrainingView(Workspace ws) {
         this.ws = ws;
@@ -73,6 +78,7 @@ public final class TrainingView extends BorderPane {
         data.getSelectionModel().select(0);
         device.getSelectionModel().select(0);
         state.setId("train-state");
+        epochs.setId("train-epochs");
         history.setId("train-history");
         defaults();
         kind.setOnAction(e -> defaults());
@@ -88,17 +94,19 @@ public final class TrainingView extends BorderPane {
         Button start = new Button("Start");
         start.setId("train-start");
         start.setOnAction(e -> start());
+        start.disableProperty().bind(ws.tasks().jobs().isRunning(TRAINING));
         Button stop = new Button("Cancel");
         stop.setId("train-cancel");
         stop.setOnAction(e -> {
-            if (cancel != null) {
-                cancel.cancel();
+            if (job != null) {
+                job.cancel();
                 state.setText("cancelling at the next step (a checkpoint is kept) …");
             }
         });
         Button resume = new Button("Resume selected");
         resume.setId("train-resume");
         resume.setOnAction(e -> resume());
+        resume.disableProperty().bind(start.disableProperty());
         GridPane form = new GridPane();
         form.setHgap(8);
         form.setVgap(6);
@@ -219,9 +227,10 @@ public final class TrainingView extends BorderPane {
         return c;
     }
 
-    private void start() {
+    /** Start: a new run from the form; refused, with the reason, while a training or resume runs. */
+    public void start() {
         Project w = ws.writer();
-        if (w == null || cancel != null) {
+        if (w == null) {
             return;
         }
         RewardConfig c;
@@ -231,67 +240,65 @@ public final class TrainingView extends BorderPane {
             ws.error(e);
             return;
         }
-        run("Training a " + c.kind() + " reward model", token -> RewardTraining.train(w, c, listener(), dev.pairlab.task.ProgressListener.NONE, token));
+        run("Training a " + c.kind() + " reward model", (progress, token) -> RewardTraining.train(w, c, listener(progress), dev.pairlab.task.ProgressListener.NONE, token));
     }
 
     private void resume() {
         Project w = ws.writer();
         TrainingRuns.Run selected = history.getSelectionModel().getSelectedItem();
-        if (w == null || cancel != null) {
+        if (w == null) {
             return;
         }
         if (selected == null) {
             ws.error(new IllegalArgumentException("select the run to resume"));
             return;
         }
-        run("Resuming run " + selected.id(), token -> RewardTraining.resume(w, selected.id(), listener(), dev.pairlab.task.ProgressListener.NONE, token));
+        run("Resuming run " + selected.id(), (progress, token) -> RewardTraining.resume(w, selected.id(), listener(progress),
+                dev.pairlab.task.ProgressListener.NONE, token));
     }
 
-    @FunctionalInterface
-    private interface Job {
-        RewardTraining.Outcome run(Cancellation token) throws Exception;
-    }
-
-    private void run(String title, Job job) {
+    private void run(String title, JobManager.Work<RewardTraining.Outcome> work) {
+        Job started;
+        try {
+            started = ws.tasks().jobs().runAlone(TRAINING, title, work, this::show, ws::error);
+        } catch (JobRefusedException refused) {
+            ws.error(refused); // the running job, its charts and its state line are left as they are
+            return;
+        }
+        job = started;
         for (var s : List.of(loss, evalAcc, speed, rate)) {
             s.getData().clear();
         }
-        Cancellation token = new Cancellation();
-        cancel = token;
         state.setText("starting …");
-        ws.run(title, (progress, ignored) -> job.run(token), o -> {
-            cancel = null;
-            Trainer.Evaluation ev = o.result().eval();
-            state.setText(String.format(Locale.ROOT, "Run %d %s on %s: %d steps, %.1f s%s", o.run().id(), o.run().state().name().toLowerCase(Locale.ROOT),
-                    o.device().description(), o.result().steps(), o.result().millis() / 1000.0,
-                    ev != null && ev.pairs() > 0 ? String.format(Locale.ROOT, ", test accuracy %.3f%s", ev.accuracy(),
-                            RewardConfig.LENGTH_LEARNED.equals(lengthTerm(o.run())) ? " of the quality part" : "") : "")
-                    + (ev != null && ev.byLength() != null && !Double.isNaN(ev.byLength().balancedAccuracy())
-                    ? String.format(Locale.ROOT, " (%.3f where the longer answer is preferred, %.3f where the shorter is; length-balanced %.3f)",
-                    ev.byLength().accuracyLongerPreferred(), ev.byLength().accuracyShorterPreferred(), ev.byLength().balancedAccuracy()) : ""));
-            refreshHistory();
-        });
-        // A failed run must free the buttons too.
-        ws.tasks().current().addListener(new javafx.beans.value.ChangeListener<>() {
-            @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends javafx.concurrent.Task<?>> obs, javafx.concurrent.Task<?> a,
-                                javafx.concurrent.Task<?> b) {
-                if (b == null) {
-                    if (cancel == token) {
-                        cancel = null;
-                    }
-                    ws.tasks().current().removeListener(this);
-                    refreshHistory();
+        // Whatever the end (done, cancelled, failed), the run history shows the run's recorded state.
+        started.stateProperty().addListener((o, a, now) -> {
+            if (now.ended()) {
+                if (job == started) {
+                    job = null;
                 }
+                refreshHistory();
             }
         });
     }
 
-    private Trainer.Listener listener() {
+    private void show(RewardTraining.Outcome o) {
+        Trainer.Evaluation ev = o.result().eval();
+        state.setText(String.format(Locale.ROOT, "Run %d %s on %s: %d steps, %.1f s%s", o.run().id(), o.run().state().name().toLowerCase(Locale.ROOT),
+                o.device().description(), o.result().steps(), o.result().millis() / 1000.0,
+                ev != null && ev.pairs() > 0 ? String.format(Locale.ROOT, ", test accuracy %.3f%s", ev.accuracy(),
+                        RewardConfig.LENGTH_LEARNED.equals(lengthTerm(o.run())) ? " of the quality part" : "") : "")
+                + (ev != null && ev.byLength() != null && !Double.isNaN(ev.byLength().balancedAccuracy())
+                ? String.format(Locale.ROOT, " (%.3f where the longer answer is preferred, %.3f where the shorter is; length-balanced %.3f)",
+                ev.byLength().accuracyLongerPreferred(), ev.byLength().accuracyShorterPreferred(), ev.byLength().balancedAccuracy()) : ""));
+    }
+
+    /** Charts the run's events; its steps are also the job's progress in the job list. */
+    private Trainer.Listener listener(dev.pairlab.task.ProgressListener progress) {
         long started = System.nanoTime();
         return new Trainer.Listener() {
             @Override
             public void onEvent(Trainer.Event e) {
+                progress.progress(e.step(), e.totalSteps(), "step " + e.step() + " of " + e.totalSteps());
                 Platform.runLater(() -> {
                     // Keep at most about 400 points a series: drawing is the cost, not the data.
                     long every = Math.max(1, e.totalSteps() / 400);
@@ -372,13 +379,13 @@ public final class TrainingView extends BorderPane {
             history.getItems().clear();
             return;
         }
-        ws.run("Reading training runs", (progress, c) -> TrainingRuns.list(o.reader()), runs -> history.getItems().setAll(runs));
+        ws.runLatest("training-history", "Reading training runs", (progress, c) -> TrainingRuns.list(o.reader()), runs -> history.getItems().setAll(runs));
     }
 
     /** Overlays the test-accuracy curves (from events.jsonl) of the selected runs. */
     private void overlay() {
         List<TrainingRuns.Run> selected = new ArrayList<>(history.getSelectionModel().getSelectedItems());
-        ws.run("Comparing runs", (progress, c) -> {
+        ws.runLatest("training-compare", "Comparing runs", (progress, c) -> {
             List<XYChart.Series<Number, Number>> series = new ArrayList<>();
             for (TrainingRuns.Run r : selected) {
                 Path events = r.dir().resolve("events.jsonl");
