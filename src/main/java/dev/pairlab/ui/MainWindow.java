@@ -70,6 +70,9 @@ public final class MainWindow extends BorderPane {
         FeatureExplorerView explorer = new FeatureExplorerView(ws);
         Tab featuresTab = new Tab("Features", explorer);
         LfEditorView lfEditor = new LfEditorView(ws, () -> tabs.getSelectionModel().select(pairsTab));
+        // Closing the app asks first while the LF editor holds unsaved edits (as it does for running jobs).
+        ws.tasks().jobs().addCloseGuard(() -> lfEditor.hasUnsavedEdits() ? java.util.Optional.of(lfEditor.unsavedDescription())
+                : java.util.Optional.empty());
         Tab lfTab = new Tab("Labeling functions", lfEditor);
         dev.pairlab.ui.labelmodel.LabelModelView labelModel = new dev.pairlab.ui.labelmodel.LabelModelView(ws);
         Tab lmTab = new Tab("Label model", labelModel);

@@ -115,6 +115,8 @@ class LfEditorSafetyUiTest {
         assertTrue(dirty.isVisible(), "the dirty marker shows");
         assertTrue(editor.hasUnsavedEdits());
         assertEquals("LF '" + first + "' has unsaved edits", editor.unsavedDescription());
+        // Closing the app now would ask: the editor's unsaved edits are one of the close prompt's reasons.
+        assertEquals(List.of("LF '" + first + "' has unsaved edits"), ws.tasks().jobs().unsavedWork());
 
         robot.interact(() -> table.getSelectionModel().select(1));
         WorkbenchTest.waitUntil("the prompt is asked", () -> !answers.asked.isEmpty());
