@@ -329,6 +329,7 @@ final class RmCommand implements Runnable {
                 }
                 split3 = byLength ? ev.byLength() : null;
             }
+            dev.pairlab.analysis.Intervals.Interval ci = dev.pairlab.analysis.Intervals.wilson(Math.round(ev.accuracy() * ev.pairs()), ev.pairs());
             if (output.json) {
                 com.fasterxml.jackson.databind.node.ObjectNode o = Output.object().put("run", id).put("on", on).put("pairs", ev.pairs())
                         .put("accuracy", ev.accuracy()).put("margin", ev.margin()).put("loss", ev.loss());
@@ -337,7 +338,6 @@ final class RmCommand implements Runnable {
                 } else {
                     o.put("file", file.getFileName().toString());
                 }
-                dev.pairlab.analysis.Intervals.Interval ci = dev.pairlab.analysis.Intervals.wilson(Math.round(ev.accuracy() * ev.pairs()), ev.pairs());
                 o.putArray("accuracy_interval").add(ci.low()).add(ci.high());
                 putLengthTerm(o, evaluated);
                 if (split3 != null) {
@@ -345,7 +345,6 @@ final class RmCommand implements Runnable {
                 }
                 Output.print(spec.commandLine().getOut(), o);
             } else {
-                dev.pairlab.analysis.Intervals.Interval ci = dev.pairlab.analysis.Intervals.wilson(Math.round(ev.accuracy() * ev.pairs()), ev.pairs());
                 spec.commandLine().getOut().printf("Run %d on %s: pairwise accuracy %.3f [%.3f, %.3f], mean margin %.3f, loss %.4f (%d pairs)%s%n", id,
                         on, ev.accuracy(), ci.low(), ci.high(), ev.margin(), ev.loss(), ev.pairs(), qualityNote(evaluated));
                 if (split3 != null) {

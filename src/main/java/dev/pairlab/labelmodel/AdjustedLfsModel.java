@@ -116,12 +116,11 @@ public final class AdjustedLfsModel implements LabelModel {
             return inner;
         }
         FitOptions.BelowChance action = FitOptions.BelowChance.parse(o.path("below_chance").path("action").asText("keep"));
-        int m = o.path("m").asInt(0);
         int max = 0;
         for (var x : o.path("below_chance").path("lfs")) {
-            max = Math.max(max, x.asInt() + 1);
+            max = Math.max(max, x.asInt() + 1); // LFs after the last adjusted one are left alone (adjust() stops at the array's end)
         }
-        boolean[] adjusted = new boolean[Math.max(m, max)];
+        boolean[] adjusted = new boolean[max];
         o.path("below_chance").path("lfs").forEach(x -> adjusted[x.asInt()] = true);
         return new AdjustedLfsModel(inner, action, adjusted);
     }

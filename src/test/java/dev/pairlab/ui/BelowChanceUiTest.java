@@ -11,44 +11,27 @@ import dev.pairlab.store.Project;
 import dev.pairlab.store.ProjectFixture;
 import dev.pairlab.ui.lfeditor.LfEditorView;
 import java.nio.file.Path;
-import java.util.UUID;
-import java.util.prefs.Preferences;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
 
 /** The LF table flags an LF that is worse than a coin on the labeled split. */
 @ExtendWith(ApplicationExtension.class)
-class BelowChanceUiTest {
-
-    @TempDir
-    Path dir;
-
-    private Workspace ws;
-    private MainWindow window;
-    private Preferences prefs;
+class BelowChanceUiTest extends WindowTest {
 
     @Start
     void start(Stage stage) {
-        ws = new Workspace(new BackgroundTasks());
-        prefs = Preferences.userRoot().node("dev/pairlab-test/" + UUID.randomUUID());
-        window = new MainWindow(stage, ws, prefs);
-        stage.setScene(PairlabApp.scene(window));
-        stage.show();
+        showWindow(stage);
     }
 
-    @AfterEach
-    void close(FxRobot robot) throws Exception {
-        robot.interact(() -> ws.close());
-        prefs.removeNode();
-    }
+    @TempDir
+    Path dir;
 
     @Test
     void anLfWorseThanACoinOnTheLabeledSplitIsFlagged(FxRobot robot) throws Exception {

@@ -13,45 +13,33 @@ import dev.pairlab.store.ProjectFixture;
 import dev.pairlab.ui.trust.UntrustedLfsBanner;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.UUID;
-import java.util.prefs.Preferences;
 import javafx.scene.control.Button;
 import javafx.scene.control.TextArea;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
 
 /** A project from someone else opened in the app: its code LF waits behind a banner until trusted. */
 @ExtendWith(ApplicationExtension.class)
-class UntrustedLfsUiTest {
+class UntrustedLfsUiTest extends WindowTest {
+
+    @Start
+    void start(Stage stage) {
+        showWindow(stage);
+    }
 
     @TempDir
     Path dir;
 
-    private Workspace ws;
-    private MainWindow window;
-    private Preferences prefs;
-    private String storeBefore;
-
-    @Start
-    void start(Stage stage) {
-        storeBefore = System.getProperty("pairlab.trustStore");
-        ws = new Workspace(new BackgroundTasks());
-        prefs = Preferences.userRoot().node("dev/pairlab-test/" + UUID.randomUUID());
-        window = new MainWindow(stage, ws, prefs);
-        stage.setScene(PairlabApp.scene(window));
-        stage.show();
-    }
+    private final String storeBefore = System.getProperty("pairlab.trustStore");
 
     @AfterEach
-    void close(FxRobot robot) throws Exception {
-        robot.interact(() -> ws.close());
-        prefs.removeNode();
+    void restoreTrustStore() {
         System.setProperty("pairlab.trustStore", storeBefore);
     }
 
