@@ -1,10 +1,10 @@
 package dev.pairlab.cli;
 
 import dev.pairlab.lf.CodeTrust;
-import dev.pairlab.lf.LfException;
-import dev.pairlab.pairs.BadInputException;
 import dev.pairlab.store.ProjectBusyException;
-import dev.pairlab.store.ProjectException;
+import dev.pairlab.task.InvalidParametersException;
+import dev.pairlab.task.Problem;
+import dev.pairlab.task.UserException;
 import dev.pairlab.task.CancelledException;
 import java.io.PrintWriter;
 import java.util.Set;
@@ -83,8 +83,13 @@ public final class Cli implements Runnable {
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter e = commandLine.getErr();
-            if (ex instanceof BadInputException || ex instanceof ProjectException || ex instanceof LfException
-                    || ex instanceof IllegalArgumentException || ex instanceof ProjectBusyException) {
+            if (ex instanceof InvalidParametersException invalid) {
+                for (Problem problem : invalid.problems()) {
+                    e.println("pairlab: " + optionFor(commandLine, problem.field()) + problem.message());
+                }
+                return BAD_INPUT;
+            }
+            if (ex instanceof UserException || ex instanceof IllegalArgumentException || ex instanceof ProjectBusyException) {
                 e.println("pairlab: " + ex.getMessage());
                 return BAD_INPUT;
             }
@@ -101,6 +106,18 @@ public final class Cli implements Runnable {
             return INTERNAL;
         });
         return cl;
+    }
+
+    /**
+     * The CLI's name for a parameter record's field: {@code "--by-context: "} for {@code byContext} when the command
+     * has that option, else nothing (the message alone is in the user's words).
+     */
+    static String optionFor(CommandLine commandLine, String field) {
+        if (field == null || field.isEmpty()) {
+            return "";
+        }
+        String kebab = "--" + field.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+        return commandLine.getCommandSpec().findOption(kebab) != null ? kebab + ": " : "";
     }
 
     /** The version from the jar's manifest, or "development" when run from classes. */

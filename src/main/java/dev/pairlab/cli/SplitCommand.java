@@ -25,23 +25,23 @@ final class SplitCommand implements Callable<Integer> {
     @Mixin
     ProjectArg project;
 
-    @Option(names = "--eval", defaultValue = "0.1", description = "Fraction of labeled pairs for the test split (default ${DEFAULT-VALUE}).")
+    @Option(names = "--eval", defaultValue = SplitParams.DEFAULT_EVAL, description = SplitParams.DESC_EVAL + " (default ${DEFAULT-VALUE}).")
     double eval;
 
-    @Option(names = "--labeled", defaultValue = "0.02", description = "Fraction of the rest for the labeled train split (default ${DEFAULT-VALUE}).")
+    @Option(names = "--labeled", defaultValue = SplitParams.DEFAULT_LABELED, description = SplitParams.DESC_LABELED + " (default ${DEFAULT-VALUE}).")
     double labeled;
 
-    @Option(names = "--dev", defaultValue = "0", description = "Fraction of the rest for a labeled dev split (default ${DEFAULT-VALUE}).")
+    @Option(names = "--dev", defaultValue = SplitParams.DEFAULT_DEV, description = SplitParams.DESC_DEV + " (default ${DEFAULT-VALUE}).")
     double dev;
 
-    @Option(names = "--seed", defaultValue = "123", description = "Seed (default ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = SplitParams.DEFAULT_SEED, description = SplitParams.DESC_SEED + " (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--by-context", description = "Keep pairs with the same context (prompt) in one split.")
+    @Option(names = "--by-context", description = SplitParams.DESC_BY_CONTEXT)
     boolean byContext;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress output.")
-    boolean quiet;
+    @Mixin
+    QuietOption quiet;
 
     @Mixin
     Output output;
@@ -54,8 +54,8 @@ final class SplitCommand implements Callable<Integer> {
         SplitParams params = new SplitParams(eval, labeled, dev, seed, byContext);
         Map<Split, Long> counts;
         try (Project p = project.open(Project.Access.READ_WRITE);
-             ConsoleProgress progress = new ConsoleProgress(System.err, quiet)) {
-            counts = Splitter.split(p, params, progress, Cancellation.none());
+             ConsoleProgress progress = quiet.progress()) {
+            counts = new Splitter.Job(p, params).run(progress, Cancellation.none());
         }
         if (output.json) {
             ObjectNode o = Output.object();

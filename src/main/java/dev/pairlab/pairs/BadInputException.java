@@ -6,7 +6,7 @@ import java.nio.file.Path;
  * Input a user gave us is wrong. The message always names the file, and where it can, the line
  * and field: {@code data.jsonl:17: field 'label': expected 0 or 1, got "yes"}.
  */
-public class BadInputException extends Exception {
+public class BadInputException extends dev.pairlab.task.UserException {
 
     public BadInputException(String message) {
         super(message);

@@ -8,6 +8,7 @@ import dev.pairlab.pairs.Split;
 import dev.pairlab.pairs.SplitParams;
 import dev.pairlab.task.Cancellation;
 import dev.pairlab.task.CancelledException;
+import dev.pairlab.task.InvalidParametersException;
 import dev.pairlab.task.ProgressListener;
 import java.io.IOException;
 import java.io.InputStream;
@@ -85,7 +86,7 @@ public final class SampleProjects {
      * data files give a message saying exactly which file to put where.
      */
     public static Path ensure(String name, Path folder, Path dataDir, LfSeeder lfs, ProgressListener progress, Cancellation cancel)
-            throws BadInputException, ProjectException, IOException, CancelledException {
+            throws BadInputException, ProjectException, InvalidParametersException, IOException, CancelledException {
         Definition d = definition(name);
         Path file = folder.resolve(d.name() + Project.EXTENSION);
         if (Files.exists(file)) {

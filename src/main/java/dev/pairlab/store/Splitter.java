@@ -6,6 +6,8 @@ import dev.pairlab.pairs.Split;
 import dev.pairlab.pairs.SplitParams;
 import dev.pairlab.task.Cancellation;
 import dev.pairlab.task.CancelledException;
+import dev.pairlab.task.InvalidParametersException;
+import dev.pairlab.task.Workflow;
 import dev.pairlab.task.ProgressListener;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,8 +31,23 @@ public final class Splitter {
     private Splitter() {
     }
 
+    /** Splitting as a job: what {@code pairlab split} and the Split dialog both run. */
+    public record Job(Project project, SplitParams params) implements Workflow<Map<Split, Long>> {
+
+        @Override
+        public Map<Split, Long> run(ProgressListener progress, Cancellation cancel) throws InvalidParametersException, CancelledException {
+            return split(project, params, progress, cancel);
+        }
+
+        @Override
+        public String title() {
+            return "Splitting (seed " + params.seed() + ")";
+        }
+    }
+
     public static Map<Split, Long> split(Project project, SplitParams params, ProgressListener progress, Cancellation cancel)
-            throws CancelledException {
+            throws InvalidParametersException, CancelledException {
+        params.requireValid();
         return project.<Map<Split, Long>, CancelledException, RuntimeException>write(c -> {
             List<long[]> units = new ArrayList<>();      // each unit: the ids of pairs kept together
             List<Long> unlabeled = new ArrayList<>();

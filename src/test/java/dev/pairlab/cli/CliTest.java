@@ -114,7 +114,11 @@ class CliTest {
         assertEquals(1, run("frobnicate").code());
         assertEquals(1, run("info", dir.resolve("missing.pairlab").toString()).code());
         assertEquals(1, run("new", p).code(), "exists already");
-        assertEquals(1, run("split", p, "--eval", "2").code());
+        Run badSplit = run("split", p, "--eval", "2", "--labeled", "-1");
+        assertEquals(1, badSplit.code());
+        assertEquals("pairlab: --eval: the test share must be a fraction between 0 and 1 (got 2.0)\n"
+                + "pairlab: --labeled: the labeled share must be a fraction between 0 and 1 (got -1.0)\n", badSplit.err(),
+                "every problem of the parameter record, each under the option's name");
         assertEquals(1, run("import", p, bad.toString(), "--split", "nowhere").code());
         Run empty = run("info", p, "--json");
         assertEquals(0, empty.json().get("pairs").asInt());

@@ -76,6 +76,11 @@ public final class JobManager {
     }
 
     /** Runs work whose result counts only if no newer job with this key was started meanwhile. */
+    /** Runs a core workflow under its own title (see {@link #run(String, Work, Consumer, Consumer)}). */
+    public <T> Job run(dev.pairlab.task.Workflow<T> workflow, Consumer<T> onDone, Consumer<Throwable> onError) {
+        return run(workflow.title(), workflow::run, onDone, onError);
+    }
+
     public <T> Job runLatest(String key, String title, Work<T> work, Consumer<T> onDone, Consumer<Throwable> onError) {
         Job older = latest.get(key);
         if (older != null && !older.state().ended()) {
