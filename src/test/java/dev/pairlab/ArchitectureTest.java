@@ -94,12 +94,11 @@ class ArchitectureTest {
     @Test
     void coreValidationMessagesNameNoCliFlag() {
         List<String> messages = List.of(
-                assertThrows(IllegalArgumentException.class, () -> new WeakExport.Params("trl", 1.5, 1, Set.of(Split.TRAIN), TiePolicy.RANDOM))
-                        .getMessage(),
+                new WeakExport.Params(WeakExport.Format.TRL, 1.5, 1, Set.of(Split.TRAIN), TiePolicy.RANDOM).validate().get(0).message(),
                 assertThrows(IllegalArgumentException.class, () -> LengthBalance.parse("2", "subsample")).getMessage(),
                 assertThrows(IllegalArgumentException.class, () -> LengthBalance.parse("labeled", "drop")).getMessage(),
-                assertThrows(IllegalArgumentException.class, () -> FitOptions.paper().withLr(-1)).getMessage(),
-                assertThrows(IllegalArgumentException.class, () -> new dev.pairlab.pairs.SplitParams(0.1, 0.7, 0.5, 1, false)).getMessage(),
+                FitOptions.paper().withLr(-1).validate().get(0).message(),
+                new dev.pairlab.pairs.SplitParams(0.1, 0.7, 0.5, 1, false).validate().get(0).message(),
                 assertThrows(IllegalArgumentException.class, () -> dev.pairlab.lf.Endpoints.checkKeyEnv("sk-abcdefghijklmnopqrstuvwx", "the judge's key variable"))
                         .getMessage());
         assertEquals("the confidence threshold must be between 0 and 1, got 1.5", messages.get(0));

@@ -1,17 +1,15 @@
 package dev.pairlab.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.pairlab.pairs.Formats;
 import dev.pairlab.pairs.OutputFile;
 import dev.pairlab.pairs.PairFormat;
 import dev.pairlab.pairs.Split;
 import dev.pairlab.store.PairExport;
-import dev.pairlab.store.Pairs;
+import dev.pairlab.store.PairExportJob;
 import dev.pairlab.store.Project;
 import dev.pairlab.task.Cancellation;
 import java.nio.file.Path;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,20 +27,20 @@ final class ExportCommand implements Callable<Integer> {
     @picocli.CommandLine.Parameters(index = "0", arity = "0..1", paramLabel = "PROJECT", description = "The project file (*.pairlab).")
     Path projectFile;
 
-    @Option(names = "--format", paramLabel = "F", description = "Format id (required).")
-    String format;
+    @Option(names = "--format", paramLabel = "F", converter = ChoiceConverters.PairFormats.class, description = PairExportJob.Params.DESC_FORMAT)
+    PairFormat format;
 
     @Option(names = "--out", paramLabel = "FILE", description = "The file to write (required; replaced whole, never half-written).")
     Path out;
 
-    @Option(names = "--split", split = ",", paramLabel = "S", description = "Only these splits (comma-separated; default all).")
-    List<String> splits;
+    @Mixin
+    SplitsOption splits;
 
-    @Option(names = "--include-hidden", description = "Write the pool's hidden gold labels too.")
+    @Option(names = "--include-hidden", description = PairExportJob.Params.DESC_INCLUDE_HIDDEN)
     boolean includeHidden;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress output.")
-    boolean quiet;
+    @Mixin
+    QuietOption quiet;
 
     @Mixin
     ForceOption force;
@@ -58,18 +56,12 @@ final class ExportCommand implements Callable<Integer> {
         if (projectFile == null || format == null || out == null) {
             throw new IllegalArgumentException("export needs PROJECT, --format and --out (or use 'pairlab export weak')");
         }
-        PairFormat f = Formats.byId(format);
-        Set<Split> chosen = Pairs.allSplits();
-        if (splits != null) {
-            chosen = EnumSet.noneOf(Split.class);
-            for (String s : splits) {
-                chosen.add(Split.parse(s));
-            }
-        }
+        Set<Split> chosen = splits.orAll() == null ? null : EnumSet.copyOf(splits.orAll().stream().map(Split::parse).toList());
         PairExport.Report r;
         try (Project p = Project.open(projectFile, Project.Access.READ_ONLY);
-             ConsoleProgress progress = new ConsoleProgress(System.err, quiet)) {
-            r = PairExport.run(p, f, OutputFile.of(out, force.force), chosen, includeHidden, progress, Cancellation.none());
+             ConsoleProgress progress = quiet.progress()) {
+            r = new PairExportJob(p, new PairExportJob.Params(format, chosen, includeHidden), OutputFile.of(out, force.force))
+                    .run(progress, Cancellation.none());
         }
         if (output.json) {
             ObjectNode o = Output.object().put("file", r.file().toString()).put("format", r.format())

@@ -1,18 +1,18 @@
 package dev.pairlab.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pairlab.labelmodel.LengthBalance;
 import dev.pairlab.labelmodel.TiePolicy;
 import dev.pairlab.labelmodel.WeakExport;
 import dev.pairlab.lf.LfProblem;
-import dev.pairlab.pairs.BadInputException;
-import dev.pairlab.pairs.Json;
+import dev.pairlab.pairs.OutputFile;
+import dev.pairlab.pairs.Split;
 import dev.pairlab.store.Project;
 import dev.pairlab.task.Cancellation;
+import dev.pairlab.task.Workflow;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -37,29 +37,32 @@ final class ExportWeakCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE")
     Path out;
 
-    @Option(names = "--format", defaultValue = "trl", description = "trl, answer-label or csv (default ${DEFAULT-VALUE}).")
-    String format;
+    @Option(names = "--format", defaultValue = WeakExport.Params.DEFAULT_FORMAT, converter = ChoiceConverters.WeakFormats.class,
+            description = WeakExport.Params.DESC_FORMAT + " (default ${DEFAULT-VALUE}).")
+    WeakExport.Format format;
 
-    @Option(names = "--threshold", defaultValue = "0", description = "Keep pool pairs whose confidence is at least this (default ${DEFAULT-VALUE}: all).")
+    @Option(names = "--threshold", defaultValue = WeakExport.Params.DEFAULT_THRESHOLD,
+            description = WeakExport.Params.DESC_THRESHOLD + " (default ${DEFAULT-VALUE}: all).")
     double threshold;
 
-    @Option(names = "--seed", defaultValue = "123", description = "Shuffle and tie-break seed (default ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = WeakExport.Params.DEFAULT_SEED, description = WeakExport.Params.DESC_SEED + " (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--gold", split = ",", defaultValue = "train", description = "Splits whose gold labels are included (default ${DEFAULT-VALUE}).")
-    List<String> gold;
+    @Option(names = "--gold", split = ",", defaultValue = WeakExport.Params.DEFAULT_GOLD, converter = ChoiceConverters.Splits.class,
+            description = WeakExport.Params.DESC_GOLD + " (default ${DEFAULT-VALUE}).")
+    List<Split> gold;
 
-    @Option(names = "--ties", defaultValue = "random", description = "Pool pairs with P = 0.5: random, abstain (dropped) or prior (default ${DEFAULT-VALUE}).")
-    String ties;
+    @Option(names = "--ties", defaultValue = WeakExport.Params.DEFAULT_TIES, converter = ChoiceConverters.Ties.class,
+            description = WeakExport.Params.DESC_TIES + " (default ${DEFAULT-VALUE}).")
+    TiePolicy ties;
 
-    @Option(names = "--length-balance", paramLabel = "TARGET", description = "Balance the weak part so this share of its pairs chooses"
-            + " the longer answer: 'labeled' (the share among the gold pairs written) or a share such as 0.5; pairs of equal length"
-            + " count as neither (default: no balancing).")
-    String lengthBalance;
+    @Option(names = "--length-balance", paramLabel = "TARGET", converter = ChoiceConverters.LengthTargets.class,
+            description = WeakExport.Params.DESC_LENGTH_BALANCE)
+    Double lengthBalance;
 
-    @Option(names = "--length-method", paramLabel = "M", description = "subsample (drop the fewest weak pairs of the over-represented"
-            + " side, chosen with --seed) or weights (a per-row field 'weight'); alone it balances to 'labeled' (default subsample).")
-    String lengthMethod;
+    @Option(names = "--length-method", paramLabel = "M", converter = ChoiceConverters.LengthMethods.class,
+            description = WeakExport.Params.DESC_LENGTH_METHOD)
+    LengthBalance.Method lengthMethod;
 
     @Option(names = "--model", defaultValue = "0", description = "Label model run id (default: the latest).")
     long model;
@@ -75,8 +78,8 @@ final class ExportWeakCommand implements Callable<Integer> {
             + " (default: their names and sha256 only).")
     boolean absolutePaths;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress output.")
-    boolean quiet;
+    @Mixin
+    QuietOption quiet;
 
     @Mixin
     Output output;
@@ -84,51 +87,23 @@ final class ExportWeakCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The options as the export's parameters; either length option alone balances, the other taking its default. */
+    WeakExport.Params params() {
+        LengthBalance balance = lengthBalance == null && lengthMethod == null ? null
+                : new LengthBalance(lengthMethod == null ? LengthBalance.Method.parse(WeakExport.Params.DEFAULT_LENGTH_METHOD) : lengthMethod,
+                        lengthBalance == null ? LengthBalance.parseTarget(WeakExport.Params.DEFAULT_LENGTH_TARGET) : lengthBalance);
+        return new WeakExport.Params(format, threshold, seed, gold.isEmpty() ? EnumSet.allOf(Split.class) : EnumSet.copyOf(gold), ties, balance);
+    }
+
     @Override
     public Integer call() throws Exception {
         WeakExport.Report r;
-        WeakExport.Reproduction reproducing = null;
         try (Project p = Projects.openForCaching(project.file);
-             ConsoleProgress progress = new ConsoleProgress(System.err, quiet)) {
-            WeakExport.Labeler labeler;
-            WeakExport.Params params;
-            if (manifest != null) {
-                JsonNode m;
-                try {
-                    byte[] bytes = Files.readAllBytes(manifest);
-                    m = Json.MAPPER.readTree(bytes);
-                    String expected = m.path("output").path("sha256").asText(null);
-                    if (expected == null) {
-                        throw new BadInputException(manifest + ": field 'output.sha256' is missing: not a manifest of 'pairlab export weak'");
-                    }
-                    reproducing = new WeakExport.Reproduction(manifest, WeakExport.sha256(manifest), expected);
-                } catch (java.nio.file.NoSuchFileException e) {
-                    throw new BadInputException(manifest + ": no such file");
-                } catch (java.io.IOException e) {
-                    throw new BadInputException(manifest + ": not a manifest (" + e.getMessage() + ")");
-                }
-                labeler = WeakExport.fromManifest(m);
-                params = WeakExport.paramsOf(m);
-            } else {
-                labeler = WeakExport.fromProject(p, model);
-                LengthBalance balance;
-                try {
-                    balance = lengthBalance == null && lengthMethod == null ? null
-                            : LengthBalance.parse(lengthBalance == null ? "labeled" : lengthBalance, lengthMethod == null ? "subsample" : lengthMethod);
-                } catch (IllegalArgumentException e) {
-                    // The core says it in the user's words; here the user typed a flag, so name it.
-                    throw new IllegalArgumentException("--length-balance/--length-method: " + e.getMessage(), e);
-                }
-                try {
-                    params = new WeakExport.Params(format, threshold, seed, LfCommand.splits(gold), TiePolicy.parse(ties), balance);
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("--threshold: " + e.getMessage(), e);
-                }
-                if (!List.of("trl", "answer-label", "csv").contains(format)) {
-                    throw new IllegalArgumentException("--format must be trl, answer-label or csv for a weak export");
-                }
-            }
-            r = WeakExport.run(p, labeler, params, dev.pairlab.pairs.OutputFile.of(out, force.force), reproducing, absolutePaths, progress, Cancellation.none());
+             ConsoleProgress progress = quiet.progress()) {
+            OutputFile target = OutputFile.of(out, force.force);
+            Workflow<WeakExport.Report> job = manifest != null ? new WeakExport.ReproduceJob(p, manifest, target, absolutePaths)
+                    : new WeakExport.Job(p, model, params(), target, absolutePaths);
+            r = job.run(progress, Cancellation.none());
             Projects.noteUncached(p, output.json, spec.commandLine().getErr());
         }
         for (LfProblem problem : r.problems()) {
@@ -140,7 +115,7 @@ final class ExportWeakCommand implements Callable<Integer> {
             ObjectNode j = Output.object().put("file", r.file().toString()).put("manifest", r.manifest().toString())
                     .put("gold", r.gold()).put("weak", r.weak()).put("total", r.gold() + r.weak()).put("pool", r.pool())
                     .put("dropped", r.belowThreshold()).put("dropped_for_length_balance", r.length().dropped())
-                    .put("ties", r.ties().name().toLowerCase(Locale.ROOT)).put("weak_tied", r.weakTied()).put("weak_coin_flips", r.weakCoinFlips())
+                    .put("ties", r.ties().key()).put("weak_tied", r.weakTied()).put("weak_coin_flips", r.weakCoinFlips())
                     .put("sha256", r.sha256());
             if (Double.isNaN(r.weakAccuracy())) {
                 j.putNull("weak_accuracy_eval_only");

@@ -7,7 +7,9 @@ import dev.pairlab.labelmodel.Calibration;
 import dev.pairlab.labelmodel.FitOptions;
 import dev.pairlab.labelmodel.FitParams;
 import dev.pairlab.labelmodel.LabelModel;
-import dev.pairlab.labelmodel.LabelModels;
+import dev.pairlab.labelmodel.LabelModelType;
+import dev.pairlab.labelmodel.ModelEvaluation;
+import dev.pairlab.labelmodel.ThresholdSweep;
 import dev.pairlab.labelmodel.ModelFitting;
 import dev.pairlab.labelmodel.ScoredSplit;
 import dev.pairlab.labelmodel.TiePolicy;
@@ -94,51 +96,53 @@ final class ModelCommand implements Runnable {
         @Option(names = "--matrix", paramLabel = "L.csv", description = "Fit on a label-matrix CSV instead of a project.")
         Path matrix;
 
-        @Option(names = "--type", defaultValue = "snorkel", description = {"snorkel, majority or dawid-skene (unsupervised), or snorkel-gold",
-            "or dawid-skene-semi, which learn from the labeled split's gold (decision 0014) (default ${DEFAULT-VALUE})."})
-        String type;
+        @Option(names = "--type", defaultValue = FitParams.DEFAULT_TYPE, converter = ChoiceConverters.ModelTypes.class,
+                description = FitParams.DESC_TYPE)
+        LabelModelType type;
 
-        @Option(names = "--on", description = "labeled, pool or labeled+pool (default: labeled; labeled+pool for the gold-using types).")
-        String on;
+        @Option(names = "--on", converter = ChoiceConverters.FitOns.class, description = FitParams.DESC_FIT_ON)
+        FitParams.FitOn on;
 
-        @Option(names = "--prior-strength", defaultValue = FitOptions.DEFAULT_PRIOR_STRENGTH_TEXT, description = {"Gold-using types: how many gold labels weigh as much as",
-            "the unsupervised estimate (default ${DEFAULT-VALUE}: 10 labels move an accuracy 17 %% of the way, 500 labels 91 %%)."})
+        @Option(names = "--prior-strength", defaultValue = FitOptions.DEFAULT_PRIOR_STRENGTH, description = FitOptions.DESC_PRIOR_STRENGTH)
         double priorStrength;
 
-        @Option(names = "--below-chance", defaultValue = FitOptions.DEFAULT_BELOW_CHANCE_TEXT, description = {"LFs whose accuracy on the labeled split is below 0.5",
-            "(95 %% interval): keep (the gold-using types never let them flip a label), drop or invert (default ${DEFAULT-VALUE})."})
-        String belowChance;
+        @Option(names = "--below-chance", defaultValue = FitOptions.DEFAULT_BELOW_CHANCE, converter = ChoiceConverters.BelowChances.class,
+                description = FitOptions.DESC_BELOW_CHANCE)
+        FitOptions.BelowChance belowChance;
 
-        @Option(names = "--epochs", defaultValue = FitOptions.DEFAULT_EPOCHS_TEXT, description = "Epochs / EM iterations (default ${DEFAULT-VALUE}).")
+        @Option(names = "--epochs", defaultValue = FitOptions.DEFAULT_EPOCHS, description = FitOptions.DESC_EPOCHS + " (default ${DEFAULT-VALUE}).")
         int epochs;
 
-        @Option(names = "--lr", defaultValue = FitOptions.DEFAULT_LR_TEXT, description = "Learning rate of the Snorkel-style model (default ${DEFAULT-VALUE}).")
+        @Option(names = "--lr", defaultValue = FitOptions.DEFAULT_LR, description = FitOptions.DESC_LR + " (default ${DEFAULT-VALUE}).")
         double lr;
 
-        @Option(names = "--optimizer", defaultValue = FitOptions.DEFAULT_OPTIMIZER_TEXT, description = {"Snorkel-style model: adam (the paper's) or sgd (Snorkel's own",
-            "default, momentum 0.9; with --l2 0 it reproduces LabelModel().fit() on the same matrix) (default ${DEFAULT-VALUE})."})
-        String optimizer;
+        @Option(names = "--optimizer", defaultValue = FitOptions.DEFAULT_OPTIMIZER, converter = ChoiceConverters.Optimizers.class,
+                description = FitOptions.DESC_OPTIMIZER)
+        FitOptions.Optimizer optimizer;
 
-        @Option(names = "--l2", defaultValue = FitOptions.DEFAULT_L2_TEXT, description = "Pull toward the initial accuracy (paper: 0.5 HH, 0.6 others; default ${DEFAULT-VALUE}).")
+        @Option(names = "--l2", defaultValue = FitOptions.DEFAULT_L2, description = FitOptions.DESC_L2)
         double l2;
 
-        @Option(names = "--prec-init", defaultValue = FitOptions.DEFAULT_PREC_INIT_TEXT, description = "Initial LF accuracy (default ${DEFAULT-VALUE}).")
+        @Option(names = "--prec-init", defaultValue = FitOptions.DEFAULT_PREC_INIT, description = FitOptions.DESC_PREC_INIT + " (default ${DEFAULT-VALUE}).")
         double precInit;
 
-        @Option(names = "--class-balance", defaultValue = FitOptions.DEFAULT_CLASS_BALANCE_TEXT, description = "Prior P(B preferred) (default ${DEFAULT-VALUE}).")
+        @Option(names = "--class-balance", defaultValue = FitOptions.DEFAULT_CLASS_BALANCE,
+                description = FitOptions.DESC_CLASS_BALANCE + " (default ${DEFAULT-VALUE}).")
         double balance;
 
-        @Option(names = "--seed", defaultValue = FitOptions.DEFAULT_SEED_TEXT, description = "Seed (default ${DEFAULT-VALUE}).")
+        @Option(names = "--seed", defaultValue = FitOptions.DEFAULT_SEED, description = FitOptions.DESC_SEED + " (default ${DEFAULT-VALUE}).")
         long seed;
 
-        @Option(names = "--ties", defaultValue = "random", description = "Hard label at P = 0.5: random, abstain or prior (default ${DEFAULT-VALUE}).")
-        String ties;
+        @Option(names = "--ties", defaultValue = FitParams.DEFAULT_TIES, converter = ChoiceConverters.Ties.class,
+                description = FitParams.DESC_TIES + " (default ${DEFAULT-VALUE}).")
+        TiePolicy ties;
 
-        @Option(names = "--eval-split", defaultValue = "test", description = "Split to evaluate on (default ${DEFAULT-VALUE}).")
-        String evalSplit;
+        @Option(names = "--eval-split", defaultValue = FitParams.DEFAULT_EVAL_SPLIT, converter = ChoiceConverters.Splits.class,
+                description = FitParams.DESC_EVAL_SPLIT + " (default ${DEFAULT-VALUE}).")
+        Split evalSplit;
 
-        @Option(names = {"-q", "--quiet"}, description = "No progress output.")
-        boolean quiet;
+        @Mixin
+        QuietOption quiet;
 
         @Mixin
         Output output;
@@ -148,53 +152,40 @@ final class ModelCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            if (on == null) {
-                on = FitParams.defaultFitOn(type);
+            FitParams params = new FitParams(type, new FitOptions(balance, epochs, lr, l2, precInit, seed, priorStrength, belowChance, optimizer),
+                    on, ties, evalSplit);
+            if ((matrix == null) == (project == null)) {
+                throw new IllegalArgumentException(matrix == null ? "give PROJECT or --matrix L.csv" : "give either PROJECT or --matrix, not both");
             }
-            FitParams params = new FitParams(type, new FitOptions(balance, epochs, lr, l2, precInit, seed, priorStrength,
-                    FitOptions.BelowChance.parse(belowChance), FitOptions.Optimizer.parse(optimizer)), on, TiePolicy.parse(ties),
-                    Split.parse(evalSplit));
             ModelFitting.Result r;
-            try (ConsoleProgress progress = new ConsoleProgress(System.err, quiet)) {
+            try (ConsoleProgress progress = quiet.progress()) {
                 if (matrix != null) {
-                    if (project != null) {
-                        throw new IllegalArgumentException("give either PROJECT or --matrix, not both");
-                    }
-                    LabelMatrixCsv.Read read = LabelMatrixCsv.read(matrix);
-                    int[] all = Subsets.all(read.matrix().n());
-                    r = ModelFitting.fitAndEvaluate(read.matrix(), all, all, read.gold(), params,
-                            LabelModels.usesGold(type) ? "rows with gold (also fitted on them: optimistic)" : "rows with gold", progress, Cancellation.none());
+                    r = new ModelFitting.MatrixJob(matrix, params).run(progress, Cancellation.none());
                 } else {
-                    if (project == null) {
-                        throw new IllegalArgumentException("give PROJECT or --matrix L.csv");
-                    }
                     try (Project p = Project.open(project, Project.Access.READ_WRITE)) {
-                        r = ModelFitting.fit(p, params, progress, Cancellation.none());
-                        ProjectLabeling.Labeled l = ProjectLabeling.label(p, false, dev.pairlab.task.ProgressListener.NONE, Cancellation.none());
-                        String dup = dev.pairlab.analysis.LfAgreement.duplicateWarning(l.matrix(),
-                                Subsets.rows(l.labels(), params.fitSplits()));
-                        if (dup != null) {
-                            spec.commandLine().getErr().println("pairlab: warning: " + dup);
-                        }
+                        r = new ModelFitting.Job(p, params).run(progress, Cancellation.none());
+                    }
+                    if (r.duplicates() != null) {
+                        spec.commandLine().getErr().println("pairlab: warning: " + r.duplicates());
                     }
                 }
             }
             PrintWriter out = spec.commandLine().getOut();
             if (output.json) {
-                ObjectNode o = Output.object().put("type", type).put("fit_on", matrix != null ? "matrix" : on);
+                ObjectNode o = Output.object().put("type", type.key()).put("fit_on", matrix != null ? "matrix" : params.fitOn().key());
                 o.put("run", r.record() == null ? 0 : r.record().id());
                 ObjectNode metrics = ModelFitting.metrics(r);
                 o.setAll(metrics);
                 o.put("accuracy", r.model().accuracy());
                 o.put("coverage", r.model().coverage());
-                o.put("ties", params.ties().name().toLowerCase(java.util.Locale.ROOT));
+                o.put("ties", params.ties().key());
                 // Pairs whose hard label is a coin flip (P = 0.5 under --ties random), counted in coverage.
                 o.put("coin_flips", params.ties() == TiePolicy.RANDOM ? r.model().tiesBroken() : 0);
                 o.put("coin_flip_share", params.ties() == TiePolicy.RANDOM ? r.model().tiesBrokenShare() : 0.0);
                 o.put("ece", r.model().ece());
                 Output.print(out, o);
             } else {
-                out.printf("Fitted %s on %d pairs (%s) in %d ms%s%n", type, r.fitRows(), matrix != null ? matrix : on, r.fitMillis(),
+                out.printf("Fitted %s on %d pairs (%s) in %d ms%s%n", type, r.fitRows(), matrix != null ? matrix : params.fitOn(), r.fitMillis(),
                         r.record() == null ? "" : "; saved as run " + r.record().id());
                 out.println("Evaluation on " + r.evalOn() + ":");
                 printReport(out, "label model", r.model(), params.ties());
@@ -210,7 +201,7 @@ final class ModelCommand implements Runnable {
                     out.printf("  %-20s %8s %-34s %9s%s%n", a.name(), f3(a.learned()), lab, f3(a.empirical()), a.belowChance() ? "  BELOW CHANCE" : "");
                 }
             }
-            List<String> below = r.lfs().stream().filter(ModelFitting.LfAccuracy::belowChance).map(ModelFitting.LfAccuracy::name).toList();
+            List<String> below = r.belowChance();
             if (!below.isEmpty()) {
                 spec.commandLine().getErr().println("pairlab: warning: worse than a coin on the labeled split (95 % interval below 0.5): "
                         + String.join(", ", below) + (params.options().belowChance() == FitOptions.BelowChance.KEEP
@@ -241,17 +232,19 @@ final class ModelCommand implements Runnable {
         @Mixin
         ProjectArg project;
 
-        @Option(names = "--split", defaultValue = "test", description = "Split (default ${DEFAULT-VALUE}); 'pool' uses its hidden gold, for evaluation only.")
-        String split;
+        @Option(names = "--split", defaultValue = ModelEvaluation.Params.DEFAULT_SPLIT, converter = ChoiceConverters.Splits.class,
+                description = ModelEvaluation.Params.DESC_SPLIT)
+        Split split;
 
-        @Option(names = "--run", defaultValue = "0", description = "Run id (default: latest).")
-        long run;
+        @Mixin
+        RunOption run;
 
-        @Option(names = "--ties", defaultValue = "random", description = "Hard label at P = 0.5: random, abstain or prior (the run's class balance) (default ${DEFAULT-VALUE}).")
-        String ties;
+        @Option(names = "--ties", defaultValue = ModelEvaluation.Params.DEFAULT_TIES, converter = ChoiceConverters.Ties.class,
+                description = ModelEvaluation.Params.DESC_TIES + " (default ${DEFAULT-VALUE}).")
+        TiePolicy ties;
 
         @Option(names = "--by-length", negatable = true, defaultValue = "true", fallbackValue = "true",
-                description = "Also the accuracy where the longer answer is preferred and where the shorter is (default on).")
+                description = ModelEvaluation.Params.DESC_BY_LENGTH)
         boolean byLength;
 
         @Mixin
@@ -262,15 +255,14 @@ final class ModelCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            Split s = Split.parse(split);
-            Calibration.Report r;
-            dev.pairlab.analysis.LengthSplit ls;
+            ModelEvaluation.Result e;
             try (Project p = Projects.openForCaching(project.file)) {
-                ScoredSplit a = ScoredSplit.of(p, run, s, s == Split.POOL, TiePolicy.parse(ties), 0, ProgressListener.NONE, Cancellation.none());
-                r = a.evaluate();
-                ls = byLength ? a.byLength() : null;
+                e = new ModelEvaluation.Job(p, new ModelEvaluation.Params(run.run, split, ties, byLength)).run(ProgressListener.NONE, Cancellation.none());
                 Projects.noteUncached(p, output.json, spec.commandLine().getErr());
             }
+            Split s = e.split();
+            Calibration.Report r = e.report();
+            dev.pairlab.analysis.LengthSplit ls = e.byLength();
             if (output.json) {
                 ObjectNode o = ModelFitting.report(r).put("split", s.key());
                 if (ls != null) {
@@ -279,7 +271,7 @@ final class ModelCommand implements Runnable {
                 Output.print(spec.commandLine().getOut(), o);
             } else {
                 PrintWriter out = spec.commandLine().getOut();
-                printReport(out, s.key() + (s == Split.POOL ? " (hidden gold)" : ""), r, TiePolicy.parse(ties));
+                printReport(out, s.key() + (s == Split.POOL ? " (hidden gold)" : ""), r, ties);
                 if (ls != null) {
                     RmCommand.printLength(out, ls);
                 }
@@ -301,11 +293,11 @@ final class ModelCommand implements Runnable {
         @Mixin
         ProjectArg project;
 
-        @Option(names = "--split", defaultValue = "pool")
-        String split;
+        @Option(names = "--split", defaultValue = ThresholdSweep.Params.DEFAULT_SPLIT, converter = ChoiceConverters.Splits.class)
+        Split split;
 
-        @Option(names = "--run", defaultValue = "0", description = "Label model run id (default: the latest; 'model list' shows them).")
-        long run;
+        @Mixin
+        RunOption run;
 
         @Mixin
         Output output;
@@ -315,15 +307,14 @@ final class ModelCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            Split s = Split.parse(split);
-            List<Calibration.ThresholdPoint> points;
-            ModelRecord used;
+            ThresholdSweep.Result sweep;
             try (Project p = Projects.openForCaching(project.file)) {
-                ScoredSplit a = ScoredSplit.of(p, run, s, true, TiePolicy.RANDOM, 0, ProgressListener.NONE, Cancellation.none());
-                used = a.run();
-                points = a.sweep(Calibration.defaultThresholds());
+                sweep = new ThresholdSweep.Job(p, new ThresholdSweep.Params(run.run, split)).run(ProgressListener.NONE, Cancellation.none());
                 Projects.noteUncached(p, output.json, spec.commandLine().getErr());
             }
+            Split s = sweep.split();
+            ModelRecord used = sweep.run();
+            List<Calibration.ThresholdPoint> points = sweep.points();
             if (output.json) {
                 ObjectNode o = Output.object().put("split", s.key()).put("evaluation_only", true);
                 o.set("label_model", runJson(used));

@@ -8,7 +8,6 @@ import dev.pairlab.lf.LfException;
 import dev.pairlab.lf.LfProblem;
 import dev.pairlab.lf.Votes;
 import dev.pairlab.pairs.BadInputException;
-import dev.pairlab.pairs.Formats;
 import dev.pairlab.pairs.Gold;
 import dev.pairlab.pairs.Pair;
 import dev.pairlab.pairs.PairFormat;
@@ -51,7 +50,7 @@ public final class ChunkLabeler {
         }
         this.labeler = labeler;
         this.params = params;
-        this.format = Formats.byId(params.format());
+        this.format = params.format().pairFormat();
     }
 
     /** Labels pairs whose ids are set (the same ids a project importing the same file gives them). */

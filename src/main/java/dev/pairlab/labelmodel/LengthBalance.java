@@ -26,32 +26,52 @@ public record LengthBalance(Method method, double target) {
         SUBSAMPLE, WEIGHTS;
 
         public String key() {
-            return name().toLowerCase(Locale.ROOT);
+            return Choices.lowerCase(this);
+        }
+
+        @Override
+        public String toString() {
+            return key();
+        }
+
+        public static Method parse(String s) {
+            Method m = Choices.byKey(values(), Method::key, s);
+            if (m == null) {
+                throw new IllegalArgumentException("the length balance method must be subsample or weights, got '" + s + "'");
+            }
+            return m;
         }
     }
 
-    public LengthBalance {
-        if (!Double.isNaN(target) && !(target >= 0 && target <= 1)) {
-            throw new IllegalArgumentException("the length balance target must be 'labeled' (the gold pairs' share) or a share between 0 and 1, got " + target);
-        }
-    }
-
-    /** "labeled" or a share such as "0.5", and "subsample" or "weights". */
+    /** "labeled" or a share such as "0.5", and "subsample" or "weights"; a share outside [0, 1] is refused. */
     public static LengthBalance parse(String target, String method) {
-        Method m = switch (method.strip().toLowerCase(Locale.ROOT)) {
-            case "subsample" -> Method.SUBSAMPLE;
-            case "weights" -> Method.WEIGHTS;
-            default -> throw new IllegalArgumentException("the length balance method must be subsample or weights, got '" + method + "'");
-        };
+        LengthBalance b = new LengthBalance(Method.parse(method), parseTarget(target));
+        if (!b.valid()) {
+            throw new IllegalArgumentException(targetProblem(Double.toString(b.target())));
+        }
+        return b;
+    }
+
+    /** "labeled" (NaN: the gold pairs' share) or a number; not checked for range (see {@link #valid()}). */
+    public static double parseTarget(String target) {
         String t = target.strip().toLowerCase(Locale.ROOT);
         if (t.equals("labeled")) {
-            return new LengthBalance(m, Double.NaN);
+            return Double.NaN;
         }
         try {
-            return new LengthBalance(m, Double.parseDouble(t));
+            return Double.parseDouble(t);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("the length balance target must be 'labeled' (the gold pairs' share) or a share between 0 and 1, got '" + target + "'");
+            throw new IllegalArgumentException(targetProblem("'" + target + "'"));
         }
+    }
+
+    /** The target is the labeled share or a share in [0, 1]. */
+    public boolean valid() {
+        return method != null && (Double.isNaN(target) || (target >= 0 && target <= 1));
+    }
+
+    static String targetProblem(String got) {
+        return "the length balance target must be 'labeled' (the gold pairs' share) or a share between 0 and 1, got " + got;
     }
 
     public boolean fromLabeled() {

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pairlab.analysis.Intervals;
+import dev.pairlab.analysis.LfAgreement;
 import dev.pairlab.analysis.LengthSplit;
 import dev.pairlab.analysis.LfStats;
 import dev.pairlab.analysis.Subsets;
 import dev.pairlab.lf.LabelMatrix;
+import dev.pairlab.lf.LabelMatrixCsv;
 import dev.pairlab.lf.LfException;
 import dev.pairlab.lf.ProjectLabeling;
 import dev.pairlab.pairs.Json;
@@ -19,6 +21,9 @@ import dev.pairlab.store.ModelRuns;
 import dev.pairlab.store.Project;
 import dev.pairlab.task.Cancellation;
 import dev.pairlab.task.CancelledException;
+import dev.pairlab.task.InvalidParametersException;
+import dev.pairlab.task.Workflow;
+import java.nio.file.Path;
 import dev.pairlab.task.ProgressListener;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -45,11 +50,49 @@ public final class ModelFitting {
      * @param record   the stored run, or null when fitted on a bare matrix
      */
     public record Result(LabelModel fitted, Calibration.Report model, Calibration.Report majority, String evalOn, int fitRows,
-                         long fitMillis, List<LfAccuracy> lfs, ModelRecord record, ByLength byLength) {
+                         long fitMillis, List<LfAccuracy> lfs, ModelRecord record, ByLength byLength, String duplicates) {
 
         public Result(LabelModel fitted, Calibration.Report model, Calibration.Report majority, String evalOn, int fitRows,
                       long fitMillis, List<LfAccuracy> lfs, ModelRecord record) {
-            this(fitted, model, majority, evalOn, fitRows, fitMillis, lfs, record, null);
+            this(fitted, model, majority, evalOn, fitRows, fitMillis, lfs, record, null, null);
+        }
+
+        /** The LFs that {@code belowChance} flagged. */
+        public List<String> belowChance() {
+            return lfs.stream().filter(LfAccuracy::belowChance).map(LfAccuracy::name).toList();
+        }
+    }
+
+    /** Fitting on a project as a job: what {@code model fit PROJECT} and the label-model screen both run. */
+    public record Job(Project project, FitParams params) implements Workflow<Result> {
+
+        @Override
+        public Result run(ProgressListener progress, Cancellation cancel) throws InvalidParametersException, CancelledException, LfException {
+            params.requireValid();
+            return fit(project, params, progress, cancel);
+        }
+
+        @Override
+        public String title() {
+            return "Fitting " + params.type().key();
+        }
+    }
+
+    /** Fitting on a label-matrix CSV ('lf matrix', or another tool's), evaluated on its rows with gold. */
+    public record MatrixJob(Path matrix, FitParams params) implements Workflow<Result> {
+
+        @Override
+        public Result run(ProgressListener progress, Cancellation cancel) throws Exception {
+            params.requireValid();
+            LabelMatrixCsv.Read read = LabelMatrixCsv.read(matrix);
+            int[] all = Subsets.all(read.matrix().n());
+            return fitAndEvaluate(read.matrix(), all, all, read.gold(), params,
+                    params.type().usesGold() ? "rows with gold (also fitted on them: optimistic)" : "rows with gold", progress, cancel);
+        }
+
+        @Override
+        public String title() {
+            return "Fitting " + params.type().key() + " on " + matrix.getFileName();
         }
     }
 
@@ -70,9 +113,9 @@ public final class ModelFitting {
         int[] fitRows = Subsets.rows(l.labels(), params.fitSplits());
         if (fitRows.length == 0) {
             throw new LfException("nothing to fit on: the " + params.fitOn() + " rows are empty"
-                    + (params.fitOn().equals("labeled") ? " (split the project first, or fit on the pool)" : ""));
+                    + (params.fitOn() == FitParams.FitOn.LABELED ? " (split the project first, or fit on the pool)" : ""));
         }
-        if (LabelModels.usesGold(params.type()) && IntStream.of(fitRows).noneMatch(r -> l.labels().gold()[r] >= 0)) {
+        if (params.type().usesGold() && IntStream.of(fitRows).noneMatch(r -> l.labels().gold()[r] >= 0)) {
             throw new LfException(params.type() + " learns from the labeled split's gold, and the rows it is fitted on have none"
                     + " (fit it on labeled or labeled+pool after splitting)");
         }
@@ -80,13 +123,15 @@ public final class ModelFitting {
         Result r = fitAndEvaluate(l.matrix(), fitRows, evalRows, l.labels().gold(), params, params.evalSplit().key(), progress, cancel);
         int[] labeledEval = IntStream.of(evalRows).filter(i -> l.labels().gold()[i] >= 0).toArray();
         ByLength byLength = new ByLength(byLength(r.fitted(), l, labeledEval, params), byLength(new MajorityVote(), l, labeledEval, params));
-        r = new Result(r.fitted(), r.model(), r.majority(), r.evalOn(), r.fitRows(), r.fitMillis(), r.lfs(), null, byLength);
+        String duplicates = LfAgreement.duplicateWarning(l.matrix(), fitRows);
+        r = new Result(r.fitted(), r.model(), r.majority(), r.evalOn(), r.fitRows(), r.fitMillis(), r.lfs(), null, byLength, duplicates);
         if (!project.writable()) {
             return r;
         }
-        ModelRecord saved = ModelRuns.save(project, params.type(), params.toJson().toString(), params.fitOn(),
+        ModelRecord saved = ModelRuns.save(project, params.type().key(), params.toJson().toString(), params.fitOn().key(),
                 lfVersions(project, l.matrix()).toString(), r.fitted().toJson().toString(), metrics(r).toString());
-        return new Result(r.fitted(), r.model(), r.majority(), r.evalOn(), r.fitRows(), r.fitMillis(), r.lfs(), saved, byLength);
+        FitStatus.rememberGold(project, saved, l.labels());
+        return new Result(r.fitted(), r.model(), r.majority(), r.evalOn(), r.fitRows(), r.fitMillis(), r.lfs(), saved, byLength, duplicates);
     }
 
     /** A model's hard labels on rows, split by which answer is longer (the model need not be fitted for majority vote). */
@@ -117,7 +162,7 @@ public final class ModelFitting {
         for (int j = 0; j < matrix.m(); j++) {
             below[j] = onLabeled.lfs().get(j).belowChance();
         }
-        LabelModel model = LabelModels.create(params.type());
+        LabelModel model = params.type().create();
         FitOptions.BelowChance action = params.options().belowChance();
         if (action != FitOptions.BelowChance.KEEP && IntStream.range(0, below.length).anyMatch(j -> below[j])) {
             model = new AdjustedLfsModel(model, action, below);

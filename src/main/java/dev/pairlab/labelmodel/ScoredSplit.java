@@ -44,7 +44,7 @@ public record ScoredSplit(ModelRecord run, Split split, int[] rows, double[] pro
     public static ScoredSplit of(WeakExport.Labeler labeler, ModelRecord run, ProjectLabeling.Labeled l, Split split, TiePolicy ties,
                                  double threshold) {
         int[] rows = Subsets.rows(l.labels(), EnumSet.of(split));
-        long seed = labeler.modelRun().path("params").path("seed").asLong(FitOptions.DEFAULT_SEED);
+        long seed = labeler.modelRun().path("params").path("seed").asLong(Long.parseLong(FitOptions.DEFAULT_SEED));
         WeakExport.WeakLabels w = WeakExport.weakLabels(labeler, l.matrix(), rows, ties, seed, threshold);
         byte[] gold = new byte[rows.length];
         float[] lengthA = new float[rows.length];

@@ -29,7 +29,11 @@ import dev.pairlab.store.Pairs;
 import dev.pairlab.store.Project;
 import dev.pairlab.task.Cancellation;
 import dev.pairlab.task.CancelledException;
+import dev.pairlab.task.Parameters;
+import dev.pairlab.task.Problem;
 import dev.pairlab.task.ProgressListener;
+import dev.pairlab.task.Workflow;
+import dev.pairlab.lf.ProjectLabeling;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -60,33 +64,105 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class WeakExport {
 
+    /** The formats a weak export writes: those with a field for the weak flag and confidence. */
+    public enum Format {
+        TRL("trl"), ANSWER_LABEL("answer-label"), CSV("csv");
+
+        private final String key;
+
+        Format(String key) {
+            this.key = key;
+        }
+
+        public String key() {
+            return key;
+        }
+
+        @Override
+        public String toString() {
+            return key;
+        }
+
+        public PairFormat pairFormat() throws BadInputException {
+            return Formats.byId(key);
+        }
+
+        public static Format parse(String s) {
+            Format f = Choices.byKey(values(), Format::key, s);
+            if (f == null) {
+                throw new IllegalArgumentException("a weak export is written as trl, answer-label or csv, not '" + s + "'");
+            }
+            return f;
+        }
+    }
+
     /**
      * Export settings: one record for the CLI options, the GUI form and the manifest.
      *
      * @param lengthBalance how the weak part is balanced by length, or null for not at all
      */
-    public record Params(String format, double threshold, long seed, Set<Split> goldSplits, TiePolicy ties, LengthBalance lengthBalance) {
+    public record Params(Format format, double threshold, long seed, Set<Split> goldSplits, TiePolicy ties, LengthBalance lengthBalance)
+            implements Parameters {
+
+        public static final String DEFAULT_FORMAT = "trl";
+        public static final String DEFAULT_THRESHOLD = "0";
+        public static final String DEFAULT_SEED = "123";
+        public static final String DEFAULT_GOLD = "train";
+        public static final String DEFAULT_TIES = TiePolicy.DEFAULT;
+        public static final String DEFAULT_LENGTH_TARGET = "labeled";
+        public static final String DEFAULT_LENGTH_METHOD = "subsample";
+        public static final String DESC_FORMAT = "trl, answer-label or csv";
+        public static final String DESC_THRESHOLD = "Keep pool pairs whose confidence is at least this";
+        public static final String DESC_SEED = "Shuffle and tie-break seed";
+        public static final String DESC_GOLD = "Splits whose gold labels are included";
+        public static final String DESC_TIES = "Pool pairs with P = 0.5: random, abstain (dropped) or prior";
+        public static final String DESC_LENGTH_BALANCE = "Balance the weak part so this share of its pairs chooses the longer answer:"
+                + " 'labeled' (the share among the gold pairs written) or a share such as 0.5; pairs of equal length count as neither"
+                + " (default: no balancing).";
+        public static final String DESC_LENGTH_METHOD = "subsample (drop the fewest weak pairs of the over-represented side, chosen with"
+                + " --seed) or weights (a per-row field 'weight'); alone it balances to 'labeled' (default subsample).";
 
         public Params {
-            if (!(threshold >= 0 && threshold <= 1)) {
-                throw new IllegalArgumentException("the confidence threshold must be between 0 and 1, got " + threshold);
-            }
             goldSplits = Set.copyOf(goldSplits);
+            if (format == null) {
+                format = Format.parse(DEFAULT_FORMAT);
+            }
+            if (ties == null) {
+                ties = TiePolicy.parse(DEFAULT_TIES);
+            }
         }
 
         /** Without length balancing. */
-        public Params(String format, double threshold, long seed, Set<Split> goldSplits, TiePolicy ties) {
+        public Params(Format format, double threshold, long seed, Set<Split> goldSplits, TiePolicy ties) {
             this(format, threshold, seed, goldSplits, ties, null);
+        }
+
+        /** The defaults the CLI's options and the export screen start from. */
+        public static Params defaults() {
+            return new Params(Format.parse(DEFAULT_FORMAT), Double.parseDouble(DEFAULT_THRESHOLD), Long.parseLong(DEFAULT_SEED),
+                    EnumSet.of(Split.parse(DEFAULT_GOLD)), TiePolicy.parse(DEFAULT_TIES), null);
+        }
+
+        @Override
+        public List<Problem> validate() {
+            List<Problem> problems = new ArrayList<>();
+            if (!(threshold >= 0 && threshold <= 1)) {
+                problems.add(Problem.of("threshold", "the confidence threshold must be between 0 and 1, got " + threshold));
+            }
+            if (lengthBalance != null && !lengthBalance.valid()) {
+                problems.add(Problem.of("lengthBalance", LengthBalance.targetProblem(Double.toString(lengthBalance.target()))));
+            }
+            return problems;
         }
 
         ObjectNode toJson() {
             ObjectNode o = Json.MAPPER.createObjectNode();
-            o.put("format", format);
+            o.put("format", format.key());
             o.put("threshold", threshold);
             o.put("seed", seed);
             ArrayNode g = o.putArray("gold_splits");
             goldSplits.stream().sorted().forEach(s -> g.add(s.key()));
-            o.put("ties", ties.name().toLowerCase(Locale.ROOT));
+            o.put("ties", ties.key());
             if (lengthBalance != null) {
                 o.set("length_balance", lengthBalance.toJson()); // absent when off, so older manifests read the same
             }
@@ -96,9 +172,81 @@ public final class WeakExport {
         static Params fromJson(JsonNode o) {
             Set<Split> gold = EnumSet.noneOf(Split.class);
             o.path("gold_splits").forEach(s -> gold.add(Split.parse(s.asText())));
-            return new Params(o.path("format").asText(), o.path("threshold").asDouble(), o.path("seed").asLong(), gold,
+            return new Params(Format.parse(o.path("format").asText()), o.path("threshold").asDouble(), o.path("seed").asLong(), gold,
                     TiePolicy.parse(o.path("ties").asText("random")), LengthBalance.fromJson(o.get("length_balance")));
         }
+    }
+
+    /** An export from the project's LFs and one of its label-model runs: what {@code export weak} and the export screen run. */
+    public record Job(Project project, long modelRun, Params params, OutputFile out, boolean absolutePaths) implements Workflow<Report> {
+
+        @Override
+        public Report run(ProgressListener progress, Cancellation cancel) throws Exception {
+            params.requireValid();
+            return WeakExport.run(project, fromProject(project, modelRun), params, out, null, absolutePaths, progress, cancel);
+        }
+
+        @Override
+        public String title() {
+            return "Exporting to " + out.file().getFileName();
+        }
+    }
+
+    /** The same bytes again from an earlier export's manifest (its settings, LFs and model): {@code export weak --manifest}. */
+    public record ReproduceJob(Project project, Path manifest, OutputFile out, boolean absolutePaths) implements Workflow<Report> {
+
+        @Override
+        public Report run(ProgressListener progress, Cancellation cancel) throws Exception {
+            JsonNode m;
+            Reproduction reproducing;
+            try {
+                m = Json.MAPPER.readTree(Files.readAllBytes(manifest));
+                String expected = m.path("output").path("sha256").asText(null);
+                if (expected == null) {
+                    throw new BadInputException(manifest + ": field 'output.sha256' is missing: not a manifest of 'pairlab export weak'");
+                }
+                reproducing = new Reproduction(manifest, sha256(manifest), expected);
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new BadInputException(manifest + ": no such file");
+            } catch (IOException e) {
+                throw new BadInputException(manifest + ": not a manifest (" + e.getMessage() + ")");
+            }
+            return WeakExport.run(project, fromManifest(m), paramsOf(m), out, reproducing, absolutePaths, progress, cancel);
+        }
+
+        @Override
+        public String title() {
+            return "Reproducing " + manifest.getFileName();
+        }
+    }
+
+    /**
+     * What an export would write, without writing: the gold pairs of its gold splits and the pool pairs the
+     * run's weak labels keep (before length balancing drops any). The export screen's count.
+     */
+    public record CountJob(Project project, ProjectLabeling.Labeled labeled, long modelRun, Params params) implements Workflow<Count> {
+
+        @Override
+        public Count run(ProgressListener progress, Cancellation cancel) throws Exception {
+            params.requireValid();
+            Labeler labeler = fromProject(project, modelRun);
+            Pairs.Labels labels = labeled.labels();
+            int[] pool = IntStream.range(0, labels.size()).filter(r -> labels.split()[r] == Split.POOL.ordinal()).toArray();
+            WeakLabels weak = weakLabels(labeler, labeled.matrix(), pool, params.ties(), params.seed(), params.threshold());
+            long kept = IntStream.range(0, pool.length).filter(k -> weak.kept()[k]).count();
+            long gold = IntStream.range(0, labels.size()).filter(r -> params.goldSplits().contains(Split.values()[labels.split()[r]])
+                    && labels.gold()[r] >= 0).count();
+            return new Count(labeler.modelRun().path("id").asLong(), gold, kept, pool.length);
+        }
+
+        @Override
+        public String title() {
+            return "Counting the export";
+        }
+    }
+
+    /** What {@link CountJob} found: the run used, gold pairs, kept weak pairs, pool pairs. */
+    public record Count(long run, long gold, long weak, long pool) {
     }
 
     /**
@@ -240,7 +388,7 @@ public final class WeakExport {
         }
         data.check();
         manifestOut.check();
-        PairFormat format = Formats.byId(params.format());
+        PairFormat format = params.format().pairFormat();
         FeatureTable features = FeatureCache.ensure(project, progress, cancel);
         LfApplier.Applied applied = labeler.lfs().stream().allMatch(lf -> lf.id() > 0)
                 ? LfApplier.apply(project, features, labeler.lfs(), progress, cancel)

@@ -261,7 +261,7 @@ public final class WeakLabelJob {
     }
 
     static WeakExport.Params params(Args a) {
-        return new WeakExport.Params(a.format(), a.threshold(), a.seed(), Set.of(Split.TRAIN), a.ties());
+        return new WeakExport.Params(WeakExport.Format.parse(a.format()), a.threshold(), a.seed(), Set.of(Split.TRAIN), a.ties());
     }
 
     /** The record format of the first non-blank record, as the importer detects it. */
@@ -317,7 +317,7 @@ public final class WeakLabelJob {
         m.put("record_format", recordFormat);
         m.put("import_seed", args.importSeed());
         ObjectNode export = m.putObject("export");
-        export.put("format", params.format());
+        export.put("format", params.format().key());
         export.put("output_format", args.outputFormat());
         export.put("threshold", params.threshold());
         export.put("seed", params.seed());

@@ -118,7 +118,7 @@ class GoldLabelModelTest {
         }
         java.util.Map<FitOptions.BelowChance, ModelFitting.Result> results = new java.util.EnumMap<>(FitOptions.BelowChance.class);
         for (FitOptions.BelowChance action : FitOptions.BelowChance.values()) {
-            FitParams params = new FitParams(GoldPriorModel.TYPE, FitOptions.paper().withBelowChance(action), FitParams.LABELED_AND_POOL,
+            FitParams params = new FitParams(LabelModelType.SNORKEL_GOLD, FitOptions.paper().withBelowChance(action), FitParams.FitOn.LABELED_AND_POOL,
                     TiePolicy.RANDOM, dev.pairlab.pairs.Split.TEST);
             results.put(action, ModelFitting.fitAndEvaluate(f.matrix(), f.fitRows(), f.test(), gold, params, "test", ProgressListener.NONE,
                     Cancellation.none()));

@@ -33,7 +33,7 @@ class RealDataLabelModelTest {
             for (Map.Entry<String, LfDefinition> e : Presets.get("mt-bench").entrySet()) {
                 Lfs.save(p, e.getKey(), e.getValue().kind(), e.getValue().toJson().toString());
             }
-            ModelFitting.Result r = ModelFitting.fit(p, FitParams.paper(SnorkelStyleModel.TYPE), ProgressListener.NONE, Cancellation.none());
+            ModelFitting.Result r = ModelFitting.fit(p, FitParams.paper(dev.pairlab.labelmodel.LabelModelType.SNORKEL), ProgressListener.NONE, Cancellation.none());
             assertEquals(898, r.fitRows());
             assertEquals(386, r.model().rows());
             assertEquals(1.0, r.model().coverage(), 1e-12, "tie = random labels every pair");

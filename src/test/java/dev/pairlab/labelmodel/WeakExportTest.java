@@ -51,8 +51,8 @@ class WeakExportTest {
         Path again = dir.resolve("again.jsonl");
         try (Project p = project()) {
             assertThrows(LfException.class, () -> WeakExport.fromProject(p, 0), "no model yet");
-            ModelFitting.fit(p, FitParams.paper(SnorkelStyleModel.TYPE), ProgressListener.NONE, Cancellation.none());
-            WeakExport.Params params = new WeakExport.Params("trl", 0, 7, EnumSet.of(Split.TRAIN), TiePolicy.RANDOM);
+            ModelFitting.fit(p, FitParams.paper(dev.pairlab.labelmodel.LabelModelType.SNORKEL), ProgressListener.NONE, Cancellation.none());
+            WeakExport.Params params = new WeakExport.Params(WeakExport.Format.TRL, 0, 7, EnumSet.of(Split.TRAIN), TiePolicy.RANDOM);
             WeakExport.Report r = WeakExport.run(p, WeakExport.fromProject(p, 0), params, dev.pairlab.pairs.OutputFile.of(out, false), ProgressListener.NONE, Cancellation.none());
             // 968 pairs: 97 test; of 871, 87 train; 784 pool, all kept at threshold 0.
             assertEquals(87, r.gold());
@@ -93,11 +93,11 @@ class WeakExportTest {
     @Test
     void aThresholdKeepsOnlyConfidentPoolPairsAndOtherFormatsWork() throws Exception {
         try (Project p = project()) {
-            ModelFitting.fit(p, FitParams.paper(SnorkelStyleModel.TYPE), ProgressListener.NONE, Cancellation.none());
+            ModelFitting.fit(p, FitParams.paper(dev.pairlab.labelmodel.LabelModelType.SNORKEL), ProgressListener.NONE, Cancellation.none());
             WeakExport.Labeler labeler = WeakExport.fromProject(p, 0);
-            WeakExport.Report all = WeakExport.run(p, labeler, new WeakExport.Params("answer-label", 0, 1, EnumSet.of(Split.TRAIN),
+            WeakExport.Report all = WeakExport.run(p, labeler, new WeakExport.Params(WeakExport.Format.ANSWER_LABEL, 0, 1, EnumSet.of(Split.TRAIN),
                     TiePolicy.RANDOM), dev.pairlab.pairs.OutputFile.of(dir.resolve("a.jsonl"), false), ProgressListener.NONE, Cancellation.none());
-            WeakExport.Report confident = WeakExport.run(p, labeler, new WeakExport.Params("csv", 0.9, 1, EnumSet.of(Split.TRAIN),
+            WeakExport.Report confident = WeakExport.run(p, labeler, new WeakExport.Params(WeakExport.Format.CSV, 0.9, 1, EnumSet.of(Split.TRAIN),
                     TiePolicy.RANDOM), dev.pairlab.pairs.OutputFile.of(dir.resolve("c.csv"), false), ProgressListener.NONE, Cancellation.none());
             assertTrue(confident.weak() < all.weak(), confident.weak() + " vs " + all.weak());
             assertEquals(all.pool(), confident.weak() + confident.belowThreshold());
@@ -134,12 +134,12 @@ class WeakExportTest {
     @Test
     void lengthBalancedExportsReachTheirTargetSayItInTheManifestAndReproduceByteForByte() throws Exception {
         try (Project p = project()) {
-            ModelFitting.fit(p, FitParams.paper(SnorkelStyleModel.TYPE), ProgressListener.NONE, Cancellation.none());
+            ModelFitting.fit(p, FitParams.paper(dev.pairlab.labelmodel.LabelModelType.SNORKEL), ProgressListener.NONE, Cancellation.none());
             WeakExport.Labeler labeler = WeakExport.fromProject(p, 0);
 
             // Subsampling to the gold pairs' share: within one pair of it.
             Path sub = dir.resolve("sub.jsonl");
-            WeakExport.Report r = WeakExport.run(p, labeler, new WeakExport.Params("trl", 0, 7, EnumSet.of(Split.TRAIN), TiePolicy.RANDOM,
+            WeakExport.Report r = WeakExport.run(p, labeler, new WeakExport.Params(WeakExport.Format.TRL, 0, 7, EnumSet.of(Split.TRAIN), TiePolicy.RANDOM,
                     new LengthBalance(LengthBalance.Method.SUBSAMPLE, Double.NaN)), dev.pairlab.pairs.OutputFile.of(sub, false),
                     ProgressListener.NONE, Cancellation.none());
             double[] gold = longerShorter(sub, false);
@@ -168,7 +168,7 @@ class WeakExportTest {
 
             // Weights to 0.5: every weak pair kept, the weighted share exactly 0.5; gold rows weigh 1.
             Path weighted = dir.resolve("weighted.jsonl");
-            WeakExport.Report w = WeakExport.run(p, labeler, new WeakExport.Params("trl", 0, 7, EnumSet.of(Split.TRAIN), TiePolicy.RANDOM,
+            WeakExport.Report w = WeakExport.run(p, labeler, new WeakExport.Params(WeakExport.Format.TRL, 0, 7, EnumSet.of(Split.TRAIN), TiePolicy.RANDOM,
                     LengthBalance.parse("0.5", "weights")), dev.pairlab.pairs.OutputFile.of(weighted, false), ProgressListener.NONE,
                     Cancellation.none());
             assertEquals(784, w.weak());

@@ -72,7 +72,7 @@ class WeakLabelJobTest {
             CodeRule code = new CodeRule("int a = p.a().split(\"\\n\").length, b = p.b().split(\"\\n\").length;\n"
                     + "if (Math.abs(a - b) < 3) return ABSTAIN;\nreturn b > a ? B : A;\n");
             Lfs.save(p, "more_lines", code.kind(), code.toJson().toString());
-            ModelFitting.fit(p, FitParams.paper(SnorkelStyleModel.TYPE), ProgressListener.NONE, Cancellation.none());
+            ModelFitting.fit(p, FitParams.paper(dev.pairlab.labelmodel.LabelModelType.SNORKEL), ProgressListener.NONE, Cancellation.none());
             WeakExport.Labeler labeler = WeakExport.fromProject(p, 0);
             Path lfs = dir.resolve("lfs.json");
             Path model = dir.resolve("model.json");
@@ -107,7 +107,7 @@ class WeakLabelJobTest {
         Path exported = dir.resolve("weak.jsonl");
         WeakExport.Report r;
         try (Project p = Project.open(f[0], Project.Access.READ_ONLY)) {
-            r = WeakExport.run(p, WeakExport.fromProject(p, 0), new WeakExport.Params("trl", 0, 7, EnumSet.of(Split.TRAIN), TiePolicy.RANDOM),
+            r = WeakExport.run(p, WeakExport.fromProject(p, 0), new WeakExport.Params(WeakExport.Format.TRL, 0, 7, EnumSet.of(Split.TRAIN), TiePolicy.RANDOM),
                     dev.pairlab.pairs.OutputFile.of(exported, false), ProgressListener.NONE, Cancellation.none());
         }
         assertEquals(784, r.weak());

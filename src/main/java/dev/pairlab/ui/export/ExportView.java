@@ -1,23 +1,15 @@
 package dev.pairlab.ui.export;
 
-import dev.pairlab.analysis.Subsets;
 import dev.pairlab.labelmodel.LengthBalance;
 import dev.pairlab.labelmodel.TiePolicy;
 import dev.pairlab.labelmodel.WeakExport;
-import dev.pairlab.pairs.OutputFile;
-import dev.pairlab.lf.ProjectLabeling;
-import dev.pairlab.pairs.Split;
-import dev.pairlab.store.ModelRuns;
+import dev.pairlab.ui.Forms;
+import dev.pairlab.ui.WhenShown;
 import dev.pairlab.ui.Workspace;
+import dev.pairlab.ui.jobs.WorkflowRunner;
 import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.stream.IntStream;
+import javafx.beans.Observable;
 import javafx.beans.property.ObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
@@ -27,6 +19,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -36,206 +29,109 @@ import javafx.stage.FileChooser;
 /**
  * Export of the weakly labeled training set: format, confidence threshold, which gold splits to
  * merge, seed, length balance and file; the counts are shown before writing, the export runs in the
- * background, and its manifest is shown after.
+ * background, and its manifest is shown after. State and actions are {@link ExportViewModel}'s; this
+ * class only lays out and binds.
  */
 public final class ExportView extends BorderPane {
 
-    private static final String LATEST = "latest";
-
-    private final Workspace ws;
-    private final dev.pairlab.ui.WhenShown refresh = new dev.pairlab.ui.WhenShown(this::count);
-    private final ComboBox<String> format = new ComboBox<>(FXCollections.observableArrayList("trl", "answer-label", "csv"));
-    private final TextField threshold = new TextField("0");
-    private final CheckBox train = new CheckBox("train");
-    private final CheckBox dev = new CheckBox("dev");
-    private final TextField seed = new TextField("123");
-    /** As --ties: the hard label of a pool pair at P = 0.5. */
-    private final ComboBox<String> ties = new ComboBox<>(FXCollections.observableArrayList("random", "abstain", "prior"));
-    /** As --model: "latest" or a run id. */
-    private final ComboBox<String> run = new ComboBox<>(FXCollections.observableArrayList(LATEST));
-    /** As --length-balance: no balancing, the gold pairs' share, or a share typed in. */
-    private final ComboBox<String> lengthTarget = new ComboBox<>(FXCollections.observableArrayList("none", "labeled", "0.5"));
-    private final ComboBox<String> lengthMethod = new ComboBox<>(FXCollections.observableArrayList("subsample", "weights"));
-    private final TextField file = new TextField();
-    private final Label counts = new Label("Fit a label model first (Label model screen).");
-    private final TextArea manifest = new TextArea();
+    private final ExportViewModel vm;
+    private final WhenShown refresh;
 
     public ExportView(Workspace ws, ObjectProperty<Double> chosenThreshold) {
-        this.ws = ws;
-        format.getSelectionModel().select(0);
+        this.vm = new ExportViewModel(ws, WorkflowRunner.of(ws.tasks().jobs()), chosenThreshold);
+        this.refresh = new WhenShown(vm::refresh);
+        ComboBox<String> format = Forms.choice(vm.format(), WeakExport.Format.values(), WeakExport.Format::parse);
+        Forms.described(format, WeakExport.Params.DESC_FORMAT, WeakExport.Params.DEFAULT_FORMAT);
+        ComboBox<String> ties = Forms.choice(vm.ties(), TiePolicy.values(), TiePolicy::parse);
+        Forms.described(ties, WeakExport.Params.DESC_TIES, WeakExport.Params.DEFAULT_TIES);
+        ties.setId("export-ties");
+        ComboBox<String> run = new ComboBox<>(vm.runs());
+        run.valueProperty().bindBidirectional(vm.run());
+        run.setId("export-run-id");
+        ComboBox<String> lengthTarget = new ComboBox<>(FXCollections.observableArrayList(ExportViewModel.NO_BALANCE,
+                WeakExport.Params.DEFAULT_LENGTH_TARGET, "0.5"));
         lengthTarget.setEditable(true);
-        lengthTarget.getSelectionModel().select(0);
+        lengthTarget.valueProperty().bindBidirectional(vm.lengthTarget());
         lengthTarget.setId("export-length-balance");
         lengthTarget.setPrefWidth(110);
-        lengthMethod.getSelectionModel().select(0);
+        ComboBox<String> lengthMethod = Forms.choice(vm.lengthMethod(), LengthBalance.Method.values(), LengthBalance.Method::parse);
         lengthMethod.setId("export-length-method");
-        lengthMethod.disableProperty().bind(lengthTarget.valueProperty().isEqualTo("none"));
-        javafx.scene.control.Tooltip lengthTip = new javafx.scene.control.Tooltip("Make the share of weak pairs whose chosen answer is the"
-                + " longer one equal the gold pairs' share (labeled) or a share you type, by dropping the fewest weak pairs (subsample)"
-                + " or by a per-row 'weight' field (weights). Pairs of equal length count as neither. Same as --length-balance.");
-        lengthTarget.setTooltip(lengthTip);
-        lengthMethod.setTooltip(lengthTip);
-        train.setSelected(true);
-        ties.getSelectionModel().select("random");
-        ties.setId("export-ties");
-        run.getSelectionModel().select(LATEST);
-        run.setId("export-run-id");
+        lengthMethod.disableProperty().bind(vm.lengthTarget().isEqualTo(ExportViewModel.NO_BALANCE));
+        lengthTarget.setTooltip(new Tooltip(Forms.plain(WeakExport.Params.DESC_LENGTH_BALANCE, null)));
+        lengthMethod.setTooltip(new Tooltip(Forms.plain(WeakExport.Params.DESC_LENGTH_METHOD, null)));
+        TextField threshold = text(vm.threshold(), "export-threshold");
+        Forms.described(threshold, WeakExport.Params.DESC_THRESHOLD, WeakExport.Params.DEFAULT_THRESHOLD);
+        TextField seed = text(vm.seed(), "export-seed");
+        Forms.described(seed, WeakExport.Params.DESC_SEED, WeakExport.Params.DEFAULT_SEED);
+        TextField file = text(vm.file(), "export-file");
         file.setPrefColumnCount(40);
-        file.setId("export-file");
-        threshold.setId("export-threshold");
+        CheckBox train = new CheckBox("train");
+        train.selectedProperty().bindBidirectional(vm.goldTrain());
+        CheckBox dev = new CheckBox("dev");
+        dev.selectedProperty().bindBidirectional(vm.goldDev());
+        Label counts = new Label();
+        counts.textProperty().bind(vm.counts());
         counts.setId("export-counts");
+        Label fitStatus = new Label();
+        fitStatus.textProperty().bind(vm.fitStatus());
+        fitStatus.setWrapText(true);
+        fitStatus.setId("export-fit-status");
+        fitStatus.styleProperty().bind(javafx.beans.binding.Bindings.when(vm.stale()).then("-fx-text-fill: #b06000;").otherwise(""));
+        TextArea manifest = new TextArea();
+        manifest.textProperty().bind(vm.manifest());
         manifest.setId("export-manifest");
         manifest.setEditable(false);
         manifest.setPromptText("the manifest appears here after an export");
-        chosenThreshold.addListener((o, a, t) -> threshold.setText(String.format(Locale.ROOT, "%.2f", t)));
         Button browse = new Button("Browse…");
         browse.setOnAction(e -> {
             FileChooser fc = new FileChooser();
-            fc.setInitialFileName("train." + (format.getValue().equals("csv") ? "csv" : "jsonl"));
+            fc.setInitialFileName("train." + (vm.format().get() == WeakExport.Format.CSV ? "csv" : "jsonl"));
             File f = fc.showSaveDialog(getScene().getWindow());
             if (f != null) {
-                file.setText(f.getAbsolutePath());
+                vm.file().set(f.getAbsolutePath());
             }
         });
         Button count = new Button("Count");
-        count.setOnAction(e -> count());
+        count.setOnAction(e -> vm.refresh());
         Button export = new Button("Export");
         export.setId("export-run");
-        export.setOnAction(e -> export());
+        export.setOnAction(e -> vm.export());
         GridPane g = new GridPane();
         g.setHgap(8);
         g.setVgap(6);
         g.addRow(0, new Label("Format"), format);
         g.addRow(1, new Label("Label model run"), run);
-        g.addRow(2, new Label("Keep pool pairs with confidence ≥"), threshold);
+        g.addRow(2, new Label("Keep pool pairs with confidence ≥"), threshold, Forms.problem(vm.problems(), "threshold"));
         g.addRow(3, new Label("At P = 0.5"), ties);
         g.addRow(4, new Label("Gold labels from"), new HBox(10, train, dev));
-        g.addRow(5, new Label("Shuffle and tie seed"), seed);
-        g.addRow(6, new Label("Balance the longer-chosen share to"), new HBox(6, lengthTarget, new Label("by"), lengthMethod));
-        g.addRow(7, new Label("File"), new HBox(6, file, browse));
-        VBox box = new VBox(10, g, new HBox(8, count, export), counts, new Label("Manifest"), manifest);
+        g.addRow(5, new Label("Shuffle and tie seed"), seed, Forms.problem(vm.problems(), "seed"));
+        g.addRow(6, new Label("Balance the longer-chosen share to"), new HBox(6, lengthTarget, new Label("by"), lengthMethod),
+                Forms.problem(vm.problems(), "lengthBalance"));
+        g.addRow(7, new Label("File"), new HBox(6, file, browse), Forms.problem(vm.problems(), "file"));
+        VBox box = new VBox(10, g, new HBox(8, count, export, Forms.problem(vm.problems(), "")), fitStatus, counts, new Label("Manifest"), manifest);
         box.setPadding(new Insets(10));
         setCenter(box);
-        ws.labeled().addListener((o, a, b) -> refresh.request());
-        threshold.textProperty().addListener((o, a, b) -> refresh.request());
-        lengthTarget.valueProperty().addListener((o, a, b) -> refresh.request());
-        ties.valueProperty().addListener((o, a, b) -> refresh.request());
-        run.valueProperty().addListener((o, a, b) -> refresh.request());
+        // What the count depends on: a change of any asks for a new count (when the tab is shown; the newest counts).
+        for (Observable o : List.<Observable>of(ws.labeled(), vm.threshold(), vm.lengthTarget(), vm.lengthMethod(), vm.ties(), vm.run(),
+                vm.goldTrain(), vm.goldDev())) {
+            o.addListener(x -> refresh.request());
+        }
+    }
+
+    private static TextField text(javafx.beans.property.StringProperty property, String id) {
+        TextField t = new TextField();
+        t.textProperty().bindBidirectional(property);
+        t.setId(id);
+        return t;
+    }
+
+    /** The screen's state and actions (tests drive it without the window's controls). */
+    public ExportViewModel viewModel() {
+        return vm;
     }
 
     /** Bound by the main window to the tab's selection: while false, the count waits. */
     public javafx.beans.property.BooleanProperty showingProperty() {
         return refresh.showingProperty();
-    }
-
-    private WeakExport.Params params() {
-        Set<Split> gold = EnumSet.noneOf(Split.class);
-        if (train.isSelected()) {
-            gold.add(Split.TRAIN);
-        }
-        if (dev.isSelected()) {
-            gold.add(Split.DEV);
-        }
-        String target = lengthTarget.getValue() == null ? "none" : lengthTarget.getValue().strip();
-        LengthBalance balance = target.isEmpty() || target.equals("none") ? null : LengthBalance.parse(target, lengthMethod.getValue());
-        try {
-            return new WeakExport.Params(format.getValue(), Double.parseDouble(threshold.getText().strip()), Long.parseLong(seed.getText().strip()),
-                    gold, TiePolicy.parse(ties.getValue()), balance);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("threshold and seed must be numbers");
-        }
-    }
-
-    /** How many pairs an export would write, from the latest label model (no file written). */
-    private void count() {
-        Workspace.Opened o = ws.project().get();
-        ProjectLabeling.Labeled l = ws.labeled().get();
-        if (o == null || l == null) {
-            return;
-        }
-        WeakExport.Params p;
-        try {
-            p = params();
-        } catch (IllegalArgumentException e) {
-            counts.setText(e.getMessage());
-            return;
-        }
-        long runId = runId();
-        ws.tasks().run("Counting the export", (progress, cancel) -> {
-            var project = o.writable() ? o.writer() : o.reader();
-            List<String> runs = new ArrayList<>(List.of(LATEST));
-            ModelRuns.list(project).forEach(r -> runs.add(Long.toString(r.id())));
-            WeakExport.Labeler labeler = WeakExport.fromProject(project, runId);
-            int[] pool = Subsets.rows(l.labels(), EnumSet.of(Split.POOL));
-            // The export's own keep rule (the run's class balance for ties by the prior), as 'export weak' applies it.
-            WeakExport.WeakLabels weak = WeakExport.weakLabels(labeler, l.matrix(), pool, p.ties(), p.seed(), p.threshold());
-            long kept = IntStream.range(0, pool.length).filter(k -> weak.kept()[k]).count();
-            long gold = IntStream.range(0, l.labels().size()).filter(r -> p.goldSplits().contains(Split.values()[l.labels().split()[r]])
-                    && l.labels().gold()[r] >= 0).count();
-            return new Count(runs, labeler.modelRun().path("id").asLong(), gold, kept, pool.length);
-        }, c -> {
-            if (!run.getItems().equals(c.runs())) {
-                String chosen = run.getValue();
-                run.getItems().setAll(c.runs());
-                run.setValue(c.runs().contains(chosen) ? chosen : LATEST);
-            }
-            counts.setText(String.format(Locale.ROOT, "Will write %d pairs: %d gold + %d weak (of %d pool pairs, label model run %d)%s.",
-                    c.gold() + c.weak(), c.gold(), c.weak(), c.pool(), c.run(),
-                    p.lengthBalance() == null || p.lengthBalance().method() == LengthBalance.Method.WEIGHTS ? ""
-                            : ", less the weak pairs length balancing drops"));
-        },
-                err -> counts.setText(err.getMessage())); // e.g. no label model yet: said here, not as an error
-    }
-
-    private record Count(List<String> runs, long run, long gold, long weak, long pool) {
-    }
-
-    /** The chosen run, 0 for the latest. */
-    private long runId() {
-        String v = run.getValue();
-        return v == null || v.equals(LATEST) ? 0 : Long.parseLong(v);
-    }
-
-    private void export() {
-        var w = ws.writer();
-        if (w == null) {
-            return;
-        }
-        if (file.getText().isBlank()) {
-            ws.error(new IllegalArgumentException("choose the file to write"));
-            return;
-        }
-        Path out = Path.of(file.getText().strip());
-        WeakExport.Params p;
-        try {
-            p = params();
-        } catch (IllegalArgumentException e) {
-            ws.error(e);
-            return;
-        }
-        long runId = runId();
-        ws.run("Exporting to " + out.getFileName(), (progress, cancel) -> {
-            WeakExport.Report r = WeakExport.run(w, WeakExport.fromProject(w, runId), p, OutputFile.of(out, false), progress, cancel);
-            return new Exported(r, Files.readString(r.manifest())); // read here, not on the FX thread
-        }, e -> {
-            WeakExport.Report r = e.report();
-            LengthBalance.Outcome l = r.length();
-            String length = l.balance() == null
-                    ? String.format(Locale.ROOT, "; longer answer chosen in %s of weak pairs, %s of gold pairs", f3(l.shareBefore()), f3(l.labeledShare()))
-                    : String.format(Locale.ROOT, "; longer-chosen share of weak pairs %s → %s%s (target %s)", f3(l.shareBefore()),
-                            f3(l.shareAfter()), l.weighted() ? " weighted" : ", " + l.dropped() + " dropped", f3(l.targetShare()));
-            String ties = r.weakTied() == 0 ? "" : String.format(Locale.ROOT, "; %d weak labels are ties at P = 0.5 decided by %s", r.weakTied(),
-                    r.weakCoinFlips() > 0 ? "a coin flip" : "the class prior");
-            ws.info(String.format(Locale.ROOT, "Wrote %d pairs (%d gold + %d weak) to %s%s%s", r.gold() + r.weak(), r.gold(), r.weak(), r.file(),
-                    ties, length));
-            manifest.setText(e.manifest());
-        });
-    }
-
-    private record Exported(WeakExport.Report report, String manifest) {
-    }
-
-    private static String f3(double v) {
-        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.3f", v);
     }
 }

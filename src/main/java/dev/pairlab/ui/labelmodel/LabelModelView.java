@@ -1,26 +1,22 @@
 package dev.pairlab.ui.labelmodel;
 
-import dev.pairlab.analysis.Subsets;
 import dev.pairlab.labelmodel.Calibration;
 import dev.pairlab.labelmodel.FitOptions;
 import dev.pairlab.labelmodel.FitParams;
-import dev.pairlab.labelmodel.LabelModels;
-import dev.pairlab.labelmodel.ModelFitting;
-import dev.pairlab.labelmodel.ScoredSplit;
+import dev.pairlab.labelmodel.LabelModelType;
 import dev.pairlab.labelmodel.TiePolicy;
-import dev.pairlab.labelmodel.WeakExport;
-import dev.pairlab.lf.ProjectLabeling;
 import dev.pairlab.pairs.Split;
-import dev.pairlab.store.Project;
+import dev.pairlab.ui.Forms;
 import dev.pairlab.ui.Workspace;
+import dev.pairlab.ui.jobs.WorkflowRunner;
 import java.util.List;
-import java.util.Locale;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.collections.FXCollections;
+import javafx.beans.property.StringProperty;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
@@ -42,6 +38,7 @@ import javafx.scene.layout.VBox;
  * it with majority vote on the evaluation split (accuracy, coverage, log loss, Brier, ECE), read
  * each LF's learned accuracy beside its measured one, see the reliability diagram, and drag the
  * confidence threshold over the pool's coverage/accuracy trade-off (hidden gold: evaluation only).
+ * State and actions are {@link LabelModelViewModel}'s; this class only lays out and binds.
  */
 public final class LabelModelView extends BorderPane {
 
@@ -49,67 +46,59 @@ public final class LabelModelView extends BorderPane {
     public record Line(String name, String a, String b, String c, String d, String e, String f) {
     }
 
-    private final Workspace ws;
-    private final ComboBox<String> type = new ComboBox<>(FXCollections.observableArrayList(LabelModels.TYPES));
-    private final ComboBox<String> fitOn = new ComboBox<>(FXCollections.observableArrayList("labeled", "pool", FitParams.LABELED_AND_POOL));
-    private final ComboBox<String> evalSplit = new ComboBox<>(FXCollections.observableArrayList("test", "dev", "train"));
-    private final ComboBox<String> ties = new ComboBox<>(FXCollections.observableArrayList("random", "abstain", "prior"));
-    // The form starts from the one set of defaults the CLI's options also come from.
-    private static final FitOptions DEFAULTS = FitOptions.paper();
-    private final TextField epochs = new TextField(Integer.toString(DEFAULTS.epochs()));
-    private final TextField lr = new TextField(Double.toString(DEFAULTS.lr()));
-    private final TextField l2 = new TextField(Double.toString(DEFAULTS.l2()));
-    private final TextField precInit = new TextField(Double.toString(DEFAULTS.precInit()));
-    private final TextField balance = new TextField(Double.toString(DEFAULTS.classBalanceB()));
-    private final TextField seed = new TextField(Long.toString(DEFAULTS.seed()));
-    private final TableView<Line> compare = new TableView<>();
-    private final TableView<Line> lfTable = new TableView<>();
+    private final LabelModelViewModel vm;
     private final LineChart<Number, Number> reliability = new LineChart<>(new NumberAxis(0.5, 1, 0.1), new NumberAxis(0, 1, 0.1));
     private final LineChart<Number, Number> sweep = new LineChart<>(new NumberAxis(0.5, 1, 0.05), new NumberAxis(0, 1, 0.1));
-    private final Slider threshold = new Slider(0.5, 1.0, 0.5);
-    private final Label thresholdInfo = new Label();
-    private final Label status = new Label("Fit a label model on the LF votes.");
-    private final ObjectProperty<Double> chosenThreshold = new SimpleObjectProperty<>(0.0);
-    private List<Calibration.ThresholdPoint> points = List.of();
 
     public LabelModelView(Workspace ws) {
-        this.ws = ws;
-        type.getSelectionModel().select("snorkel");
-        fitOn.getSelectionModel().select(0);
-        // The gold-using models are fitted on the labeled split and the pool together unless the user changes it.
-        type.valueProperty().addListener((o, was, now) -> {
-            if (now != null) {
-                fitOn.getSelectionModel().select(FitParams.defaultFitOn(now));
-            }
-        });
-        evalSplit.getSelectionModel().select(0);
-        ties.getSelectionModel().select(0);
-        type.setId("lm-type");
+        this.vm = new LabelModelViewModel(ws, WorkflowRunner.of(ws.tasks().jobs()));
+        TableView<Line> compare = new TableView<>(vm.comparison());
+        TableView<Line> lfTable = new TableView<>(vm.lfRows());
+        Label status = new Label();
+        status.textProperty().bind(vm.status());
+        status.setWrapText(true);
         status.setId("lm-status");
+        Label fitStatus = new Label();
+        fitStatus.textProperty().bind(vm.fitStatus());
+        fitStatus.setWrapText(true);
+        fitStatus.setId("lm-fit-status");
+        fitStatus.styleProperty().bind(javafx.beans.binding.Bindings.when(vm.stale()).then("-fx-text-fill: #b06000;").otherwise(""));
         compare.setId("lm-compare");
         lfTable.setId("lm-lfs");
-        threshold.setId("lm-threshold");
         Button fit = new Button("Fit");
         fit.setId("lm-fit");
-        fit.setOnAction(e -> fit());
-        for (TextField t : List.of(epochs, lr, l2, precInit, balance, seed)) {
-            t.setPrefColumnCount(5);
-        }
-        epochs.setId("lm-epochs");
-        lr.setId("lm-lr");
-        l2.setId("lm-l2");
-        precInit.setId("lm-prec-init");
-        balance.setId("lm-balance");
-        seed.setId("lm-seed");
-        ties.setId("lm-ties");
-        fitOn.setId("lm-fit-on");
-        evalSplit.setId("lm-eval-split");
-        FlowPane form = new FlowPane(8, 6, new Label("Model"), type, new Label("fit on"), fitOn, new Label("epochs"), epochs, new Label("lr"), lr,
-                new Label("l2"), l2, new Label("initial accuracy"), precInit,
-                new Label("P(B)"), balance, new Label("seed"), seed, new Label("ties"), ties, new Label("evaluate on"), evalSplit, fit);
+        fit.setOnAction(e -> vm.fit());
+        fit.disableProperty().bind(vm.fitting());
+        FlowPane form = new FlowPane(8, 6);
+        form.getChildren().addAll(new Label("Model"),
+                Forms.described(id(Forms.choice(vm.type(), LabelModelType.values(), LabelModelType::parse), "lm-type"), FitParams.DESC_TYPE,
+                        FitParams.DEFAULT_TYPE),
+                new Label("fit on"), Forms.described(id(Forms.choice(vm.fitOn(), FitParams.FitOn.values(), FitParams.FitOn::parse), "lm-fit-on"),
+                        FitParams.DESC_FIT_ON, null));
+        field(form, "epochs", vm.epochs(), "epochs", "lm-epochs", FitOptions.DESC_EPOCHS, FitOptions.DEFAULT_EPOCHS);
+        field(form, "lr", vm.lr(), "lr", "lm-lr", FitOptions.DESC_LR, FitOptions.DEFAULT_LR);
+        field(form, "l2", vm.l2(), "l2", "lm-l2", FitOptions.DESC_L2, FitOptions.DEFAULT_L2);
+        field(form, "initial accuracy", vm.precInit(), "precInit", "lm-prec-init", FitOptions.DESC_PREC_INIT, FitOptions.DEFAULT_PREC_INIT);
+        field(form, "P(B)", vm.classBalance(), "classBalanceB", "lm-balance", FitOptions.DESC_CLASS_BALANCE, FitOptions.DEFAULT_CLASS_BALANCE);
+        field(form, "seed", vm.seed(), "seed", "lm-seed", FitOptions.DESC_SEED, FitOptions.DEFAULT_SEED);
+        field(form, "prior strength", vm.priorStrength(), "priorStrength", "lm-prior-strength", FitOptions.DESC_PRIOR_STRENGTH,
+                FitOptions.DEFAULT_PRIOR_STRENGTH);
+        form.getChildren().addAll(
+                new Label("optimizer"), Forms.described(id(Forms.choice(vm.optimizer(), FitOptions.Optimizer.values(), FitOptions.Optimizer::parse),
+                        "lm-optimizer"), FitOptions.DESC_OPTIMIZER, FitOptions.DEFAULT_OPTIMIZER),
+                new Label("below chance"), Forms.described(id(Forms.choice(vm.belowChance(), FitOptions.BelowChance.values(),
+                        FitOptions.BelowChance::parse), "lm-below-chance"), FitOptions.DESC_BELOW_CHANCE, FitOptions.DEFAULT_BELOW_CHANCE),
+                new Label("ties"), Forms.described(id(Forms.choice(vm.ties(), TiePolicy.values(), TiePolicy::parse), "lm-ties"), FitParams.DESC_TIES,
+                        FitParams.DEFAULT_TIES),
+                new Label("evaluate on"), Forms.described(id(Forms.choice(vm.evalSplit(), new Split[] {Split.TEST, Split.DEV, Split.TRAIN},
+                        Split::parse), "lm-eval-split"), FitParams.DESC_EVAL_SPLIT, FitParams.DEFAULT_EVAL_SPLIT),
+                fit, Forms.problem(vm.problems(), ""));
         form.setAlignment(Pos.CENTER_LEFT);
         columns(compare, "", "accuracy", "ties as ½", "coverage", "log loss", "Brier", "ECE");
-        columns(lfTable, "LF", "learned accuracy", "on labeled split (train) [95% CI]", "votes on train", "warning", "on test split (look only)", "");
+        columns(lfTable, "LF", "learned accuracy", null, "votes on train", "warning", null, "");
+        // Say which split each measured accuracy is on: the labeled one chooses, the evaluation one is only looked at.
+        lfTable.getColumns().get(2).textProperty().bind(vm.labeledTitle());
+        lfTable.getColumns().get(5).textProperty().bind(vm.evaluationTitle());
         compare.setPrefHeight(110);
         reliability.setTitle("Reliability: accuracy by confidence");
         reliability.setAnimated(false);
@@ -117,8 +106,14 @@ public final class LabelModelView extends BorderPane {
         sweep.setTitle("Pool kept at confidence ≥ t (hidden gold: evaluation only)");
         sweep.setAnimated(false);
         ((NumberAxis) sweep.getXAxis()).setLabel("t");
+        vm.reliability().addListener((ListChangeListener<Calibration.Bin>) c -> drawReliability());
+        vm.sweep().addListener((ListChangeListener<Calibration.ThresholdPoint>) c -> drawSweep());
+        Slider threshold = new Slider(0.5, 1.0, 0.5);
+        threshold.setId("lm-threshold");
         threshold.setPrefWidth(300);
-        threshold.valueProperty().addListener((o, a, b) -> showThreshold());
+        threshold.valueProperty().bindBidirectional(vm.threshold());
+        Label thresholdInfo = new Label();
+        thresholdInfo.textProperty().bind(vm.thresholdInfo());
         HBox thresholdBar = new HBox(8, new Label("threshold t"), threshold, thresholdInfo);
         thresholdBar.setAlignment(Pos.CENTER_LEFT);
         HBox charts = new HBox(8, reliability, sweep);
@@ -129,155 +124,86 @@ public final class LabelModelView extends BorderPane {
         left.setPrefWidth(560);
         HBox middle = new HBox(8, left, new VBox(6, charts, thresholdBar));
         HBox.setHgrow(middle.getChildren().get(1), Priority.ALWAYS);
-        VBox box = new VBox(8, form, status, middle);
+        VBox box = new VBox(8, form, fitStatus, status, middle);
         VBox.setVgrow(middle, Priority.ALWAYS);
         box.setPadding(new Insets(8));
         setCenter(box);
     }
 
+    /** The screen's state and actions (tests drive it without the window's controls). */
+    public LabelModelViewModel viewModel() {
+        return vm;
+    }
+
     /** The threshold the user picked (the export screen starts from it). */
     public ObjectProperty<Double> chosenThreshold() {
-        return chosenThreshold;
+        return vm.chosenThreshold();
     }
 
-    private static void columns(TableView<Line> t, String... titles) {
+    private static <N extends Node> N id(N node, String id) {
+        node.setId(id);
+        return node;
+    }
+
+    /** A labelled text field bound to the view model, its description as tooltip and its problem beside it. */
+    private void field(FlowPane form, String label, StringProperty text, String component, String id, String description, String defaultValue) {
+        TextField t = new TextField();
+        t.setPrefColumnCount(5);
+        t.textProperty().bindBidirectional(text);
+        form.getChildren().addAll(new Label(label), Forms.described(id(t, id), description, defaultValue), Forms.problem(vm.problems(), component));
+    }
+
+    /** Columns a, b, … of {@link Line}; a null title is bound by the caller, an empty one past the first is left out. */
+    private static void columns(TableView<Line> t, String first, String... titles) {
+        addColumn(t, 0, first);
         for (int i = 0; i < titles.length; i++) {
-            if (titles[i].isEmpty() && i > 0) {
+            if (titles[i] != null && titles[i].isEmpty()) {
                 continue;
             }
-            int k = i;
-            TableColumn<Line, String> c = new TableColumn<>(titles[i]);
-            c.setPrefWidth(i == 0 ? 140 : 80);
-            c.setSortable(false);
-            c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(switch (k) {
-                case 0 -> cd.getValue().name();
-                case 1 -> cd.getValue().a();
-                case 2 -> cd.getValue().b();
-                case 3 -> cd.getValue().c();
-                case 4 -> cd.getValue().d();
-                case 5 -> cd.getValue().e();
-                default -> cd.getValue().f();
-            }));
-            t.getColumns().add(c);
+            addColumn(t, i + 1, titles[i] == null ? "" : titles[i]);
         }
     }
 
-    private FitParams params() {
-        try {
-            FitOptions o = DEFAULTS.withClassBalance(Double.parseDouble(balance.getText().strip()))
-                    .withEpochs(Integer.parseInt(epochs.getText().strip())).withLr(Double.parseDouble(lr.getText().strip()))
-                    .withL2(Double.parseDouble(l2.getText().strip())).withPrecInit(Double.parseDouble(precInit.getText().strip()))
-                    .withSeed(Long.parseLong(seed.getText().strip()));
-            return new FitParams(type.getValue(), o, fitOn.getValue(), TiePolicy.parse(ties.getValue()), Split.parse(evalSplit.getValue()));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("epochs, lr, l2, initial accuracy, P(B) and seed must be numbers");
-        }
+    private static void addColumn(TableView<Line> t, int k, String title) {
+        TableColumn<Line, String> c = new TableColumn<>(title);
+        c.setPrefWidth(k == 0 ? 140 : 80);
+        c.setSortable(false);
+        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(switch (k) {
+            case 0 -> cd.getValue().name();
+            case 1 -> cd.getValue().a();
+            case 2 -> cd.getValue().b();
+            case 3 -> cd.getValue().c();
+            case 4 -> cd.getValue().d();
+            case 5 -> cd.getValue().e();
+            default -> cd.getValue().f();
+        }));
+        t.getColumns().add(c);
     }
 
-    private void fit() {
-        Project w = ws.writer();
-        if (w == null) {
-            return;
-        }
-        FitParams p;
-        try {
-            p = params();
-        } catch (IllegalArgumentException e) {
-            ws.error(e);
-            return;
-        }
-        status.setText("fitting …");
-        ws.run("Fitting " + p.type(), (progress, cancel) -> {
-            ModelFitting.Result r = ModelFitting.fit(w, p, progress, cancel);
-            // The pool's trade-off against its hidden gold (evaluation only) and the evaluation split's length-controlled
-            // accuracy: the saved run scored as 'model sweep-threshold' and 'model eval' score it (ScoredSplit, the export's rule).
-            ProjectLabeling.Labeled revealed = ProjectLabeling.label(w, true, progress, cancel);
-            WeakExport.Labeler labeler = WeakExport.fromProject(w, r.record().id());
-            ScoredSplit pool = ScoredSplit.of(labeler, r.record(), revealed, Split.POOL, p.ties(), 0);
-            double[] ts = new double[51];
-            for (int i = 0; i <= 50; i++) {
-                ts[i] = 0.5 + i * 0.01;
-            }
-            String dup = dev.pairlab.analysis.LfAgreement.duplicateWarning(revealed.matrix(),
-                    Subsets.rows(revealed.labels(), p.fitSplits()));
-            dev.pairlab.analysis.LengthSplit ls = ScoredSplit.of(labeler, r.record(), revealed, p.evalSplit(), p.ties(), 0).byLength();
-            return new Fitted(r, pool.sweep(ts), dup, ls);
-        }, f -> show(f, p));
-    }
-
-    private record Fitted(ModelFitting.Result result, List<Calibration.ThresholdPoint> sweep, String duplicates,
-                          dev.pairlab.analysis.LengthSplit length) {
-    }
-
-    private static String lengthLine(dev.pairlab.analysis.LengthSplit l) {
-        if (l == null || Double.isNaN(l.overallAccuracy())) {
-            return "";
-        }
-        return String.format(Locale.ROOT, "%nBy length: %s where the longer answer is preferred (%d pairs), %s where the shorter is (%d);"
-                + " length-balanced %s, 'longer wins' baseline %s.", f3(l.accuracyLongerPreferred()), l.longerPreferred(),
-                f3(l.accuracyShorterPreferred()), l.shorterPreferred(), f3(l.balancedAccuracy()), f3(l.longerWinsBaseline()));
-    }
-
-    private void show(Fitted f, FitParams p) {
-        ModelFitting.Result r = f.result();
-        status.setText(String.format(Locale.ROOT, "%s fitted on %d %s pairs in %d ms%s; evaluated on %d %s pairs.", p.type(), r.fitRows(), p.fitOn(),
-                r.fitMillis(), r.record() == null ? "" : " (run " + r.record().id() + ")", r.model().rows(), r.evalOn())
-                + lengthLine(f.length()) + (f.duplicates() == null ? "" : "\n⚠ " + f.duplicates()));
-        status.setWrapText(true);
-        compare.getItems().setAll(line("label model", r.model()), line("majority vote", r.majority()));
-        // Say which split each measured accuracy is on: the labeled one chooses, the evaluation one is only looked at.
-        lfTable.getColumns().get(2).setText(p.labeledAccuracyTitle());
-        lfTable.getColumns().get(5).setText(p.evaluationAccuracyTitle());
-        lfTable.getItems().setAll(r.lfs().stream().map(a -> new Line(a.name(), f3(a.learned()),
-                Double.isNaN(a.labeled()) ? "-" : f3(a.labeled()) + " [" + f3(a.labeledInterval().low()) + ", " + f3(a.labeledInterval().high()) + "]",
-                Long.toString(a.labeledVotes()), a.belowChance() ? "⚠ below chance" : "", f3(a.empirical()), "")).toList());
+    private void drawReliability() {
         XYChart.Series<Number, Number> diag = new XYChart.Series<>();
         diag.setName("perfect calibration");
         diag.getData().add(new XYChart.Data<>(0.5, 0.5));
         diag.getData().add(new XYChart.Data<>(1.0, 1.0));
         XYChart.Series<Number, Number> model = new XYChart.Series<>();
         model.setName("label model");
-        for (Calibration.Bin b : r.model().reliability()) {
-            if (b.count() > 0) {
-                model.getData().add(new XYChart.Data<>(b.meanConfidence(), b.accuracy()));
-            }
+        for (Calibration.Bin b : vm.reliability()) {
+            model.getData().add(new XYChart.Data<>(b.meanConfidence(), b.accuracy()));
         }
         reliability.getData().setAll(List.of(diag, model));
-        points = f.sweep();
+    }
+
+    private void drawSweep() {
         XYChart.Series<Number, Number> cov = new XYChart.Series<>();
         cov.setName("coverage");
         XYChart.Series<Number, Number> acc = new XYChart.Series<>();
         acc.setName("accuracy");
-        for (Calibration.ThresholdPoint pt : points) {
+        for (Calibration.ThresholdPoint pt : vm.sweep()) {
             cov.getData().add(new XYChart.Data<>(pt.threshold(), pt.coverage()));
             if (!Double.isNaN(pt.accuracy())) {
                 acc.getData().add(new XYChart.Data<>(pt.threshold(), pt.accuracy()));
             }
         }
         sweep.getData().setAll(List.of(cov, acc));
-        showThreshold();
     }
-
-    private void showThreshold() {
-        double t = threshold.getValue();
-        chosenThreshold.set(t);
-        Calibration.ThresholdPoint best = null;
-        for (Calibration.ThresholdPoint pt : points) {
-            if (pt.threshold() <= t + 1e-9) {
-                best = pt;
-            }
-        }
-        thresholdInfo.setText(best == null ? String.format(Locale.ROOT, "t = %.2f", t)
-                : String.format(Locale.ROOT, "t = %.2f: keeps %d pool pairs (%.1f%%), accuracy %s", t, best.kept(), 100 * best.coverage(),
-                        f3(best.accuracy())));
-    }
-
-    private static Line line(String name, Calibration.Report c) {
-        return new Line(name, f3(c.accuracy()), f3(c.expectedAccuracy()), f3(c.coverage()), f3(c.logLoss()), f3(c.brier()), f3(c.ece()));
-    }
-
-    private static String f3(double v) {
-        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.3f", v);
-    }
-
 }

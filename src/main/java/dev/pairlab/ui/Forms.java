@@ -1,0 +1,57 @@
+package dev.pairlab.ui;
+
+import java.util.Arrays;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableMap;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+
+/** How the screens' forms bind to their view models: choices, a problem beside each field, the records' descriptions as tooltips. */
+public final class Forms {
+
+    private Forms() {
+    }
+
+    /**
+     * A list of an enum's keys (what users type and what TestFX tests set) kept equal to the view model's
+     * property both ways.
+     */
+    public static <E extends Enum<E>> ComboBox<String> choice(ObjectProperty<E> property, E[] values, Function<String, E> parse) {
+        ComboBox<String> box = new ComboBox<>(FXCollections.observableArrayList(Arrays.stream(values).map(String::valueOf).toList()));
+        box.setValue(String.valueOf(property.get()));
+        box.valueProperty().addListener((o, a, key) -> {
+            if (key != null && !key.equals(String.valueOf(property.get()))) {
+                property.set(parse.apply(key));
+            }
+        });
+        property.addListener((o, a, e) -> box.setValue(String.valueOf(e)));
+        return box;
+    }
+
+    /** The problem of one field, red, beside it; empty (and taking no room) when there is none. */
+    public static Label problem(ObservableMap<String, String> problems, String field) {
+        Label l = new Label();
+        l.textProperty().bind(Bindings.valueAt(problems, field));
+        l.setStyle("-fx-text-fill: #b00020;");
+        l.managedProperty().bind(l.textProperty().isNotEmpty());
+        l.visibleProperty().bind(l.textProperty().isNotEmpty());
+        l.setId("problem-" + field);
+        return l;
+    }
+
+    /** A parameter record's description (as picocli shows it) as a control's tooltip. */
+    public static <C extends Control> C described(C control, String description, String defaultValue) {
+        control.setTooltip(new Tooltip(plain(description, defaultValue)));
+        return control;
+    }
+
+    /** A picocli description in plain words: the default filled in, line breaks and %% undone. */
+    public static String plain(String description, String defaultValue) {
+        return description.replace("${DEFAULT-VALUE}", defaultValue == null ? "" : defaultValue).replace("%n", " ").replace("%%", "%");
+    }
+}

@@ -1,0 +1,346 @@
+package dev.pairlab.ui.labelmodel;
+
+import dev.pairlab.analysis.LengthSplit;
+import dev.pairlab.labelmodel.Calibration;
+import dev.pairlab.labelmodel.FitOptions;
+import dev.pairlab.labelmodel.FitParams;
+import dev.pairlab.labelmodel.FitStatus;
+import dev.pairlab.labelmodel.LabelModelType;
+import dev.pairlab.labelmodel.ModelFitting;
+import dev.pairlab.labelmodel.ThresholdSweep;
+import dev.pairlab.labelmodel.TiePolicy;
+import dev.pairlab.pairs.Split;
+import dev.pairlab.store.Project;
+import dev.pairlab.task.Cancellation;
+import dev.pairlab.task.ProgressListener;
+import dev.pairlab.task.Workflow;
+import dev.pairlab.ui.FormProblems;
+import dev.pairlab.ui.Workspace;
+import dev.pairlab.ui.jobs.WorkflowRunner;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The label-model screen's state and actions, without a window: the form is a {@link FitParams} field by
+ * field (the record's defaults to start, its problems beside the fields), Fit runs {@link ModelFitting.Job}
+ * and the pool's {@link ThresholdSweep.Job} on the new run, and the results are plain lists the view binds.
+ * It also says which run the numbers are of and whether LFs or gold changed since ({@link FitStatus}).
+ */
+public final class LabelModelViewModel {
+
+    /** The job key of the fit-status look-up: only the newest counts. */
+    static final String STATUS = "label-model-status";
+    /** The thresholds of the pool chart: 0.50, 0.51, … 1.00. */
+    private static final int SWEEP_STEPS = 50;
+
+    private final Workspace ws;
+    private final WorkflowRunner jobs;
+    private final FormProblems problems = new FormProblems();
+
+    // The form: one property per component of FitParams / FitOptions, starting from the record's defaults.
+    private final ObjectProperty<LabelModelType> type = new SimpleObjectProperty<>(LabelModelType.parse(FitParams.DEFAULT_TYPE));
+    private final ObjectProperty<FitParams.FitOn> fitOn = new SimpleObjectProperty<>(FitParams.FitOn.defaultFor(type.get()));
+    private final ObjectProperty<TiePolicy> ties = new SimpleObjectProperty<>(TiePolicy.parse(FitParams.DEFAULT_TIES));
+    private final ObjectProperty<Split> evalSplit = new SimpleObjectProperty<>(Split.parse(FitParams.DEFAULT_EVAL_SPLIT));
+    private final ObjectProperty<FitOptions.Optimizer> optimizer = new SimpleObjectProperty<>(FitOptions.Optimizer.parse(FitOptions.DEFAULT_OPTIMIZER));
+    private final ObjectProperty<FitOptions.BelowChance> belowChance =
+            new SimpleObjectProperty<>(FitOptions.BelowChance.parse(FitOptions.DEFAULT_BELOW_CHANCE));
+    private final StringProperty epochs = new SimpleStringProperty(FitOptions.DEFAULT_EPOCHS);
+    private final StringProperty lr = new SimpleStringProperty(FitOptions.DEFAULT_LR);
+    private final StringProperty l2 = new SimpleStringProperty(FitOptions.DEFAULT_L2);
+    private final StringProperty precInit = new SimpleStringProperty(FitOptions.DEFAULT_PREC_INIT);
+    private final StringProperty classBalance = new SimpleStringProperty(FitOptions.DEFAULT_CLASS_BALANCE);
+    private final StringProperty seed = new SimpleStringProperty(FitOptions.DEFAULT_SEED);
+    private final StringProperty priorStrength = new SimpleStringProperty(FitOptions.DEFAULT_PRIOR_STRENGTH);
+
+    // The results.
+    private final StringProperty status = new SimpleStringProperty("Fit a label model on the LF votes.");
+    private final ObservableList<LabelModelView.Line> comparison = FXCollections.observableArrayList();
+    private final ObservableList<LabelModelView.Line> lfRows = FXCollections.observableArrayList();
+    private final StringProperty labeledTitle = new SimpleStringProperty(FitParams.defaults().labeledAccuracyTitle());
+    private final StringProperty evaluationTitle = new SimpleStringProperty(FitParams.defaults().evaluationAccuracyTitle());
+    private final ObservableList<Calibration.Bin> reliability = FXCollections.observableArrayList();
+    private final ObservableList<Calibration.ThresholdPoint> sweep = FXCollections.observableArrayList();
+    private final DoubleProperty threshold = new SimpleDoubleProperty(0.5);
+    private final StringProperty thresholdInfo = new SimpleStringProperty("");
+    private final ObjectProperty<Double> chosenThreshold = new SimpleObjectProperty<>(0.0);
+    private final BooleanProperty fitting = new SimpleBooleanProperty();
+
+    // Which run the numbers are of, and whether it is stale.
+    private final LongProperty shownRun = new SimpleLongProperty(0);
+    private final StringProperty fitStatus = new SimpleStringProperty("No label model fitted yet.");
+    private final BooleanProperty stale = new SimpleBooleanProperty();
+
+    public LabelModelViewModel(Workspace ws, WorkflowRunner jobs) {
+        this.ws = ws;
+        this.jobs = jobs;
+        // The gold-using models are fitted on the labeled split and the pool together unless the user changes it.
+        type.addListener((o, was, now) -> {
+            if (now != null) {
+                fitOn.set(FitParams.FitOn.defaultFor(now));
+            }
+        });
+        threshold.addListener((o, a, b) -> showThreshold());
+        // Every relabel (an LF added, edited, deleted; gold keyed) may make the run shown stale.
+        ws.labeled().addListener((o, a, b) -> refreshStatus());
+        ws.project().addListener((o, a, b) -> shownRun.set(0));
+    }
+
+    /** The form as the fit's parameters, or empty with the problems beside their fields. */
+    public Optional<FitParams> params() {
+        problems.clear();
+        FitOptions o = new FitOptions(problems.number("classBalanceB", classBalance.get(), "P(B)"),
+                (int) problems.whole("epochs", epochs.get(), "epochs"), problems.number("lr", lr.get(), "lr"),
+                problems.number("l2", l2.get(), "l2"), problems.number("precInit", precInit.get(), "the initial accuracy"),
+                problems.whole("seed", seed.get(), "the seed"), problems.number("priorStrength", priorStrength.get(), "the prior strength"),
+                belowChance.get(), optimizer.get());
+        FitParams p = new FitParams(type.get(), o, fitOn.get(), ties.get(), evalSplit.get());
+        if (!problems.map().isEmpty()) {
+            return Optional.empty();
+        }
+        return problems.show(p.validate()) ? Optional.of(p) : Optional.empty();
+    }
+
+    /** Fits in the background and shows the new run's numbers. */
+    public void fit() {
+        Optional<FitParams> p = params();
+        if (p.isEmpty()) {
+            status.set("Check the settings: " + String.join("; ", problems.map().values()));
+            return;
+        }
+        Project w = ws.writer();
+        if (w == null) {
+            return;
+        }
+        status.set("fitting …");
+        fitting.set(true);
+        jobs.run(new FitAndSweep(w, p.get()), f -> {
+            fitting.set(false);
+            show(f, p.get());
+        }, this::failed);
+    }
+
+    /** The fit, then the pool's coverage/accuracy trade-off at the new run (hidden gold: evaluation only). */
+    record FitAndSweep(Project project, FitParams params) implements Workflow<Fitted> {
+        @Override
+        public Fitted run(ProgressListener progress, Cancellation cancel) throws Exception {
+            ModelFitting.Result r = new ModelFitting.Job(project, params).run(progress, cancel);
+            ThresholdSweep.Params sweep = new ThresholdSweep.Params(r.record().id(), Split.POOL, params.ties(),
+                    ThresholdSweep.Params.evenThresholds(SWEEP_STEPS));
+            return new Fitted(r, new ThresholdSweep.Job(project, sweep).run(progress, cancel).points());
+        }
+
+        @Override
+        public String title() {
+            return new ModelFitting.Job(project, params).title();
+        }
+    }
+
+    record Fitted(ModelFitting.Result result, List<Calibration.ThresholdPoint> sweep) {
+    }
+
+    private void failed(Throwable t) {
+        fitting.set(false);
+        String message = problems.userMessage(t);
+        if (message == null) {
+            status.set("The fit failed.");
+            ws.error(t);
+        } else {
+            status.set(message);
+        }
+    }
+
+    private void show(Fitted f, FitParams p) {
+        ModelFitting.Result r = f.result();
+        LengthSplit length = r.byLength() == null ? null : r.byLength().model();
+        status.set(String.format(Locale.ROOT, "%s fitted on %d %s pairs in %d ms%s; evaluated on %d %s pairs.", p.type(), r.fitRows(), p.fitOn(),
+                r.fitMillis(), r.record() == null ? "" : " (run " + r.record().id() + ")", r.model().rows(), r.evalOn())
+                + lengthLine(length) + (r.duplicates() == null ? "" : "\n⚠ " + r.duplicates()));
+        comparison.setAll(line("label model", r.model()), line("majority vote", r.majority()));
+        // Say which split each measured accuracy is on: the labeled one chooses, the evaluation one is only looked at.
+        labeledTitle.set(p.labeledAccuracyTitle());
+        evaluationTitle.set(p.evaluationAccuracyTitle());
+        lfRows.setAll(r.lfs().stream().map(a -> new LabelModelView.Line(a.name(), f3(a.learned()),
+                Double.isNaN(a.labeled()) ? "-" : f3(a.labeled()) + " [" + f3(a.labeledInterval().low()) + ", " + f3(a.labeledInterval().high()) + "]",
+                Long.toString(a.labeledVotes()), a.belowChance() ? "⚠ below chance" : "", f3(a.empirical()), "")).toList());
+        reliability.setAll(r.model().reliability().stream().filter(b -> b.count() > 0).toList());
+        sweep.setAll(f.sweep());
+        showThreshold();
+        if (r.record() != null) {
+            shownRun.set(r.record().id());
+        }
+        refreshStatus();
+    }
+
+    /** Looks up the run shown (the latest until one is fitted here) and whether LFs or gold changed since. */
+    public void refreshStatus() {
+        Workspace.Opened o = ws.project().get();
+        if (o == null) {
+            return;
+        }
+        Project p = o.writable() ? o.writer() : o.reader();
+        jobs.runLatest(STATUS, new FitStatus.Job(p, shownRun.get()), found -> {
+            FitStatus s = found.status();
+            fitStatus.set(s == null ? "No label model fitted yet." : s.summary());
+            stale.set(s != null && s.stale());
+        }, t -> fitStatus.set(t.getMessage()));
+    }
+
+    private void showThreshold() {
+        double t = threshold.get();
+        chosenThreshold.set(t);
+        Calibration.ThresholdPoint best = null;
+        for (Calibration.ThresholdPoint pt : sweep) {
+            if (pt.threshold() <= t + 1e-9) {
+                best = pt;
+            }
+        }
+        thresholdInfo.set(best == null ? String.format(Locale.ROOT, "t = %.2f", t)
+                : String.format(Locale.ROOT, "t = %.2f: keeps %d pool pairs (%.1f%%), accuracy %s", t, best.kept(), 100 * best.coverage(),
+                        f3(best.accuracy())));
+    }
+
+    private static String lengthLine(LengthSplit l) {
+        if (l == null || Double.isNaN(l.overallAccuracy())) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "%nBy length: %s where the longer answer is preferred (%d pairs), %s where the shorter is (%d);"
+                + " length-balanced %s, 'longer wins' baseline %s.", f3(l.accuracyLongerPreferred()), l.longerPreferred(),
+                f3(l.accuracyShorterPreferred()), l.shorterPreferred(), f3(l.balancedAccuracy()), f3(l.longerWinsBaseline()));
+    }
+
+    private static LabelModelView.Line line(String name, Calibration.Report c) {
+        return new LabelModelView.Line(name, f3(c.accuracy()), f3(c.expectedAccuracy()), f3(c.coverage()), f3(c.logLoss()), f3(c.brier()),
+                f3(c.ece()));
+    }
+
+    static String f3(double v) {
+        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    public javafx.collections.ObservableMap<String, String> problems() {
+        return problems.map();
+    }
+
+    public ObjectProperty<LabelModelType> type() {
+        return type;
+    }
+
+    public ObjectProperty<FitParams.FitOn> fitOn() {
+        return fitOn;
+    }
+
+    public ObjectProperty<TiePolicy> ties() {
+        return ties;
+    }
+
+    public ObjectProperty<Split> evalSplit() {
+        return evalSplit;
+    }
+
+    public ObjectProperty<FitOptions.Optimizer> optimizer() {
+        return optimizer;
+    }
+
+    public ObjectProperty<FitOptions.BelowChance> belowChance() {
+        return belowChance;
+    }
+
+    public StringProperty epochs() {
+        return epochs;
+    }
+
+    public StringProperty lr() {
+        return lr;
+    }
+
+    public StringProperty l2() {
+        return l2;
+    }
+
+    public StringProperty precInit() {
+        return precInit;
+    }
+
+    public StringProperty classBalance() {
+        return classBalance;
+    }
+
+    public StringProperty seed() {
+        return seed;
+    }
+
+    public StringProperty priorStrength() {
+        return priorStrength;
+    }
+
+    public StringProperty status() {
+        return status;
+    }
+
+    public ObservableList<LabelModelView.Line> comparison() {
+        return comparison;
+    }
+
+    public ObservableList<LabelModelView.Line> lfRows() {
+        return lfRows;
+    }
+
+    public StringProperty labeledTitle() {
+        return labeledTitle;
+    }
+
+    public StringProperty evaluationTitle() {
+        return evaluationTitle;
+    }
+
+    public ObservableList<Calibration.Bin> reliability() {
+        return reliability;
+    }
+
+    public ObservableList<Calibration.ThresholdPoint> sweep() {
+        return sweep;
+    }
+
+    public DoubleProperty threshold() {
+        return threshold;
+    }
+
+    public StringProperty thresholdInfo() {
+        return thresholdInfo;
+    }
+
+    /** The threshold the user picked (the export screen starts from it). */
+    public ObjectProperty<Double> chosenThreshold() {
+        return chosenThreshold;
+    }
+
+    public BooleanProperty fitting() {
+        return fitting;
+    }
+
+    public LongProperty shownRun() {
+        return shownRun;
+    }
+
+    public StringProperty fitStatus() {
+        return fitStatus;
+    }
+
+    public BooleanProperty stale() {
+        return stale;
+    }
+}
