@@ -29,9 +29,13 @@ public final class FormProblems {
         problems.merge(field, message, (a, b) -> a + "; " + b);
     }
 
-    /** Shows these problems; true when there are none. */
+    /**
+     * Shows a record's problems beside those of fields that held no number (a field's own problem stands alone:
+     * the record's check of its stand-in value would only repeat it); true when there are none.
+     */
     public boolean show(List<Problem> list) {
-        list.forEach(p -> put(p.field(), p.message()));
+        List<String> unreadable = List.copyOf(problems.keySet());
+        list.stream().filter(p -> !unreadable.contains(p.field())).forEach(p -> put(p.field(), p.message()));
         return problems.isEmpty();
     }
 

@@ -44,6 +44,16 @@ public final class Forms {
         return l;
     }
 
+    /** Which label-model run a screen uses, in words, amber while the run is stale. */
+    public static Label fitStatus(javafx.beans.value.ObservableStringValue text, javafx.beans.value.ObservableBooleanValue stale, String id) {
+        Label l = new Label();
+        l.textProperty().bind(text);
+        l.setWrapText(true);
+        l.setId(id);
+        l.styleProperty().bind(Bindings.when(stale).then("-fx-text-fill: #b06000;").otherwise(""));
+        return l;
+    }
+
     /** A parameter record's description (as picocli shows it) as a control's tooltip. */
     public static <C extends Control> C described(C control, String description, String defaultValue) {
         control.setTooltip(new Tooltip(plain(description, defaultValue)));

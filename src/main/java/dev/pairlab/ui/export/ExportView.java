@@ -40,55 +40,51 @@ public final class ExportView extends BorderPane {
     public ExportView(Workspace ws, ObjectProperty<Double> chosenThreshold) {
         this.vm = new ExportViewModel(ws, WorkflowRunner.of(ws.tasks().jobs()), chosenThreshold);
         this.refresh = new WhenShown(vm::refresh);
-        ComboBox<String> format = Forms.choice(vm.format(), WeakExport.Format.values(), WeakExport.Format::parse);
+        ComboBox<String> format = Forms.choice(vm.format, WeakExport.Format.values(), WeakExport.Format::parse);
         Forms.described(format, WeakExport.Params.DESC_FORMAT, WeakExport.Params.DEFAULT_FORMAT);
-        ComboBox<String> ties = Forms.choice(vm.ties(), TiePolicy.values(), TiePolicy::parse);
+        ComboBox<String> ties = Forms.choice(vm.ties, TiePolicy.values(), TiePolicy::parse);
         Forms.described(ties, WeakExport.Params.DESC_TIES, WeakExport.Params.DEFAULT_TIES);
         ties.setId("export-ties");
-        ComboBox<String> run = new ComboBox<>(vm.runs());
-        run.valueProperty().bindBidirectional(vm.run());
+        ComboBox<String> run = new ComboBox<>(vm.runs);
+        run.valueProperty().bindBidirectional(vm.run);
         run.setId("export-run-id");
         ComboBox<String> lengthTarget = new ComboBox<>(FXCollections.observableArrayList(ExportViewModel.NO_BALANCE,
                 WeakExport.Params.DEFAULT_LENGTH_TARGET, "0.5"));
         lengthTarget.setEditable(true);
-        lengthTarget.valueProperty().bindBidirectional(vm.lengthTarget());
+        lengthTarget.valueProperty().bindBidirectional(vm.lengthTarget);
         lengthTarget.setId("export-length-balance");
         lengthTarget.setPrefWidth(110);
-        ComboBox<String> lengthMethod = Forms.choice(vm.lengthMethod(), LengthBalance.Method.values(), LengthBalance.Method::parse);
+        ComboBox<String> lengthMethod = Forms.choice(vm.lengthMethod, LengthBalance.Method.values(), LengthBalance.Method::parse);
         lengthMethod.setId("export-length-method");
-        lengthMethod.disableProperty().bind(vm.lengthTarget().isEqualTo(ExportViewModel.NO_BALANCE));
+        lengthMethod.disableProperty().bind(vm.lengthTarget.isEqualTo(ExportViewModel.NO_BALANCE));
         lengthTarget.setTooltip(new Tooltip(Forms.plain(WeakExport.Params.DESC_LENGTH_BALANCE, null)));
         lengthMethod.setTooltip(new Tooltip(Forms.plain(WeakExport.Params.DESC_LENGTH_METHOD, null)));
-        TextField threshold = text(vm.threshold(), "export-threshold");
+        TextField threshold = text(vm.threshold, "export-threshold");
         Forms.described(threshold, WeakExport.Params.DESC_THRESHOLD, WeakExport.Params.DEFAULT_THRESHOLD);
-        TextField seed = text(vm.seed(), "export-seed");
+        TextField seed = text(vm.seed, "export-seed");
         Forms.described(seed, WeakExport.Params.DESC_SEED, WeakExport.Params.DEFAULT_SEED);
-        TextField file = text(vm.file(), "export-file");
+        TextField file = text(vm.file, "export-file");
         file.setPrefColumnCount(40);
         CheckBox train = new CheckBox("train");
-        train.selectedProperty().bindBidirectional(vm.goldTrain());
+        train.selectedProperty().bindBidirectional(vm.goldTrain);
         CheckBox dev = new CheckBox("dev");
-        dev.selectedProperty().bindBidirectional(vm.goldDev());
+        dev.selectedProperty().bindBidirectional(vm.goldDev);
         Label counts = new Label();
-        counts.textProperty().bind(vm.counts());
+        counts.textProperty().bind(vm.counts);
         counts.setId("export-counts");
-        Label fitStatus = new Label();
-        fitStatus.textProperty().bind(vm.fitStatus());
-        fitStatus.setWrapText(true);
-        fitStatus.setId("export-fit-status");
-        fitStatus.styleProperty().bind(javafx.beans.binding.Bindings.when(vm.stale()).then("-fx-text-fill: #b06000;").otherwise(""));
+        Label fitStatus = Forms.fitStatus(vm.fitStatus, vm.stale, "export-fit-status");
         TextArea manifest = new TextArea();
-        manifest.textProperty().bind(vm.manifest());
+        manifest.textProperty().bind(vm.manifest);
         manifest.setId("export-manifest");
         manifest.setEditable(false);
         manifest.setPromptText("the manifest appears here after an export");
         Button browse = new Button("Browse…");
         browse.setOnAction(e -> {
             FileChooser fc = new FileChooser();
-            fc.setInitialFileName("train." + (vm.format().get() == WeakExport.Format.CSV ? "csv" : "jsonl"));
+            fc.setInitialFileName("train." + (vm.format.get() == WeakExport.Format.CSV ? "csv" : "jsonl"));
             File f = fc.showSaveDialog(getScene().getWindow());
             if (f != null) {
-                vm.file().set(f.getAbsolutePath());
+                vm.file.set(f.getAbsolutePath());
             }
         });
         Button count = new Button("Count");
@@ -112,8 +108,8 @@ public final class ExportView extends BorderPane {
         box.setPadding(new Insets(10));
         setCenter(box);
         // What the count depends on: a change of any asks for a new count (when the tab is shown; the newest counts).
-        for (Observable o : List.<Observable>of(ws.labeled(), vm.threshold(), vm.lengthTarget(), vm.lengthMethod(), vm.ties(), vm.run(),
-                vm.goldTrain(), vm.goldDev())) {
+        for (Observable o : List.<Observable>of(ws.labeled(), vm.threshold, vm.lengthTarget, vm.lengthMethod, vm.ties, vm.run,
+                vm.goldTrain, vm.goldDev)) {
             o.addListener(x -> refresh.request());
         }
     }

@@ -49,27 +49,27 @@ public final class ExportViewModel {
 
     private final Workspace ws;
     private final WorkflowRunner jobs;
-    private final FormProblems problems = new FormProblems();
+    private final FormProblems form = new FormProblems();
 
-    private final ObjectProperty<WeakExport.Format> format = new SimpleObjectProperty<>(WeakExport.Format.parse(WeakExport.Params.DEFAULT_FORMAT));
-    private final StringProperty threshold = new SimpleStringProperty(WeakExport.Params.DEFAULT_THRESHOLD);
-    private final BooleanProperty goldTrain = new SimpleBooleanProperty(true);
-    private final BooleanProperty goldDev = new SimpleBooleanProperty(false);
-    private final StringProperty seed = new SimpleStringProperty(WeakExport.Params.DEFAULT_SEED);
-    private final ObjectProperty<TiePolicy> ties = new SimpleObjectProperty<>(TiePolicy.parse(WeakExport.Params.DEFAULT_TIES));
+    public final ObjectProperty<WeakExport.Format> format = new SimpleObjectProperty<>(WeakExport.Format.parse(WeakExport.Params.DEFAULT_FORMAT));
+    public final StringProperty threshold = new SimpleStringProperty(WeakExport.Params.DEFAULT_THRESHOLD);
+    public final BooleanProperty goldTrain = new SimpleBooleanProperty(true);
+    public final BooleanProperty goldDev = new SimpleBooleanProperty(false);
+    public final StringProperty seed = new SimpleStringProperty(WeakExport.Params.DEFAULT_SEED);
+    public final ObjectProperty<TiePolicy> ties = new SimpleObjectProperty<>(TiePolicy.parse(WeakExport.Params.DEFAULT_TIES));
     /** "latest" or a run id, as --model. */
-    private final StringProperty run = new SimpleStringProperty(LATEST);
-    private final ObservableList<String> runs = FXCollections.observableArrayList(LATEST);
+    public final StringProperty run = new SimpleStringProperty(LATEST);
+    public final ObservableList<String> runs = FXCollections.observableArrayList(LATEST);
     /** "none", "labeled" or a share, as --length-balance. */
-    private final StringProperty lengthTarget = new SimpleStringProperty(NO_BALANCE);
-    private final ObjectProperty<LengthBalance.Method> lengthMethod =
+    public final StringProperty lengthTarget = new SimpleStringProperty(NO_BALANCE);
+    public final ObjectProperty<LengthBalance.Method> lengthMethod =
             new SimpleObjectProperty<>(LengthBalance.Method.parse(WeakExport.Params.DEFAULT_LENGTH_METHOD));
-    private final StringProperty file = new SimpleStringProperty("");
+    public final StringProperty file = new SimpleStringProperty("");
 
-    private final StringProperty counts = new SimpleStringProperty("Fit a label model first (Label model screen).");
-    private final StringProperty manifest = new SimpleStringProperty("");
-    private final StringProperty fitStatus = new SimpleStringProperty("");
-    private final BooleanProperty stale = new SimpleBooleanProperty();
+    public final StringProperty counts = new SimpleStringProperty("Fit a label model first (Label model screen).");
+    public final StringProperty manifest = new SimpleStringProperty("");
+    public final StringProperty fitStatus = new SimpleStringProperty("");
+    public final BooleanProperty stale = new SimpleBooleanProperty();
 
     public ExportViewModel(Workspace ws, WorkflowRunner jobs, ObjectProperty<Double> chosenThreshold) {
         this.ws = ws;
@@ -79,7 +79,7 @@ public final class ExportViewModel {
 
     /** The form as the export's parameters, or empty with the problems beside their fields. */
     public Optional<WeakExport.Params> params() {
-        problems.clear();
+        form.clear();
         Set<Split> gold = EnumSet.noneOf(Split.class);
         if (goldTrain.get()) {
             gold.add(Split.TRAIN);
@@ -93,15 +93,12 @@ public final class ExportViewModel {
             try {
                 balance = new LengthBalance(lengthMethod.get(), LengthBalance.parseTarget(target));
             } catch (IllegalArgumentException e) {
-                problems.put("lengthBalance", e.getMessage());
+                form.put("lengthBalance", e.getMessage());
             }
         }
-        WeakExport.Params p = new WeakExport.Params(format.get(), problems.number("threshold", threshold.get(), "the threshold"),
-                problems.whole("seed", seed.get(), "the seed"), gold, ties.get(), balance);
-        if (!problems.map().isEmpty()) {
-            return Optional.empty();
-        }
-        return problems.show(p.validate()) ? Optional.of(p) : Optional.empty();
+        WeakExport.Params p = new WeakExport.Params(format.get(), form.number("threshold", threshold.get(), "the threshold"),
+                form.whole("seed", seed.get(), "the seed"), gold, ties.get(), balance);
+        return form.show(p.validate()) ? Optional.of(p) : Optional.empty();
     }
 
     /** The chosen run, 0 for the latest. */
@@ -126,12 +123,12 @@ public final class ExportViewModel {
         jobs.runLatest(STATUS, new FitStatus.Job(p, runId), this::showStatus, t -> fitStatus.set(t.getMessage()));
         Optional<WeakExport.Params> params = params();
         if (params.isEmpty()) {
-            counts.set(String.join("; ", problems.map().values()));
+            counts.set(String.join("; ", form.map().values()));
             return;
         }
         WeakExport.Params chosen = params.get();
         jobs.runLatest(COUNT, new WeakExport.CountJob(p, l, runId, chosen), c -> showCount(c, chosen), t -> {
-            String message = problems.userMessage(t);
+            String message = form.userMessage(t);
             if (message == null) {
                 ws.error(t);
             } else {
@@ -166,9 +163,9 @@ public final class ExportViewModel {
     public void export() {
         Optional<WeakExport.Params> p = params();
         if (file.get() == null || file.get().isBlank()) {
-            problems.put("file", "choose the file to write");
+            form.put("file", "choose the file to write");
         }
-        if (p.isEmpty() || !problems.map().isEmpty()) {
+        if (p.isEmpty() || !form.map().isEmpty()) {
             return;
         }
         Project w = ws.writer();
@@ -177,11 +174,11 @@ public final class ExportViewModel {
         }
         Path out = Path.of(file.get().strip());
         jobs.run(new ExportAndRead(new WeakExport.Job(w, runId(), p.get(), OutputFile.of(out, false), false)), this::showExport, t -> {
-            String message = problems.userMessage(t);
+            String message = form.userMessage(t);
             if (message == null) {
                 ws.error(t);
             } else {
-                problems.put("", message);
+                form.put("", message);
             }
         });
     }
@@ -222,66 +219,6 @@ public final class ExportViewModel {
     }
 
     public ObservableMap<String, String> problems() {
-        return problems.map();
-    }
-
-    public ObjectProperty<WeakExport.Format> format() {
-        return format;
-    }
-
-    public StringProperty threshold() {
-        return threshold;
-    }
-
-    public BooleanProperty goldTrain() {
-        return goldTrain;
-    }
-
-    public BooleanProperty goldDev() {
-        return goldDev;
-    }
-
-    public StringProperty seed() {
-        return seed;
-    }
-
-    public ObjectProperty<TiePolicy> ties() {
-        return ties;
-    }
-
-    public StringProperty run() {
-        return run;
-    }
-
-    public ObservableList<String> runs() {
-        return runs;
-    }
-
-    public StringProperty lengthTarget() {
-        return lengthTarget;
-    }
-
-    public ObjectProperty<LengthBalance.Method> lengthMethod() {
-        return lengthMethod;
-    }
-
-    public StringProperty file() {
-        return file;
-    }
-
-    public StringProperty counts() {
-        return counts;
-    }
-
-    public StringProperty manifest() {
-        return manifest;
-    }
-
-    public StringProperty fitStatus() {
-        return fitStatus;
-    }
-
-    public BooleanProperty stale() {
-        return stale;
+        return form.map();
     }
 }

@@ -52,53 +52,49 @@ public final class LabelModelView extends BorderPane {
 
     public LabelModelView(Workspace ws) {
         this.vm = new LabelModelViewModel(ws, WorkflowRunner.of(ws.tasks().jobs()));
-        TableView<Line> compare = new TableView<>(vm.comparison());
-        TableView<Line> lfTable = new TableView<>(vm.lfRows());
+        TableView<Line> compare = new TableView<>(vm.comparison);
+        TableView<Line> lfTable = new TableView<>(vm.lfRows);
         Label status = new Label();
-        status.textProperty().bind(vm.status());
+        status.textProperty().bind(vm.status);
         status.setWrapText(true);
         status.setId("lm-status");
-        Label fitStatus = new Label();
-        fitStatus.textProperty().bind(vm.fitStatus());
-        fitStatus.setWrapText(true);
-        fitStatus.setId("lm-fit-status");
-        fitStatus.styleProperty().bind(javafx.beans.binding.Bindings.when(vm.stale()).then("-fx-text-fill: #b06000;").otherwise(""));
+        Label fitStatus = Forms.fitStatus(vm.fitStatus, vm.stale, "lm-fit-status");
         compare.setId("lm-compare");
         lfTable.setId("lm-lfs");
         Button fit = new Button("Fit");
         fit.setId("lm-fit");
         fit.setOnAction(e -> vm.fit());
-        fit.disableProperty().bind(vm.fitting());
+        fit.disableProperty().bind(vm.fitting);
         FlowPane form = new FlowPane(8, 6);
         form.getChildren().addAll(new Label("Model"),
-                Forms.described(id(Forms.choice(vm.type(), LabelModelType.values(), LabelModelType::parse), "lm-type"), FitParams.DESC_TYPE,
+                Forms.described(id(Forms.choice(vm.type, LabelModelType.values(), LabelModelType::parse), "lm-type"), FitParams.DESC_TYPE,
                         FitParams.DEFAULT_TYPE),
-                new Label("fit on"), Forms.described(id(Forms.choice(vm.fitOn(), FitParams.FitOn.values(), FitParams.FitOn::parse), "lm-fit-on"),
+                new Label("fit on"), Forms.described(id(Forms.choice(vm.fitOn, FitParams.FitOn.values(), FitParams.FitOn::parse), "lm-fit-on"),
                         FitParams.DESC_FIT_ON, null));
-        field(form, "epochs", vm.epochs(), "epochs", "lm-epochs", FitOptions.DESC_EPOCHS, FitOptions.DEFAULT_EPOCHS);
-        field(form, "lr", vm.lr(), "lr", "lm-lr", FitOptions.DESC_LR, FitOptions.DEFAULT_LR);
-        field(form, "l2", vm.l2(), "l2", "lm-l2", FitOptions.DESC_L2, FitOptions.DEFAULT_L2);
-        field(form, "initial accuracy", vm.precInit(), "precInit", "lm-prec-init", FitOptions.DESC_PREC_INIT, FitOptions.DEFAULT_PREC_INIT);
-        field(form, "P(B)", vm.classBalance(), "classBalanceB", "lm-balance", FitOptions.DESC_CLASS_BALANCE, FitOptions.DEFAULT_CLASS_BALANCE);
-        field(form, "seed", vm.seed(), "seed", "lm-seed", FitOptions.DESC_SEED, FitOptions.DEFAULT_SEED);
-        field(form, "prior strength", vm.priorStrength(), "priorStrength", "lm-prior-strength", FitOptions.DESC_PRIOR_STRENGTH,
+        field(form, "epochs", vm.epochs, "epochs", "lm-epochs", FitOptions.DESC_EPOCHS, FitOptions.DEFAULT_EPOCHS);
+        field(form, "lr", vm.lr, "lr", "lm-lr", FitOptions.DESC_LR, FitOptions.DEFAULT_LR);
+        field(form, "l2", vm.l2, "l2", "lm-l2", FitOptions.DESC_L2, FitOptions.DEFAULT_L2);
+        field(form, "initial accuracy", vm.precInit, "precInit", "lm-prec-init", FitOptions.DESC_PREC_INIT, FitOptions.DEFAULT_PREC_INIT);
+        field(form, "P(B)", vm.classBalance, "classBalanceB", "lm-balance", FitOptions.DESC_CLASS_BALANCE, FitOptions.DEFAULT_CLASS_BALANCE);
+        field(form, "seed", vm.seed, "seed", "lm-seed", FitOptions.DESC_SEED, FitOptions.DEFAULT_SEED);
+        field(form, "prior strength", vm.priorStrength, "priorStrength", "lm-prior-strength", FitOptions.DESC_PRIOR_STRENGTH,
                 FitOptions.DEFAULT_PRIOR_STRENGTH);
         form.getChildren().addAll(
-                new Label("optimizer"), Forms.described(id(Forms.choice(vm.optimizer(), FitOptions.Optimizer.values(), FitOptions.Optimizer::parse),
+                new Label("optimizer"), Forms.described(id(Forms.choice(vm.optimizer, FitOptions.Optimizer.values(), FitOptions.Optimizer::parse),
                         "lm-optimizer"), FitOptions.DESC_OPTIMIZER, FitOptions.DEFAULT_OPTIMIZER),
-                new Label("below chance"), Forms.described(id(Forms.choice(vm.belowChance(), FitOptions.BelowChance.values(),
+                new Label("below chance"), Forms.described(id(Forms.choice(vm.belowChance, FitOptions.BelowChance.values(),
                         FitOptions.BelowChance::parse), "lm-below-chance"), FitOptions.DESC_BELOW_CHANCE, FitOptions.DEFAULT_BELOW_CHANCE),
-                new Label("ties"), Forms.described(id(Forms.choice(vm.ties(), TiePolicy.values(), TiePolicy::parse), "lm-ties"), FitParams.DESC_TIES,
+                new Label("ties"), Forms.described(id(Forms.choice(vm.ties, TiePolicy.values(), TiePolicy::parse), "lm-ties"), FitParams.DESC_TIES,
                         FitParams.DEFAULT_TIES),
-                new Label("evaluate on"), Forms.described(id(Forms.choice(vm.evalSplit(), new Split[] {Split.TEST, Split.DEV, Split.TRAIN},
+                new Label("evaluate on"), Forms.described(id(Forms.choice(vm.evalSplit, new Split[] {Split.TEST, Split.DEV, Split.TRAIN},
                         Split::parse), "lm-eval-split"), FitParams.DESC_EVAL_SPLIT, FitParams.DEFAULT_EVAL_SPLIT),
                 fit, Forms.problem(vm.problems(), ""));
         form.setAlignment(Pos.CENTER_LEFT);
         columns(compare, "", "accuracy", "ties as ½", "coverage", "log loss", "Brier", "ECE");
         columns(lfTable, "LF", "learned accuracy", null, "votes on train", "warning", null, "");
         // Say which split each measured accuracy is on: the labeled one chooses, the evaluation one is only looked at.
-        lfTable.getColumns().get(2).textProperty().bind(vm.labeledTitle());
-        lfTable.getColumns().get(5).textProperty().bind(vm.evaluationTitle());
+        lfTable.getColumns().get(2).textProperty().bind(vm.labeledTitle);
+        lfTable.getColumns().get(5).textProperty().bind(vm.evaluationTitle);
         compare.setPrefHeight(110);
         reliability.setTitle("Reliability: accuracy by confidence");
         reliability.setAnimated(false);
@@ -106,14 +102,14 @@ public final class LabelModelView extends BorderPane {
         sweep.setTitle("Pool kept at confidence ≥ t (hidden gold: evaluation only)");
         sweep.setAnimated(false);
         ((NumberAxis) sweep.getXAxis()).setLabel("t");
-        vm.reliability().addListener((ListChangeListener<Calibration.Bin>) c -> drawReliability());
-        vm.sweep().addListener((ListChangeListener<Calibration.ThresholdPoint>) c -> drawSweep());
+        vm.reliability.addListener((ListChangeListener<Calibration.Bin>) c -> drawReliability());
+        vm.sweep.addListener((ListChangeListener<Calibration.ThresholdPoint>) c -> drawSweep());
         Slider threshold = new Slider(0.5, 1.0, 0.5);
         threshold.setId("lm-threshold");
         threshold.setPrefWidth(300);
-        threshold.valueProperty().bindBidirectional(vm.threshold());
+        threshold.valueProperty().bindBidirectional(vm.threshold);
         Label thresholdInfo = new Label();
-        thresholdInfo.textProperty().bind(vm.thresholdInfo());
+        thresholdInfo.textProperty().bind(vm.thresholdInfo);
         HBox thresholdBar = new HBox(8, new Label("threshold t"), threshold, thresholdInfo);
         thresholdBar.setAlignment(Pos.CENTER_LEFT);
         HBox charts = new HBox(8, reliability, sweep);
@@ -137,7 +133,7 @@ public final class LabelModelView extends BorderPane {
 
     /** The threshold the user picked (the export screen starts from it). */
     public ObjectProperty<Double> chosenThreshold() {
-        return vm.chosenThreshold();
+        return vm.chosenThreshold;
     }
 
     private static <N extends Node> N id(N node, String id) {
@@ -187,7 +183,7 @@ public final class LabelModelView extends BorderPane {
         diag.getData().add(new XYChart.Data<>(1.0, 1.0));
         XYChart.Series<Number, Number> model = new XYChart.Series<>();
         model.setName("label model");
-        for (Calibration.Bin b : vm.reliability()) {
+        for (Calibration.Bin b : vm.reliability) {
             model.getData().add(new XYChart.Data<>(b.meanConfidence(), b.accuracy()));
         }
         reliability.getData().setAll(List.of(diag, model));
@@ -198,7 +194,7 @@ public final class LabelModelView extends BorderPane {
         cov.setName("coverage");
         XYChart.Series<Number, Number> acc = new XYChart.Series<>();
         acc.setName("accuracy");
-        for (Calibration.ThresholdPoint pt : vm.sweep()) {
+        for (Calibration.ThresholdPoint pt : vm.sweep) {
             cov.getData().add(new XYChart.Data<>(pt.threshold(), pt.coverage()));
             if (!Double.isNaN(pt.accuracy())) {
                 acc.getData().add(new XYChart.Data<>(pt.threshold(), pt.accuracy()));

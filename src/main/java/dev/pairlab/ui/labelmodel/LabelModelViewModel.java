@@ -48,41 +48,41 @@ public final class LabelModelViewModel {
 
     private final Workspace ws;
     private final WorkflowRunner jobs;
-    private final FormProblems problems = new FormProblems();
+    private final FormProblems form = new FormProblems();
 
     // The form: one property per component of FitParams / FitOptions, starting from the record's defaults.
-    private final ObjectProperty<LabelModelType> type = new SimpleObjectProperty<>(LabelModelType.parse(FitParams.DEFAULT_TYPE));
-    private final ObjectProperty<FitParams.FitOn> fitOn = new SimpleObjectProperty<>(FitParams.FitOn.defaultFor(type.get()));
-    private final ObjectProperty<TiePolicy> ties = new SimpleObjectProperty<>(TiePolicy.parse(FitParams.DEFAULT_TIES));
-    private final ObjectProperty<Split> evalSplit = new SimpleObjectProperty<>(Split.parse(FitParams.DEFAULT_EVAL_SPLIT));
-    private final ObjectProperty<FitOptions.Optimizer> optimizer = new SimpleObjectProperty<>(FitOptions.Optimizer.parse(FitOptions.DEFAULT_OPTIMIZER));
-    private final ObjectProperty<FitOptions.BelowChance> belowChance =
+    public final ObjectProperty<LabelModelType> type = new SimpleObjectProperty<>(LabelModelType.parse(FitParams.DEFAULT_TYPE));
+    public final ObjectProperty<FitParams.FitOn> fitOn = new SimpleObjectProperty<>(FitParams.FitOn.defaultFor(type.get()));
+    public final ObjectProperty<TiePolicy> ties = new SimpleObjectProperty<>(TiePolicy.parse(FitParams.DEFAULT_TIES));
+    public final ObjectProperty<Split> evalSplit = new SimpleObjectProperty<>(Split.parse(FitParams.DEFAULT_EVAL_SPLIT));
+    public final ObjectProperty<FitOptions.Optimizer> optimizer = new SimpleObjectProperty<>(FitOptions.Optimizer.parse(FitOptions.DEFAULT_OPTIMIZER));
+    public final ObjectProperty<FitOptions.BelowChance> belowChance =
             new SimpleObjectProperty<>(FitOptions.BelowChance.parse(FitOptions.DEFAULT_BELOW_CHANCE));
-    private final StringProperty epochs = new SimpleStringProperty(FitOptions.DEFAULT_EPOCHS);
-    private final StringProperty lr = new SimpleStringProperty(FitOptions.DEFAULT_LR);
-    private final StringProperty l2 = new SimpleStringProperty(FitOptions.DEFAULT_L2);
-    private final StringProperty precInit = new SimpleStringProperty(FitOptions.DEFAULT_PREC_INIT);
-    private final StringProperty classBalance = new SimpleStringProperty(FitOptions.DEFAULT_CLASS_BALANCE);
-    private final StringProperty seed = new SimpleStringProperty(FitOptions.DEFAULT_SEED);
-    private final StringProperty priorStrength = new SimpleStringProperty(FitOptions.DEFAULT_PRIOR_STRENGTH);
+    public final StringProperty epochs = new SimpleStringProperty(FitOptions.DEFAULT_EPOCHS);
+    public final StringProperty lr = new SimpleStringProperty(FitOptions.DEFAULT_LR);
+    public final StringProperty l2 = new SimpleStringProperty(FitOptions.DEFAULT_L2);
+    public final StringProperty precInit = new SimpleStringProperty(FitOptions.DEFAULT_PREC_INIT);
+    public final StringProperty classBalance = new SimpleStringProperty(FitOptions.DEFAULT_CLASS_BALANCE);
+    public final StringProperty seed = new SimpleStringProperty(FitOptions.DEFAULT_SEED);
+    public final StringProperty priorStrength = new SimpleStringProperty(FitOptions.DEFAULT_PRIOR_STRENGTH);
 
     // The results.
-    private final StringProperty status = new SimpleStringProperty("Fit a label model on the LF votes.");
-    private final ObservableList<LabelModelView.Line> comparison = FXCollections.observableArrayList();
-    private final ObservableList<LabelModelView.Line> lfRows = FXCollections.observableArrayList();
-    private final StringProperty labeledTitle = new SimpleStringProperty(FitParams.defaults().labeledAccuracyTitle());
-    private final StringProperty evaluationTitle = new SimpleStringProperty(FitParams.defaults().evaluationAccuracyTitle());
-    private final ObservableList<Calibration.Bin> reliability = FXCollections.observableArrayList();
-    private final ObservableList<Calibration.ThresholdPoint> sweep = FXCollections.observableArrayList();
-    private final DoubleProperty threshold = new SimpleDoubleProperty(0.5);
-    private final StringProperty thresholdInfo = new SimpleStringProperty("");
-    private final ObjectProperty<Double> chosenThreshold = new SimpleObjectProperty<>(0.0);
-    private final BooleanProperty fitting = new SimpleBooleanProperty();
+    public final StringProperty status = new SimpleStringProperty("Fit a label model on the LF votes.");
+    public final ObservableList<LabelModelView.Line> comparison = FXCollections.observableArrayList();
+    public final ObservableList<LabelModelView.Line> lfRows = FXCollections.observableArrayList();
+    public final StringProperty labeledTitle = new SimpleStringProperty(FitParams.defaults().labeledAccuracyTitle());
+    public final StringProperty evaluationTitle = new SimpleStringProperty(FitParams.defaults().evaluationAccuracyTitle());
+    public final ObservableList<Calibration.Bin> reliability = FXCollections.observableArrayList();
+    public final ObservableList<Calibration.ThresholdPoint> sweep = FXCollections.observableArrayList();
+    public final DoubleProperty threshold = new SimpleDoubleProperty(0.5);
+    public final StringProperty thresholdInfo = new SimpleStringProperty("");
+    public final ObjectProperty<Double> chosenThreshold = new SimpleObjectProperty<>(0.0);
+    public final BooleanProperty fitting = new SimpleBooleanProperty();
 
     // Which run the numbers are of, and whether it is stale.
-    private final LongProperty shownRun = new SimpleLongProperty(0);
-    private final StringProperty fitStatus = new SimpleStringProperty("No label model fitted yet.");
-    private final BooleanProperty stale = new SimpleBooleanProperty();
+    public final LongProperty shownRun = new SimpleLongProperty(0);
+    public final StringProperty fitStatus = new SimpleStringProperty("No label model fitted yet.");
+    public final BooleanProperty stale = new SimpleBooleanProperty();
 
     public LabelModelViewModel(Workspace ws, WorkflowRunner jobs) {
         this.ws = ws;
@@ -101,24 +101,21 @@ public final class LabelModelViewModel {
 
     /** The form as the fit's parameters, or empty with the problems beside their fields. */
     public Optional<FitParams> params() {
-        problems.clear();
-        FitOptions o = new FitOptions(problems.number("classBalanceB", classBalance.get(), "P(B)"),
-                (int) problems.whole("epochs", epochs.get(), "epochs"), problems.number("lr", lr.get(), "lr"),
-                problems.number("l2", l2.get(), "l2"), problems.number("precInit", precInit.get(), "the initial accuracy"),
-                problems.whole("seed", seed.get(), "the seed"), problems.number("priorStrength", priorStrength.get(), "the prior strength"),
+        form.clear();
+        FitOptions o = new FitOptions(form.number("classBalanceB", classBalance.get(), "P(B)"),
+                (int) form.whole("epochs", epochs.get(), "epochs"), form.number("lr", lr.get(), "lr"),
+                form.number("l2", l2.get(), "l2"), form.number("precInit", precInit.get(), "the initial accuracy"),
+                form.whole("seed", seed.get(), "the seed"), form.number("priorStrength", priorStrength.get(), "the prior strength"),
                 belowChance.get(), optimizer.get());
         FitParams p = new FitParams(type.get(), o, fitOn.get(), ties.get(), evalSplit.get());
-        if (!problems.map().isEmpty()) {
-            return Optional.empty();
-        }
-        return problems.show(p.validate()) ? Optional.of(p) : Optional.empty();
+        return form.show(p.validate()) ? Optional.of(p) : Optional.empty();
     }
 
     /** Fits in the background and shows the new run's numbers. */
     public void fit() {
         Optional<FitParams> p = params();
         if (p.isEmpty()) {
-            status.set("Check the settings: " + String.join("; ", problems.map().values()));
+            status.set("Check the settings: " + String.join("; ", form.map().values()));
             return;
         }
         Project w = ws.writer();
@@ -154,7 +151,7 @@ public final class LabelModelViewModel {
 
     private void failed(Throwable t) {
         fitting.set(false);
-        String message = problems.userMessage(t);
+        String message = form.userMessage(t);
         if (message == null) {
             status.set("The fit failed.");
             ws.error(t);
@@ -232,115 +229,6 @@ public final class LabelModelViewModel {
     }
 
     public javafx.collections.ObservableMap<String, String> problems() {
-        return problems.map();
-    }
-
-    public ObjectProperty<LabelModelType> type() {
-        return type;
-    }
-
-    public ObjectProperty<FitParams.FitOn> fitOn() {
-        return fitOn;
-    }
-
-    public ObjectProperty<TiePolicy> ties() {
-        return ties;
-    }
-
-    public ObjectProperty<Split> evalSplit() {
-        return evalSplit;
-    }
-
-    public ObjectProperty<FitOptions.Optimizer> optimizer() {
-        return optimizer;
-    }
-
-    public ObjectProperty<FitOptions.BelowChance> belowChance() {
-        return belowChance;
-    }
-
-    public StringProperty epochs() {
-        return epochs;
-    }
-
-    public StringProperty lr() {
-        return lr;
-    }
-
-    public StringProperty l2() {
-        return l2;
-    }
-
-    public StringProperty precInit() {
-        return precInit;
-    }
-
-    public StringProperty classBalance() {
-        return classBalance;
-    }
-
-    public StringProperty seed() {
-        return seed;
-    }
-
-    public StringProperty priorStrength() {
-        return priorStrength;
-    }
-
-    public StringProperty status() {
-        return status;
-    }
-
-    public ObservableList<LabelModelView.Line> comparison() {
-        return comparison;
-    }
-
-    public ObservableList<LabelModelView.Line> lfRows() {
-        return lfRows;
-    }
-
-    public StringProperty labeledTitle() {
-        return labeledTitle;
-    }
-
-    public StringProperty evaluationTitle() {
-        return evaluationTitle;
-    }
-
-    public ObservableList<Calibration.Bin> reliability() {
-        return reliability;
-    }
-
-    public ObservableList<Calibration.ThresholdPoint> sweep() {
-        return sweep;
-    }
-
-    public DoubleProperty threshold() {
-        return threshold;
-    }
-
-    public StringProperty thresholdInfo() {
-        return thresholdInfo;
-    }
-
-    /** The threshold the user picked (the export screen starts from it). */
-    public ObjectProperty<Double> chosenThreshold() {
-        return chosenThreshold;
-    }
-
-    public BooleanProperty fitting() {
-        return fitting;
-    }
-
-    public LongProperty shownRun() {
-        return shownRun;
-    }
-
-    public StringProperty fitStatus() {
-        return fitStatus;
-    }
-
-    public BooleanProperty stale() {
-        return stale;
+        return form.map();
     }
 }
