@@ -80,7 +80,7 @@ class ModelCliTest {
         assertTrue(subAgain.json().get("identical_to_manifest").asBoolean(), subAgain.err());
         CliTest.Run bad = CliTest.run("export", "weak", p, "--out", dir.resolve("bad.jsonl").toString(), "--length-balance", "2", "-q");
         assertEquals(1, bad.code());
-        assertTrue(bad.err().contains("--length-balance/--length-method: the length balance target must be 'labeled' (the gold pairs' share)"
+        assertTrue(bad.err().contains("--length-balance: the length balance target must be 'labeled' (the gold pairs' share)"
                 + " or a share between 0 and 1"), bad.err());
 
         CliTest.Run list = CliTest.run("model", "list", p, "--json");
