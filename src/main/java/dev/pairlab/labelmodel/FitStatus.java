@@ -30,8 +30,9 @@ import java.util.Map;
  *
  * @param fittedOn the LFs the run was fitted on, with their versions
  * @param changes  what changed since, in the user's words; empty when the fit is current
+ * @param goldTracked false for a run fitted before the gold it read was recorded: a gold change since cannot be told
  */
-public record FitStatus(ModelRecord run, List<LfVersion> fittedOn, List<String> changes) {
+public record FitStatus(ModelRecord run, List<LfVersion> fittedOn, List<String> changes, boolean goldTracked) {
 
     /** One LF as a run was fitted on it. */
     public record LfVersion(String name, int version) {
@@ -74,7 +75,8 @@ public record FitStatus(ModelRecord run, List<LfVersion> fittedOn, List<String> 
 
     /** The description and, when stale, what changed. */
     public String summary() {
-        return describe() + (stale() ? ".\nStale: " + String.join("; ", changes) + " since this fit; fit again." : "; current.");
+        return describe() + (stale() ? ".\nStale: " + String.join("; ", changes) + " since this fit; fit again."
+                : goldTracked ? "; current." : "; its LFs are current (gold changes since are not known for a run this old).");
     }
 
     /** The status of a run (0: the latest), or null when the project has no such run. */
@@ -111,7 +113,7 @@ public record FitStatus(ModelRecord run, List<LfVersion> fittedOn, List<String> 
         if (goldAtFit != null && !goldAtFit.equals(goldNow)) {
             changes.add("gold labels were added or changed");
         }
-        return new FitStatus(run, fitted, List.copyOf(changes));
+        return new FitStatus(run, fitted, List.copyOf(changes), goldAtFit != null);
     }
 
     static List<LfVersion> lfVersions(ModelRecord run) {
