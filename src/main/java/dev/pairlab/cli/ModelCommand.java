@@ -2,21 +2,15 @@ package dev.pairlab.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.pairlab.analysis.Subsets;
 import dev.pairlab.labelmodel.Calibration;
 import dev.pairlab.labelmodel.FitOptions;
 import dev.pairlab.labelmodel.FitParams;
-import dev.pairlab.labelmodel.LabelModel;
 import dev.pairlab.labelmodel.LabelModelType;
 import dev.pairlab.labelmodel.ModelEvaluation;
 import dev.pairlab.labelmodel.ThresholdSweep;
 import dev.pairlab.labelmodel.ModelFitting;
-import dev.pairlab.labelmodel.ScoredSplit;
 import dev.pairlab.labelmodel.TiePolicy;
 import dev.pairlab.labelmodel.WeakExport;
-import dev.pairlab.lf.LabelMatrixCsv;
-import dev.pairlab.lf.LfException;
-import dev.pairlab.lf.ProjectLabeling;
 import dev.pairlab.pairs.Json;
 import dev.pairlab.pairs.Split;
 import dev.pairlab.store.ModelRecord;
@@ -24,6 +18,7 @@ import dev.pairlab.store.ModelRuns;
 import dev.pairlab.store.Project;
 import dev.pairlab.task.Cancellation;
 import dev.pairlab.task.ProgressListener;
+import dev.pairlab.task.Workflow;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -212,6 +207,16 @@ final class ModelCommand implements Runnable {
         }
     }
 
+    /** Runs a reading job on the project, keeping what it computes where the file can be written (see {@link Projects#openForCaching}). */
+    static <T> T onProject(ProjectArg project, Output output, CommandSpec spec, java.util.function.Function<Project, Workflow<T>> job)
+            throws Exception {
+        try (Project p = Projects.openForCaching(project.file)) {
+            T result = job.apply(p).run(ProgressListener.NONE, Cancellation.none());
+            Projects.noteUncached(p, output.json, spec.commandLine().getErr());
+            return result;
+        }
+    }
+
     /** Which label-model run a command used, in words: "run 3 (snorkel, fitted on labeled at 2026-…)". */
     static String describeRun(ModelRecord r) {
         return "label model run " + r.id() + " (" + r.type() + ", fitted on " + r.fitOn() + " at " + r.createdAt() + ")";
@@ -255,11 +260,8 @@ final class ModelCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            ModelEvaluation.Result e;
-            try (Project p = Projects.openForCaching(project.file)) {
-                e = new ModelEvaluation.Job(p, new ModelEvaluation.Params(run.run, split, ties, byLength)).run(ProgressListener.NONE, Cancellation.none());
-                Projects.noteUncached(p, output.json, spec.commandLine().getErr());
-            }
+            ModelEvaluation.Result e = onProject(project, output, spec,
+                    p -> new ModelEvaluation.Job(p, new ModelEvaluation.Params(run.run, split, ties, byLength)));
             Split s = e.split();
             Calibration.Report r = e.report();
             dev.pairlab.analysis.LengthSplit ls = e.byLength();
@@ -307,11 +309,7 @@ final class ModelCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            ThresholdSweep.Result sweep;
-            try (Project p = Projects.openForCaching(project.file)) {
-                sweep = new ThresholdSweep.Job(p, new ThresholdSweep.Params(run.run, split)).run(ProgressListener.NONE, Cancellation.none());
-                Projects.noteUncached(p, output.json, spec.commandLine().getErr());
-            }
+            ThresholdSweep.Result sweep = onProject(project, output, spec, p -> new ThresholdSweep.Job(p, new ThresholdSweep.Params(run.run, split)));
             Split s = sweep.split();
             ModelRecord used = sweep.run();
             List<Calibration.ThresholdPoint> points = sweep.points();

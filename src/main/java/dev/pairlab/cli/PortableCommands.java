@@ -9,6 +9,8 @@ import dev.pairlab.pairs.OutputFile;
 import dev.pairlab.store.LfRecord;
 import dev.pairlab.store.Lfs;
 import dev.pairlab.store.Project;
+import dev.pairlab.task.Cancellation;
+import dev.pairlab.task.ProgressListener;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,14 +99,11 @@ final class PortableCommands {
 
         @Override
         public Integer call() throws Exception {
-            OutputFile target = Projects.output(out, force.force, project.file);
-            target.check();
             WeakExport.Labeler labeler;
             try (Project p = project.open(Project.Access.READ_ONLY)) {
-                labeler = WeakExport.fromProject(p, run);
+                labeler = new Portable.ModelExportJob(p, run, Projects.output(out, force.force, project.file)).run(ProgressListener.NONE,
+                        Cancellation.none());
             }
-            target.writeText(w -> w.write(Json.MAPPER.writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(Portable.modelJson(labeler, project.file.getFileName().toString())) + "\n"));
             spec.commandLine().getOut().println("Wrote label model run " + labeler.modelRun().path("id").asLong() + " ("
                     + labeler.modelRun().path("model").path("type").asText("model") + ", " + labeler.lfs().size() + " LFs) to " + out);
             return Cli.OK;

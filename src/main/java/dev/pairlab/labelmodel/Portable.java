@@ -11,6 +11,11 @@ import dev.pairlab.lf.LfDefinition;
 import dev.pairlab.lf.LfException;
 import dev.pairlab.lf.NamedLf;
 import dev.pairlab.pairs.Json;
+import dev.pairlab.pairs.OutputFile;
+import dev.pairlab.store.Project;
+import dev.pairlab.task.Cancellation;
+import dev.pairlab.task.ProgressListener;
+import dev.pairlab.task.Workflow;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,6 +41,27 @@ public final class Portable {
             x.set("definition", lf.definition().toJson());
         }
         return o;
+    }
+
+    /**
+     * Writing a fitted run (0: the latest) with the names and versions of its LFs to the file the Spark job reads:
+     * {@code model export}. The project's LFs must not have changed since the fit.
+     */
+    public record ModelExportJob(Project project, long run, OutputFile out) implements Workflow<WeakExport.Labeler> {
+
+        @Override
+        public WeakExport.Labeler run(ProgressListener progress, Cancellation cancel) throws Exception {
+            out.check();
+            WeakExport.Labeler labeler = WeakExport.fromProject(project, run);
+            String name = project.file().getFileName().toString();
+            out.writeText(w -> w.write(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(modelJson(labeler, name)) + "\n"));
+            return labeler;
+        }
+
+        @Override
+        public String title() {
+            return "Exporting the label model to " + out.file().getFileName();
+        }
     }
 
     public static ObjectNode modelJson(WeakExport.Labeler labeler, String project) {

@@ -60,8 +60,12 @@ public final class Forms {
         return control;
     }
 
-    /** A picocli description in plain words: the default filled in, line breaks and %% undone. */
+    /**
+     * A picocli description in plain words: the default filled in, line breaks and %% undone, and an option it
+     * names ("--seed") said as the setting's name ('seed'), since the screen has no such flag.
+     */
     public static String plain(String description, String defaultValue) {
-        return description.replace("${DEFAULT-VALUE}", defaultValue == null ? "" : defaultValue).replace("%n", " ").replace("%%", "%");
+        return description.replace("${DEFAULT-VALUE}", defaultValue == null ? "" : defaultValue).replace("%n", " ").replace("%%", "%")
+                .replaceAll("--([a-z][a-z0-9-]*)", "'$1'");
     }
 }
