@@ -19,17 +19,23 @@ public final class Forms {
 
     /**
      * A list of an enum's keys (what users type and what TestFX tests set) kept equal to the view model's
-     * property both ways.
+     * property both ways; the key is the constant's {@code toString()}.
      */
     public static <E extends Enum<E>> ComboBox<String> choice(ObjectProperty<E> property, E[] values, Function<String, E> parse) {
-        ComboBox<String> box = new ComboBox<>(FXCollections.observableArrayList(Arrays.stream(values).map(String::valueOf).toList()));
-        box.setValue(String.valueOf(property.get()));
-        box.valueProperty().addListener((o, a, key) -> {
-            if (key != null && !key.equals(String.valueOf(property.get()))) {
-                property.set(parse.apply(key));
+        return choice(property, values, String::valueOf, parse);
+    }
+
+    /** The same with the key given (e.g. {@code Split::key}). */
+    public static <E extends Enum<E>> ComboBox<String> choice(ObjectProperty<E> property, E[] values, Function<E, String> key,
+                                                              Function<String, E> parse) {
+        ComboBox<String> box = new ComboBox<>(FXCollections.observableArrayList(Arrays.stream(values).map(key).toList()));
+        box.setValue(key.apply(property.get()));
+        box.valueProperty().addListener((o, a, k) -> {
+            if (k != null && !k.equals(key.apply(property.get()))) {
+                property.set(parse.apply(k));
             }
         });
-        property.addListener((o, a, e) -> box.setValue(String.valueOf(e)));
+        property.addListener((o, a, e) -> box.setValue(key.apply(e)));
         return box;
     }
 

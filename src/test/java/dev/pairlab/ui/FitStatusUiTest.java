@@ -1,5 +1,6 @@
 package dev.pairlab.ui;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pairlab.TestData;
@@ -49,6 +50,9 @@ class FitStatusUiTest extends WindowTest {
         robot.interact(() -> window.open(file));
         WorkbenchTest.waitUntil("labels are computed", () -> ws.labeled().get() != null && ws.labeled().get().matrix().m() == 6);
         robot.clickOn("#tab-label-model");
+        assertEquals("test", robot.lookup("#lm-eval-split").queryAs(javafx.scene.control.ComboBox.class).getValue(),
+                "the choices are the keys users type");
+        assertEquals("labeled", robot.lookup("#lm-fit-on").queryAs(javafx.scene.control.ComboBox.class).getValue());
         Label lm = robot.lookup("#lm-fit-status").queryAs(Label.class);
         WorkbenchTest.waitUntil("no fit yet is said", () -> "No label model fitted yet.".equals(lm.getText()));
         robot.clickOn("#lm-fit");

@@ -86,7 +86,7 @@ public final class LabelModelView extends BorderPane {
                 new Label("ties"), Forms.described(id(Forms.choice(vm.ties, TiePolicy.values(), TiePolicy::parse), "lm-ties"), FitParams.DESC_TIES,
                         FitParams.DEFAULT_TIES),
                 new Label("evaluate on"), Forms.described(id(Forms.choice(vm.evalSplit, new Split[] {Split.TEST, Split.DEV, Split.TRAIN},
-                        Split::parse), "lm-eval-split"), FitParams.DESC_EVAL_SPLIT, FitParams.DEFAULT_EVAL_SPLIT),
+                        Split::key, Split::parse), "lm-eval-split"), FitParams.DESC_EVAL_SPLIT, FitParams.DEFAULT_EVAL_SPLIT),
                 fit, Forms.problem(vm.problems(), ""));
         form.setAlignment(Pos.CENTER_LEFT);
         columns(compare, "", "accuracy", "ties as ½", "coverage", "log loss", "Brier", "ECE");
