@@ -107,6 +107,7 @@ public final class ExperimentView extends BorderPane {
         HBox.setHgrow(balancedChart, Priority.ALWAYS);
         ScrollPane scroll = new ScrollPane(new VBox(8, charts, report));
         scroll.setFitToWidth(true);
+        scroll.setId("experiment-results");
         VBox box = new VBox(8, g, problems, run, scroll);
         VBox.setVgrow(scroll, Priority.ALWAYS);
         box.setPadding(new Insets(10));
