@@ -63,6 +63,7 @@ final class DatasetOptions {
         } else {
             spec.commandLine().getOut().print(Files.readString(out.resolve(table)));
             spec.commandLine().getOut().print(tail.apply(rows, seconds));
+            spec.commandLine().getOut().flush();
         }
         return Cli.OK;
     }

@@ -29,7 +29,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
-import javax.imageio.ImageIO;
 
 /**
  * The active-labeling curve: does choosing which pairs a human labels beat choosing at random?

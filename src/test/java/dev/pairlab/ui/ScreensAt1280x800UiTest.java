@@ -72,7 +72,7 @@ class ScreensAt1280x800UiTest extends WindowTest {
                 series.get(i).setName("run " + (i + 1) + " (features, gold)");
                 series.get(i).getData().addAll(new XYChart.Data<>(25, 0.6 + i / 10.0), new XYChart.Data<>(50, 0.65 + i / 10.0));
             }
-            view.model().comparison().setAll(series);
+            view.model().comparison.setAll(series);
         });
         WaitForAsyncUtils.waitForFxEvents();
         for (String id : List.of("#train-start", "#train-cancel", "#train-resume", "#train-score-file")) {

@@ -3,14 +3,11 @@ package dev.pairlab.ui.experiment;
 import dev.pairlab.lf.Presets;
 import dev.pairlab.reward.Experiment;
 import dev.pairlab.reward.RewardConfig;
-import dev.pairlab.task.Problem;
+import dev.pairlab.ui.Forms;
 import dev.pairlab.ui.Workspace;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
-import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -49,7 +46,7 @@ public final class ExperimentView extends BorderPane {
     public ExperimentView(Workspace ws) {
         this.model = new ExperimentViewModel(ws);
         ComboBox<String> preset = new ComboBox<>(FXCollections.observableArrayList(Presets.NAMES));
-        preset.valueProperty().bindBidirectional(model.presetProperty());
+        preset.valueProperty().bindBidirectional(model.preset);
         preset.setTooltip(new Tooltip(Experiment.Params.DESC_PRESET));
         ComboBox<RewardConfig.Kind> kind = new ComboBox<>(FXCollections.observableArrayList(RewardConfig.Kind.values()));
         kind.setConverter(new StringConverter<>() {
@@ -63,43 +60,36 @@ public final class ExperimentView extends BorderPane {
                 return RewardConfig.Kind.parse(s);
             }
         });
-        kind.valueProperty().bindBidirectional(model.kindProperty());
+        kind.valueProperty().bindBidirectional(model.kind);
         kind.setTooltip(new Tooltip(Experiment.Params.DESC_KIND));
-        TextField evalFile = field(model.evalFileProperty(), "experiment-eval-file", Experiment.Params.DESC_EVAL_FILE, 50);
+        TextField evalFile = Forms.field(model.evalFile, "experiment-eval-file", Experiment.Params.DESC_EVAL_FILE, 50);
         evalFile.setPromptText("optional: a fixed evaluation set");
         GridPane g = new GridPane();
         g.setHgap(8);
         g.setVgap(6);
-        g.addRow(0, new Label("Dataset"), field(model.datasetProperty(), "experiment-dataset", Experiment.Params.DESC_DATASET, 50));
+        g.addRow(0, new Label("Dataset"), Forms.field(model.dataset, "experiment-dataset", Experiment.Params.DESC_DATASET, 50));
         g.addRow(1, new Label("Evaluation file"), evalFile);
-        g.addRow(2, new Label("Labeled fractions"), field(model.fractionsProperty(), "experiment-fractions", Experiment.Params.DESC_LABELED, 20));
-        g.addRow(3, new Label("Seeds"), field(model.seedsProperty(), "experiment-seeds", Experiment.Params.DESC_SEEDS, 6));
+        g.addRow(2, new Label("Labeled fractions"), Forms.field(model.fractions, "experiment-fractions", Experiment.Params.DESC_LABELED, 20));
+        g.addRow(3, new Label("Seeds"), Forms.field(model.seeds, "experiment-seeds", Experiment.Params.DESC_SEEDS, 6));
         g.addRow(4, new Label("LF preset"), preset);
-        g.addRow(5, new Label("Training sets"), field(model.variantsProperty(), "experiment-variants", Experiment.Params.DESC_VARIANTS, 50));
+        g.addRow(5, new Label("Training sets"), Forms.field(model.variants, "experiment-variants", Experiment.Params.DESC_VARIANTS, 50));
         g.addRow(6, new Label("Reward model"), kind);
-        g.addRow(7, new Label("Output folder"), field(model.outProperty(), "experiment-out", Experiment.Params.DESC_OUT, 50));
-        Label problems = new Label();
-        problems.setId("experiment-problems");
-        problems.setWrapText(true);
-        problems.setStyle("-fx-text-fill: #b00020;");
-        problems.textProperty().bind(Bindings.createStringBinding(() -> model.problems().stream().map(Problem::message)
-                .collect(Collectors.joining("\n")), model.problems()));
+        g.addRow(7, new Label("Output folder"), Forms.field(model.out, "experiment-out", Experiment.Params.DESC_OUT, 50));
+        Label problems = Forms.problems(model.problems, "experiment-problems");
 
         LineChart<String, Number> chart = chart("Test accuracy (mean over seeds)");
-        chart.setData(model.accuracy());
+        chart.setData(model.accuracy);
         LineChart<String, Number> balancedChart = chart("Length-balanced test accuracy");
-        balancedChart.setData(model.balancedAccuracy());
+        balancedChart.setData(model.balanced);
         report.setId("experiment-report");
         report.setPadding(new Insets(4));
-        model.report().addListener((ListChangeListener<MarkdownBlocks.Block>) c -> showReport());
+        model.blocks.addListener((ListChangeListener<MarkdownBlocks.Block>) c -> showReport());
 
-        Button start = new Button("Run (or resume)");
-        start.setId("experiment-start");
-        start.setMinWidth(Region.USE_PREF_SIZE);
+        Button start = Forms.button("Run (or resume)", "experiment-start");
         start.setOnAction(e -> model.start());
         Label progress = new Label();
         progress.setId("experiment-progress");
-        progress.textProperty().bind(model.progressProperty());
+        progress.textProperty().bind(model.progress);
         HBox run = new HBox(8, start, progress);
         run.setAlignment(Pos.CENTER_LEFT);
         HBox charts = new HBox(8, chart, balancedChart);
@@ -119,15 +109,6 @@ public final class ExperimentView extends BorderPane {
         return model;
     }
 
-    private static TextField field(StringProperty value, String id, String tooltip, int columns) {
-        TextField t = new TextField();
-        t.setId(id);
-        t.textProperty().bindBidirectional(value);
-        t.setTooltip(new Tooltip(tooltip));
-        t.setPrefColumnCount(columns);
-        return t;
-    }
-
     private static LineChart<String, Number> chart(String title) {
         LineChart<String, Number> c = new LineChart<>(new CategoryAxis(), new NumberAxis());
         c.setTitle(title);
@@ -139,7 +120,7 @@ public final class ExperimentView extends BorderPane {
 
     private void showReport() {
         List<Node> nodes = new ArrayList<>();
-        for (MarkdownBlocks.Block b : model.report()) {
+        for (MarkdownBlocks.Block b : model.blocks) {
             if (b instanceof MarkdownBlocks.Heading h) {
                 Label l = new Label(h.text());
                 l.setStyle("-fx-font-weight: bold; -fx-font-size: 1.1em;");

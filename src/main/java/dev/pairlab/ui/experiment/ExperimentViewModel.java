@@ -5,10 +5,10 @@ import dev.pairlab.reward.Experiment;
 import dev.pairlab.reward.RewardConfig;
 import dev.pairlab.task.InvalidParametersException;
 import dev.pairlab.task.Problem;
+import dev.pairlab.ui.FormText;
 import dev.pairlab.ui.Workspace;
 import dev.pairlab.ui.jobs.Job;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,83 +35,24 @@ import javafx.scene.chart.XYChart;
 public final class ExperimentViewModel {
 
     private final Workspace ws;
-    private final StringProperty dataset = new SimpleStringProperty(
+    public final StringProperty dataset = new SimpleStringProperty(
             DataDir.get().resolve("dfki-weak-supervision-rlhf/MT-BENCH-baseline-train-set.jsonl").toString());
-    private final StringProperty evalFile = new SimpleStringProperty(
+    public final StringProperty evalFile = new SimpleStringProperty(
             DataDir.get().resolve("dfki-weak-supervision-rlhf/MT-BENCH-evaluation-set.jsonl").toString());
-    private final StringProperty fractions = new SimpleStringProperty(Experiment.Params.DEFAULT_LABELED);
-    private final StringProperty seeds = new SimpleStringProperty(Experiment.Params.DEFAULT_SEEDS);
-    private final ObjectProperty<String> preset = new SimpleObjectProperty<>(Experiment.Params.DEFAULT_PRESET);
-    private final StringProperty variants = new SimpleStringProperty(Experiment.DEFAULT_VARIANTS);
-    private final ObjectProperty<RewardConfig.Kind> kind = new SimpleObjectProperty<>(RewardConfig.Kind.parse(Experiment.Params.DEFAULT_KIND));
-    private final StringProperty out = new SimpleStringProperty(Path.of(System.getProperty("user.home"), "pairlab-experiment").toString());
-    private final ObservableList<Problem> problems = FXCollections.observableArrayList();
-    private final StringProperty progress = new SimpleStringProperty("");
-    private final ObservableList<XYChart.Series<String, Number>> accuracy = FXCollections.observableArrayList();
-    private final ObservableList<XYChart.Series<String, Number>> balanced = FXCollections.observableArrayList();
-    private final ObservableList<MarkdownBlocks.Block> blocks = FXCollections.observableArrayList();
+    public final StringProperty fractions = new SimpleStringProperty(Experiment.Params.DEFAULT_LABELED);
+    public final StringProperty seeds = new SimpleStringProperty(Experiment.Params.DEFAULT_SEEDS);
+    public final ObjectProperty<String> preset = new SimpleObjectProperty<>(Experiment.Params.DEFAULT_PRESET);
+    public final StringProperty variants = new SimpleStringProperty(Experiment.DEFAULT_VARIANTS);
+    public final ObjectProperty<RewardConfig.Kind> kind = new SimpleObjectProperty<>(RewardConfig.Kind.parse(Experiment.Params.DEFAULT_KIND));
+    public final StringProperty out = new SimpleStringProperty(Path.of(System.getProperty("user.home"), "pairlab-experiment").toString());
+    public final ObservableList<Problem> problems = FXCollections.observableArrayList();
+    public final StringProperty progress = new SimpleStringProperty("");
+    public final ObservableList<XYChart.Series<String, Number>> accuracy = FXCollections.observableArrayList();
+    public final ObservableList<XYChart.Series<String, Number>> balanced = FXCollections.observableArrayList();
+    public final ObservableList<MarkdownBlocks.Block> blocks = FXCollections.observableArrayList();
 
     public ExperimentViewModel(Workspace ws) {
         this.ws = ws;
-    }
-
-    public StringProperty datasetProperty() {
-        return dataset;
-    }
-
-    /** Optional: a fixed evaluation set (blank: a test share of the dataset). */
-    public StringProperty evalFileProperty() {
-        return evalFile;
-    }
-
-    /** Labeled fractions, comma-separated. */
-    public StringProperty fractionsProperty() {
-        return fractions;
-    }
-
-    public StringProperty seedsProperty() {
-        return seeds;
-    }
-
-    public ObjectProperty<String> presetProperty() {
-        return preset;
-    }
-
-    /** Training sets, comma-separated. */
-    public StringProperty variantsProperty() {
-        return variants;
-    }
-
-    public ObjectProperty<RewardConfig.Kind> kindProperty() {
-        return kind;
-    }
-
-    public StringProperty outProperty() {
-        return out;
-    }
-
-    public ObservableList<Problem> problems() {
-        return problems;
-    }
-
-    /** Cells done of all, or where the results are. */
-    public StringProperty progressProperty() {
-        return progress;
-    }
-
-    /** Mean test accuracy over seeds, one series per training set, by labeled fraction. */
-    public ObservableList<XYChart.Series<String, Number>> accuracy() {
-        return accuracy;
-    }
-
-    /** The same for the length-balanced accuracy. */
-    public ObservableList<XYChart.Series<String, Number>> balancedAccuracy() {
-        return balanced;
-    }
-
-    /** results.md as headings, paragraphs and tables. */
-    public ObservableList<MarkdownBlocks.Block> report() {
-        return blocks;
     }
 
     /** The form as the experiment's parameters, or the problems with it. */
@@ -119,18 +60,9 @@ public final class ExperimentViewModel {
         List<Problem> found = new ArrayList<>();
         List<Double> fr = new ArrayList<>();
         for (String f : split(fractions.get())) {
-            try {
-                fr.add(Double.parseDouble(f));
-            } catch (NumberFormatException e) {
-                found.add(Problem.of("labeled", "a labeled fraction must be a number (got '" + f + "')"));
-            }
+            fr.add(FormText.number(found, "labeled", "a labeled fraction", f));
         }
-        int n = 0;
-        try {
-            n = Integer.parseInt(seeds.get().strip());
-        } catch (NumberFormatException e) {
-            found.add(Problem.of("seeds", "the number of seeds must be a whole number (got '" + seeds.get() + "')"));
-        }
+        Integer n = FormText.whole(found, "seeds", "the number of seeds", seeds.get());
         Path data = path(found, "dataset", "the dataset", dataset.get());
         Path test = evalFile.get() == null || evalFile.get().isBlank() ? null : path(found, "evalFile", "the evaluation file", evalFile.get());
         if (!found.isEmpty()) {
@@ -152,24 +84,15 @@ public final class ExperimentViewModel {
             problems.add(Problem.of(field, "choose " + what));
             return null;
         }
-        try {
-            return Path.of(text.strip());
-        } catch (InvalidPathException e) {
-            problems.add(Problem.of(field, what + " is not a file name: " + e.getMessage()));
-            return null;
-        }
+        return FormText.read(problems, field, what, "a file name", text, Path::of);
     }
 
     /** Run (or resume): the experiment into the output folder, the results shown as cells finish. Returns the job, or null. */
     public Job start() {
-        Experiment.Params p;
-        try {
-            p = params();
-        } catch (InvalidParametersException e) {
-            problems.setAll(e.problems());
+        Experiment.Params p = FormText.checked(problems, this::params);
+        if (p == null) {
             return null;
         }
-        problems.clear();
         Path dir = Path.of(out.get().strip());
         Experiment.Job job = new Experiment.Job(p, dir);
         return ws.tasks().jobs().run(job.title(), (prog, cancel) -> job.run((done, total, message) -> {

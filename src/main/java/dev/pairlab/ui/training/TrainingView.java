@@ -3,12 +3,11 @@ package dev.pairlab.ui.training;
 import dev.pairlab.reward.RewardConfig;
 import dev.pairlab.reward.TrainParams;
 import dev.pairlab.store.TrainingRuns;
-import dev.pairlab.task.Problem;
+import dev.pairlab.ui.Forms;
 import dev.pairlab.ui.Workspace;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
@@ -34,7 +33,6 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
@@ -60,19 +58,19 @@ public final class TrainingView extends BorderPane {
     public TrainingView(Workspace ws) {
         this.model = new TrainingViewModel(ws);
         this.historyRefresh = new dev.pairlab.ui.WhenShown(model::refreshHistory);
-        ComboBox<RewardConfig.Kind> kind = choice(model.kindProperty(), RewardConfig.Kind.values(), RewardConfig.Kind::key, TrainParams.DESC_KIND);
-        ComboBox<RewardConfig.Data> data = choice(model.dataProperty(), RewardConfig.Data.values(), RewardConfig.Data::key, TrainParams.DESC_DATA);
+        ComboBox<RewardConfig.Kind> kind = choice(model.kind, RewardConfig.Kind.values(), RewardConfig.Kind::key, TrainParams.DESC_KIND);
+        ComboBox<RewardConfig.Data> data = choice(model.data, RewardConfig.Data.values(), RewardConfig.Data::key, TrainParams.DESC_DATA);
         ComboBox<String> device = new ComboBox<>(FXCollections.observableArrayList(TrainParams.DEVICES));
-        device.valueProperty().bindBidirectional(model.deviceProperty());
+        device.valueProperty().bindBidirectional(model.device);
         device.setTooltip(new Tooltip(TrainParams.DESC_DEVICE));
-        TextField base = field(model.baseProperty(), "train-base", TrainParams.DESC_BASE);
+        TextField base = Forms.field(model.base, "train-base", TrainParams.DESC_BASE, 14);
         base.setPromptText("minilm, or a Hugging Face checkpoint folder (transformer, frozen)");
-        base.disableProperty().bind(Bindings.createBooleanBinding(() -> !model.kindProperty().get().encoder(), model.kindProperty()));
+        base.disableProperty().bind(Bindings.createBooleanBinding(() -> !model.kind.get().encoder(), model.kind));
         Button browse = new Button("…");
         browse.setOnAction(e -> {
             File f = new DirectoryChooser().showDialog(getScene().getWindow());
             if (f != null) {
-                model.baseProperty().set(f.getAbsolutePath());
+                model.base.set(f.getAbsolutePath());
             }
         });
         browse.disableProperty().bind(base.disableProperty());
@@ -81,45 +79,38 @@ public final class TrainingView extends BorderPane {
         form.setVgap(6);
         form.addRow(0, new Label("Model"), kind, new Label("Base"), new HBox(4, base, browse));
         form.addRow(1, new Label("Data"), data, new Label("Device"), device);
-        form.addRow(2, new Label("Epochs"), field(model.epochsProperty(), "train-epochs", TrainParams.DESC_EPOCHS),
-                new Label("Pairs per step"), field(model.pairsPerStepProperty(), "train-batch", "Pairs per optimizer step (micro-batches accumulated)."));
-        form.addRow(3, new Label("Learning rate"), field(model.lrProperty(), "train-lr", TrainParams.DESC_LR),
-                new Label("Evaluate every"), field(model.evalEveryProperty(), "train-eval-every", TrainParams.DESC_EVAL_EVERY));
+        form.addRow(2, new Label("Epochs"), Forms.field(model.epochs, "train-epochs", TrainParams.DESC_EPOCHS, 8),
+                new Label("Pairs per step"), Forms.field(model.pairsPerStep, "train-batch", "Pairs per optimizer step (micro-batches accumulated).", 8));
+        form.addRow(3, new Label("Learning rate"), Forms.field(model.lr, "train-lr", TrainParams.DESC_LR, 8),
+                new Label("Evaluate every"), Forms.field(model.evalEvery, "train-eval-every", TrainParams.DESC_EVAL_EVERY, 8));
         CheckBox lengthControl = new CheckBox("Learned length term (the quality part is scored)");
         lengthControl.setId("train-length-control");
-        lengthControl.selectedProperty().bindBidirectional(model.lengthControlProperty());
+        lengthControl.selectedProperty().bindBidirectional(model.lengthControl);
         lengthControl.setTooltip(new Tooltip("Train the reward as quality + a learned function of the answer's length;"
                 + " the test accuracy, scores and saved model use the quality part only (decision 0015)."));
         form.add(lengthControl, 1, 4, 3, 1);
-        Label problems = new Label();
-        problems.setId("train-problems");
-        problems.setWrapText(true);
-        problems.setStyle("-fx-text-fill: #b00020;");
-        problems.textProperty().bind(Bindings.createStringBinding(() -> model.problems().stream().map(Problem::message)
-                .collect(Collectors.joining("\n")), model.problems()));
-        problems.managedProperty().bind(problems.textProperty().isNotEmpty());
-        problems.visibleProperty().bind(problems.managedProperty());
+        Label problems = Forms.problems(model.problems, "train-problems");
 
-        Button start = button("Start", "train-start");
+        Button start = Forms.button("Start", "train-start");
         start.setOnAction(e -> start());
-        start.disableProperty().bind(model.runningProperty());
-        Button stop = button("Cancel", "train-cancel");
+        start.disableProperty().bind(model.running);
+        Button stop = Forms.button("Cancel", "train-cancel");
         stop.setOnAction(e -> model.cancel());
-        Button resume = button("Resume selected", "train-resume");
+        Button resume = Forms.button("Resume selected", "train-resume");
         resume.setOnAction(e -> model.resume(history.getSelectionModel().getSelectedItem()));
         resume.disableProperty().bind(start.disableProperty());
         Label state = new Label();
         state.setId("train-state");
         state.setWrapText(true);
-        state.textProperty().bind(model.stateProperty());
+        state.textProperty().bind(model.state);
         HBox buttons = new HBox(8, start, stop, resume);
         buttons.setAlignment(Pos.CENTER_LEFT);
 
-        LineChart<Number, Number> lossChart = chart("Training loss", "training loss", model.loss());
+        LineChart<Number, Number> lossChart = chart("Training loss", "training loss", model.loss);
         lossChart.setId("train-loss-chart");
-        LineChart<Number, Number> accChart = chart("Test accuracy", "test accuracy", model.testAccuracy());
-        LineChart<Number, Number> speedChart = chart("Pairs per second", "pairs/s", model.speed());
-        LineChart<Number, Number> lrChart = chart("Learning rate", "learning rate", model.learningRate());
+        LineChart<Number, Number> accChart = chart("Test accuracy", "test accuracy", model.testAccuracy);
+        LineChart<Number, Number> speedChart = chart("Pairs per second", "pairs/s", model.speed);
+        LineChart<Number, Number> lrChart = chart("Learning rate", "learning rate", model.rate);
         GridPane charts = new GridPane();
         charts.setHgap(4);
         charts.setVgap(4);
@@ -142,7 +133,7 @@ public final class TrainingView extends BorderPane {
             column.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(c.text().apply(cd.getValue())));
             history.getColumns().add(column);
         }
-        history.setItems(model.runs());
+        history.setItems(model.runs);
         history.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         history.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         history.getSelectionModel().getSelectedItems().addListener((ListChangeListener<TrainingRuns.Run>) c ->
@@ -151,14 +142,14 @@ public final class TrainingView extends BorderPane {
         history.setMinHeight(120);
         LineChart<Number, Number> compare = chart("Test accuracy of the selected runs", null, null);
         compare.setId("train-compare");
-        compare.setData(model.comparison());
+        compare.setData(model.comparison);
         compare.setMinHeight(220);
-        Button scoreFile = button("Score selected run on a file…", "train-score-file");
+        Button scoreFile = Forms.button("Score selected run on a file…", "train-score-file");
         scoreFile.setOnAction(e -> scoreOnFile());
         Label fileScore = new Label();
         fileScore.setId("train-file-score");
         fileScore.setWrapText(true);
-        fileScore.textProperty().bind(model.fileScoreProperty());
+        fileScore.textProperty().bind(model.fileScore);
         VBox right = new VBox(6, new Label("Runs (select two or more to compare)"), history, new FlowPane(8, 4, scoreFile), fileScore, compare);
         VBox.setVgrow(compare, Priority.ALWAYS);
         VBox left = new VBox(8, form, problems, buttons, state, charts);
@@ -170,22 +161,6 @@ public final class TrainingView extends BorderPane {
         setCenter(left);
         setRight(right);
         ws.project().addListener((o, a, p) -> historyRefresh.request());
-    }
-
-    private static Button button(String text, String id) {
-        Button b = new Button(text);
-        b.setId(id);
-        b.setMinWidth(Region.USE_PREF_SIZE); // never squeezed to "C…"
-        return b;
-    }
-
-    private static TextField field(javafx.beans.property.StringProperty value, String id, String tooltip) {
-        TextField t = new TextField();
-        t.setId(id);
-        t.textProperty().bindBidirectional(value);
-        t.setTooltip(new Tooltip(tooltip));
-        t.setPrefColumnCount(8);
-        return t;
     }
 
     private static <E> ComboBox<E> choice(javafx.beans.property.ObjectProperty<E> value, E[] choices, java.util.function.Function<E, String> key,

@@ -11,6 +11,7 @@ import dev.pairlab.task.InvalidParametersException;
 import dev.pairlab.task.ProgressListener;
 import dev.pairlab.task.Problem;
 import dev.pairlab.task.Workflow;
+import dev.pairlab.ui.FormText;
 import dev.pairlab.ui.Workspace;
 import dev.pairlab.ui.jobs.Job;
 import dev.pairlab.ui.jobs.JobRefusedException;
@@ -64,25 +65,25 @@ public final class TrainingViewModel {
             new Column("steps", 50, r -> RewardTraining.field(r.metrics(), "steps")));
 
     private final Workspace ws;
-    private final ObjectProperty<RewardConfig.Kind> kind = new SimpleObjectProperty<>(RewardConfig.Kind.parse(TrainParams.DEFAULT_KIND));
-    private final StringProperty base = new SimpleStringProperty(TrainParams.DEFAULT_BASE);
-    private final ObjectProperty<RewardConfig.Data> data = new SimpleObjectProperty<>(RewardConfig.Data.parse(TrainParams.DEFAULT_DATA));
-    private final StringProperty device = new SimpleStringProperty(TrainParams.DEFAULT_DEVICE);
-    private final StringProperty epochs = new SimpleStringProperty();
-    private final StringProperty pairsPerStep = new SimpleStringProperty();
-    private final StringProperty lr = new SimpleStringProperty();
-    private final StringProperty evalEvery = new SimpleStringProperty();
-    private final BooleanProperty lengthControl = new SimpleBooleanProperty(false);
-    private final ObservableList<Problem> problems = FXCollections.observableArrayList();
-    private final StringProperty state = new SimpleStringProperty("No run yet.");
-    private final StringProperty fileScore = new SimpleStringProperty("");
-    private final ObservableList<XYChart.Data<Number, Number>> loss = FXCollections.observableArrayList();
-    private final ObservableList<XYChart.Data<Number, Number>> testAccuracy = FXCollections.observableArrayList();
-    private final ObservableList<XYChart.Data<Number, Number>> speed = FXCollections.observableArrayList();
-    private final ObservableList<XYChart.Data<Number, Number>> rate = FXCollections.observableArrayList();
-    private final ObservableList<TrainingRuns.Run> runs = FXCollections.observableArrayList();
-    private final ObservableList<XYChart.Series<Number, Number>> comparison = FXCollections.observableArrayList();
-    private final BooleanBinding running;
+    public final ObjectProperty<RewardConfig.Kind> kind = new SimpleObjectProperty<>(RewardConfig.Kind.parse(TrainParams.DEFAULT_KIND));
+    public final StringProperty base = new SimpleStringProperty(TrainParams.DEFAULT_BASE);
+    public final ObjectProperty<RewardConfig.Data> data = new SimpleObjectProperty<>(RewardConfig.Data.parse(TrainParams.DEFAULT_DATA));
+    public final StringProperty device = new SimpleStringProperty(TrainParams.DEFAULT_DEVICE);
+    public final StringProperty epochs = new SimpleStringProperty();
+    public final StringProperty pairsPerStep = new SimpleStringProperty();
+    public final StringProperty lr = new SimpleStringProperty();
+    public final StringProperty evalEvery = new SimpleStringProperty();
+    public final BooleanProperty lengthControl = new SimpleBooleanProperty(false);
+    public final ObservableList<Problem> problems = FXCollections.observableArrayList();
+    public final StringProperty state = new SimpleStringProperty("No run yet.");
+    public final StringProperty fileScore = new SimpleStringProperty("");
+    public final ObservableList<XYChart.Data<Number, Number>> loss = FXCollections.observableArrayList();
+    public final ObservableList<XYChart.Data<Number, Number>> testAccuracy = FXCollections.observableArrayList();
+    public final ObservableList<XYChart.Data<Number, Number>> speed = FXCollections.observableArrayList();
+    public final ObservableList<XYChart.Data<Number, Number>> rate = FXCollections.observableArrayList();
+    public final ObservableList<TrainingRuns.Run> runs = FXCollections.observableArrayList();
+    public final ObservableList<XYChart.Series<Number, Number>> comparison = FXCollections.observableArrayList();
+    public final BooleanBinding running;
     /** This screen's training or resume job while it has not ended; Cancel cancels this job and no other. */
     private Job job;
 
@@ -102,95 +103,13 @@ public final class TrainingViewModel {
         evalEvery.set(Integer.toString(c.evalEvery()));
     }
 
-    public ObjectProperty<RewardConfig.Kind> kindProperty() {
-        return kind;
-    }
-
-    public StringProperty baseProperty() {
-        return base;
-    }
-
-    public ObjectProperty<RewardConfig.Data> dataProperty() {
-        return data;
-    }
-
-    public StringProperty deviceProperty() {
-        return device;
-    }
-
-    public StringProperty epochsProperty() {
-        return epochs;
-    }
-
-    /** Pairs per optimizer step: micro-batches of the kind's size, accumulated. */
-    public StringProperty pairsPerStepProperty() {
-        return pairsPerStep;
-    }
-
-    public StringProperty lrProperty() {
-        return lr;
-    }
-
-    public StringProperty evalEveryProperty() {
-        return evalEvery;
-    }
-
-    public BooleanProperty lengthControlProperty() {
-        return lengthControl;
-    }
-
-    /** What is wrong with the form, in the user's words (empty when it can start). */
-    public ObservableList<Problem> problems() {
-        return problems;
-    }
-
-    /** One line: the running run's step, loss and time left, or the last run's outcome. */
-    public StringProperty stateProperty() {
-        return state;
-    }
-
-    public StringProperty fileScoreProperty() {
-        return fileScore;
-    }
-
-    public ObservableList<XYChart.Data<Number, Number>> loss() {
-        return loss;
-    }
-
-    public ObservableList<XYChart.Data<Number, Number>> testAccuracy() {
-        return testAccuracy;
-    }
-
-    public ObservableList<XYChart.Data<Number, Number>> speed() {
-        return speed;
-    }
-
-    public ObservableList<XYChart.Data<Number, Number>> learningRate() {
-        return rate;
-    }
-
-    /** The project's runs, oldest first. */
-    public ObservableList<TrainingRuns.Run> runs() {
-        return runs;
-    }
-
-    /** The test-accuracy curves of the runs chosen with {@link #compare}. */
-    public ObservableList<XYChart.Series<Number, Number>> comparison() {
-        return comparison;
-    }
-
-    /** True while a training or resume runs (Start and Resume are off). */
-    public BooleanBinding runningProperty() {
-        return running;
-    }
-
     /** The form as the parameters of a run, or the problems with it. */
     public TrainParams params() throws InvalidParametersException {
         List<Problem> found = new ArrayList<>();
-        Integer e = whole(found, "epochs", "the number of epochs", epochs.get());
-        Integer perStep = whole(found, "batch", "the pairs per step", pairsPerStep.get());
-        Double rate = decimal(found, "lr", "the learning rate", lr.get());
-        Integer every = whole(found, "evalEvery", "the steps between evaluations", evalEvery.get());
+        Integer e = FormText.whole(found, "epochs", "the number of epochs", epochs.get());
+        Integer perStep = FormText.whole(found, "batch", "the pairs per step", pairsPerStep.get());
+        Double rate = FormText.number(found, "lr", "the learning rate", lr.get());
+        Integer every = FormText.whole(found, "evalEvery", "the steps between evaluations", evalEvery.get());
         if (perStep != null && perStep < 1) {
             found.add(Problem.of("batch", "the pairs per step must be at least 1 (got " + perStep + ")"));
         }
@@ -207,35 +126,10 @@ public final class TrainingViewModel {
         return p;
     }
 
-    private static Integer whole(List<Problem> problems, String field, String what, String text) {
-        try {
-            return Integer.valueOf(text == null ? "" : text.strip());
-        } catch (NumberFormatException e) {
-            problems.add(Problem.of(field, what + " must be a whole number (got '" + text + "')"));
-            return null;
-        }
-    }
-
-    private static Double decimal(List<Problem> problems, String field, String what, String text) {
-        try {
-            return Double.valueOf(text == null ? "" : text.strip());
-        } catch (NumberFormatException e) {
-            problems.add(Problem.of(field, what + " must be a number (got '" + text + "')"));
-            return null;
-        }
-    }
-
     /** Start: a new run from the form; refused, with the reason, while a training or resume runs. Returns the job, or null. */
     public Job start() {
-        TrainParams p;
-        try {
-            p = params();
-        } catch (InvalidParametersException e) {
-            problems.setAll(e.problems());
-            return null;
-        }
-        problems.clear();
-        Project w = ws.writer();
+        TrainParams p = FormText.checked(problems, this::params);
+        Project w = p == null ? null : ws.writer();
         if (w == null) {
             return null;
         }

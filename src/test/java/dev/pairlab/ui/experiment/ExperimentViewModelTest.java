@@ -31,23 +31,23 @@ class ExperimentViewModelTest {
         Experiment.Params cli = new Experiment.Params(p.dataset(), p.evalFile(), 0.1, List.of(0.01, 0.02, 0.05, 0.1), 3, "mt-bench",
                 List.of(Experiment.DEFAULT_VARIANTS.split(",")), 0.7, RewardConfig.features());
         assertEquals(cli, p);
-        m.kindProperty().set(RewardConfig.Kind.FROZEN);
+        m.kind.set(RewardConfig.Kind.FROZEN);
         assertEquals(RewardConfig.frozen("minilm"), m.params().reward(), "an encoder without a base is minilm, as on the command line");
     }
 
     @Test
     void problemsWithTheFormAreListedAndNothingRuns() {
         ExperimentViewModel m = new ExperimentViewModel(new Workspace(new BackgroundTasks()));
-        m.fractionsProperty().set("0.1, x");
-        m.seedsProperty().set("three");
+        m.fractions.set("0.1, x");
+        m.seeds.set("three");
         List<Problem> problems = assertThrows(InvalidParametersException.class, m::params).problems();
         assertEquals(List.of("labeled", "seeds"), problems.stream().map(Problem::field).toList());
-        m.fractionsProperty().set("0.1,2");
-        m.seedsProperty().set("0");
-        m.variantsProperty().set("gold, gold");
-        m.presetProperty().set("nope");
+        m.fractions.set("0.1,2");
+        m.seeds.set("0");
+        m.variants.set("gold, gold");
+        m.preset.set("nope");
         assertNull(m.start());
-        List<String> messages = m.problems().stream().map(Problem::message).toList();
+        List<String> messages = m.problems.stream().map(Problem::message).toList();
         assertEquals(List.of("a variant is listed twice", "labeled fractions must be in (0, 1], got 2.0",
                 "the number of seeds must be at least 1", "unknown preset 'nope' (presets: hh, ub, ubp, mt-bench)"), messages);
     }
@@ -70,9 +70,9 @@ class ExperimentViewModelTest {
         assertEquals(List.of("0.02", "0.1"), List.copyOf(r.means().get("gold").keySet()), "fractions in numeric order");
         ExperimentViewModel m = new ExperimentViewModel(new Workspace(new BackgroundTasks()));
         m.show(r);
-        assertEquals(List.of("gold", "gold+weak"), m.accuracy().stream().map(s -> s.getName()).toList());
-        assertEquals(2, m.accuracy().get(0).getData().size());
-        assertEquals(1, m.balancedAccuracy().get(0).getData().size(), "the NaN point is left out");
-        assertEquals(2, m.report().size());
+        assertEquals(List.of("gold", "gold+weak"), m.accuracy.stream().map(s -> s.getName()).toList());
+        assertEquals(2, m.accuracy.get(0).getData().size());
+        assertEquals(1, m.balanced.get(0).getData().size(), "the NaN point is left out");
+        assertEquals(2, m.blocks.size());
     }
 }

@@ -43,21 +43,21 @@ class TrainingViewModelTest {
     @Test
     void theFormStartsAtTheCommandLinesDefaultsAndFollowsTheKind() throws Exception {
         TrainingViewModel m = new TrainingViewModel(new Workspace(new BackgroundTasks()));
-        assertEquals(RewardConfig.Kind.FEATURES, m.kindProperty().get());
-        assertEquals("8", m.epochsProperty().get());
-        assertEquals("32", m.pairsPerStepProperty().get());
-        assertEquals("25", m.evalEveryProperty().get());
+        assertEquals(RewardConfig.Kind.FEATURES, m.kind.get());
+        assertEquals("8", m.epochs.get());
+        assertEquals("32", m.pairsPerStep.get());
+        assertEquals("25", m.evalEvery.get());
         // The screen's untouched form is the run 'rm train' makes without options.
         assertEquals(TrainParams.defaults().config(), m.params().config());
-        m.kindProperty().set(RewardConfig.Kind.TRANSFORMER);
-        assertEquals("2", m.epochsProperty().get());
-        assertEquals("2", m.pairsPerStepProperty().get());
-        assertEquals("200", m.evalEveryProperty().get());
+        m.kind.set(RewardConfig.Kind.TRANSFORMER);
+        assertEquals("2", m.epochs.get());
+        assertEquals("2", m.pairsPerStep.get());
+        assertEquals("200", m.evalEvery.get());
         RewardConfig c = m.params().config();
         assertEquals(RewardConfig.transformer(TrainParams.DEFAULT_BASE), c, "a transformer on minilm, 1 pair × 2 accumulated, as the CLI's");
-        m.dataProperty().set(RewardConfig.Data.GOLD_WEAK);
-        m.lengthControlProperty().set(true);
-        m.epochsProperty().set("3");
+        m.data.set(RewardConfig.Data.GOLD_WEAK);
+        m.lengthControl.set(true);
+        m.epochs.set("3");
         c = m.params().config();
         assertEquals(RewardConfig.Data.GOLD_WEAK, c.data());
         assertEquals(RewardConfig.Length.LEARNED, c.lengthTerm());
@@ -68,20 +68,20 @@ class TrainingViewModelTest {
     @Test
     void problemsWithTheFormAreListedInTheUsersWordsAndNothingStarts() {
         TrainingViewModel m = new TrainingViewModel(new Workspace(new BackgroundTasks()));
-        m.epochsProperty().set("many");
-        m.pairsPerStepProperty().set("0");
+        m.epochs.set("many");
+        m.pairsPerStep.set("0");
         List<Problem> problems = assertThrows(InvalidParametersException.class, m::params).problems();
         assertEquals(List.of("epochs", "batch"), problems.stream().map(Problem::field).toList());
         assertTrue(problems.get(0).message().contains("whole number"), problems.toString());
-        m.epochsProperty().set("0");
-        m.pairsPerStepProperty().set("8");
-        m.kindProperty().set(RewardConfig.Kind.FROZEN); // resets the numbers to the frozen kind's
-        m.epochsProperty().set("0");
-        m.baseProperty().set(" ");
+        m.epochs.set("0");
+        m.pairsPerStep.set("8");
+        m.kind.set(RewardConfig.Kind.FROZEN); // resets the numbers to the frozen kind's
+        m.epochs.set("0");
+        m.base.set(" ");
         assertNull(m.start(), "no job with a bad form");
-        assertEquals(List.of("base", "epochs"), m.problems().stream().map(Problem::field).toList());
-        assertTrue(m.problems().get(0).message().contains("needs a base model"), m.problems().toString());
-        assertTrue(m.problems().stream().noneMatch(p -> p.message().contains("--")), "no command-line flag in a screen's message");
+        assertEquals(List.of("base", "epochs"), m.problems.stream().map(Problem::field).toList());
+        assertTrue(m.problems.get(0).message().contains("needs a base model"), m.problems.toString());
+        assertTrue(m.problems.stream().noneMatch(p -> p.message().contains("--")), "no command-line flag in a screen's message");
     }
 
     private static void fx(Runnable r) throws InterruptedException {
@@ -132,32 +132,32 @@ class TrainingViewModelTest {
         TrainingViewModel m = onFx(() -> new TrainingViewModel(ws));
         try {
             fx(() -> {
-                m.epochsProperty().set("6");
-                m.deviceProperty().set("cpu");
+                m.epochs.set("6");
+                m.device.set("cpu");
             });
             Job job = onFx(m::start);
             assertNotNull(job);
-            waitUntil("the loss curve gets points", () -> m.loss().size() >= 3);
-            assertTrue(onFx(() -> m.runningProperty().get()), "Start and Resume are off while it runs");
+            waitUntil("the loss curve gets points", () -> m.loss.size() >= 3);
+            assertTrue(onFx(() -> m.running.get()), "Start and Resume are off while it runs");
             assertNull(onFx(m::start), "a second training is refused");
             fx(m::cancel);
-            waitUntil("the run is cancelled", () -> m.stateProperty().get().startsWith("Run 1 cancelled"));
+            waitUntil("the run is cancelled", () -> m.state.get().startsWith("Run 1 cancelled"));
             TrainingRuns.Run run = TrainingRuns.get(reader, 1);
             assertEquals(TrainingRuns.State.CANCELLED, run.state());
             long stoppedAt = dev.pairlab.reward.Trainer.checkpointStep(run.dir());
             assertTrue(stoppedAt >= 3, "the checkpoint is at the step it stopped: " + stoppedAt);
-            waitUntil("the history lists it", () -> m.runs().size() == 1 && !m.runningProperty().get());
+            waitUntil("the history lists it", () -> m.runs.size() == 1 && !m.running.get());
 
-            onFx(() -> m.resume(m.runs().get(0)));
-            waitUntil("the resumed run is done", () -> m.stateProperty().get().startsWith("Run 1 done"));
+            onFx(() -> m.resume(m.runs.get(0)));
+            waitUntil("the resumed run is done", () -> m.state.get().startsWith("Run 1 done"));
             assertEquals(TrainingRuns.State.DONE, TrainingRuns.get(reader, 1).state());
-            assertEquals(stoppedAt + 1, onFx(() -> m.loss().get(0).getXValue().longValue()),
+            assertEquals(stoppedAt + 1, onFx(() -> m.loss.get(0).getXValue().longValue()),
                     "the resumed run's curve starts after the checkpoint");
-            assertTrue(onFx(() -> m.stateProperty().get()).contains("174 steps"), onFx(() -> m.stateProperty().get()));
+            assertTrue(onFx(() -> m.state.get()).contains("174 steps"), onFx(() -> m.state.get()));
             // The comparison reads the run's curve from its events: each evaluation once, in order.
             fx(() -> m.compare(List.of(TrainingRuns.get(reader, 1))));
-            waitUntil("the comparison shows the run", () -> m.comparison().size() == 1);
-            var points = onFx(() -> m.comparison().get(0).getData().stream().map(d -> d.getXValue().longValue()).toList());
+            waitUntil("the comparison shows the run", () -> m.comparison.size() == 1);
+            var points = onFx(() -> m.comparison.get(0).getData().stream().map(d -> d.getXValue().longValue()).toList());
             List<Long> evaluations = new java.util.ArrayList<>();
             for (long s = 25; s < 174; s += 25) {
                 evaluations.add(s);
@@ -165,7 +165,7 @@ class TrainingViewModelTest {
             evaluations.add(174L);
             assertEquals(evaluations, points, "an evaluation every 25 steps and at the end (6 epochs of 29 steps)");
             assertEquals(RewardTraining.testAccuracyCurve(run.dir()).size(), points.size());
-            assertFalse(onFx(() -> m.runningProperty().get()));
+            assertFalse(onFx(() -> m.running.get()));
         } finally {
             fx(ws::close);
         }
