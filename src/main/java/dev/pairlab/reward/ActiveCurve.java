@@ -61,20 +61,9 @@ public final class ActiveCurve {
 
         @Override
         public List<Problem> validate() {
-            List<Problem> problems = new ArrayList<>();
-            if (dataset == null) {
-                problems.add(Problem.of("dataset", "choose the dataset"));
-            }
-            Parameters.fraction(problems, "evalFraction", "the test share", evalFraction);
+            List<Problem> problems = Experiment.Params.datasetProblems(dataset, evalFraction, seeds, preset);
             if (budgets.isEmpty() || budgets.get(0) < 0) {
                 problems.add(Problem.of("budgets", "budgets must be zero or more pairs"));
-            }
-            if (seeds < 1) {
-                problems.add(Problem.of("seeds", "the number of seeds must be at least 1"));
-            }
-            if (preset == null || !dev.pairlab.lf.Presets.NAMES.contains(preset)) {
-                problems.add(Problem.of("preset", "unknown preset '" + preset + "' (presets: " + String.join(", ", dev.pairlab.lf.Presets.NAMES)
-                        + ")"));
             }
             return problems;
         }

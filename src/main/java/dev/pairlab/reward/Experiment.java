@@ -96,11 +96,7 @@ public final class Experiment {
 
         @Override
         public List<Problem> validate() {
-            List<Problem> problems = new ArrayList<>();
-            if (dataset == null) {
-                problems.add(Problem.of("dataset", "choose the dataset"));
-            }
-            Parameters.fraction(problems, "evalFraction", "the test share", evalFraction);
+            List<Problem> problems = datasetProblems(dataset, evalFraction, seeds, preset);
             for (String v : variants) {
                 try {
                     ExperimentVariant.parse(v);
@@ -122,13 +118,23 @@ public final class Experiment {
                     problems.add(Problem.of("labeled", "labeled fractions must be in (0, 1], got " + f));
                 }
             }
+            Parameters.fraction(problems, "threshold", "the confidence threshold", threshold);
+            return problems;
+        }
+
+        /** The checks an experiment on a dataset and the active curve share: the data, its test share, the seeds, the LF preset. */
+        static List<Problem> datasetProblems(Path dataset, double evalFraction, int seeds, String preset) {
+            List<Problem> problems = new ArrayList<>();
+            if (dataset == null) {
+                problems.add(Problem.of("dataset", "choose the dataset"));
+            }
+            Parameters.fraction(problems, "evalFraction", "the test share", evalFraction);
             if (seeds < 1) {
                 problems.add(Problem.of("seeds", "the number of seeds must be at least 1"));
             }
             if (preset == null || !Presets.NAMES.contains(preset)) {
                 problems.add(Problem.of("preset", "unknown preset '" + preset + "' (presets: " + String.join(", ", Presets.NAMES) + ")"));
             }
-            Parameters.fraction(problems, "threshold", "the confidence threshold", threshold);
             return problems;
         }
 

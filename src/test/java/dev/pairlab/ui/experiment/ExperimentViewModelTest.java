@@ -48,8 +48,8 @@ class ExperimentViewModelTest {
         m.preset.set("nope");
         assertNull(m.start());
         List<String> messages = m.problems.stream().map(Problem::message).toList();
-        assertEquals(List.of("a variant is listed twice", "labeled fractions must be in (0, 1], got 2.0",
-                "the number of seeds must be at least 1", "unknown preset 'nope' (presets: hh, ub, ubp, mt-bench)"), messages);
+        assertEquals(List.of("the number of seeds must be at least 1", "unknown preset 'nope' (presets: hh, ub, ubp, mt-bench)",
+                "a variant is listed twice", "labeled fractions must be in (0, 1], got 2.0"), messages);
     }
 
     @Test
