@@ -4,16 +4,19 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pairlab.pairs.Json;
 import dev.pairlab.pairs.Split;
+import dev.pairlab.lf.LfException;
 import dev.pairlab.reward.RewardConfig;
-import dev.pairlab.reward.RewardData;
+import dev.pairlab.reward.RewardEvaluation;
 import dev.pairlab.reward.RewardNet;
 import dev.pairlab.reward.RewardTraining;
 import dev.pairlab.reward.TrainPair;
+import dev.pairlab.reward.TrainParams;
 import dev.pairlab.reward.Trainer;
 import dev.pairlab.store.Project;
 import dev.pairlab.store.TrainingRuns;
 import dev.pairlab.task.Cancellation;
 import dev.pairlab.task.ProgressListener;
+import dev.pairlab.task.Workflow;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -119,73 +122,67 @@ final class RmCommand implements Runnable {
         @Mixin
         ProjectArg project;
 
-        @Option(names = "--kind", defaultValue = "features", description = {"features, transformer (a pretrained encoder fine-tuned)",
-            "or frozen (the encoder fixed, a linear head trained) (default ${DEFAULT-VALUE})."})
+        @Option(names = "--kind", defaultValue = TrainParams.DEFAULT_KIND, description = TrainParams.DESC_KIND + " (default ${DEFAULT-VALUE}).")
         String kind;
 
-        @Option(names = "--base", paramLabel = "minilm|DIR", description = {"Transformer and frozen: minilm (all-MiniLM-L6-v2, shipped,",
-            "imported on first use) or a local Hugging Face checkpoint folder."})
+        @Option(names = "--base", paramLabel = "minilm|DIR", description = TrainParams.DESC_BASE)
         String base;
 
-        @Option(names = "--data", defaultValue = "gold", description = "gold, gold+weak or soft (default ${DEFAULT-VALUE}).")
+        @Option(names = "--data", defaultValue = TrainParams.DEFAULT_DATA, description = TrainParams.DESC_DATA + " (default ${DEFAULT-VALUE}).")
         String data;
 
-        @Option(names = "--model", defaultValue = "0", description = {"gold+weak and soft: the label-model run whose weak labels to use",
-            "(default: the latest; the run's record names the one taken)."})
+        @Option(names = "--model", defaultValue = TrainParams.DEFAULT_MODEL, description = TrainParams.DESC_MODEL)
         long model;
 
-        @Option(names = "--threshold", defaultValue = "0", description = {"gold+weak and soft: keep pool pairs whose confidence is at",
-            "least this, as export weak does (default ${DEFAULT-VALUE}: all; ties are decided as the label-model run decides them)."})
+        @Option(names = "--threshold", defaultValue = TrainParams.DEFAULT_THRESHOLD, description = TrainParams.DESC_THRESHOLD
+                + " (default ${DEFAULT-VALUE}: " + TrainParams.DESC_THRESHOLD_NOTE + ").")
         double threshold;
 
-        @Option(names = "--epochs", description = "Epochs.")
+        @Option(names = "--epochs", description = TrainParams.DESC_EPOCHS)
         Integer epochs;
 
-        @Option(names = "--batch", description = "Pairs per micro-batch.")
+        @Option(names = "--batch", description = TrainParams.DESC_BATCH)
         Integer batch;
 
-        @Option(names = "--grad-accum", description = "Micro-batches per optimizer step.")
+        @Option(names = "--grad-accum", description = TrainParams.DESC_GRAD_ACCUM)
         Integer accum;
 
-        @Option(names = "--lr", description = "Peak learning rate.")
+        @Option(names = "--lr", description = TrainParams.DESC_LR)
         Double lr;
 
-        @Option(names = "--warmup", description = "Warm-up steps.")
+        @Option(names = "--warmup", description = TrainParams.DESC_WARMUP)
         Integer warmup;
 
-        @Option(names = "--max-length", description = "Tokens per answer.")
+        @Option(names = "--max-length", description = TrainParams.DESC_MAX_LENGTH)
         Integer maxLength;
 
-        @Option(names = "--seed", description = "Seed.")
+        @Option(names = "--seed", description = TrainParams.DESC_SEED)
         Long seed;
 
-        @Option(names = "--eval-every", description = "Steps between evaluations.")
+        @Option(names = "--eval-every", description = TrainParams.DESC_EVAL_EVERY)
         Integer evalEvery;
 
-        @Option(names = "--checkpoint-every", description = "Steps between checkpoints.")
+        @Option(names = "--checkpoint-every", description = TrainParams.DESC_CHECKPOINT_EVERY)
         Integer checkpointEvery;
 
-        @Option(names = "--patience", description = "Evaluations without improvement before stopping early (0: never).")
+        @Option(names = "--patience", description = TrainParams.DESC_PATIENCE)
         Integer patience;
 
-        @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (falls back to the CPU with a message).")
+        @Option(names = "--device", defaultValue = TrainParams.DEFAULT_DEVICE, description = TrainParams.DESC_DEVICE)
         String device;
 
-        @Option(names = "--length-term", defaultValue = "none", paramLabel = "none|learned", description = {
-            "learned: train the reward as quality + a learned function of the answer's length (log characters);",
-            "evaluation, scoring and the saved model use the quality part only (default ${DEFAULT-VALUE})."})
+        @Option(names = "--length-term", defaultValue = TrainParams.DEFAULT_LENGTH_TERM, paramLabel = "none|learned",
+                description = TrainParams.DESC_LENGTH_TERM + " (default ${DEFAULT-VALUE}).")
         String lengthTerm;
 
         @Option(names = "--length-control", description = "Same as --length-term learned.")
         boolean lengthControl;
 
-        @Option(names = "--length-decorrelation", paramLabel = "W", description = {
-            "With a learned length term: weight of corr(quality, log length)² per micro-batch (default "
-                + RewardConfig.DEFAULT_DECORRELATION + "; 0: off; needs micro-batches of 4 or more pairs)."})
+        @Option(names = "--length-decorrelation", paramLabel = "W", description = TrainParams.DESC_LENGTH_DECORRELATION)
         Double lengthDecorrelation;
 
-        @Option(names = {"-q", "--quiet"}, description = "No progress output.")
-        boolean quiet;
+        @Mixin
+        QuietOption quiet;
 
         @Mixin
         Output output;
@@ -195,43 +192,22 @@ final class RmCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            RewardConfig c = RewardConfig.of(kind, base);
-            c = c.withData(data).withDevice(device);
-            if (data.equals("gold") && (model != 0 || threshold != 0)) {
-                throw new IllegalArgumentException("--model and --threshold choose weak labels; they need --data gold+weak or soft");
-            }
-            c = c.withWeakLabels(model, threshold);
-            if (epochs != null) {
-                c = c.withEpochs(epochs);
-            }
-            if (batch != null || accum != null || lr != null || warmup != null) {
-                c = c.withBatch(batch != null ? batch : c.batchSize(), accum != null ? accum : c.gradAccum(), lr != null ? lr : c.lr(),
-                        warmup != null ? warmup : c.warmupSteps());
-            }
-            if (maxLength != null) {
-                c = c.withMaxLength(maxLength);
-            }
-            if (seed != null) {
-                c = c.withSeed(seed);
-            }
-            if (evalEvery != null || checkpointEvery != null || patience != null) {
-                c = c.withSchedule(evalEvery != null ? evalEvery : c.evalEvery(), checkpointEvery != null ? checkpointEvery : c.checkpointEvery(),
-                        patience != null ? patience : c.patience());
-            }
-            String term = lengthControl ? RewardConfig.LENGTH_LEARNED : lengthTerm;
-            if (lengthDecorrelation != null && !RewardConfig.LENGTH_LEARNED.equals(term)) {
-                throw new IllegalArgumentException("--length-decorrelation needs --length-term learned");
-            }
-            c = c.withLengthTerm(term, lengthDecorrelation != null ? lengthDecorrelation : -1);
-            RewardTraining.Outcome o;
-            // Ctrl-C: the trainer sees the cancellation, saves its checkpoint and stops ('pairlab rm resume' continues).
-            try (CtrlC ctrlC = new CtrlC(); Project p = Project.open(project.file, Project.Access.READ_WRITE);
-                 ConsoleProgress progress = new ConsoleProgress(System.err, quiet)) {
-                o = RewardTraining.train(p, c, printer(quiet), progress, ctrlC.cancellation());
-            }
-            print(spec.commandLine().getOut(), o, output.json);
-            return Cli.OK;
+            RewardConfig.Length term = lengthControl ? RewardConfig.Length.LEARNED : RewardConfig.Length.parse(lengthTerm);
+            TrainParams params = new TrainParams(RewardConfig.Kind.parse(kind), base, RewardConfig.Data.parse(data), model, threshold, epochs,
+                    batch, accum, lr, warmup, maxLength, seed, evalEvery, checkpointEvery, patience, device, term, lengthDecorrelation);
+            return training(project, quiet, output, spec, p -> new RewardTraining.Train(p, params, printer(quiet.quiet)));
         }
+    }
+
+    /** Runs a training workflow with Ctrl-C as its Cancel and prints its outcome. Ctrl-C: the trainer sees the cancellation, saves its checkpoint and stops ('pairlab rm resume' continues). */
+    static int training(ProjectArg project, QuietOption quiet, Output output, CommandSpec spec,
+                        java.util.function.Function<Project, Workflow<RewardTraining.Outcome>> workflow) throws Exception {
+        RewardTraining.Outcome o;
+        try (CtrlC ctrlC = new CtrlC(); Project p = project.open(Project.Access.READ_WRITE); ConsoleProgress progress = quiet.progress()) {
+            o = workflow.apply(p).run(progress, ctrlC.cancellation());
+        }
+        print(spec.commandLine().getOut(), o, output.json);
+        return Cli.OK;
     }
 
     @Command(name = "resume", mixinStandardHelpOptions = true, description = "Continue a cancelled, failed or interrupted (its process died) training run from its last checkpoint.")
@@ -239,11 +215,11 @@ final class RmCommand implements Runnable {
         @Mixin
         ProjectArg project;
 
-        @Option(names = "--run", defaultValue = "0", description = "Run id (default: the latest).")
-        long run;
+        @Mixin
+        RunOption run;
 
-        @Option(names = {"-q", "--quiet"})
-        boolean quiet;
+        @Mixin
+        QuietOption quiet;
 
         @Mixin
         Output output;
@@ -253,14 +229,8 @@ final class RmCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            RewardTraining.Outcome o;
-            try (CtrlC ctrlC = new CtrlC(); Project p = Project.open(project.file, Project.Access.READ_WRITE);
-                 ConsoleProgress progress = new ConsoleProgress(System.err, quiet)) {
-                long id = run > 0 ? run : TrainingRuns.get(p, 0) == null ? 0 : TrainingRuns.get(p, 0).id();
-                o = RewardTraining.resume(p, id, printer(quiet), progress, ctrlC.cancellation());
-            }
-            print(spec.commandLine().getOut(), o, output.json);
-            return Cli.OK;
+            RewardTraining.ResumeParams params = new RewardTraining.ResumeParams(run.run);
+            return training(project, quiet, output, spec, p -> new RewardTraining.Resume(p, params, printer(quiet.quiet)));
         }
     }
 
@@ -269,28 +239,27 @@ final class RmCommand implements Runnable {
         @Mixin
         ProjectArg project;
 
-        @Option(names = "--run", defaultValue = "0", description = "Run id (default: the latest).")
-        long run;
+        @Mixin
+        RunOption run;
 
-        @Option(names = "--split", defaultValue = "test", description = "The project's split to score on (default ${DEFAULT-VALUE}).")
+        @Option(names = "--split", defaultValue = RewardEvaluation.Params.DEFAULT_SPLIT, description = RewardEvaluation.Params.DESC_SPLIT
+                + " (default ${DEFAULT-VALUE}).")
         String split;
 
-        @Option(names = "--file", paramLabel = "FILE", description = {"Score on another data set instead: any file 'pairlab import'",
-            "reads (JSON lines, JSON array, CSV, .gz; format detected or --format). Nothing is imported; pairs without a gold",
-            "label are left out."})
+        @Option(names = "--file", paramLabel = "FILE", description = RewardEvaluation.Params.DESC_FILE)
         Path file;
 
-        @Option(names = "--format", description = "The file's format (see 'pairlab formats'); default: detected.")
+        @Option(names = "--format", description = RewardEvaluation.Params.DESC_FORMAT)
         String format;
 
-        @Option(names = "--col", paramLabel = "ROLE=FIELD", description = "As for import: map the file's fields or columns to roles.")
+        @Option(names = "--col", paramLabel = "ROLE=FIELD", description = RewardEvaluation.Params.DESC_COLUMNS)
         java.util.Map<String, String> columns = new java.util.LinkedHashMap<>();
 
-        @Option(names = "--label-map", split = ",", paramLabel = "VALUE=a|b|none", description = "As for import: what each label value means.")
+        @Option(names = "--label-map", split = ",", paramLabel = "VALUE=a|b|none", description = RewardEvaluation.Params.DESC_LABEL_MAP)
         java.util.Map<String, String> labelMap = new java.util.LinkedHashMap<>();
 
         @Option(names = "--by-length", negatable = true, defaultValue = "true", fallbackValue = "true",
-                description = "Also split the accuracy by whether the longer or the shorter answer is preferred (default on).")
+                description = RewardEvaluation.Params.DESC_BY_LENGTH)
         boolean byLength;
 
         @Mixin
@@ -301,54 +270,33 @@ final class RmCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            Trainer.Evaluation ev;
-            LengthSplit split3;
-            long id;
-            TrainingRuns.Run evaluated;
-            String on;
-            try (Project p = Project.open(project.file, Project.Access.READ_ONLY)) {
-                TrainingRuns.Run r = TrainingRuns.get(p, run);
-                if (r == null) {
-                    throw new IllegalArgumentException("no training run" + (run > 0 ? " " + run : "s yet"));
-                }
-                id = r.id();
-                evaluated = r;
-                if (file != null) {
-                    dev.pairlab.pairs.ImportOptions options = dev.pairlab.pairs.ImportOptions.defaults().withFormat(format).withColumns(columns)
-                            .withLabelMap(labelMap);
-                    dev.pairlab.reward.FileEvaluation fe = dev.pairlab.reward.FileEvaluation.of(r.dir(), file, options);
-                    ev = fe.evaluation();
-                    on = file.getFileName() + " (" + fe.format() + (fe.withoutGold() > 0 ? ", " + fe.withoutGold() + " pairs without gold left out" : "")
-                            + ")";
-                } else {
-                    List<TrainPair> pairs = RewardData.load(p, "gold", Split.parse(split), ProgressListener.NONE, Cancellation.none()).eval();
-                    on = split;
-                    try (RewardNet net = RewardTraining.load(r.dir(), "auto")) {
-                        ev = Trainer.evaluate(net, pairs, 32);
-                    }
-                }
-                split3 = byLength ? ev.byLength() : null;
+            RewardEvaluation.Params params = new RewardEvaluation.Params(run.run, file != null ? null : Split.parse(split), file, format, columns,
+                    labelMap, byLength);
+            RewardEvaluation.Result r;
+            try (Project p = project.open(Project.Access.READ_ONLY)) {
+                r = new RewardEvaluation.Job(p, params).run(ProgressListener.NONE, Cancellation.none());
             }
-            dev.pairlab.analysis.Intervals.Interval ci = dev.pairlab.analysis.Intervals.wilson(Math.round(ev.accuracy() * ev.pairs()), ev.pairs());
+            Trainer.Evaluation ev = r.evaluation();
+            PrintWriter out = spec.commandLine().getOut();
             if (output.json) {
-                com.fasterxml.jackson.databind.node.ObjectNode o = Output.object().put("run", id).put("on", on).put("pairs", ev.pairs())
+                ObjectNode o = Output.object().put("run", r.run().id()).put("on", r.on()).put("pairs", ev.pairs())
                         .put("accuracy", ev.accuracy()).put("margin", ev.margin()).put("loss", ev.loss());
                 if (file == null) {
-                    o.put("split", split);
+                    o.put("split", r.on());
                 } else {
                     o.put("file", file.getFileName().toString());
                 }
-                o.putArray("accuracy_interval").add(ci.low()).add(ci.high());
-                putLengthTerm(o, evaluated);
-                if (split3 != null) {
-                    o.set("by_length", lengthJson(split3));
+                o.putArray("accuracy_interval").add(r.interval().low()).add(r.interval().high());
+                putLengthTerm(o, r.run());
+                if (r.byLength() != null) {
+                    o.set("by_length", lengthJson(r.byLength()));
                 }
-                Output.print(spec.commandLine().getOut(), o);
+                Output.print(out, o);
             } else {
-                spec.commandLine().getOut().printf("Run %d on %s: pairwise accuracy %.3f [%.3f, %.3f], mean margin %.3f, loss %.4f (%d pairs)%s%n", id,
-                        on, ev.accuracy(), ci.low(), ci.high(), ev.margin(), ev.loss(), ev.pairs(), qualityNote(evaluated));
-                if (split3 != null) {
-                    printLength(spec.commandLine().getOut(), split3);
+                out.printf("Run %d on %s: pairwise accuracy %.3f [%.3f, %.3f], mean margin %.3f, loss %.4f (%d pairs)%s%n", r.run().id(),
+                        r.on(), ev.accuracy(), r.interval().low(), r.interval().high(), ev.margin(), ev.loss(), ev.pairs(), qualityNote(r.run()));
+                if (r.byLength() != null) {
+                    printLength(out, r.byLength());
                 }
             }
             return Cli.OK;
@@ -374,7 +322,7 @@ final class RmCommand implements Runnable {
             try (Project p = Project.open(project.file, Project.Access.READ_ONLY)) {
                 TrainingRuns.Run r = TrainingRuns.get(p, run);
                 if (r == null) {
-                    throw new IllegalArgumentException("no training run" + (run > 0 ? " " + run : "s yet"));
+                    throw new LfException("no training run" + (run > 0 ? " " + run : "s yet"));
                 }
                 List<TrainPair> pairs = new java.util.ArrayList<>();
                 dev.pairlab.store.Pairs.<RuntimeException, RuntimeException>forEach(p, java.util.EnumSet.of(Split.parse(split)), false,
@@ -422,7 +370,7 @@ final class RmCommand implements Runnable {
                 for (TrainingRuns.Run r : runs) {
                     var m = Json.MAPPER.readTree(r.metrics());
                     spec.commandLine().getOut().printf("run %d: %s, %s, data %s, length term %s, test accuracy %s, %s%n", r.id(), r.kind(),
-                            r.state().name().toLowerCase(), Json.MAPPER.readTree(r.config()).path("data").asText(), lengthTerm(r),
+                            r.state().name().toLowerCase(), Json.MAPPER.readTree(r.config()).path("data").asText(), RewardTraining.lengthTerm(r).key(),
                             m.has("eval_accuracy") ? String.format("%.3f", m.get("eval_accuracy").asDouble()) : "-", r.updatedAt());
                 }
             }
@@ -430,23 +378,17 @@ final class RmCommand implements Runnable {
         }
     }
 
-    /** A run's length term ("none" for runs saved before there was one). */
-    static String lengthTerm(TrainingRuns.Run r) throws java.io.IOException {
-        String t = Json.MAPPER.readTree(r.config()).path("lengthTerm").asText("");
-        return t.isEmpty() ? RewardConfig.LENGTH_NONE : t;
-    }
-
-    static void putLengthTerm(ObjectNode o, TrainingRuns.Run r) throws java.io.IOException {
-        String term = lengthTerm(r);
-        o.put("length_term", term);
-        if (RewardConfig.LENGTH_LEARNED.equals(term)) {
+    static void putLengthTerm(ObjectNode o, TrainingRuns.Run r) {
+        RewardConfig.Length term = RewardTraining.lengthTerm(r);
+        o.put("length_term", term.key());
+        if (term == RewardConfig.Length.LEARNED) {
             o.put("scored_by", "quality head (the learned length term is not part of the reward)");
         }
     }
 
     /** After an accuracy: says that a length-controlled run is scored by its quality head alone. */
-    static String qualityNote(TrainingRuns.Run r) throws java.io.IOException {
-        return RewardConfig.LENGTH_LEARNED.equals(lengthTerm(r)) ? "; quality head only (the learned length term is left out)" : "";
+    static String qualityNote(TrainingRuns.Run r) {
+        return RewardTraining.lengthTerm(r) == RewardConfig.Length.LEARNED ? "; quality head only (the learned length term is left out)" : "";
     }
 
     static com.fasterxml.jackson.databind.node.ObjectNode lengthJson(LengthSplit l) {

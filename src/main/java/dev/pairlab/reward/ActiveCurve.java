@@ -11,7 +11,11 @@ import dev.pairlab.pairs.OutputFile;
 import dev.pairlab.pairs.Pair;
 import dev.pairlab.task.Cancellation;
 import dev.pairlab.task.CancelledException;
+import dev.pairlab.task.InvalidParametersException;
+import dev.pairlab.task.Parameters;
+import dev.pairlab.task.Problem;
 import dev.pairlab.task.ProgressListener;
+import dev.pairlab.task.Workflow;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,7 +29,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
-import javax.imageio.ImageIO;
 
 /**
  * The active-labeling curve: does choosing which pairs a human labels beat choosing at random?
@@ -42,16 +45,41 @@ public final class ActiveCurve {
 
     public static final List<String> STRATEGIES = List.of("random", "conflict", "model", "rm", "combined");
 
+    /** The curve's settings; the defaults and descriptions are the ones {@code pairlab active-curve} shows. */
     public record Params(Path dataset, Path evalFile, double evalFraction, List<Integer> budgets, int seeds, String preset,
-                         RewardConfig reward) {
+                         RewardConfig reward) implements Parameters {
+
+        public static final String DEFAULT_BUDGETS = "0,25,50,100,200";
+        public static final String DEFAULT_SEEDS = "3";
+        public static final String DESC_BUDGETS = "Labeled pairs";
+        public static final String DESC_SEEDS = "Seeds";
+        public static final String DESC_OUT = "Output folder.";
+
         public Params {
             budgets = List.copyOf(new TreeSet<>(budgets));
+        }
+
+        @Override
+        public List<Problem> validate() {
+            List<Problem> problems = Experiment.Params.datasetProblems(dataset, evalFraction, seeds, preset);
             if (budgets.isEmpty() || budgets.get(0) < 0) {
-                throw new IllegalArgumentException("budgets must be zero or more pairs");
+                problems.add(Problem.of("budgets", "budgets must be zero or more pairs"));
             }
-            if (seeds < 1) {
-                throw new IllegalArgumentException("the number of seeds must be at least 1");
-            }
+            return problems;
+        }
+    }
+
+    /** {@code pairlab active-curve}: the curve into a results folder. */
+    public record Job(Params params, Path out) implements Workflow<List<Row>> {
+
+        @Override
+        public List<Row> run(ProgressListener progress, Cancellation cancel) throws Exception {
+            return ActiveCurve.run(params, out, progress, cancel);
+        }
+
+        @Override
+        public String title() {
+            return "Measuring the active-labeling curve";
         }
     }
 
@@ -76,7 +104,8 @@ public final class ActiveCurve {
     }
 
     public static List<Row> run(Params params, Path outDir, ProgressListener progress, Cancellation cancel)
-            throws IOException, BadInputException, CancelledException {
+            throws IOException, BadInputException, CancelledException, InvalidParametersException {
+        params.requireValid();
         OutputFile.folder(outDir);
         Experiment.Prepared prep = Experiment.prepare(params.dataset(), params.evalFile(), params.preset(), progress, cancel);
         List<Pair> data = prep.data();

@@ -4,7 +4,6 @@ import ai.djl.Device;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.pairlab.analysis.Subsets;
 import dev.pairlab.features.FeatureCache;
 import dev.pairlab.features.FeatureTable;
 import dev.pairlab.labelmodel.FitOptions;
@@ -12,7 +11,6 @@ import dev.pairlab.labelmodel.HardLabels;
 import dev.pairlab.labelmodel.LabelModel;
 import dev.pairlab.labelmodel.LengthBalance;
 import dev.pairlab.labelmodel.MajorityVote;
-import dev.pairlab.labelmodel.SnorkelStyleModel;
 import dev.pairlab.labelmodel.TiePolicy;
 import dev.pairlab.lf.LabelMatrix;
 import dev.pairlab.lf.LfApplier;
@@ -20,18 +18,17 @@ import dev.pairlab.lf.LfDefinition;
 import dev.pairlab.lf.NamedLf;
 import dev.pairlab.lf.Presets;
 import dev.pairlab.pairs.BadInputException;
-import dev.pairlab.pairs.Formats;
-import dev.pairlab.pairs.Gold;
 import dev.pairlab.pairs.ImportOptions;
 import dev.pairlab.pairs.Json;
 import dev.pairlab.pairs.OutputFile;
 import dev.pairlab.pairs.Pair;
-import dev.pairlab.pairs.PairReader;
-import dev.pairlab.pairs.ParsedRecord;
 import dev.pairlab.task.Cancellation;
 import dev.pairlab.task.CancelledException;
+import dev.pairlab.task.InvalidParametersException;
+import dev.pairlab.task.Parameters;
+import dev.pairlab.task.Problem;
 import dev.pairlab.task.ProgressListener;
-import java.io.BufferedWriter;
+import dev.pairlab.task.Workflow;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,27 +54,88 @@ public final class Experiment {
     /** The training sets run unless the user lists others: the paper's two, then the gold-using label model, length balancing and a length-controlled reward model added one by one. */
     public static final String DEFAULT_VARIANTS = "gold,gold+weak,gold+weak:semi,gold+weak:semi:balanced,gold+weak:semi:balanced:lenctl";
 
-    /** The experiment's settings; saved as experiment.json in the output folder. */
+    /**
+     * The experiment's settings; saved as experiment.json in the output folder. The defaults and
+     * descriptions are the ones {@code pairlab experiment} and the experiment screen show.
+     */
     public record Params(Path dataset, Path evalFile, double evalFraction, List<Double> labeled, int seeds, String preset,
-                        List<String> variants, double threshold, RewardConfig reward) {
+                        List<String> variants, double threshold, RewardConfig reward) implements Parameters {
+
+        public static final String DEFAULT_EVAL_FRACTION = "0.1";
+        public static final String DEFAULT_LABELED = "0.01,0.02,0.05,0.1";
+        public static final String DEFAULT_SEEDS = "3";
+        public static final String DEFAULT_PRESET = "mt-bench";
+        public static final String DEFAULT_KIND = "features";
+        public static final String DEFAULT_THRESHOLD = "0.7";
+        public static final String DESC_DATASET = "Labeled pairs (any import format).";
+        public static final String DESC_EVAL_FILE = "A fixed evaluation set instead of a test share of the dataset.";
+        public static final String DESC_EVAL_FRACTION = "Test share of the dataset";
+        public static final String DESC_LABELED = "Labeled fractions";
+        public static final String DESC_SEEDS = "Seeds per fraction";
+        public static final String DESC_PRESET = "LF preset: hh, ub, ubp, mt-bench";
+        public static final String DESC_VARIANTS = "Training sets: gold, gold+weak, soft or filtered, then modifiers: :semi or :gold-prior"
+                + " (a label model that learns from the labeled pairs' gold instead of Snorkel's), :balanced (the weak part as often"
+                + " 'longer chosen' as the labeled pairs), :lenctl (a length-controlled reward model, decision 0015),"
+                + " e.g. gold+weak:semi:balanced:lenctl.";
+        public static final String DESC_KIND = "Reward model: features, frozen or transformer";
+        public static final String DESC_BASE = "frozen and transformer: minilm (shipped) or a local Hugging Face checkpoint folder.";
+        public static final String DESC_THRESHOLD = "Confidence threshold of the filtered variant";
+        public static final String DESC_EPOCHS = "Reward-model epochs (default: the text-feature model's).";
+        public static final String DESC_OUT = "Output folder (resumes if it holds the same experiment).";
 
         public Params {
             labeled = List.copyOf(labeled);
             variants = List.copyOf(variants);
+        }
+
+        /** The reward model an experiment trains: a kind's defaults (minilm for an encoder without a base), other epochs. */
+        public static RewardConfig rewardModel(RewardConfig.Kind kind, String base, Integer epochs) {
+            RewardConfig rm = RewardConfig.of(kind, base == null && kind.encoder() ? "minilm" : base);
+            return epochs == null ? rm : rm.withEpochs(epochs);
+        }
+
+        @Override
+        public List<Problem> validate() {
+            List<Problem> problems = datasetProblems(dataset, evalFraction, seeds, preset);
             for (String v : variants) {
-                ExperimentVariant.parse(v);
+                try {
+                    ExperimentVariant.parse(v);
+                } catch (IllegalArgumentException e) {
+                    problems.add(Problem.of("variants", e.getMessage()));
+                }
             }
             if (new HashSet<>(variants).size() != variants.size()) {
-                throw new IllegalArgumentException("a variant is listed twice");
+                problems.add(Problem.of("variants", "a variant is listed twice"));
+            }
+            if (variants.isEmpty()) {
+                problems.add(Problem.of("variants", "list at least one training set"));
+            }
+            if (labeled.isEmpty()) {
+                problems.add(Problem.of("labeled", "list at least one labeled fraction"));
             }
             for (double f : labeled) {
                 if (!(f > 0 && f <= 1)) {
-                    throw new IllegalArgumentException("labeled fractions must be in (0, 1], got " + f);
+                    problems.add(Problem.of("labeled", "labeled fractions must be in (0, 1], got " + f));
                 }
             }
-            if (seeds < 1) {
-                throw new IllegalArgumentException("the number of seeds must be at least 1");
+            Parameters.fraction(problems, "threshold", "the confidence threshold", threshold);
+            return problems;
+        }
+
+        /** The checks an experiment on a dataset and the active curve share: the data, its test share, the seeds, the LF preset. */
+        static List<Problem> datasetProblems(Path dataset, double evalFraction, int seeds, String preset) {
+            List<Problem> problems = new ArrayList<>();
+            if (dataset == null) {
+                problems.add(Problem.of("dataset", "choose the dataset"));
             }
+            Parameters.fraction(problems, "evalFraction", "the test share", evalFraction);
+            if (seeds < 1) {
+                problems.add(Problem.of("seeds", "the number of seeds must be at least 1"));
+            }
+            if (preset == null || !Presets.NAMES.contains(preset)) {
+                problems.add(Problem.of("preset", "unknown preset '" + preset + "' (presets: " + String.join(", ", Presets.NAMES) + ")"));
+            }
+            return problems;
         }
 
         ObjectNode toJson() {
@@ -107,6 +165,11 @@ public final class Experiment {
 
         static final String HEADER = "labeled,seed,variant,gold_pairs,weak_pairs,weak_accuracy,label_model_accuracy,majority_accuracy,"
                 + "test_pairs,rm_accuracy,millis,rm_accuracy_longer_preferred,rm_accuracy_shorter_preferred";
+
+        /** The labeled fraction as the results write it ("0.01"). */
+        public String fraction() {
+            return trim(labeled);
+        }
 
         /** Mean of the accuracies where the longer and where the shorter answer is preferred. */
         public double rmLengthBalanced() {
@@ -153,8 +216,37 @@ public final class Experiment {
         return params.evalFile() == null ? o : o.protecting(params.evalFile(), "the evaluation file " + params.evalFile());
     }
 
+    /** The rows of a results folder's results.csv so far (empty when there is none yet). */
+    public static List<Row> results(Path outDir) throws IOException {
+        Path csv = outDir.resolve("results.csv");
+        List<Row> rows = new ArrayList<>();
+        if (Files.exists(csv)) {
+            for (String line : Files.readAllLines(csv)) {
+                if (!line.isBlank() && !line.startsWith("labeled,")) {
+                    rows.add(Row.parse(line));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** {@code pairlab experiment} and the experiment screen's Run: the experiment into a results folder (resumed if it holds it). */
+    public record Job(Params params, Path out) implements Workflow<List<Row>> {
+
+        @Override
+        public List<Row> run(ProgressListener progress, Cancellation cancel) throws Exception {
+            return Experiment.run(params, out, progress, cancel);
+        }
+
+        @Override
+        public String title() {
+            return "Running the experiment";
+        }
+    }
+
     public static List<Row> run(Params params, Path outDir, ProgressListener progress, Cancellation cancel)
-            throws IOException, BadInputException, CancelledException {
+            throws IOException, BadInputException, CancelledException, InvalidParametersException {
+        params.requireValid();
         OutputFile.folder(outDir);
         Path settings = outDir.resolve("experiment.json");
         String json = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(params.toJson());
@@ -162,7 +254,7 @@ public final class Experiment {
             JsonNode old = Json.MAPPER.readTree(settings.toFile());
             if (old.path("reward") instanceof ObjectNode r && !r.has("lengthTerm")) {
                 // Written before reward models had a length term: theirs was none.
-                r.put("lengthTerm", RewardConfig.LENGTH_NONE).put("lengthDecorrelation", 0.0);
+                r.put("lengthTerm", RewardConfig.Length.NONE.key()).put("lengthDecorrelation", 0.0);
             }
             if (old.path("reward") instanceof ObjectNode r && !r.has("labelModelRun")) {
                 // Written before a reward config named its weak labels' run and threshold: the experiment fits its own (0, 0).
@@ -179,12 +271,9 @@ public final class Experiment {
         List<Row> rows = new ArrayList<>();
         Set<String> done = new HashSet<>();
         if (Files.exists(csv)) {
-            for (String line : Files.readAllLines(csv)) {
-                if (!line.isBlank() && !line.startsWith("labeled,")) {
-                    Row r = Row.parse(line);
-                    rows.add(r);
-                    done.add(r.key());
-                }
+            for (Row r : results(outDir)) {
+                rows.add(r);
+                done.add(r.key());
             }
         } else {
             output(csv, params).writeText(w -> w.write(Row.HEADER + "\n"));
@@ -280,7 +369,7 @@ public final class Experiment {
                     long t0 = System.nanoTime();
                     RewardConfig config = params.reward().withSeed(seed);
                     if (variant.lengthControl()) {
-                        config = config.withLengthTerm(RewardConfig.LENGTH_LEARNED, -1);
+                        config = config.withLengthTerm(RewardConfig.Length.LEARNED, -1);
                     }
                     Scored scored = trainAndScore(config, trainSet, testSet, testSet, outDir, cancel);
                     dev.pairlab.analysis.LengthSplit ls = scored.byLength();

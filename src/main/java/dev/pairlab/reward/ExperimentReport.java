@@ -125,7 +125,7 @@ public final class ExperimentReport {
         StringBuilder md = new StringBuilder();
         int testPairs = rows.isEmpty() ? 0 : rows.get(0).testPairs();
         md.append("# Experiment: ").append(params.dataset().getFileName()).append(", LF preset ").append(params.preset())
-                .append(", reward model ").append(params.reward().kind()).append("\n\n")
+                .append(", reward model ").append(params.reward().kind().key()).append("\n\n")
                 .append("Test split: ").append(params.evalFile() == null ? String.format(Locale.ROOT, "a seeded %.0f %% of the dataset", 100 * params.evalFraction())
                         : params.evalFile().getFileName().toString()).append(" (").append(testPairs).append(" pairs per seed); ")
                 .append(params.seeds()).append(" seed(s) per labeled fraction. Nothing was chosen on the test split: it is only scored.\n\n")

@@ -47,7 +47,7 @@ public final class RewardBenchmark {
                 long t1 = System.nanoTime();
                 Trainer.scorePairs(net, train, 32);
                 double scoreSeconds = (System.nanoTime() - t1) / 1e9;
-                return new Result(config.kind(), device.description(), train.size(), config.batchSize(), r.steps(),
+                return new Result(config.kind().key(), device.description(), train.size(), config.batchSize(), r.steps(),
                         train.size() / trainSeconds, train.size() / scoreSeconds, net.parameterCount());
             }
         } finally {

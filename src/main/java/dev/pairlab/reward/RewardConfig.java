@@ -1,5 +1,7 @@
 package dev.pairlab.reward;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pairlab.pairs.Json;
@@ -10,15 +12,16 @@ import dev.pairlab.pairs.Json;
  * decay, Adam β = (0.9, 0.95), ε = 1e-12; a transformer at lr 8e-6 for 2 epochs with 50 warm-up
  * steps) and what works for the small text-feature model otherwise.
  *
- * @param kind       "features", "transformer" (the encoder fine-tuned) or "frozen" (the encoder fixed, a linear head trained)
+ * @param kind       features, transformer (the encoder fine-tuned) or frozen (the encoder fixed, a linear head trained)
  * @param base       transformer and frozen: a Hugging Face checkpoint folder (config.json, tokenizer.json, model.safetensors) or
  *                   "minilm" (all-MiniLM-L6-v2, shipped; imported on first use)
- * @param data       "gold", "gold+weak" or "soft"
+ * @param data       gold, gold+weak or soft
  * @param beta       weight of ½(r_c² + r_r²), which keeps rewards near zero
  * @param evalEvery  steps between evaluations on the test split (0: only at the end)
- * @param checkpointEvery steps between checkpoints (0: only at the end)
+ * @param checkpointEvery steps between checkpoints (0: at each evaluation and at least every
+ *                   {@link Trainer#CHECKPOINT_SECONDS} seconds, so that a killed run loses little)
  * @param patience   evaluations without a better test loss before stopping early (0: never)
- * @param lengthTerm "none" (the reward is the network's scalar) or "learned": during training the reward is
+ * @param lengthTerm none (the reward is the network's scalar) or "learned": during training the reward is
  *                   q(x) + g(len(x)), the network's scalar q plus a learned function g of the answer's length
  *                   only ({@link LengthTerm}); evaluation, scoring and the saved model's rewards are q alone
  *                   (decision 0015). Absent in runs saved before it existed: "none".
@@ -28,39 +31,121 @@ import dev.pairlab.pairs.Json;
  *                   new run records the one it took, so a resume uses the same)
  * @param weakThreshold gold+weak and soft: keep pool pairs whose confidence is at least this, as export weak does
  */
-public record RewardConfig(String kind, String base, String data, int epochs, int batchSize, int gradAccum, double lr,
+public record RewardConfig(Kind kind, String base, Data data, int epochs, int batchSize, int gradAccum, double lr,
                            double weightDecay, int warmupSteps, double maxGradNorm, int maxLength, double beta, long seed,
                            int evalEvery, int checkpointEvery, int patience, String device, int buckets, int embeddingDim,
-                           int hidden, String lengthTerm, double lengthDecorrelation, long labelModelRun, double weakThreshold) {
+                           int hidden, Length lengthTerm, double lengthDecorrelation, long labelModelRun, double weakThreshold) {
 
-    public static final String FROZEN = "frozen";
-    /** Length-term values: none, or a learned g(len) beside the quality head. */
-    public static final String LENGTH_NONE = "none";
-    public static final String LENGTH_LEARNED = "learned";
     /** The decorrelation weight a learned length term gets unless told otherwise. */
     public static final double DEFAULT_DECORRELATION = 1.0;
 
-    public RewardConfig {
-        if (lengthTerm == null || lengthTerm.isBlank()) {
-            lengthTerm = LENGTH_NONE;
+    /** What the reward model is; saved and typed as its key. */
+    public enum Kind {
+        FEATURES("features"), TRANSFORMER("transformer"), FROZEN("frozen");
+
+        private final String key;
+
+        Kind(String key) {
+            this.key = key;
         }
-        if (!lengthTerm.equals(LENGTH_NONE) && !lengthTerm.equals(LENGTH_LEARNED)) {
-            throw new IllegalArgumentException("the length term must be none or learned, not '" + lengthTerm + "'");
+
+        @JsonValue
+        public String key() {
+            return key;
+        }
+
+        /** A pretrained encoder (fine-tuned or frozen) that needs a base model. */
+        public boolean encoder() {
+            return this != FEATURES;
+        }
+
+        @JsonCreator
+        public static Kind parse(String s) {
+            for (Kind k : values()) {
+                if (k.key.equals(s)) {
+                    return k;
+                }
+            }
+            throw new IllegalArgumentException("the reward model kind must be features, transformer or frozen, not '" + s + "'");
+        }
+    }
+
+    /** The training set: the train split's gold labels, plus the pool's weak labels (hard) or probabilities (soft). */
+    public enum Data {
+        GOLD("gold"), GOLD_WEAK("gold+weak"), SOFT("soft");
+
+        private final String key;
+
+        Data(String key) {
+            this.key = key;
+        }
+
+        @JsonValue
+        public String key() {
+            return key;
+        }
+
+        /** Whether the pool's weak labels are used (and so a label-model run and a threshold). */
+        public boolean weak() {
+            return this != GOLD;
+        }
+
+        @JsonCreator
+        public static Data parse(String s) {
+            for (Data d : values()) {
+                if (d.key.equals(s)) {
+                    return d;
+                }
+            }
+            throw new IllegalArgumentException("the training data must be gold, gold+weak or soft, not '" + s + "'");
+        }
+    }
+
+    /** The length term: none, or a learned g(len) beside the quality head (decision 0015). */
+    public enum Length {
+        NONE("none"), LEARNED("learned");
+
+        private final String key;
+
+        Length(String key) {
+            this.key = key;
+        }
+
+        @JsonValue
+        public String key() {
+            return key;
+        }
+
+        /** Blank (runs saved before there was a length term) is none. */
+        @JsonCreator
+        public static Length parse(String s) {
+            if (s == null || s.isBlank()) {
+                return NONE;
+            }
+            for (Length l : values()) {
+                if (l.key.equals(s)) {
+                    return l;
+                }
+            }
+            throw new IllegalArgumentException("the length term must be none or learned, not '" + s + "'");
+        }
+    }
+
+    public RewardConfig {
+        if (lengthTerm == null) {
+            lengthTerm = Length.NONE;
         }
         if (!(lengthDecorrelation >= 0)) {
             throw new IllegalArgumentException("the length decorrelation weight must be 0 or more, not " + lengthDecorrelation);
         }
-        if (lengthTerm.equals(LENGTH_NONE)) {
+        if (lengthTerm == Length.NONE) {
             lengthDecorrelation = 0; // nothing to decorrelate from: kept out of the record so equal runs compare equal
         }
-        if (!kind.equals("features") && !kind.equals("transformer") && !kind.equals(FROZEN)) {
-            throw new IllegalArgumentException("the reward model kind must be features, transformer or frozen, not '" + kind + "'");
+        if (kind == null || data == null) {
+            throw new IllegalArgumentException("a reward config needs a kind and a training set");
         }
-        if (!data.equals("gold") && !data.equals("gold+weak") && !data.equals("soft")) {
-            throw new IllegalArgumentException("the training data must be gold, gold+weak or soft, not '" + data + "'");
-        }
-        if ((kind.equals("transformer") || kind.equals(FROZEN)) && (base == null || base.isBlank())) {
-            throw new IllegalArgumentException("a " + kind + " reward model needs a base model: minilm or a checkpoint folder");
+        if (kind.encoder() && (base == null || base.isBlank())) {
+            throw new IllegalArgumentException("a " + kind.key() + " reward model needs a base model: minilm or a checkpoint folder");
         }
         if (epochs < 1 || batchSize < 1 || gradAccum < 1 || maxLength < 4) {
             throw new IllegalArgumentException("epochs, batch size and gradient accumulation must be at least 1, max length at least 4");
@@ -72,32 +157,37 @@ public record RewardConfig(String kind, String base, String data, int epochs, in
 
     /** The text-feature model's defaults. */
     public static RewardConfig features() {
-        return new RewardConfig("features", null, "gold", 8, 32, 1, 3e-3, 0.0, 10, 2.0, 256, 0.001, 123, 25, 0, 5, "auto",
-                1 << 14, 32, 64, LENGTH_NONE, 0, 0, 0);
+        return new RewardConfig(Kind.FEATURES, null, Data.GOLD, 8, 32, 1, 3e-3, 0.0, 10, 2.0, 256, 0.001, 123, 25, 0, 5, "auto",
+                1 << 14, 32, 64, Length.NONE, 0, 0, 0);
     }
 
     /** The paper's settings for a transformer, with a smaller batch for the CPU. */
     public static RewardConfig transformer(String base) {
-        return new RewardConfig("transformer", base, "gold", 2, 1, 2, 8e-6, 0.0, 50, 2.0, 256, 0.001, 123, 200, 0, 0, "auto",
-                0, 0, 0, LENGTH_NONE, 0, 0, 0);
+        return new RewardConfig(Kind.TRANSFORMER, base, Data.GOLD, 2, 1, 2, 8e-6, 0.0, 50, 2.0, 256, 0.001, 123, 200, 0, 0, "auto",
+                0, 0, 0, Length.NONE, 0, 0, 0);
     }
 
     /** A frozen encoder with a linear head: only the head trains, so a higher rate and more epochs (pooled states are cached). */
     public static RewardConfig frozen(String base) {
-        return new RewardConfig(FROZEN, base, "gold", 20, 16, 1, 3e-3, 0.0, 10, 2.0, 256, 0.001, 123, 50, 0, 0, "auto",
-                0, 0, 0, LENGTH_NONE, 0, 0, 0);
+        return new RewardConfig(Kind.FROZEN, base, Data.GOLD, 20, 16, 1, 3e-3, 0.0, 10, 2.0, 256, 0.001, 123, 50, 0, 0, "auto",
+                0, 0, 0, Length.NONE, 0, 0, 0);
     }
 
     /** The defaults of a kind. */
-    public static RewardConfig of(String kind, String base) {
+    public static RewardConfig of(Kind kind, String base) {
         return switch (kind) {
-            case "transformer" -> transformer(base);
+            case TRANSFORMER -> transformer(base);
             case FROZEN -> frozen(base);
-            default -> features();
+            case FEATURES -> features();
         };
     }
 
-    public RewardConfig withData(String d) {
+    /** The defaults of a kind named as the user types it. */
+    public static RewardConfig of(String kind, String base) {
+        return of(Kind.parse(kind), base);
+    }
+
+    public RewardConfig withData(Data d) {
         return new RewardConfig(kind, base, d, epochs, batchSize, gradAccum, lr, weightDecay, warmupSteps, maxGradNorm, maxLength,
                 beta, seed, evalEvery, checkpointEvery, patience, device, buckets, embeddingDim, hidden,
                 lengthTerm, lengthDecorrelation, labelModelRun, weakThreshold);
@@ -140,10 +230,9 @@ public record RewardConfig(String kind, String base, String data, int epochs, in
     }
 
     /**
-     * With a learned length term ({@code term} "learned") and the given decorrelation weight (negative:
-     * the default), or without one ("none").
+     * With a learned length term and the given decorrelation weight (negative: the default), or without one.
      */
-    public RewardConfig withLengthTerm(String term, double decorrelation) {
+    public RewardConfig withLengthTerm(Length term, double decorrelation) {
         double w = decorrelation < 0 ? DEFAULT_DECORRELATION : decorrelation;
         return new RewardConfig(kind, base, data, epochs, batchSize, gradAccum, lr, weightDecay, warmupSteps, maxGradNorm, maxLength,
                 beta, seed, evalEvery, checkpointEvery, patience, device, buckets, embeddingDim, hidden, term, w, labelModelRun, weakThreshold);
@@ -161,7 +250,7 @@ public record RewardConfig(String kind, String base, String data, int epochs, in
 
     /** Whether the reward is trained as quality + a learned length term. */
     public boolean lengthControlled() {
-        return LENGTH_LEARNED.equals(lengthTerm);
+        return lengthTerm == Length.LEARNED;
     }
 
     public ObjectNode toJson() {

@@ -81,7 +81,7 @@ public final class RewardData {
         return out;
     }
 
-    public static Sets load(Project project, String data, Split evalSplit, ProgressListener progress, Cancellation cancel)
+    public static Sets load(Project project, RewardConfig.Data data, Split evalSplit, ProgressListener progress, Cancellation cancel)
             throws CancelledException, LfException {
         return load(project, data, 0, 0, evalSplit, progress, cancel);
     }
@@ -92,7 +92,7 @@ public final class RewardData {
      * tie policy, seed and class balance, and the confidence threshold), so training uses the pairs
      * {@code export weak --model RUN --threshold T} writes.
      */
-    public static Sets load(Project project, String data, long modelRun, double threshold, Split evalSplit, ProgressListener progress,
+    public static Sets load(Project project, RewardConfig.Data data, long modelRun, double threshold, Split evalSplit, ProgressListener progress,
                             Cancellation cancel) throws CancelledException, LfException {
         List<TrainPair> train = new ArrayList<>();
         List<TrainPair> eval = new ArrayList<>();
@@ -105,7 +105,7 @@ public final class RewardData {
             (p.split() == evalSplit ? eval : p.split() == Split.DEV ? dev : train).add(t);
         });
         long run = 0;
-        if (!data.equals("gold")) {
+        if (data.weak()) {
             WeakExport.Labeler labeler = WeakExport.fromProject(project, modelRun);
             run = labeler.modelRun().path("id").asLong();
             ProjectLabeling.Labeled l = ProjectLabeling.label(project, false, progress, cancel);
@@ -117,7 +117,7 @@ public final class RewardData {
             for (int k = 0; k < pool.length; k++) {
                 if (weak.kept()[k]) {
                     // Soft: the model's probability; hard: its label, a tie decided as the export decides it.
-                    probA.put(l.matrix().ids()[pool[k]], data.equals("soft") ? 1 - weak.probabilityB()[k] : weak.hard()[k] == 0 ? 1.0 : 0.0);
+                    probA.put(l.matrix().ids()[pool[k]], data == RewardConfig.Data.SOFT ? 1 - weak.probabilityB()[k] : weak.hard()[k] == 0 ? 1.0 : 0.0);
                 }
             }
             Pairs.<RuntimeException, RuntimeException>forEach(project, EnumSet.of(Split.POOL), false, (Pair p) -> {

@@ -1,6 +1,7 @@
 package dev.pairlab.reward;
 
 import ai.djl.Device;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pairlab.lf.LfException;
 import dev.pairlab.pairs.Json;
@@ -9,7 +10,10 @@ import dev.pairlab.store.Project;
 import dev.pairlab.store.TrainingRuns;
 import dev.pairlab.task.Cancellation;
 import dev.pairlab.task.CancelledException;
+import dev.pairlab.task.Parameters;
+import dev.pairlab.task.Problem;
 import dev.pairlab.task.ProgressListener;
+import dev.pairlab.task.Workflow;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,12 +41,58 @@ public final class RewardTraining {
     private RewardTraining() {
     }
 
+    /** {@code rm train} and the training screen's Start: a new run with these choices. */
+    public record Train(Project project, TrainParams params, Trainer.Listener listener) implements Workflow<Outcome> {
+
+        @Override
+        public Outcome run(ProgressListener progress, Cancellation cancel) throws Exception {
+            params.requireValid();
+            return train(project, params.config(), listener, progress, cancel);
+        }
+
+        @Override
+        public String title() {
+            return "Training a " + params.kind().key() + " reward model";
+        }
+    }
+
+    /** Which run {@code rm resume} and the screen's Resume continue: its id, or 0 for the latest. */
+    public record ResumeParams(long run) implements Parameters {
+
+        public static final String DEFAULT_RUN = "0";
+        public static final String DESC_RUN = "Run id (default: the latest).";
+
+        @Override
+        public List<Problem> validate() {
+            return run < 0 ? List.of(Problem.of("run", "the run must be a run id, or 0 for the latest (got " + run + ")")) : List.of();
+        }
+    }
+
+    /** {@code rm resume} and the training screen's Resume: a cancelled, failed or interrupted run from its last checkpoint. */
+    public record Resume(Project project, ResumeParams params, Trainer.Listener listener) implements Workflow<Outcome> {
+
+        @Override
+        public Outcome run(ProgressListener progress, Cancellation cancel) throws Exception {
+            params.requireValid();
+            long id = params.run();
+            if (id == 0) {
+                TrainingRuns.Run latest = TrainingRuns.get(project, 0);
+                id = latest == null ? 0 : latest.id();
+            }
+            return resume(project, id, listener, progress, cancel);
+        }
+
+        @Override
+        public String title() {
+            return params.run() == 0 ? "Resuming the latest run" : "Resuming run " + params.run();
+        }
+    }
+
     public static RewardNet build(RewardConfig config, Device device) throws IOException {
         return switch (config.kind()) {
-            case "features" -> new FeatureRewardNet(config, device);
-            case "transformer", RewardConfig.FROZEN ->
+            case FEATURES -> new FeatureRewardNet(config, device);
+            case TRANSFORMER, FROZEN ->
                     TransformerRewardNet.load(Pretrained.resolve(config.base(), dev.pairlab.task.ProgressListener.NONE), config, device);
-            default -> throw new IllegalArgumentException("unknown reward model kind " + config.kind());
         };
     }
 
@@ -59,14 +109,14 @@ public final class RewardTraining {
                                 Cancellation cancel) throws IOException, CancelledException, LfException {
         RewardData.Sets sets = RewardData.load(project, config.data(), config.labelModelRun(), config.weakThreshold(), Split.TEST, progress,
                 cancel);
-        if (!config.data().equals("gold")) {
+        if (config.data().weak()) {
             config = config.withWeakLabels(sets.labelModelRun(), config.weakThreshold()); // the run it took, for the record and a resume
         }
         if (sets.train().isEmpty()) {
             throw new LfException("no training pairs: the train split has no gold labels"
-                    + (config.data().equals("gold") ? "" : " and the pool none the label model can label"));
+                    + (!config.data().weak() ? "" : " and the pool none the label model can label"));
         }
-        TrainingRuns.Run run = TrainingRuns.create(project, config.kind(), config.toJson().toString(), sets.labelModelRun());
+        TrainingRuns.Run run = TrainingRuns.create(project, config.kind().key(), config.toJson().toString(), sets.labelModelRun());
         Files.createDirectories(run.dir());
         Files.writeString(run.dir().resolve("config.json"), Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(config.toJson()));
         return execute(project, run, config, sets, listener, cancel);
@@ -100,6 +150,7 @@ public final class RewardTraining {
         }
         TrainingRuns.update(project, run.id(), TrainingRuns.State.RUNNING, device.description(), null);
         Path events = run.dir().resolve("events.jsonl");
+        keepEventsUpTo(events, Trainer.checkpointStep(run.dir()));
         try (RewardNet net = build(config, device.device());
              BufferedWriter log = Files.newBufferedWriter(events, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
             if (net instanceof FeatureRewardNet f && !Files.exists(Trainer.checkpointDir(run.dir()))) {
@@ -145,6 +196,81 @@ public final class RewardTraining {
         }
     }
 
+    /**
+     * Drops the events after the checkpoint a run continues from (steps a killed or cancelled process ran
+     * past its last checkpoint are run again), so that the curve has each step once and in order.
+     */
+    static void keepEventsUpTo(Path events, long step) throws IOException {
+        if (!Files.exists(events)) {
+            return;
+        }
+        List<String> kept = new ArrayList<>();
+        boolean dropped = false;
+        for (String line : Files.readAllLines(events, StandardCharsets.UTF_8)) {
+            long s;
+            try {
+                s = Json.MAPPER.readTree(line).path("step").asLong(Long.MAX_VALUE);
+            } catch (IOException e) {
+                s = Long.MAX_VALUE; // a line cut short by the kill
+            }
+            if (s <= step) {
+                kept.add(line);
+            } else {
+                dropped = true;
+            }
+        }
+        if (dropped) {
+            Path tmp = events.resolveSibling("events.jsonl.tmp");
+            Files.write(tmp, kept, StandardCharsets.UTF_8);
+            Files.move(tmp, events, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        }
+    }
+
+    /** A run's length term (none for runs saved before there was one). */
+    public static RewardConfig.Length lengthTerm(TrainingRuns.Run run) {
+        try {
+            return RewardConfig.Length.parse(Json.MAPPER.readTree(run.config()).path("lengthTerm").asText(""));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("run " + run.id() + " has a config that is not JSON", e);
+        }
+    }
+
+    /** A field of a run's stored JSON (its config or metrics) as text; empty when absent. */
+    public static String field(String json, String key) {
+        try {
+            return json == null ? "" : Json.MAPPER.readTree(json).path(key).asText("");
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** One point of a curve: a step and a value. */
+    public record Point(long step, double value) {
+    }
+
+    /** The test accuracy at each evaluation of a run, from its events (empty when it has none yet). */
+    public static List<Point> testAccuracyCurve(Path runDir) throws IOException {
+        Path events = runDir.resolve("events.jsonl");
+        List<Point> out = new ArrayList<>();
+        if (!Files.isRegularFile(events)) {
+            return out;
+        }
+        for (String line : Files.readAllLines(events, StandardCharsets.UTF_8)) {
+            JsonNode acc;
+            JsonNode e;
+            try {
+                e = Json.MAPPER.readTree(line);
+                acc = e.get("evalAccuracy");
+            } catch (IOException cut) {
+                continue; // the last line of a run still being written
+            }
+            if (acc != null && acc.isNumber()) {
+                out.add(new Point(e.path("step").asLong(), acc.asDouble()));
+            }
+        }
+        return out;
+    }
+
     static ObjectNode metrics(Trainer.Result r, RewardData.Sets sets, RewardConfig config) {
         ObjectNode o = Json.MAPPER.createObjectNode();
         o.put("state", r.state().name().toLowerCase());
@@ -153,7 +279,7 @@ public final class RewardTraining {
         o.put("eval_pairs", sets.eval().size());
         o.put("wall_ms", r.millis());
         o.put("pairs_per_s", r.pairsPerS());
-        o.put("length_term", config.lengthTerm());
+        o.put("length_term", config.lengthTerm().key());
         if (r.eval() != null && r.eval().pairs() > 0) {
             o.put("eval_accuracy", r.eval().accuracy());
             o.put("eval_margin", r.eval().margin());

@@ -58,6 +58,13 @@ public final class Trainer {
     public record Result(State state, long steps, Evaluation eval, long millis, double pairsPerS) {
     }
 
+    /**
+     * Without a checkpoint interval in steps, a checkpoint is written at each evaluation and at least this
+     * often: a run whose process is killed (the window closed, the machine off) resumes from it, not from
+     * step 1.
+     */
+    public static final int CHECKPOINT_SECONDS = 120;
+
     /** Below this many pairs a micro-batch's correlation is too noisy to penalize (two answers: always ±1). */
     static final int MIN_DECORRELATION_PAIRS = 4;
 
@@ -73,6 +80,21 @@ public final class Trainer {
 
     public static Path checkpointDir(Path runDir) {
         return runDir.resolve("checkpoint");
+    }
+
+    /** The step of the run's last checkpoint (what a resume continues after), or 0 when it has none. */
+    public static long checkpointStep(Path runDir) throws IOException {
+        Path ckpt = lastCheckpoint(runDir);
+        return ckpt == null ? 0 : Json.MAPPER.readTree(ckpt.resolve("trainer.json").toFile()).path("step").asLong();
+    }
+
+    /** The folder of the run's last complete checkpoint, or null. */
+    private static Path lastCheckpoint(Path runDir) {
+        Path ckpt = checkpointDir(runDir);
+        if (!Files.isRegularFile(ckpt.resolve("trainer.json")) && Files.isRegularFile(runDir.resolve("checkpoint.old/trainer.json"))) {
+            ckpt = runDir.resolve("checkpoint.old"); // a crash between the two renames of saveCheckpoint
+        }
+        return Files.isRegularFile(ckpt.resolve("trainer.json")) ? ckpt : null;
     }
 
     /** Trains from the start, or from the run's checkpoint when there is one. */
@@ -102,11 +124,8 @@ public final class Trainer {
         long startBatch = 0;
         double bestEvalLoss = Double.POSITIVE_INFINITY;
         int badEvals = 0;
-        Path ckpt = checkpointDir(runDir);
-        if (!Files.isRegularFile(ckpt.resolve("trainer.json")) && Files.isRegularFile(runDir.resolve("checkpoint.old/trainer.json"))) {
-            ckpt = runDir.resolve("checkpoint.old"); // a crash between the two renames of saveCheckpoint
-        }
-        if (Files.isRegularFile(ckpt.resolve("trainer.json"))) {
+        Path ckpt = lastCheckpoint(runDir);
+        if (ckpt != null) {
             JsonNode s = Json.MAPPER.readTree(ckpt.resolve("trainer.json").toFile());
             step = s.path("step").asLong();
             startEpoch = s.path("epoch").asInt();
@@ -118,6 +137,7 @@ public final class Trainer {
             listener.onMessage("resumed from the checkpoint at step " + step);
         }
         long start = System.nanoTime();
+        long lastCheckpointNs = start;
         long pairsSeen = 0;
         Evaluation last = null;
         State state = State.DONE;
@@ -175,8 +195,11 @@ public final class Trainer {
                         count == 0 ? Double.NaN : (double) right / count, count / Math.max(seconds, 1e-9), lr,
                         ev == null ? Double.NaN : ev.accuracy(), ev == null ? Double.NaN : ev.margin(), ev == null ? Double.NaN : ev.loss(),
                         (System.nanoTime() - start) / 1_000_000));
-                if (config.checkpointEvery() > 0 && step % config.checkpointEvery() == 0) {
+                boolean checkpoint = config.checkpointEvery() > 0 ? step % config.checkpointEvery() == 0
+                        : ev != null || System.nanoTime() - lastCheckpointNs >= CHECKPOINT_SECONDS * 1_000_000_000L;
+                if (checkpoint && !endOfTraining) {
                     saveCheckpoint(optimizer, step, epoch, batch + 1, bestEvalLoss, badEvals);
+                    lastCheckpointNs = System.nanoTime();
                 }
                 if (ev != null && !dev.isEmpty() && config.patience() > 0 && !endOfTraining) {
                     Evaluation devEval = evaluate(net, dev, Math.max(8, config.batchSize()), true);

@@ -75,7 +75,7 @@ public final class TransformerRewardNet extends RewardNet {
 
     /** Loads the encoder from a checkpoint folder and adds a fresh head (seeded). */
     public static TransformerRewardNet load(Path checkpoint, RewardConfig config, Device device) throws IOException {
-        TransformerRewardNet net = load(checkpoint, config.maxLength(), config.seed(), device, config.kind().equals(RewardConfig.FROZEN));
+        TransformerRewardNet net = load(checkpoint, config.maxLength(), config.seed(), device, config.kind() == RewardConfig.Kind.FROZEN);
         if (config.lengthControlled()) {
             net.addLengthTerm();
         }
@@ -177,7 +177,7 @@ public final class TransformerRewardNet extends RewardNet {
 
     @Override
     public String kind() {
-        return frozen ? RewardConfig.FROZEN : "transformer";
+        return (frozen ? RewardConfig.Kind.FROZEN : RewardConfig.Kind.TRANSFORMER).key();
     }
 
     @Override

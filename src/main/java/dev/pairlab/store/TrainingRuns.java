@@ -26,6 +26,20 @@ public final class TrainingRuns {
         public boolean resumable() {
             return this == CANCELLED || this == FAILED || this == INTERRUPTED;
         }
+
+        /**
+         * Whether a run in this state may be stored as {@code next} (checked transitions, as the job list's
+         * states): a resumable run runs again; a done run stays done; nothing moves back to queued.
+         */
+        public boolean canMoveTo(State next) {
+            return switch (this) {
+                case QUEUED -> next == RUNNING || next == CANCELLED || next == FAILED;
+                case RUNNING -> next == DONE || next == CANCELLED || next == FAILED || next == PAUSED;
+                case PAUSED -> next == RUNNING || next == CANCELLED || next == FAILED;
+                case CANCELLED, FAILED, INTERRUPTED -> next == RUNNING;
+                case DONE -> false;
+            };
+        }
     }
 
     public record Run(long id, String kind, String config, State state, Path dir, String device, String metrics, long labelModelRun,
@@ -68,12 +82,27 @@ public final class TrainingRuns {
         });
     }
 
-    /** Stores a run's state; this process becomes the run's owner (the one whose death interrupts it). */
+    /**
+     * Stores a run's state; this process becomes the run's owner (the one whose death interrupts it). A
+     * transition {@link State#canMoveTo} does not allow is a programming error.
+     */
     public static void update(Project project, long id, State state, String device, String metrics) {
         if (state == State.INTERRUPTED) {
             throw new IllegalArgumentException("INTERRUPTED is derived from a dead owner, never stored");
         }
         project.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT state, owner FROM training_runs WHERE id = ?")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new IllegalArgumentException("no training run " + id);
+                    }
+                    State now = state(State.valueOf(rs.getString(1)), rs.getString(2));
+                    if (!now.canMoveTo(state)) {
+                        throw new IllegalStateException("training run " + id + " cannot move from " + now + " to " + state);
+                    }
+                }
+            }
             try (PreparedStatement ps = c.prepareStatement("UPDATE training_runs SET state = ?, device = coalesce(?, device),"
                     + " metrics = coalesce(?, metrics), updated_at = ?, owner = ? WHERE id = ?")) {
                 ps.setString(1, state.name());
@@ -128,11 +157,15 @@ public final class TrainingRuns {
         });
     }
 
-    private static Run run(ResultSet rs) throws SQLException {
-        State stored = State.valueOf(rs.getString(4));
-        String owner = rs.getString(11);
+    /** The state as read: an unfinished run whose owner is gone is interrupted. */
+    private static State state(State stored, String owner) {
         boolean unfinished = stored == State.QUEUED || stored == State.RUNNING || stored == State.PAUSED;
-        State state = unfinished && !RunOwner.alive(owner) ? State.INTERRUPTED : stored;
+        return unfinished && !RunOwner.alive(owner) ? State.INTERRUPTED : stored;
+    }
+
+    private static Run run(ResultSet rs) throws SQLException {
+        String owner = rs.getString(11);
+        State state = state(State.valueOf(rs.getString(4)), owner);
         return new Run(rs.getLong(1), rs.getString(2), rs.getString(3), state, Path.of(rs.getString(5)),
                 rs.getString(6), rs.getString(7), rs.getLong(8), rs.getString(9), rs.getString(10), owner);
     }

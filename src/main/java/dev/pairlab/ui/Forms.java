@@ -1,17 +1,25 @@
 package dev.pairlab.ui;
 
+import dev.pairlab.task.Problem;
 import java.util.Arrays;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
 
-/** How the screens' forms bind to their view models: choices, a problem beside each field, the records' descriptions as tooltips. */
+/** How the screens' forms bind to their view models: text fields, choices, buttons never squeezed, problems beside a field or
+ * listed, the parameter records' descriptions as tooltips. */
 public final class Forms {
 
     private Forms() {
@@ -73,5 +81,36 @@ public final class Forms {
     public static String plain(String description, String defaultValue) {
         return description.replace("${DEFAULT-VALUE}", defaultValue == null ? "" : defaultValue).replace("%n", " ").replace("%%", "%")
                 .replaceAll("--([a-z][a-z0-9-]*)", "'$1'");
+    }
+
+    /** A text field bound both ways to the view model's text, with the parameter's description as its tooltip. */
+    public static TextField field(StringProperty value, String id, String description, int columns) {
+        TextField t = new TextField();
+        t.setId(id);
+        t.textProperty().bindBidirectional(value);
+        t.setTooltip(new Tooltip(description));
+        t.setPrefColumnCount(columns);
+        return t;
+    }
+
+    /** A button that is never narrower than its text (a squeezed layout must not show "C…"). */
+    public static Button button(String text, String id) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setMinWidth(Region.USE_PREF_SIZE);
+        return b;
+    }
+
+    /** The form's problems, one a line, in the user's words; takes no room while there are none. */
+    public static Label problems(ObservableList<Problem> problems, String id) {
+        Label l = new Label();
+        l.setId(id);
+        l.setWrapText(true);
+        l.setStyle("-fx-text-fill: #b00020;");
+        l.textProperty().bind(Bindings.createStringBinding(() -> problems.stream().map(Problem::message).collect(Collectors.joining("\n")),
+                problems));
+        l.managedProperty().bind(l.textProperty().isNotEmpty());
+        l.visibleProperty().bind(l.managedProperty());
+        return l;
     }
 }

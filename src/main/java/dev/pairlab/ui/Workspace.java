@@ -94,7 +94,7 @@ public final class Workspace {
 
     public void error(Throwable t) {
         String message = t.getMessage() == null ? t.toString() : t.getMessage();
-        boolean expected = t instanceof dev.pairlab.pairs.BadInputException || t instanceof ProjectException || t instanceof LfException
+        boolean expected = t instanceof dev.pairlab.task.UserException || t instanceof ProjectException || t instanceof LfException
                 || t instanceof CancelledException || t instanceof IllegalArgumentException
                 || t instanceof dev.pairlab.ui.jobs.JobRefusedException;
         notice.set(new Notice(Level.ERROR, expected ? message : "Internal error: " + message));

@@ -79,7 +79,7 @@ class ExperimentTest {
         assertEquals(rows.size(), Experiment.run(params, out, ProgressListener.NONE, Cancellation.none()).size());
         Experiment.Params controlled = new Experiment.Params(params.dataset(), params.evalFile(), params.evalFraction(), params.labeled(),
                 params.seeds(), params.preset(), params.variants(), params.threshold(),
-                params.reward().withLengthTerm(RewardConfig.LENGTH_LEARNED, -1));
+                params.reward().withLengthTerm(RewardConfig.Length.LEARNED, -1));
         assertThrows(BadInputException.class, () -> Experiment.run(controlled, out, ProgressListener.NONE, Cancellation.none()),
                 "a length-controlled experiment is another experiment");
         Experiment.Params other = new Experiment.Params(TestData.mtBenchTrain(), TestData.mtBenchEval(), 0.1, List.of(0.5), 1,

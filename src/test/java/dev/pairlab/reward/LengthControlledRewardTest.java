@@ -106,7 +106,7 @@ class LengthControlledRewardTest {
     }
 
     static RewardConfig controlled() {
-        return plain().withLengthTerm(RewardConfig.LENGTH_LEARNED, -1);
+        return plain().withLengthTerm(RewardConfig.Length.LEARNED, -1);
     }
 
     /** Pearson's correlation between each answer's reward and log(1 + its characters), over the answers of {@code pairs}. */
@@ -197,7 +197,7 @@ class LengthControlledRewardTest {
     void aLengthControlledTransformerRunIsCancelledResumedFromItsConfigAndReloadsScoringTheQualityHeadOnly() throws Exception {
         Path ckpt = RandomCheckpoint.write(dir.resolve("tiny-bert"), 16, 2, 2, 32, 7);
         RewardConfig c = RewardConfig.transformer(ckpt.toString()).withEpochs(2).withBatch(4, 1, 3e-3, 2).withSchedule(0, 0, 0)
-                .withDevice("cpu").withMaxLength(48).withLengthTerm(RewardConfig.LENGTH_LEARNED, -1);
+                .withDevice("cpu").withMaxLength(48).withLengthTerm(RewardConfig.Length.LEARNED, -1);
         List<TrainPair> test = longerWins(12, 8);
         try (dev.pairlab.store.Project p = dev.pairlab.store.Project.create(dir.resolve("t.pairlab"))) {
             dev.pairlab.store.ProjectFixture.importFile(p, trl(dir.resolve("train.jsonl"), longerWins(24, 7)),
@@ -223,7 +223,7 @@ class LengthControlledRewardTest {
             assertEquals(dev.pairlab.store.TrainingRuns.State.CANCELLED, first.run().state());
             assertEquals(3, first.result().steps());
             assertTrue(messages.stream().anyMatch(m -> m.contains("learned length term")), String.join("\n", messages));
-            assertEquals("learned", RewardConfig.fromJson(dev.pairlab.pairs.Json.MAPPER.readTree(first.run().config())).lengthTerm());
+            assertEquals("learned", RewardConfig.fromJson(dev.pairlab.pairs.Json.MAPPER.readTree(first.run().config())).lengthTerm().key());
             List<Long> steps = new ArrayList<>();
             RewardTraining.Outcome resumed = RewardTraining.resume(p, first.run().id(), e -> steps.add(e.step()),
                     dev.pairlab.task.ProgressListener.NONE, Cancellation.none());
@@ -276,13 +276,13 @@ class LengthControlledRewardTest {
         RewardConfig c = controlled();
         RewardConfig back = RewardConfig.fromJson(c.toJson());
         assertEquals(c, back);
-        assertEquals("learned", back.lengthTerm());
+        assertEquals("learned", back.lengthTerm().key());
         assertEquals(RewardConfig.DEFAULT_DECORRELATION, back.lengthDecorrelation(), 0.0);
         com.fasterxml.jackson.databind.node.ObjectNode old = plain().toJson();
         old.remove("lengthTerm");
         old.remove("lengthDecorrelation");
         RewardConfig fromOld = RewardConfig.fromJson(old);
-        assertEquals("none", fromOld.lengthTerm());
+        assertEquals("none", fromOld.lengthTerm().key());
         assertFalse(fromOld.lengthControlled());
         assertEquals(plain(), fromOld);
     }
