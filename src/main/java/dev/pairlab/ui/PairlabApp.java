@@ -30,6 +30,9 @@ public final class PairlabApp extends Application {
     public void start(Stage stage) {
         Preferences prefs = Preferences.userRoot().node("dev/pairlab");
         MainWindow window = new MainWindow(stage, ws, prefs);
+        // Internal errors are kept in a log that the error window opens; documents open in the desktop's viewer.
+        ws.errors().setLog(dev.pairlab.ui.errors.Errors.defaultLog());
+        ws.errors().setOpener(getHostServices()::showDocument);
         stage.setScene(scene(window));
         stage.setTitle("Pairlab");
         restoreLayout(stage, prefs);

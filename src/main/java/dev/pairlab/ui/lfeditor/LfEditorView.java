@@ -225,12 +225,7 @@ public final class LfEditorView extends BorderPane {
         dirtyMark.getStyleClass().add("dirty-marker");
         dirtyMark.visibleProperty().bind(model.dirtyProperty());
         model.dirtyProperty().addListener((o, a, d) -> name.pseudoClassStateChanged(DIRTY, d));
-        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (SAVE_KEY.match(e)) {
-                e.consume();
-                saveDraft();
-            }
-        });
+        dev.pairlab.ui.Shortcuts.bind(this, SAVE_KEY, "LF editor", "save the LF", this::saveDraft);
         HBox head = new HBox(8, new Label("Name"), name, new Label("Kind"), kind, save, dirtyMark);
         head.setAlignment(Pos.CENTER_LEFT);
         saveResult.setId("lf-save-result");
