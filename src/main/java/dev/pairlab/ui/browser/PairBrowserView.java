@@ -295,10 +295,15 @@ public final class PairBrowserView extends BorderPane {
             ws.info("Pair " + id + " is not among the rows shown (check the filters)");
             return;
         }
+        selectPosition(position);
+        table.requestFocus();
+    }
+
+    /** Shows, selects and scrolls to the row at this position among all shown ids (a few rows below the top). */
+    private void selectPosition(int position) {
         int row = table.showWindow(position);
         table.getSelectionModel().clearAndSelect(row);
         table.scrollTo(Math.max(0, row - 5));
-        table.requestFocus();
     }
 
     private void runSearch() {
@@ -378,9 +383,7 @@ public final class PairBrowserView extends BorderPane {
                     + (edit.fromPool() ? "; moved from the pool into the train split" : "") + " (Ctrl+Z undoes)");
             int position = table.windowStartProperty().get() + index + 1;
             if (position < table.totalRows()) {
-                int row = table.showWindow(position);
-                table.getSelectionModel().clearAndSelect(row);
-                table.scrollTo(Math.max(0, row - 5));
+                selectPosition(position);
             }
             ws.relabel();
         });
@@ -407,9 +410,7 @@ public final class PairBrowserView extends BorderPane {
                     + (undone.fromPool() ? ", back in the pool" : ""));
             int position = table.positionOf(undone.id());
             if (position >= 0) {
-                int row = table.showWindow(position);
-                table.getSelectionModel().clearAndSelect(row);
-                table.scrollTo(Math.max(0, row - 5));
+                selectPosition(position);
             }
             ws.relabel();
         });
