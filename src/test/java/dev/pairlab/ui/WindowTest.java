@@ -18,16 +18,16 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 
 /** The main window on a fresh workspace and its own preferences node, closed after each test. */
-abstract class WindowTest {
+public abstract class WindowTest {
 
     @TempDir
     protected Path dir;
     protected Workspace ws;
     protected MainWindow window;
-    private Preferences prefs;
+    protected Preferences prefs;
 
     /** Builds and shows the window; each test class calls it from its own {@code @Start} (TestFX looks only there). */
-    void showWindow(Stage stage) {
+    protected void showWindow(Stage stage) {
         ws = new Workspace(new BackgroundTasks());
         prefs = Preferences.userRoot().node("dev/pairlab-test/" + UUID.randomUUID());
         window = new MainWindow(stage, ws, prefs);
@@ -45,7 +45,7 @@ abstract class WindowTest {
      * A project of MT-Bench's train file (898 pairs); with {@code split}, 10 % test, 10 % labeled (train) and
      * the rest a pool (seed 123); with {@code preset}, the paper's six MT-Bench LFs.
      */
-    Path mtBench(boolean split, boolean preset) throws Exception {
+    protected Path mtBench(boolean split, boolean preset) throws Exception {
         Path file = dir.resolve("mt.pairlab");
         try (Project p = Project.create(file)) {
             ProjectFixture.importFile(p, TestData.mtBenchTrain(), ImportOptions.defaults());
@@ -60,7 +60,7 @@ abstract class WindowTest {
     }
 
     /** Opens the project and waits until its labels are computed with {@code lfs} LFs. */
-    void openAndWait(FxRobot robot, Path file, int lfs) {
+    protected void openAndWait(FxRobot robot, Path file, int lfs) {
         robot.interact(() -> window.open(file));
         WorkbenchTest.waitUntil("labels are computed", () -> ws.labeled().get() != null && ws.labeled().get().matrix().m() == lfs);
     }
