@@ -83,4 +83,39 @@ class LfEditorUiTest extends WindowTest {
         WorkbenchTest.waitUntil("the preview clears the problem", () -> problems.getText().isEmpty());
         assertFalse(min.getPseudoClassStates().contains(ProblemReport.PROBLEM));
     }
+
+    @Test
+    void theHistoryComparesAnOlderVersionWithTheCurrentOneAsLfDiffDoes(FxRobot robot) throws Exception {
+        java.nio.file.Path file = mtBench(true, true);
+        try (dev.pairlab.store.Project p = dev.pairlab.store.Project.open(file, dev.pairlab.store.Project.Access.READ_WRITE)) {
+            dev.pairlab.store.Lfs.save(p, "length", dev.pairlab.lf.FeatureRule.KIND,
+                    new dev.pairlab.lf.FeatureRule("length", dev.pairlab.lf.FeatureRule.Prefer.HIGHER, 300, null).toJson().toString());
+        }
+        openAndWait(robot, file, 6);
+        robot.clickOn("#tab-lfs");
+        @SuppressWarnings("unchecked")
+        TableView<LfEditorView.Row> table = robot.lookup("#lf-table").queryAs(TableView.class);
+        WorkbenchTest.waitUntil("stats are in the table", () -> table.getItems().size() == 6 && table.getItems().get(0).stats() != null);
+        int row = 0;
+        while (!table.getItems().get(row).lf().name().equals("length")) {
+            row++;
+        }
+        int lengthRow = row;
+        robot.interact(() -> table.getSelectionModel().select(lengthRow));
+        robot.clickOn("#lf-history-button");
+        WorkbenchTest.waitUntil("the history opens", () -> robot.lookup("#lf-history").tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ListView<dev.pairlab.store.Lfs.Version> versions = robot.lookup("#lf-history").queryAs(javafx.scene.control.ListView.class);
+        robot.interact(() -> versions.getSelectionModel().select(versions.getItems().stream().filter(v -> v.version() == 1).findFirst().orElseThrow()));
+        robot.interact(() -> robot.lookup("#lf-compare").queryAs(javafx.scene.control.Button.class).fire());
+        Label result = robot.lookup("#lf-compare-result").queryAs(Label.class);
+        WorkbenchTest.waitUntil("the comparison is shown", () -> result.getText().startsWith("v1 → v2"));
+        dev.pairlab.analysis.LfVersionDiff expected = dev.pairlab.analysis.LfVersionDiff.of(ws.project().get().reader(), "length", 1, 2,
+                java.util.EnumSet.of(dev.pairlab.pairs.Split.TRAIN), dev.pairlab.task.ProgressListener.NONE, dev.pairlab.task.Cancellation.none());
+        assertEquals(String.format(java.util.Locale.ROOT, "v1 → v2 on train: coverage %.3f → %.3f, accuracy %.3f → %.3f; %s",
+                expected.stats()[0].coverage(), expected.stats()[1].coverage(), expected.stats()[0].accuracy(), expected.stats()[1].accuracy(),
+                expected.diff().summary()), result.getText());
+        assertTrue(expected.diff().changed() > 0, "a minimum |Δ| of 300 instead of 20 changes votes");
+        robot.interact(() -> ((Stage) result.getScene().getWindow()).close());
+    }
 }

@@ -167,7 +167,8 @@ public final class LfEditorView extends BorderPane {
                 ws.info("Select an LF to see its versions");
                 return;
             }
-            LfTools.showHistory(getScene() == null ? null : getScene().getWindow(), ws, row.lf(), ws::relabel);
+            LfTools.showHistory(getScene() == null ? null : getScene().getWindow(), ws, row.lf(), statsSplits(), statsSplit.getValue(),
+                    ws::relabel);
         });
         Button agreement = button("Agreement…", "lf-agreement", () -> LfTools.showAgreement(getScene() == null ? null : getScene().getWindow(), ws,
                 statsSplits(), statsSplit.getValue(), showBrowser));
