@@ -54,8 +54,15 @@ public final class Shortcuts {
         if (scene.getRoot() != null) {
             walk(scene.getRoot(), out, true);
         }
-        scene.getAccelerators().keySet().forEach(k -> out.putIfAbsent(k.getDisplayText() + "|window",
-                new Shortcut(k.getDisplayText(), "(window)", "anywhere")));
+        // The scene's accelerators hold the menus' again (the menu bar installs them there) and its own F10.
+        java.util.Set<String> listed = new java.util.HashSet<>();
+        out.values().forEach(sc -> listed.add(sc.keys()));
+        for (KeyCombination k : scene.getAccelerators().keySet()) {
+            String keys = k.getDisplayText();
+            if (listed.add(keys)) {
+                out.put(keys + "|window", new Shortcut(keys, keys.equals("F10") ? "focus the menu bar" : "window shortcut", "anywhere"));
+            }
+        }
         if (scene.getRoot() != null) {
             walk(scene.getRoot(), out, false);
         }

@@ -62,6 +62,11 @@ class LfEditorUiTest extends WindowTest {
         }
         assertEquals("name", table.getVisibleLeafColumns().get(1).getText());
         assertTrue(table.getVisibleLeafColumns().get(1).getWidth() >= 80);
+        // The editor's head keeps its words at this width (the name field gives way), never "S…".
+        for (String id : new String[] {"#lf-save", "#lf-kind", "#lf-dirty"}) {
+            javafx.scene.control.Control c = robot.lookup(id).queryAs(javafx.scene.control.Control.class);
+            assertTrue(c.getWidth() >= c.prefWidth(-1) - 0.5, id + " is " + c.getWidth() + " px of " + c.prefWidth(-1));
+        }
     }
 
     @Test

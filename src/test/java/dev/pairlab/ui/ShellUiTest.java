@@ -97,6 +97,8 @@ class ShellUiTest extends WindowTest {
         assertTrue(keys.contains("Ctrl+S"), "the LF editor's save: " + keys);
         assertTrue(keys.contains("Ctrl+Q"), "File → Quit: " + keys);
         assertTrue(keys.contains("Ctrl+Z"), "the pair table's undo: " + keys);
+        assertEquals(1, table.getItems().stream().filter(s -> s.keys().equals("Ctrl+Q")).count(), "a menu's key is listed once: " + table.getItems());
+        assertEquals("File → Quit", table.getItems().stream().filter(s -> s.keys().equals("Ctrl+Q")).findFirst().orElseThrow().action());
         Shortcuts.Shortcut save = table.getItems().stream().filter(s -> s.keys().equals("Ctrl+S")).findFirst().orElseThrow();
         assertEquals("LF editor", save.where());
         robot.interact(dialog[0]::close);

@@ -120,7 +120,8 @@ public final class LfEditorView extends BorderPane {
         report.field("name", name);
         forms.values().forEach(f -> f.fields().forEach(report::field));
         SplitPane split = new SplitPane(tablePane(), editorPane());
-        split.setDividerPositions(0.55);
+        // The table's shown columns at their preferred widths (some 720 px) fit beside the form in a 1280-pixel window.
+        split.setDividerPositions(0.62);
         setCenter(split);
         showForm(FeatureRule.KIND);
         Shortcuts.bind(this, SAVE_KEY, "LF editor", "save the LF", this::saveDraft);
@@ -199,7 +200,16 @@ public final class LfEditorView extends BorderPane {
         dirtyMark.getStyleClass().add("dirty-marker");
         dirtyMark.visibleProperty().bind(model.dirtyProperty());
         model.dirtyProperty().addListener((o, a, d) -> name.pseudoClassStateChanged(DIRTY, d));
-        HBox head = new HBox(8, new Label("Name"), name, new Label("Kind"), kind, save, dirtyMark);
+        Label nameLabel = new Label("Name");
+        Label kindLabel = new Label("Kind");
+        // The name field gives way in a narrow window; labels and Save keep their words (never "S…").
+        for (javafx.scene.control.Control c : List.of(nameLabel, kindLabel, kind, save, dirtyMark)) {
+            c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        name.setPrefColumnCount(14);
+        name.setMinWidth(80);
+        HBox.setHgrow(name, Priority.SOMETIMES);
+        HBox head = new HBox(8, nameLabel, name, kindLabel, kind, save, dirtyMark);
         head.setAlignment(Pos.CENTER_LEFT);
         saveResult.setId("lf-save-result");
         saveResult.setVisible(false);
@@ -475,6 +485,7 @@ public final class LfEditorView extends BorderPane {
         }
         LfDefinition d = draftOrShowProblem();
         if (d == null) {
+            preview.setText(""); // the last draft's numbers are not this one's
             return;
         }
         if (d instanceof JudgeRule) {

@@ -55,27 +55,27 @@ final class LfTable extends TableView<LfEditorView.Row> {
         on.setResizable(false);
         on.setEditable(true);
         getColumns().add(on);
-        getColumns().add(size(text("name", r -> r.lf().name() + " (v" + r.lf().version() + ")"), 150, 80));
-        getColumns().add(size(text("kind", r -> r.lf().kind()), 62, 44));
+        getColumns().add(size(text("name", r -> r.lf().name() + " (v" + r.lf().version() + ")"), 130, 80));
+        getColumns().add(size(text("kind", r -> r.lf().kind()), 64, 44));
         getColumns().add(hidden(text("polarity", r -> r.stats() == null ? "" : r.stats().polarity())));
-        getColumns().add(size(text("coverage", r -> r.stats() == null ? "" : f3(r.stats().coverage())), 66, 44));
+        getColumns().add(size(text("coverage", r -> r.stats() == null ? "" : f3(r.stats().coverage())), 74, 44));
         getColumns().add(hidden(text("overlaps", r -> r.stats() == null ? "" : f3(r.stats().overlaps()))));
-        getColumns().add(size(text("conflicts", r -> r.stats() == null ? "" : f3(r.stats().conflicts())), 66, 44));
+        getColumns().add(size(text("conflicts", r -> r.stats() == null ? "" : f3(r.stats().conflicts())), 70, 44));
         getColumns().add(hidden(text("correct", r -> r.stats() == null ? "" : Long.toString(r.stats().correct()))));
         TableColumn<LfEditorView.Row, String> incorrect = size(text("incorrect", r -> r.stats() == null ? "" : Long.toString(r.stats().incorrect())),
-                66, 44);
+                72, 44);
         incorrect.setCellFactory(col -> flagged("link", item -> !item.isEmpty() && !item.equals("0"), null, row -> onIncorrect.accept(row.lf().name())));
         getColumns().add(incorrect);
-        getColumns().add(size(text("emp. acc.", r -> r.stats() == null ? "" : f3(r.stats().accuracy())), 66, 44));
+        getColumns().add(size(text("emp. acc.", r -> r.stats() == null ? "" : f3(r.stats().accuracy())), 74, 44));
         // Worse than a coin on the labeled split (95 % Wilson interval below 0.5), whatever split the table shows.
         TableColumn<LfEditorView.Row, String> chance = size(text("< chance?", r -> r.onLabeled() == null || !r.onLabeled().belowChance() ? ""
-                : "⚠ " + r.onLabeled().correct() + "/" + (r.onLabeled().correct() + r.onLabeled().incorrect())), 70, 44);
+                : "⚠ " + r.onLabeled().correct() + "/" + (r.onLabeled().correct() + r.onLabeled().incorrect())), 80, 44);
         chance.setId("lf-col-chance");
         getColumns().add(chance);
         TableColumn<LfEditorView.Row, String> longer = hidden(text("acc. longer", r -> r.length() == null ? "" : f3(r.length().accuracyLongerPreferred())));
         longer.setId("lf-col-longer");
         TableColumn<LfEditorView.Row, String> shorter = hidden(lengthColumn("acc. shorter", LengthSplit.Breakdown::longerLoses));
-        TableColumn<LfEditorView.Row, String> matched = size(lengthColumn("acc. matched", LengthSplit.Breakdown::lengthMatched), 90, 60);
+        TableColumn<LfEditorView.Row, String> matched = size(lengthColumn("acc. matched", LengthSplit.Breakdown::lengthMatched), 100, 60);
         matched.setId("lf-col-matched");
         Tooltip lengthTip = new Tooltip(
                 "Empirical accuracy on the pairs where the longer answer is preferred / where the shorter one is / on length-matched pairs\n"
@@ -92,7 +92,7 @@ final class LfTable extends TableView<LfEditorView.Row> {
         TableColumn<LfEditorView.Row, String> ab = size(text("A/B", r -> {
             Double share = audit.get(r.lf().name());
             return share == null ? "" : share >= 1 ? "ok" : f3(share) + " !";
-        }), 50, 36);
+        }), 44, 36);
         ab.setId("lf-col-ab");
         ab.setCellFactory(col -> flagged("error-text", item -> item.endsWith("!"), "position-dependent: this share of its votes mirror when A and B swap",
                 null));
