@@ -65,6 +65,24 @@ class ShellUiTest extends WindowTest {
     }
 
     @Test
+    void anInternalErrorIsAppendedToTheLogThatOpenLogShows(FxRobot robot) throws Exception {
+        java.nio.file.Path log = dir.resolve("state/pairlab/errors.log");
+        robot.interact(() -> ws.errors().setLog(log));
+        robot.interact(() -> ws.tasks().jobs().run("Failing job", (progress, cancel) -> {
+            throw new ArithmeticException("divided by zero pairs");
+        }, r -> { }));
+        WorkbenchTest.waitUntil("the error window opens", () -> errorWindows().size() == 1);
+        String logged = java.nio.file.Files.readString(log);
+        assertTrue(logged.contains("internal error\njava.lang.ArithmeticException: divided by zero pairs"), logged);
+        Node root = errorWindows().get(0).getScene().getRoot();
+        javafx.scene.control.Button openLog = (javafx.scene.control.Button) root.lookup("#error-open-log");
+        assertTrue(openLog.isVisible());
+        robot.interact(openLog::fire); // no desktop viewer in tests: the details say where the log is
+        assertTrue(((TextArea) root.lookup("#error-trace")).getText().endsWith("The log is at " + log.toAbsolutePath() + "\n"));
+        robot.interact(() -> ((Stage) errorWindows().get(0)).close());
+    }
+
+    @Test
     void aUserErrorIsShownWhereTheUserActedNotInTheErrorWindow(FxRobot robot) {
         Label where = new Label();
         TextField labeled = new TextField();

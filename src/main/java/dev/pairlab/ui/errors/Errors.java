@@ -20,9 +20,11 @@ import javafx.stage.Window;
 
 /**
  * The app's one error model. A <em>user error</em> ({@link UserException} and its kinds, a refused job, a
- * cancel, a busy project) is shown where the user acted, through that form's {@link ProblemReport}; an
- * <em>internal error</em> (anything else: a bug) opens the {@link ErrorWindow} with its message and stack
- * trace, and is appended to the error log when the app keeps one. Nothing is printed to the console.
+ * cancel, a busy project) is shown where the user acted, through that form's {@link ProblemReport}
+ * ({@code Workspace.errorsIn(report)} is a job's error handler that does it, {@code Workspace.error} the
+ * fallback to the status bar); an <em>internal error</em> (anything else: a bug) opens the {@link ErrorWindow}
+ * with its message and stack trace, and is appended to the error log when the app keeps one. Nothing is
+ * printed to the console.
  */
 public final class Errors {
 
@@ -109,27 +111,6 @@ public final class Errors {
             append(log, t);
         }
         onInternal.accept(t);
-    }
-
-    /**
-     * Shows an error where the user acted: a user error in {@code where} (true), an internal one in the
-     * error window (false). {@code where} may be null: then user errors are left to the caller (false).
-     */
-    public boolean show(ProblemReport where, Throwable t) {
-        if (isUserError(t)) {
-            if (where != null) {
-                where.show(t);
-                return true;
-            }
-            return false;
-        }
-        internal(t);
-        return false;
-    }
-
-    /** A job's error handler for a form: user errors in {@code where}, internal ones in the error window. */
-    public Consumer<Throwable> into(ProblemReport where) {
-        return t -> show(where, t);
     }
 
     private static void append(Path log, Throwable t) {
