@@ -71,22 +71,43 @@ class ArchitectureTest {
 
     /**
      * Standard output belongs to the front ends that own a console: the CLI, the app's launcher, and the Spark job (a
-     * spark-submit main of its own). Core code reports through the task package's listener or a result, never by printing.
-     * Allowed for now, each with its reason: the UI's measurement harness (UiBenchmark, to move out of the screens'
-     * package) and three slow-frame/internal-error traces in the job manager (a result handler that held the FX thread
-     * too long), PairTable and Workspace (issue 21's error window is to replace them).
+     * spark-submit main of its own). Core code reports through the task package's listener or a result, never by printing;
+     * the workbench reports errors in its error window (ui.errors). Allowed: the UI's measurement harness (ui.bench) and
+     * FxTrace, whose slow-frame trace prints only when asked for with -Dpairlab.fxTrace=true.
      */
     @Test
     void onlyTheFrontEndsPrintToStandardOutput() {
-        noClasses().that().resideOutsideOfPackages("dev.pairlab.cli..", "dev.pairlab.spark..")
+        noClasses().that().resideOutsideOfPackages("dev.pairlab.cli..", "dev.pairlab.spark..", "dev.pairlab.ui.bench..")
                 .and().doNotHaveFullyQualifiedName("dev.pairlab.ui.Main")
-                .and().doNotHaveFullyQualifiedName("dev.pairlab.ui.UiBenchmark")
-                .and().doNotHaveFullyQualifiedName("dev.pairlab.ui.jobs.JobManager")
-                .and().doNotHaveFullyQualifiedName("dev.pairlab.ui.Workspace")
-                .and().doNotHaveFullyQualifiedName("dev.pairlab.ui.browser.PairTable")
-                .and().haveNameNotMatching("dev\\.pairlab\\.ui\\.UiBenchmark\\$.*")
+                .and().doNotHaveFullyQualifiedName("dev.pairlab.ui.FxTrace")
                 .should().accessField(System.class, "out").orShould().accessField(System.class, "err")
                 .orShould().callMethod(Throwable.class, "printStackTrace")
+                .check(classes);
+    }
+
+    /**
+     * The screens reach the project through core jobs and services, not the store's DAOs (issue 21). Measured when the
+     * rule was added: 16 of the 42 ui source files used dev.pairlab.store; with the error model and the LF editor's
+     * split, 19 of 50. Those are allowed below (with their nested classes), and the list must only shrink: a class that stops using the store leaves it, a new class never joins it
+     * (errors.Errors names the store's ProjectBusyException, a user error, until the store throws a UserException for it).
+     */
+    private static final List<String> UI_USING_STORE = List.of("MainWindow", "Workspace", "bench.UiBenchmark", "browser.PagedPairs",
+            "browser.PairBrowserView", "browser.PairTable", "export.ExportView", "features.FeatureExplorerView", "generate.GenerateView",
+            "importer.ImportWizard", "labelmodel.LabelModelView", "lfeditor.LfEditorModel", "lfeditor.LfEditorView", "lfeditor.LfTools",
+            "lfeditor.LfEditorWork", "lfeditor.LfTable", // split out of LfEditorView: its background work and its table of LfRecords
+            "training.TrainingView", "trust.UntrustedLfsBanner", "errors.Errors");
+
+    @Test
+    void theUiReachesTheStoreOnlyFromItsAllowList() {
+        noClasses().that().resideInAPackage("dev.pairlab.ui..")
+                .and(new com.tngtech.archunit.base.DescribedPredicate<com.tngtech.archunit.core.domain.JavaClass>("not on the allow-list") {
+                    @Override
+                    public boolean test(com.tngtech.archunit.core.domain.JavaClass c) {
+                        String top = c.getName().replaceFirst("\\$.*", "").substring("dev.pairlab.ui.".length());
+                        return !UI_USING_STORE.contains(top);
+                    }
+                })
+                .should().dependOnClassesThat().resideInAPackage("dev.pairlab.store..")
                 .check(classes);
     }
 

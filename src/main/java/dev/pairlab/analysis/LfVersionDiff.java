@@ -2,6 +2,7 @@ package dev.pairlab.analysis;
 
 import dev.pairlab.features.FeatureCache;
 import dev.pairlab.features.FeatureTable;
+import dev.pairlab.lf.ExemplarRule;
 import dev.pairlab.lf.JudgeRule;
 import dev.pairlab.lf.LabelMatrix;
 import dev.pairlab.lf.LfApplier;
@@ -24,7 +25,7 @@ import java.util.Set;
 /**
  * Two saved versions of an LF applied to the project's pairs and compared: each version's Snorkel LFAnalysis
  * summary and the pairs whose vote changed ({@link VoteDiff}). An LLM judge's votes are its stored answers
- * for each version. What {@code lf diff} prints; a screen that compares versions should call it too.
+ * for each version, an exemplar LF's come from the project's stored sentence embeddings. What {@code lf diff} prints; a screen that compares versions should call it too.
  *
  * @param stats the old version's summary, then the new one's
  */
@@ -55,6 +56,8 @@ public record LfVersionDiff(String lf, int from, int to, LfStats.LfSummary[] sta
         for (int i = 0; i < 2; i++) {
             if (lfs.get(i).definition() instanceof JudgeRule judge) {
                 stored[i] = judge.column(Judgements.verdicts(p, current.id(), versions[i]), features.ids());
+            } else if (lfs.get(i).definition() instanceof ExemplarRule exemplar) {
+                stored[i] = LfApplier.exemplarColumn(p, exemplar, features.ids()); // from the project's stored embeddings
             }
         }
         LabelMatrix m = LfApplier.apply(features, lfs, stored, LfApplier.projectSource(p, features.ids()), progress, cancel).matrix();

@@ -14,6 +14,18 @@ import java.util.Locale;
 public final class FxTrace {
 
     public static final boolean ON = Boolean.getBoolean("pairlab.spellTrace");
+    /** With -Dpairlab.fxTrace=true, work on the FX thread that takes over a frame (16 ms) is named on stderr. */
+    private static final boolean SLOW = Boolean.getBoolean("pairlab.fxTrace");
+
+    /**
+     * Names work that held the FX thread {@code ms} milliseconds when that is over a frame and the slow-frame
+     * trace is on: the one place the workbench prints, and only when asked to.
+     */
+    public static void slow(long ms, String what) {
+        if (SLOW && ms > 16) {
+            System.err.println("pairlab: " + what + " took " + ms + " ms on the FX thread");
+        }
+    }
     private static final List<double[]> TIMES = new ArrayList<>();
     private static final List<String> WHAT = new ArrayList<>();
     private static volatile long phaseStart = System.nanoTime();
@@ -32,18 +44,18 @@ public final class FxTrace {
     private static volatile long phaseUptime;
 
     /** The JVM's uptime when the phase started: to line up with -Xlog output (uptime decorations). */
-    static long phaseUptimeMillis() {
+    public static long phaseUptimeMillis() {
         return phaseUptime;
     }
 
     private static volatile java.time.LocalTime phaseClock = java.time.LocalTime.now();
 
     /** The time of day when the phase started: to line up with a flight recording's sample times. */
-    static java.time.LocalTime phaseClock() {
+    public static java.time.LocalTime phaseClock() {
         return phaseClock;
     }
 
-    static void startPhase() {
+    public static void startPhase() {
         phaseUptime = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
         phaseClock = java.time.LocalTime.now();
         synchronized (TIMES) {
@@ -54,7 +66,7 @@ public final class FxTrace {
     }
 
     /** The phase's events in time order, as lines, and forgets them. */
-    static List<String> drain() {
+    public static List<String> drain() {
         synchronized (TIMES) {
             List<String> lines = new ArrayList<>();
             TIMES.stream().sorted(Comparator.comparingDouble(t -> t[0]))

@@ -19,7 +19,7 @@ public final class Main {
         }
         if (args.length > 0 && args[0].equals("bench-ui")) {
             try {
-                UiBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+                dev.pairlab.ui.bench.UiBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             } catch (Exception e) {
                 System.err.println("pairlab: bench-ui failed: " + e);
                 System.exit(2);

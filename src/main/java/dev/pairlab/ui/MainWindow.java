@@ -65,6 +65,7 @@ public final class MainWindow extends BorderPane {
         this.stage = stage;
         this.ws = ws;
         this.prefs = prefs;
+        ws.errors().setOwner(() -> stage); // internal errors' windows open over this one
         browser = new PairBrowserView(ws);
         pairsTab = new Tab("Pairs", browser);
         FeatureExplorerView explorer = new FeatureExplorerView(ws);
@@ -246,7 +247,75 @@ public final class MainWindow extends BorderPane {
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
         quit.setOnAction(e -> quit());
         Menu file = new Menu("File", null, newProject, open, samples, importItem, close, new SeparatorMenuItem(), quit);
-        return new MenuBar(file);
+        return new MenuBar(file, helpMenu());
+    }
+
+    /** Help: the keyboard shortcuts (read from where they are registered) and the user guide. */
+    private Menu helpMenu() {
+        MenuItem keys = new MenuItem("Keyboard shortcuts…");
+        keys.setId("menu-shortcuts");
+        keys.setAccelerator(KeyCombination.keyCombination("F1"));
+        keys.setOnAction(e -> showShortcuts());
+        MenuItem guide = new MenuItem("User guide");
+        guide.setId("menu-guide");
+        guide.setOnAction(e -> showGuide());
+        return new Menu("Help", null, keys, guide);
+    }
+
+    /** A window listing every keyboard shortcut the window has ({@link Shortcuts#of}); returns it. */
+    public javafx.stage.Stage showShortcuts() {
+        javafx.scene.control.TableView<Shortcuts.Shortcut> table = new javafx.scene.control.TableView<>();
+        table.setId("shortcuts-table");
+        table.getColumns().add(shortcutColumn("Keys", 110, Shortcuts.Shortcut::keys));
+        table.getColumns().add(shortcutColumn("What it does", 330, Shortcuts.Shortcut::action));
+        table.getColumns().add(shortcutColumn("Where", 160, Shortcuts.Shortcut::where));
+        table.getItems().setAll(Shortcuts.of(getScene()));
+        table.setColumnResizePolicy(javafx.scene.control.TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        VBox box = new VBox(8, new Label("Keyboard shortcuts (Ctrl is Cmd on macOS)"), table);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        box.setPadding(new Insets(10));
+        return popup("Keyboard shortcuts", box, 640, 420);
+    }
+
+    private static javafx.scene.control.TableColumn<Shortcuts.Shortcut, String> shortcutColumn(String title, double width,
+            java.util.function.Function<Shortcuts.Shortcut, String> value) {
+        javafx.scene.control.TableColumn<Shortcuts.Shortcut, String> c = new javafx.scene.control.TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(cd -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(cd.getValue())));
+        return c;
+    }
+
+    private javafx.stage.Stage popup(String title, javafx.scene.Parent content, double width, double height) {
+        javafx.stage.Stage s = new javafx.stage.Stage();
+        s.initOwner(stage);
+        s.setTitle(title);
+        javafx.scene.Scene scene = new javafx.scene.Scene(content, width, height);
+        if (getScene() != null) {
+            scene.getStylesheets().addAll(getScene().getStylesheets());
+        }
+        s.setScene(scene);
+        s.show();
+        return s;
+    }
+
+    /**
+     * Help → User guide: docs/guide.md in the desktop's viewer when the app has one (HostServices), else a
+     * window that says where the guide is. Returns that window, or null when the viewer opened it.
+     */
+    public javafx.stage.Stage showGuide() {
+        Path guide = UserGuide.find();
+        java.util.function.Consumer<String> opener = ws.errors().opener();
+        if (guide != null && opener != null) {
+            opener.accept(guide.toUri().toString());
+            return null;
+        }
+        Label where = new Label(guide != null ? "The user guide is " + guide.toAbsolutePath()
+                : "The user guide (docs/guide.md) is not installed beside the app; it is in Pairlab's source folder.");
+        where.setId("guide-path");
+        where.setWrapText(true);
+        VBox box = new VBox(8, where);
+        box.setPadding(new Insets(10));
+        return popup("User guide", box, 560, 120);
     }
 
     /** What Quit does once closing is confirmed (the app saves its layout and exits; tests record it). */

@@ -30,6 +30,20 @@ public final class PairlabApp extends Application {
     public void start(Stage stage) {
         Preferences prefs = Preferences.userRoot().node("dev/pairlab");
         MainWindow window = new MainWindow(stage, ws, prefs);
+        // Internal errors are kept in a log that the error window opens; documents open in the desktop's viewer.
+        ws.errors().setLog(dev.pairlab.ui.errors.Errors.defaultLog());
+        ws.errors().setOpener(getHostServices()::showDocument);
+        // A bug in an event handler (not in a job) reaches the same error window, not only the console.
+        Thread fx = Thread.currentThread();
+        Thread.UncaughtExceptionHandler console = fx.getUncaughtExceptionHandler();
+        fx.setUncaughtExceptionHandler((thread, error) -> {
+            try {
+                ws.error(error);
+            } catch (RuntimeException | LinkageError failed) {
+                error.addSuppressed(failed);
+                console.uncaughtException(thread, error); // the error window itself failed: the console is all there is
+            }
+        });
         stage.setScene(scene(window));
         stage.setTitle("Pairlab");
         restoreLayout(stage, prefs);

@@ -10,7 +10,7 @@ import dev.pairlab.store.Pairs;
 import dev.pairlab.store.Project;
 import dev.pairlab.store.ProjectException;
 import dev.pairlab.store.ProjectInUseException;
-import dev.pairlab.task.CancelledException;
+import dev.pairlab.ui.errors.Errors;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
@@ -54,8 +54,16 @@ public final class Workspace {
     private final StringProperty browserFilterRequest = new SimpleStringProperty();
     private final ObjectProperty<long[]> browserIdsRequest = new SimpleObjectProperty<>();
 
+    private final Errors errors = Errors.standalone();
+
     public Workspace(BackgroundTasks tasks) {
         this.tasks = tasks;
+        tasks.jobs().setErrorHandler(this::error); // a job started without its own handler reports here
+    }
+
+    /** The app's error model: user errors in place ({@link dev.pairlab.ui.errors.ProblemReport}), internal ones in a window. */
+    public Errors errors() {
+        return errors;
     }
 
     public BackgroundTasks tasks() {
@@ -92,17 +100,32 @@ public final class Workspace {
         notice.set(new Notice(Level.INFO, text));
     }
 
+    /**
+     * The fallback for an error with no better place: a user error's message in the status bar; an internal
+     * error (a bug) also opens the error window with its stack trace (see {@link Errors}).
+     */
     public void error(Throwable t) {
-        String message = t.getMessage() == null ? t.toString() : t.getMessage();
-        boolean expected = t instanceof dev.pairlab.task.UserException || t instanceof ProjectException || t instanceof LfException
-                || t instanceof CancelledException || t instanceof IllegalArgumentException
-                || t instanceof dev.pairlab.ui.jobs.JobRefusedException;
-        notice.set(new Notice(Level.ERROR, expected ? message : "Internal error: " + message));
-        if (!expected) {
-            // An internal error is a bug: its stack trace goes to stderr (the launcher's console or log) for the report.
-            System.err.println("pairlab: internal error in the workbench:");
-            t.printStackTrace();
+        if (Errors.isUserError(t)) {
+            notice.set(new Notice(Level.ERROR, Errors.message(t)));
+            return;
         }
+        notice.set(new Notice(Level.ERROR, "Internal error: " + Errors.message(t) + " (details in the error window)"));
+        errors.internal(t);
+    }
+
+    /**
+     * A job's error handler for a form: a user error shows in {@code where} and in the status bar, an internal
+     * one as {@link #error} does.
+     */
+    public Consumer<Throwable> errorsIn(dev.pairlab.ui.errors.ProblemReport where) {
+        return t -> {
+            if (Errors.isUserError(t)) {
+                where.show(t);
+                notice.set(new Notice(Level.ERROR, Errors.message(t)));
+            } else {
+                error(t);
+            }
+        };
     }
 
     /** Opens a project in the background: for writing when possible, else read-only. */

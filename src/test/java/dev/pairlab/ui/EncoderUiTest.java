@@ -13,45 +13,24 @@ import dev.pairlab.ui.lfeditor.LfEditorView;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
-import java.util.prefs.Preferences;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** Compute embeddings from the feature explorer, then an exemplar LF from the LF editor. */
 @ExtendWith(ApplicationExtension.class)
-class EncoderUiTest {
-
-    @TempDir
-    Path dir;
-
-    private Workspace ws;
-    private MainWindow window;
-    private Preferences prefs;
+class EncoderUiTest extends WindowTest {
 
     @Start
     void start(Stage stage) {
         TestData.models();
-        ws = new Workspace(new BackgroundTasks());
-        prefs = Preferences.userRoot().node("dev/pairlab-test/" + UUID.randomUUID());
-        window = new MainWindow(stage, ws, prefs);
-        stage.setScene(PairlabApp.scene(window));
-        stage.show();
-    }
-
-    @AfterEach
-    void close(FxRobot robot) throws Exception {
-        robot.interact(() -> ws.close());
-        prefs.removeNode();
+        showWindow(stage);
     }
 
     @Test

@@ -3,74 +3,37 @@ package dev.pairlab.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pairlab.TestData;
-import dev.pairlab.lf.Presets;
 import dev.pairlab.pairs.Gold;
-import dev.pairlab.pairs.ImportOptions;
 import dev.pairlab.pairs.Pair;
 import dev.pairlab.pairs.Split;
-import dev.pairlab.pairs.SplitParams;
 import dev.pairlab.store.Pairs;
-import dev.pairlab.store.Project;
-import dev.pairlab.store.ProjectFixture;
-import dev.pairlab.store.Splitter;
-import dev.pairlab.task.Cancellation;
-import dev.pairlab.task.ProgressListener;
 import dev.pairlab.ui.lfeditor.LfEditorView;
-import java.nio.file.Path;
-import java.util.UUID;
-import java.util.prefs.Preferences;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** Label-next in the browser, and the LF editor's agreement heatmap, A/B audit and "what flipped" line. */
 @ExtendWith(ApplicationExtension.class)
-class InsightUiTest {
+class InsightUiTest extends WindowTest {
 
-    @TempDir
-    Path dir;
-
-    private Workspace ws;
-    private MainWindow window;
-    private Preferences prefs;
     private Stage mainStage;
 
     @Start
     void start(Stage stage) {
         mainStage = stage;
-        ws = new Workspace(new BackgroundTasks());
-        prefs = Preferences.userRoot().node("dev/pairlab-test/" + UUID.randomUUID());
-        window = new MainWindow(stage, ws, prefs);
-        stage.setScene(PairlabApp.scene(window));
-        stage.show();
-    }
-
-    @AfterEach
-    void close(FxRobot robot) throws Exception {
-        robot.interact(() -> ws.close());
-        prefs.removeNode();
+        showWindow(stage);
     }
 
     private void mtBench(FxRobot robot) throws Exception {
-        Path file = dir.resolve("mt.pairlab");
-        try (Project p = Project.create(file)) {
-            ProjectFixture.importFile(p, TestData.mtBenchTrain(), ImportOptions.defaults());
-            Splitter.split(p, new SplitParams(0.1, 0.1, 0, 123, false), ProgressListener.NONE, Cancellation.none());
-            Presets.addTo(p, "mt-bench");
-        }
-        robot.interact(() -> window.open(file));
-        WorkbenchTest.waitUntil("labels are computed", () -> ws.labeled().get() != null && ws.labeled().get().matrix().m() == 6);
+        openAndWait(robot, mtBench(true, true), 6);
     }
 
     @Test

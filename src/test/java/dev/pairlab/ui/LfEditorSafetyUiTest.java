@@ -4,45 +4,29 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pairlab.TestData;
-import dev.pairlab.lf.Presets;
-import dev.pairlab.pairs.ImportOptions;
 import dev.pairlab.store.LfRecord;
 import dev.pairlab.store.Lfs;
 import dev.pairlab.store.Project;
-import dev.pairlab.store.ProjectFixture;
 import dev.pairlab.ui.lfeditor.Confirmer;
 import dev.pairlab.ui.lfeditor.LfEditorModel;
 import dev.pairlab.ui.lfeditor.LfEditorView;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import java.util.prefs.Preferences;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.fxmisc.richtext.CodeArea;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** The LF editor's everyday safety: unsaved edits, refused saves, Delete with Undo. Dialogs are answered by a scripted Confirmer. */
 @ExtendWith(ApplicationExtension.class)
-class LfEditorSafetyUiTest {
-
-    @TempDir
-    Path dir;
-
-    private Workspace ws;
-    private MainWindow window;
-    private Preferences prefs;
+class LfEditorSafetyUiTest extends WindowTest {
 
     /** Answers the editor's questions as scripted and records what was asked. */
     private static final class Scripted implements Confirmer {
@@ -67,29 +51,11 @@ class LfEditorSafetyUiTest {
 
     @Start
     void start(Stage stage) {
-        ws = new Workspace(new BackgroundTasks());
-        prefs = Preferences.userRoot().node("dev/pairlab-test/" + UUID.randomUUID());
-        window = new MainWindow(stage, ws, prefs);
-        stage.setScene(PairlabApp.scene(window));
-        stage.show();
-    }
-
-    @AfterEach
-    void close(FxRobot robot) throws Exception {
-        robot.interact(() -> ws.close());
-        prefs.removeNode();
+        showWindow(stage);
     }
 
     private LfEditorView openEditor(FxRobot robot, boolean withPreset) throws Exception {
-        Path file = dir.resolve("mt.pairlab");
-        try (Project p = Project.create(file)) {
-            ProjectFixture.importFile(p, TestData.mtBenchTrain(), ImportOptions.defaults());
-            if (withPreset) {
-                Presets.addTo(p, "mt-bench");
-            }
-        }
-        robot.interact(() -> window.open(file));
-        WorkbenchTest.waitUntil("labels are computed", () -> ws.labeled().get() != null && (!withPreset || ws.labeled().get().matrix().m() > 0));
+        openAndWait(robot, mtBench(false, withPreset), withPreset ? 6 : 0);
         robot.clickOn("#tab-lfs");
         LfEditorView editor = robot.lookup("#lf-editor").queryAs(LfEditorView.class);
         robot.interact(() -> editor.setConfirmer(answers));

@@ -20,11 +20,9 @@ import dev.pairlab.ui.importer.ImportWizard;
 import dev.pairlab.ui.lfeditor.LfEditorView;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
-import java.util.prefs.Preferences;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -32,10 +30,8 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.fxmisc.richtext.CodeArea;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -43,28 +39,11 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** The workbench's main flows, driven like a user would, headless (Monocle). */
 @ExtendWith(ApplicationExtension.class)
-class WorkbenchTest {
-
-    @TempDir
-    Path dir;
-
-    private Workspace ws;
-    private MainWindow window;
-    private Preferences prefs;
+class WorkbenchTest extends WindowTest {
 
     @Start
     void start(Stage stage) {
-        ws = new Workspace(new BackgroundTasks());
-        prefs = Preferences.userRoot().node("dev/pairlab-test/" + UUID.randomUUID());
-        window = new MainWindow(stage, ws, prefs);
-        stage.setScene(PairlabApp.scene(window));
-        stage.show();
-    }
-
-    @AfterEach
-    void close(FxRobot robot) throws Exception {
-        robot.interact(() -> ws.close());
-        prefs.removeNode();
+        showWindow(stage);
     }
 
     static void waitUntil(String what, BooleanSupplier condition) {

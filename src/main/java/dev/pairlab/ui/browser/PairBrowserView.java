@@ -22,6 +22,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import dev.pairlab.store.GoldEdits;
 import dev.pairlab.analysis.LabelNext;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
@@ -29,7 +32,8 @@ import javafx.scene.layout.FlowPane;
 /**
  * The pair browser: a virtualized table of all pairs (paged from SQLite), filters by split, gold
  * label, an LF's vote, "LFs disagree" and text, and the selected pair in full below. Keys A, B and 0
- * set or clear a gold label on pairs outside the pool, saved at once.
+ * set or clear a gold label (a pool pair moves into the train split), saved at once; Ctrl+Z takes the
+ * last one back.
  */
 public final class PairBrowserView extends BorderPane {
 
@@ -101,14 +105,8 @@ public final class PairBrowserView extends BorderPane {
         disagree.setOnAction(e -> refilter());
         search.setOnAction(e -> runSearch());
         table.getSelectionModel().selectedItemProperty().addListener((o, a, p) -> showDetail(p));
+        bindLabelKeys();
         table.setOnKeyPressed(e -> {
-            Gold g = e.getCode() == KeyCode.A ? Gold.A : e.getCode() == KeyCode.B ? Gold.B
-                    : e.getCode() == KeyCode.DIGIT0 || e.getCode() == KeyCode.NUMPAD0 ? Gold.NONE : null;
-            if (g != null) {
-                label(g);
-                e.consume();
-                return;
-            }
             int row = table.getSelectionModel().getSelectedIndex();
             int start = table.windowStartProperty().get();
             if (e.getCode() == KeyCode.DOWN && row == table.getItems().size() - 1 && start + row + 1 < table.totalRows()) {
@@ -123,6 +121,7 @@ public final class PairBrowserView extends BorderPane {
             }
         });
         ws.project().addListener((o, a, p) -> {
+            labelEdits.clear();
             table.clearRows(); // at once, shown or not: no rows of another project (or of the start-up rehearsal)
             searchIds = null;
             requestedIds = null;
@@ -296,10 +295,15 @@ public final class PairBrowserView extends BorderPane {
             ws.info("Pair " + id + " is not among the rows shown (check the filters)");
             return;
         }
+        selectPosition(position);
+        table.requestFocus();
+    }
+
+    /** Shows, selects and scrolls to the row at this position among all shown ids (a few rows below the top). */
+    private void selectPosition(int position) {
         int row = table.showWindow(position);
         table.getSelectionModel().clearAndSelect(row);
         table.scrollTo(Math.max(0, row - 5));
-        table.requestFocus();
     }
 
     private void runSearch() {
@@ -340,7 +344,22 @@ public final class PairBrowserView extends BorderPane {
     private record Loaded(Pair pair, TextDiff.Result diff) {
     }
 
-    /** Sets the gold label of the selected pair and moves to the next one. */
+    /** The gold-label keys on the table (listed in Help → Keyboard shortcuts) and Ctrl+Z to take the last one back. */
+    private void bindLabelKeys() {
+        String where = "pair table";
+        dev.pairlab.ui.Shortcuts.bind(table, new KeyCodeCombination(KeyCode.A), where, "gold label: A preferred, next pair", () -> label(Gold.A));
+        dev.pairlab.ui.Shortcuts.bind(table, new KeyCodeCombination(KeyCode.B), where, "gold label: B preferred, next pair", () -> label(Gold.B));
+        dev.pairlab.ui.Shortcuts.bind(table, new KeyCodeCombination(KeyCode.DIGIT0), where, "clear the gold label, next pair", () -> label(Gold.NONE));
+        dev.pairlab.ui.Shortcuts.bind(table, new KeyCodeCombination(KeyCode.NUMPAD0), where, "clear the gold label, next pair", () -> label(Gold.NONE));
+        dev.pairlab.ui.Shortcuts.bind(table, new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), where,
+                "undo the last gold label (back to what it was)", this::undoLabel);
+    }
+
+    /** Gold labels set here, newest last, for Ctrl+Z (forgotten when another project opens). */
+    private final java.util.Deque<GoldEdits.Edit> labelEdits = new java.util.ArrayDeque<>();
+    private static final int UNDO_DEPTH = 200;
+
+    /** Sets the gold label of the selected pair and moves to the next one; Ctrl+Z takes it back. */
     private void label(Gold g) {
         Pair p = table.getSelectionModel().getSelectedItem();
         if (p == null || PairTable.isLoading(p)) {
@@ -350,27 +369,48 @@ public final class PairBrowserView extends BorderPane {
         if (w == null) {
             return;
         }
-        boolean fromPool = p.split() == Split.POOL;
-        if (fromPool && g == Gold.NONE) {
+        if (p.split() == Split.POOL && g == Gold.NONE) {
             return;
         }
         int index = table.getSelectionModel().getSelectedIndex();
-        ws.run("Labeling pair " + p.id(), (progress, cancel) -> {
-            if (fromPool) {
-                Pairs.labelFromPool(w, p.id(), g);
-            } else {
-                Pairs.setGold(w, p.id(), g);
+        ws.run("Labeling pair " + p.id(), (progress, cancel) -> GoldEdits.set(w, p.id(), g), edit -> {
+            labelEdits.addLast(edit);
+            if (labelEdits.size() > UNDO_DEPTH) {
+                labelEdits.removeFirst();
             }
-            return p.id();
-        }, id -> {
             table.refreshRows();
-            ws.info("Pair " + id + (g == Gold.NONE ? ": gold label cleared" : ": " + g.name() + " preferred")
-                    + (fromPool ? "; moved from the pool into the train split" : ""));
+            ws.info("Pair " + edit.id() + (g == Gold.NONE ? ": gold label cleared" : ": " + g.name() + " preferred")
+                    + (edit.fromPool() ? "; moved from the pool into the train split" : "") + " (Ctrl+Z undoes)");
             int position = table.windowStartProperty().get() + index + 1;
             if (position < table.totalRows()) {
-                int row = table.showWindow(position);
-                table.getSelectionModel().clearAndSelect(row);
-                table.scrollTo(Math.max(0, row - 5));
+                selectPosition(position);
+            }
+            ws.relabel();
+        });
+    }
+
+    /** Ctrl+Z: the last gold label set here goes back to what it was (a pool pair back into the pool), in one transaction. */
+    private void undoLabel() {
+        GoldEdits.Edit edit = labelEdits.peekLast();
+        Project w = edit == null ? null : ws.writer();
+        if (edit == null) {
+            ws.info("No gold label to undo");
+            return;
+        }
+        if (w == null) {
+            return;
+        }
+        labelEdits.removeLast();
+        ws.run("Undoing the label of pair " + edit.id(), (progress, cancel) -> {
+            GoldEdits.undo(w, edit);
+            return edit;
+        }, undone -> {
+            table.refreshRows();
+            ws.info("Pair " + undone.id() + ": gold label back to " + (undone.before() == Gold.NONE ? "none" : undone.before().name() + " preferred")
+                    + (undone.fromPool() ? ", back in the pool" : ""));
+            int position = table.positionOf(undone.id());
+            if (position >= 0) {
+                selectPosition(position);
             }
             ws.relabel();
         });

@@ -253,15 +253,13 @@ public final class PairTable extends TableView<Pair> {
         if (dev.pairlab.ui.FxTrace.ON) {
             dev.pairlab.ui.FxTrace.event(t0, "rows " + from + "-" + to + " redrawn " + ms + " ms");
         }
-        if (ms > 16 && Boolean.getBoolean("pairlab.fxTrace")) {
-            System.err.println("pairlab: redrawing rows " + from + "-" + to + " took " + ms + " ms on the FX thread");
-        }
+        dev.pairlab.ui.FxTrace.slow(ms, "redrawing rows " + from + "-" + to);
     }
 
     /**
      * Shows the given pairs (ids loaded beforehand, off the FX thread). The same pairs as shown keep
      * their window, scroll position and selection (a relabel refilters to the same ids); other pairs
-     * start at the selected pair when they hold it, else at the first window.
+     * start at the selected pair when they hold it, else at the top of the first window.
      */
     public void show(Project project, long[] ids) {
         show(project, ids, null);
@@ -284,6 +282,7 @@ public final class PairTable extends TableView<Pair> {
         int position = selected == null ? -1 : positionOf(selected.id());
         if (position < 0) {
             showWindow(0, firstPage);
+            scrollTo(0); // other rows from the top: the flow kept the old list's scroll position
             return;
         }
         int row = showWindow(position, firstPage);

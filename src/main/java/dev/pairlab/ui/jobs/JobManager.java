@@ -49,8 +49,6 @@ public final class JobManager {
         ONE_AT_A_TIME
     }
 
-    /** With -Dpairlab.fxTrace=true, results whose display takes over a frame (16 ms) are named on stderr. */
-    private static final boolean TRACE = Boolean.getBoolean("pairlab.fxTrace");
     /** Threads of the lowest priority: the FX and render threads come first (see BackgroundThreads). */
     private final ExecutorService executor = Executors.newCachedThreadPool(BackgroundThreads.named("pairlab-background"));
     private final ObservableList<Job> jobs = FXCollections.observableArrayList();
@@ -70,17 +68,37 @@ public final class JobManager {
         return newest.getReadOnlyProperty();
     }
 
+    /**
+     * Where errors of jobs started without their own handler go: the window's error model (the workspace
+     * sets it); until then an internal error opens the error window on its own.
+     */
+    private Consumer<Throwable> errorHandler = dev.pairlab.ui.errors.Errors.standalone()::internal;
+
+    public void setErrorHandler(Consumer<Throwable> handler) {
+        this.errorHandler = java.util.Objects.requireNonNull(handler);
+    }
+
+    /** Runs unrelated work; errors go to the {@linkplain #setErrorHandler error handler} (user errors to the status bar, bugs to the error window). */
+    public <T> Job run(String title, Work<T> work, Consumer<T> onDone) {
+        return run(title, work, onDone, errorHandler);
+    }
+
     /** Runs unrelated work; {@code onDone} and {@code onError} are called on the FX thread. */
     public <T> Job run(String title, Work<T> work, Consumer<T> onDone, Consumer<Throwable> onError) {
         return start(title, null, Policy.INDEPENDENT, work, onDone, onError);
     }
 
-    /** Runs work whose result counts only if no newer job with this key was started meanwhile. */
     /** Runs a core workflow under its own title (see {@link #run(String, Work, Consumer, Consumer)}). */
     public <T> Job run(dev.pairlab.task.Workflow<T> workflow, Consumer<T> onDone, Consumer<Throwable> onError) {
         return run(workflow.title(), workflow::run, onDone, onError);
     }
 
+    /** Runs a core workflow; its errors go to the error handler. */
+    public <T> Job run(dev.pairlab.task.Workflow<T> workflow, Consumer<T> onDone) {
+        return run(workflow, onDone, errorHandler);
+    }
+
+    /** Runs work whose result counts only if no newer job with this key was started meanwhile. */
     public <T> Job runLatest(String key, String title, Work<T> work, Consumer<T> onDone, Consumer<Throwable> onError) {
         Job older = latest.get(key);
         if (older != null && !older.state().ended()) {
@@ -144,9 +162,7 @@ public final class JobManager {
             if (FxTrace.ON && ms > 3) {
                 FxTrace.event(t0, "result of " + title + " " + ms + " ms");
             }
-            if (TRACE && ms > 16) {
-                System.err.println("pairlab: showing the result of \"" + title + "\" took " + ms + " ms on the FX thread");
-            }
+            FxTrace.slow(ms, "showing the result of \"" + title + "\"");
         });
         task.setOnFailed(e -> {
             Throwable error = task.getException();

@@ -176,8 +176,8 @@ public final class LfEditorModel {
     public LfDefinition draft() {
         switch (String.valueOf(kind.get())) {
             case FeatureRule.KIND -> {
-                double min = parse(minDelta.get(), "the minimum |Δ|");
-                Double max = maxDelta.get().isBlank() ? null : parse(maxDelta.get(), "the maximum |Δ|");
+                double min = parse(minDelta.get(), "minDelta", "the minimum |Δ|");
+                Double max = maxDelta.get().isBlank() ? null : parse(maxDelta.get(), "maxDelta", "the maximum |Δ|");
                 return new FeatureRule(feature.get(), "higher".equals(prefer.get()) ? FeatureRule.Prefer.HIGHER : FeatureRule.Prefer.LOWER, min, max);
             }
             case JudgeRule.KIND -> {
@@ -186,7 +186,7 @@ public final class LfEditorModel {
             }
             case ExemplarRule.KIND -> {
                 return ExemplarRule.texts(dev.pairlab.reward.Pretrained.MINILM.name(), examples(exGood.get()), examples(exBad.get()),
-                        parse(exMargin.get(), "the margin"));
+                        parse(exMargin.get(), "exMargin", "the margin"));
             }
             case PatternRule.KIND -> {
                 return new PatternRule(lines(good.get()), lines(bad.get()), regex.get(), caseSensitive.get(), wholeWord.get(),
@@ -239,11 +239,27 @@ public final class LfEditorModel {
         return loaded.get() == null ? "the new LF " + n + " is not saved" : "LF " + n + " has unsaved edits";
     }
 
-    private static double parse(String s, String what) {
+    /** A field of the draft that does not parse: the model's field name (as {@link #fields()} has it) and what is wrong. */
+    public static final class FieldException extends IllegalArgumentException {
+
+        private final String field;
+
+        FieldException(String field, String message) {
+            super(message);
+            this.field = field;
+        }
+
+        /** The problem at its field, for the editor's {@link dev.pairlab.ui.errors.ProblemReport}. */
+        public dev.pairlab.task.Problem problem() {
+            return dev.pairlab.task.Problem.of(field, getMessage());
+        }
+    }
+
+    private static double parse(String s, String field, String what) {
         try {
             return Double.parseDouble(s.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(what + " must be a number, not '" + s + "'");
+            throw new FieldException(field, what + " must be a number, not '" + s + "'");
         }
     }
 

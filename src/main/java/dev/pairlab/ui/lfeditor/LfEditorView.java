@@ -2,17 +2,14 @@ package dev.pairlab.ui.lfeditor;
 
 import dev.pairlab.analysis.LfStats;
 import dev.pairlab.analysis.Subsets;
-import dev.pairlab.features.Feature;
-import dev.pairlab.features.Features;
-import dev.pairlab.lf.CodeCompiler;
+import dev.pairlab.analysis.VoteDiff;
 import dev.pairlab.lf.CodeRule;
 import dev.pairlab.lf.CompileException;
+import dev.pairlab.lf.ExemplarRule;
 import dev.pairlab.lf.FeatureRule;
-import dev.pairlab.lf.LabelMatrix;
-import dev.pairlab.lf.LfApplier;
+import dev.pairlab.lf.JudgeRule;
 import dev.pairlab.lf.LfDefinition;
 import dev.pairlab.lf.LfException;
-import dev.pairlab.lf.NamedLf;
 import dev.pairlab.lf.PatternRule;
 import dev.pairlab.lf.Presets;
 import dev.pairlab.lf.ProjectLabeling;
@@ -20,111 +17,94 @@ import dev.pairlab.pairs.Split;
 import dev.pairlab.store.LfRecord;
 import dev.pairlab.store.Lfs;
 import dev.pairlab.store.Project;
+import dev.pairlab.task.InvalidParametersException;
+import dev.pairlab.task.Problem;
 import dev.pairlab.task.ProgressListener;
+import dev.pairlab.ui.Shortcuts;
+import dev.pairlab.ui.WhenShown;
 import dev.pairlab.ui.Workspace;
-import java.util.ArrayList;
+import dev.pairlab.ui.errors.Errors;
+import dev.pairlab.ui.errors.ProblemReport;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import javafx.animation.PauseTransition;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
+import javafx.application.Platform;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableCell;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.control.cell.CheckBoxTableCell;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
-import org.fxmisc.flowless.VirtualizedScrollPane;
 
 /**
- * The LF editor: every LF with its live statistics (Snorkel's columns) on a chosen split, and an
- * editor for the selected one — a form for feature and pattern rules, a Java code area for code LFs
- * with compile errors underlined. While editing, the draft's statistics are recomputed off the FX
- * thread after a short pause; results of an older draft are dropped. Clicking an "incorrect" count
- * shows those pairs in the browser.
+ * The LF editor: the {@link LfTable} of every LF with its live statistics on a chosen split, and the
+ * selected LF in the form of its kind ({@link LfForm}), bound to the draft's view model
+ * ({@link LfEditorModel}). While editing, the draft's statistics are recomputed off the FX thread after a
+ * short pause; only the newest draft's result shows. A draft's problems show in the editor
+ * ({@link ProblemReport}, at their field where there is one). The work itself is in {@link LfEditorWork}.
  */
 public final class LfEditorView extends BorderPane {
 
-    /** One row of the LF table. */
     /**
-     * @param length   accuracy where the longer / the shorter answer is preferred (null when not computed)
-     * @param byLength the same and more (length-matched pairs, Wilson intervals; null when not computed)
+     * One row of the LF table.
+     *
+     * @param length    accuracy where the longer / the shorter answer is preferred (null when not computed)
+     * @param byLength  the same and more (length-matched pairs, Wilson intervals; null when not computed)
+     * @param onLabeled the LF's stats on the labeled (train) split, whatever split the table shows: whether it is worse than a coin
      */
-    /** @param onLabeled the LF's stats on the labeled (train) split, whatever split the table shows: whether it is worse than a coin */
     public record Row(LfRecord lf, LfStats.LfSummary stats, dev.pairlab.analysis.LengthSplit length,
                       dev.pairlab.analysis.LengthSplit.Breakdown byLength, LfStats.LfSummary onLabeled) {
     }
 
+    private static final KeyCombination SAVE_KEY = KeyCombination.keyCombination("Shortcut+S");
+    private static final PseudoClass DIRTY = PseudoClass.getPseudoClass("dirty");
+
     private final Workspace ws;
     private final Runnable showBrowser;
-    private final dev.pairlab.ui.WhenShown refresh = new dev.pairlab.ui.WhenShown(this::showLabels);
-    private final TableView<Row> table = new TableView<>();
-    /** The table's rows: replaced as a whole after each relabel, without TableView rebuilding its cells. */
-    private final dev.pairlab.ui.RowList<Row> tableRows = new dev.pairlab.ui.RowList<>();
+    private final WhenShown refresh = new WhenShown(this::showLabels);
+    private final LfTable table = new LfTable(this::setEnabled, this::showIncorrect);
     private final ComboBox<String> statsSplit = new ComboBox<>(FXCollections.observableArrayList("train", "dev", "test", "all"));
     private final Label totals = new Label();
-
-    private final TextField name = new TextField();
-    private final ComboBox<String> kind = new ComboBox<>(FXCollections.observableArrayList(FeatureRule.KIND, PatternRule.KIND, CodeRule.KIND,
-            dev.pairlab.lf.JudgeRule.KIND, dev.pairlab.lf.ExemplarRule.KIND));
-    private final TextArea exGood = new TextArea();
-    private final TextArea exBad = new TextArea();
-    private final TextField exMargin = new TextField();
-    private final ComboBox<String> feature = new ComboBox<>();
-    private final ComboBox<String> prefer = new ComboBox<>(FXCollections.observableArrayList("higher", "lower"));
-    private final TextField minDelta = new TextField();
-    private final TextField maxDelta = new TextField();
-    private final TextArea good = new TextArea();
-    private final TextArea bad = new TextArea();
-    private final CheckBox regex = new CheckBox("regular expressions");
-    private final CheckBox caseSensitive = new CheckBox("match case");
-    private final CheckBox wholeWord = new CheckBox("whole words");
-    private final ComboBox<String> count = new ComboBox<>(FXCollections.observableArrayList("presence", "occurrences"));
-    private final JavaCodeArea code = new JavaCodeArea();
-    private final TextField judgeEndpoint = new TextField();
-    private final TextField judgeModel = new TextField();
-    private final TextField judgeKeyEnv = new TextField();
-    private final TextArea judgePrompt = new TextArea();
-    private final TextField judgeRegex = new TextField();
-    private final CheckBox judgeBothOrders = new CheckBox("ask in both orders (A/B and B/A); vote only when they agree");
-    private final TextArea judgeOutputs = new TextArea();
     /** The draft's state: the form's fields, the loaded LF, whether the form differs from it. */
     private final LfEditorModel model = new LfEditorModel();
+    private final TextField name = new TextField();
+    private final FeatureRuleForm featureForm = new FeatureRuleForm(model);
+    private final CodeLfForm codeForm = new CodeLfForm(model);
+    private final JudgeRuleForm judgeForm = new JudgeRuleForm(model, this::tryJudge, this::applyJudge);
+    private final Map<String, LfForm> forms = List.of(featureForm, new PatternRuleForm(model), codeForm, new ExemplarRuleForm(model), judgeForm)
+            .stream().collect(Collectors.toMap(LfForm::kind, f -> f));
+    private final StackPane formHost = new StackPane();
+    private final Label preview = new Label("Select an LF or start a new one.");
+    private final Label problems = new Label();
+    private final ProblemReport report = new ProblemReport(problems);
+    private final Hyperlink saveResult = new Hyperlink();
+    private final Hyperlink undoDelete = new Hyperlink();
     private Confirmer confirmer = Confirmer.dialogs(() -> getScene() == null ? null : getScene().getWindow());
-    private final Label dirtyMark = new Label("• unsaved");
-    private final javafx.scene.control.Hyperlink undoDelete = new javafx.scene.control.Hyperlink();
+    private long[] saveChanged = new long[0];
     /** The last LF deleted here, until its Undo is used or another LF is deleted. */
     private Lfs.Removed lastDeleted;
     /** True while the table's selection is being put back after a cancelled switch. */
     private boolean reverting;
-    private static final javafx.scene.input.KeyCombination SAVE_KEY = javafx.scene.input.KeyCombination.keyCombination("Shortcut+S");
-    private final VBox form = new VBox(8);
-    private final Label preview = new Label("Select an LF or start a new one.");
-    private final Label problems = new Label();
-    private final javafx.scene.control.Hyperlink saveResult = new javafx.scene.control.Hyperlink();
-    private long[] saveChanged = new long[0];
-    /** LF name → share of votes that mirror when A and B swap (after "A/B audit"). */
-    private final java.util.Map<String, Double> audit = new java.util.HashMap<>();
     private final PauseTransition debounce = new PauseTransition(Duration.millis(300));
     private int generation;
     private int tableGeneration;
@@ -133,131 +113,23 @@ public final class LfEditorView extends BorderPane {
         this.ws = ws;
         this.showBrowser = showBrowser;
         setId("lf-editor");
-        for (Feature f : Features.all()) {
-            feature.getItems().add(f.name());
-        }
-        model.feature().set(feature.getItems().get(0));
-        bindForm();
         statsSplit.getSelectionModel().select(0);
-        name.setId("lf-name");
-        kind.setId("lf-kind");
-        minDelta.setId("lf-min");
-        code.setId("lf-code");
         preview.setId("lf-preview");
-        problems.setId("lf-problems");
-        problems.getStyleClass().add("error-text");
-        problems.setWrapText(true);
         preview.setWrapText(true);
-        table.setId("lf-table");
-        table.setItems(tableRows);
-        good.setPromptText("one pattern per line");
-        bad.setPromptText("one pattern per line");
-        good.setPrefRowCount(5);
-        bad.setPrefRowCount(5);
-
-        exGood.setPromptText("example answers to move towards, separated by lines holding only ---");
-        exBad.setPromptText("example answers to move away from, separated by lines holding only ---");
-        exGood.setId("exemplar-good");
-        exBad.setId("exemplar-bad");
-        exMargin.setId("exemplar-margin");
-        exGood.setPrefRowCount(5);
-        exBad.setPrefRowCount(5);
-
-        buildTable();
-        Button newFeature = new Button("New feature rule");
-        newFeature.setOnAction(e -> startNew(FeatureRule.KIND));
-        Button newPattern = new Button("New pattern rule");
-        newPattern.setOnAction(e -> startNew(PatternRule.KIND));
-        Button newCode = new Button("New code LF");
-        newCode.setId("lf-new-code");
-        newCode.setOnAction(e -> startNew(CodeRule.KIND));
-        Button newExemplar = new Button("New exemplar LF");
-        newExemplar.setId("lf-new-exemplar");
-        newExemplar.setTooltip(new javafx.scene.control.Tooltip("Prefer the answer closer (in MiniLM sentence embeddings) to example good answers"
-                + " and farther from bad ones; needs Compute embeddings in the feature explorer (or 'pairlab embed')."));
-        newExemplar.setOnAction(e -> startNew(dev.pairlab.lf.ExemplarRule.KIND));
-        MenuButton presets = new MenuButton("Add the paper's LFs");
-        for (String p : Presets.NAMES) {
-            MenuItem item = new MenuItem(p);
-            item.setOnAction(e -> addPreset(p));
-            presets.getItems().add(item);
-        }
-        presets.setId("lf-presets");
-        Button delete = new Button("Delete");
-        delete.setId("lf-delete");
-        delete.setOnAction(e -> deleteSelected());
-        undoDelete.setId("lf-undo-delete");
-        undoDelete.setVisible(false);
-        undoDelete.managedProperty().bind(undoDelete.visibleProperty());
-        undoDelete.setOnAction(e -> undoDelete());
-        Button history = new Button("History…");
-        history.setId("lf-history-button");
-        history.setOnAction(e -> {
-            Row row = table.getSelectionModel().getSelectedItem();
-            if (row == null) {
-                ws.info("Select an LF to see its versions");
-                return;
-            }
-            LfTools.showHistory(getScene() == null ? null : getScene().getWindow(), ws, row.lf(), ws::relabel);
-        });
-        Button agreement = new Button("Agreement…");
-        agreement.setId("lf-agreement");
-        agreement.setOnAction(e -> LfTools.showAgreement(getScene() == null ? null : getScene().getWindow(), ws, statsSplits(), statsSplit.getValue(),
-                showBrowser));
-        Button abAudit = new Button("A/B audit");
-        abAudit.setId("lf-audit");
-        abAudit.setTooltip(new javafx.scene.control.Tooltip("Swap A and B in every pair of the stats split and apply each LF again; "
-                + "the A/B column shows the share of votes that flip as they should"));
-        abAudit.setOnAction(e -> runAudit());
-        FlowPane tools = new FlowPane(8, 6, newFeature, newPattern, newCode, newExemplar, presets, delete, undoDelete, history, agreement, abAudit,
-                new Label("Stats on"), statsSplit);
-        tools.setAlignment(Pos.CENTER_LEFT);
-        VBox left = new VBox(6, tools, table, totals);
-        VBox.setVgrow(table, Priority.ALWAYS);
-        left.setPadding(new Insets(6));
-
-        Button save = new Button("Save");
-        save.setId("lf-save");
-        save.setDefaultButton(false);
-        save.setOnAction(e -> saveDraft());
-        save.setTooltip(new javafx.scene.control.Tooltip("Save the LF (Ctrl+S)"));
-        dirtyMark.setId("lf-dirty");
-        dirtyMark.getStyleClass().add("dirty-marker");
-        dirtyMark.visibleProperty().bind(model.dirtyProperty());
-        model.dirtyProperty().addListener((o, a, d) -> name.pseudoClassStateChanged(DIRTY, d));
-        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (SAVE_KEY.match(e)) {
-                e.consume();
-                saveDraft();
-            }
-        });
-        HBox head = new HBox(8, new Label("Name"), name, new Label("Kind"), kind, save, dirtyMark);
-        head.setAlignment(Pos.CENTER_LEFT);
-        saveResult.setId("lf-save-result");
-        saveResult.setVisible(false);
-        saveResult.setOnAction(e -> {
-            if (saveChanged.length > 0) {
-                ws.browserFilterRequest().set(saveResult.getText());
-                ws.browserIdsRequest().set(null);
-                ws.browserIdsRequest().set(saveChanged);
-                showBrowser.run();
-            }
-        });
-        VBox right = new VBox(8, head, form, preview, saveResult, problems);
-        right.setPadding(new Insets(6));
-        VBox.setVgrow(form, Priority.ALWAYS);
-        SplitPane split = new SplitPane(left, right);
-        split.setDividerPositions(0.55);
+        problems.setId("lf-problems");
+        report.field("name", name);
+        forms.values().forEach(f -> f.fields().forEach(report::field));
+        SplitPane split = new SplitPane(tablePane(), editorPane());
+        // The table's shown columns at their preferred widths (some 720 px) fit beside the form in a 1280-pixel window.
+        split.setDividerPositions(0.62);
         setCenter(split);
         showForm(FeatureRule.KIND);
-
+        Shortcuts.bind(this, SAVE_KEY, "LF editor", "save the LF", this::saveDraft);
         model.kind().addListener((o, a, k) -> showForm(k));
         for (javafx.beans.Observable f : model.fields()) {
             f.addListener(x -> schedulePreview());
         }
         model.markClean();
-        judgeModel.setId("judge-model");
-        judgeEndpoint.setId("judge-endpoint");
         debounce.setOnFinished(e -> runPreview());
         statsSplit.setOnAction(e -> refreshTable());
         ws.labeled().addListener((o, a, b) -> refresh.request());
@@ -267,57 +139,116 @@ public final class LfEditorView extends BorderPane {
                 model.unload();
             }
         });
-        ws.lfs().addListener((javafx.collections.ListChangeListener<LfRecord>) c -> refresh.request());
-        table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
-            if (row == null || row.lf().id() < 0 || reverting) { // a start-up placeholder row, or putting the selection back
-                return;
-            }
-            LfRecord current = model.loadedProperty().get();
-            boolean same = current != null && current.name().equals(row.lf().name());
-            if (same && model.isDirty()) {
-                return; // the table refreshed under the edits: keep them
-            }
-            if (same || !model.isDirty()) {
-                load(row.lf());
-                return;
-            }
-            // Asked once the selection change is over, so that Cancel can put it back.
-            javafx.application.Platform.runLater(() -> confirmLeave(() -> load(row.lf()), this::reselectLoaded));
-        });
+        ws.lfs().addListener((ListChangeListener<LfRecord>) c -> refresh.request());
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> selected(row));
     }
 
-    private static final javafx.css.PseudoClass DIRTY = javafx.css.PseudoClass.getPseudoClass("dirty");
-
-    /** The form's controls show and edit the model's fields. */
-    private void bindForm() {
-        name.textProperty().bindBidirectional(model.name());
-        kind.valueProperty().bindBidirectional(model.kind());
-        feature.valueProperty().bindBidirectional(model.feature());
-        prefer.valueProperty().bindBidirectional(model.prefer());
-        minDelta.textProperty().bindBidirectional(model.minDelta());
-        maxDelta.textProperty().bindBidirectional(model.maxDelta());
-        good.textProperty().bindBidirectional(model.good());
-        bad.textProperty().bindBidirectional(model.bad());
-        regex.selectedProperty().bindBidirectional(model.regex());
-        caseSensitive.selectedProperty().bindBidirectional(model.caseSensitive());
-        wholeWord.selectedProperty().bindBidirectional(model.wholeWord());
-        count.valueProperty().bindBidirectional(model.count());
-        exGood.textProperty().bindBidirectional(model.exGood());
-        exBad.textProperty().bindBidirectional(model.exBad());
-        exMargin.textProperty().bindBidirectional(model.exMargin());
-        judgeEndpoint.textProperty().bindBidirectional(model.judgeEndpoint());
-        judgeModel.textProperty().bindBidirectional(model.judgeModel());
-        judgeKeyEnv.textProperty().bindBidirectional(model.judgeKeyEnv());
-        judgePrompt.textProperty().bindBidirectional(model.judgePrompt());
-        judgeRegex.textProperty().bindBidirectional(model.judgeRegex());
-        judgeBothOrders.selectedProperty().bindBidirectional(model.judgeBothOrders());
-        // The code area's text is read-only as a property: kept in step both ways by hand.
-        code.textProperty().addListener((o, a, t) -> model.code().set(t));
-        model.code().addListener((o, a, t) -> {
-            if (!t.equals(code.getText())) {
-                code.replaceText(t);
+    /** The left half: the tools, the LF table and the totals. */
+    private VBox tablePane() {
+        Button newFeature = button("New feature rule", null, () -> startNew(FeatureRule.KIND));
+        Button newPattern = button("New pattern rule", null, () -> startNew(PatternRule.KIND));
+        Button newCode = button("New code LF", "lf-new-code", () -> startNew(CodeRule.KIND));
+        Button newExemplar = button("New exemplar LF", "lf-new-exemplar", () -> startNew(ExemplarRule.KIND));
+        newExemplar.setTooltip(new Tooltip("Prefer the answer closer (in MiniLM sentence embeddings) to example good answers"
+                + " and farther from bad ones; needs Compute embeddings in the feature explorer (or 'pairlab embed')."));
+        MenuButton presets = new MenuButton("Add the paper's LFs");
+        presets.setId("lf-presets");
+        for (String p : Presets.NAMES) {
+            MenuItem item = new MenuItem(p);
+            item.setOnAction(e -> addPreset(p));
+            presets.getItems().add(item);
+        }
+        undoDelete.setId("lf-undo-delete");
+        undoDelete.setVisible(false);
+        undoDelete.managedProperty().bind(undoDelete.visibleProperty());
+        undoDelete.setOnAction(e -> undoDelete());
+        Button history = button("History…", "lf-history-button", () -> {
+            Row row = table.getSelectionModel().getSelectedItem();
+            if (row == null) {
+                ws.info("Select an LF to see its versions");
+                return;
             }
+            LfTools.showHistory(getScene() == null ? null : getScene().getWindow(), ws, row.lf(), statsSplits(), statsSplit.getValue(),
+                    ws::relabel);
         });
+        Button agreement = button("Agreement…", "lf-agreement", () -> LfTools.showAgreement(getScene() == null ? null : getScene().getWindow(), ws,
+                statsSplits(), statsSplit.getValue(), showBrowser));
+        Button abAudit = button("A/B audit", "lf-audit", this::runAudit);
+        abAudit.setTooltip(new Tooltip("Swap A and B in every pair of the stats split and apply each LF again; "
+                + "the A/B column shows the share of votes that flip as they should"));
+        FlowPane tools = new FlowPane(8, 6, newFeature, newPattern, newCode, newExemplar, presets, button("Delete", "lf-delete", this::deleteSelected),
+                undoDelete, history, agreement, abAudit, new Label("Stats on"), statsSplit);
+        tools.setAlignment(Pos.CENTER_LEFT);
+        totals.setWrapText(true);
+        VBox left = new VBox(6, tools, table, totals);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        left.setPadding(new Insets(6));
+        return left;
+    }
+
+    /** The right half: name, kind, Save and the dirty mark, the form of the draft's kind, its preview and problems. */
+    private VBox editorPane() {
+        name.setId("lf-name");
+        name.textProperty().bindBidirectional(model.name());
+        ComboBox<String> kind = LfForm.choice(model.kind(), List.of(FeatureRule.KIND, PatternRule.KIND, CodeRule.KIND, JudgeRule.KIND,
+                ExemplarRule.KIND));
+        kind.setId("lf-kind");
+        Button save = button("Save", "lf-save", this::saveDraft);
+        save.setTooltip(new Tooltip("Save the LF (Ctrl+S)"));
+        Label dirtyMark = new Label("• unsaved");
+        dirtyMark.setId("lf-dirty");
+        dirtyMark.getStyleClass().add("dirty-marker");
+        dirtyMark.visibleProperty().bind(model.dirtyProperty());
+        model.dirtyProperty().addListener((o, a, d) -> name.pseudoClassStateChanged(DIRTY, d));
+        Label nameLabel = new Label("Name");
+        Label kindLabel = new Label("Kind");
+        // The name field gives way in a narrow window; labels and Save keep their words (never "S…").
+        for (javafx.scene.control.Control c : List.of(nameLabel, kindLabel, kind, save, dirtyMark)) {
+            c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        name.setPrefColumnCount(14);
+        name.setMinWidth(80);
+        HBox.setHgrow(name, Priority.SOMETIMES);
+        HBox head = new HBox(8, nameLabel, name, kindLabel, kind, save, dirtyMark);
+        head.setAlignment(Pos.CENTER_LEFT);
+        saveResult.setId("lf-save-result");
+        saveResult.setVisible(false);
+        saveResult.setOnAction(e -> showInBrowser(saveResult.getText(), saveChanged));
+        formHost.setAlignment(Pos.TOP_LEFT);
+        VBox right = new VBox(8, head, formHost, preview, saveResult, problems);
+        right.setPadding(new Insets(6));
+        VBox.setVgrow(formHost, Priority.ALWAYS);
+        return right;
+    }
+
+    private static Button button(String text, String id, Runnable action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    private void showForm(String k) {
+        LfForm form = forms.getOrDefault(k, codeForm);
+        formHost.getChildren().setAll(form.node());
+    }
+
+    /** The table's selection moved: load that LF, asking first when the form holds unsaved edits. */
+    private void selected(Row row) {
+        if (row == null || row.lf().id() < 0 || reverting) { // a start-up placeholder row, or putting the selection back
+            return;
+        }
+        LfRecord current = model.loadedProperty().get();
+        boolean same = current != null && current.name().equals(row.lf().name());
+        if (same && model.isDirty()) {
+            return; // the table refreshed under the edits: keep them
+        }
+        if (same || !model.isDirty()) {
+            load(row.lf());
+            return;
+        }
+        // Asked once the selection change is over, so that Cancel can put it back.
+        Platform.runLater(() -> confirmLeave(() -> load(row.lf()), this::reselectLoaded));
     }
 
     /** Runs {@code proceed} once unsaved edits are saved or discarded; {@code stay} when the user keeps them. */
@@ -338,15 +269,7 @@ public final class LfEditorView extends BorderPane {
         reverting = true;
         try {
             LfRecord current = model.loadedProperty().get();
-            int at = -1;
-            for (int i = 0; current != null && i < table.getItems().size(); i++) {
-                if (table.getItems().get(i).lf().name().equals(current.name())) {
-                    at = i;
-                }
-            }
-            if (at >= 0) {
-                table.getSelectionModel().clearAndSelect(at);
-            } else {
+            if (current == null || !table.select(current.name())) {
                 table.getSelectionModel().clearSelection();
             }
         } finally {
@@ -374,131 +297,34 @@ public final class LfEditorView extends BorderPane {
         this.confirmer = confirmer;
     }
 
-    private void buildTable() {
-        TableColumn<Row, Boolean> on = new TableColumn<>("on");
-        on.setCellValueFactory(cd -> {
-            SimpleBooleanProperty p = new SimpleBooleanProperty(cd.getValue().lf().enabled());
-            p.addListener((o, a, b) -> setEnabled(cd.getValue().lf(), b));
-            return p;
-        });
-        on.setCellFactory(CheckBoxTableCell.forTableColumn(on));
-        on.setPrefWidth(36);
-        table.setEditable(true);
-        on.setEditable(true);
-        table.getColumns().add(on);
-        table.getColumns().add(text("name", 150, r -> r.lf().name() + " (v" + r.lf().version() + ")"));
-        table.getColumns().add(text("kind", 70, r -> r.lf().kind()));
-        table.getColumns().add(text("polarity", 60, r -> r.stats() == null ? "" : r.stats().polarity()));
-        table.getColumns().add(text("coverage", 70, r -> r.stats() == null ? "" : f3(r.stats().coverage())));
-        table.getColumns().add(text("overlaps", 70, r -> r.stats() == null ? "" : f3(r.stats().overlaps())));
-        table.getColumns().add(text("conflicts", 70, r -> r.stats() == null ? "" : f3(r.stats().conflicts())));
-        table.getColumns().add(text("correct", 60, r -> r.stats() == null ? "" : Long.toString(r.stats().correct())));
-        TableColumn<Row, String> incorrect = text("incorrect", 70, r -> r.stats() == null ? "" : Long.toString(r.stats().incorrect()));
-        incorrect.setCellFactory(col -> new TableCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-                getStyleClass().remove("link");
-                if (!empty && item != null && !item.isEmpty() && !item.equals("0")) {
-                    getStyleClass().add("link");
-                }
-                setOnMouseClicked(e -> {
-                    Row row = getTableRow() == null ? null : getTableRow().getItem();
-                    if (row != null && !empty) {
-                        showIncorrect(row.lf().name());
-                    }
-                });
-            }
-        });
-        table.getColumns().add(incorrect);
-        table.getColumns().add(text("emp. acc.", 70, r -> r.stats() == null ? "" : f3(r.stats().accuracy())));
-        // Worse than a coin on the labeled split (95 % Wilson interval below 0.5), whatever split the table shows.
-        TableColumn<Row, String> chance = text("< chance?", 75, r -> r.onLabeled() == null || !r.onLabeled().belowChance() ? ""
-                : "⚠ " + r.onLabeled().correct() + "/" + (r.onLabeled().correct() + r.onLabeled().incorrect()));
-        chance.setId("lf-col-chance");
-        table.getColumns().add(chance);
-        TableColumn<Row, String> longer = text("acc. longer", 80, r -> r.length() == null ? "" : f3(r.length().accuracyLongerPreferred()));
-        longer.setId("lf-col-longer");
-        TableColumn<Row, String> shorter = lengthColumn("acc. shorter", b -> b.longerLoses());
-        TableColumn<Row, String> matched = lengthColumn("acc. matched", b -> b.lengthMatched());
-        matched.setId("lf-col-matched");
-        javafx.scene.control.Tooltip lengthTip = new javafx.scene.control.Tooltip(
-                "Empirical accuracy on the pairs where the longer answer is preferred / where the shorter one is / on length-matched pairs\n"
-                + "(|Δ chars| ≤ max(50, 10 % of the longer answer)), with the number of votes; * = its 95 % interval contains 0.5."
-                + " Hover a cell for the interval.");
-        for (TableColumn<Row, String> c : List.of(longer, shorter, matched)) {
-            Label header = new Label(c.getText());
-            header.setTooltip(lengthTip);
-            c.setText(null);
-            c.setGraphic(header);
-            table.getColumns().add(c);
-        }
-        TableColumn<Row, String> ab = text("A/B", 55, r -> {
-            Double share = audit.get(r.lf().name());
-            return share == null ? "" : share >= 1 ? "ok" : f3(share) + " !";
-        });
-        ab.setCellFactory(col -> new TableCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-                getStyleClass().remove("error-text");
-                if (!empty && item != null && item.endsWith("!")) {
-                    getStyleClass().add("error-text");
-                    setTooltip(new javafx.scene.control.Tooltip("position-dependent: this share of its votes mirror when A and B swap"));
-                } else {
-                    setTooltip(null);
-                }
-            }
-        });
-        table.getColumns().add(ab);
-    }
-
     /** Asks the draft judge about 5 pairs of the stats split (both orders), stores nothing, shows the raw answers. */
     private void tryJudge() {
         ProjectLabeling.Labeled l = ws.labeled().get();
         Workspace.Opened o = ws.project().get();
-        dev.pairlab.lf.JudgeRule rule;
-        try {
-            rule = (dev.pairlab.lf.JudgeRule) draft();
-        } catch (IllegalArgumentException e) {
-            problems.setText(e.getMessage());
+        JudgeRule rule = (JudgeRule) draftOrShowProblem();
+        if (rule == null || l == null || o == null) {
             return;
         }
-        if (l == null || o == null) {
-            return;
-        }
-        int[] rows = Subsets.rows(l.labels(), statsSplits());
-        long[] ids = new long[Math.min(5, rows.length)];
-        for (int k = 0; k < ids.length; k++) {
-            ids[k] = l.matrix().ids()[rows[k]];
-        }
-        judgeOutputs.setText("asking …");
-        ws.run("Trying the judge on " + ids.length + " pairs", (progress, cancel) ->
+        long[] ids = LfEditorWork.firstIds(l, statsSplits(), 5);
+        judgeForm.showOutputs("asking …");
+        ws.tasks().run("Trying the judge on " + ids.length + " pairs", (progress, cancel) ->
                 dev.pairlab.generate.JudgeRunner.tryOn(o.reader(), rule, ids, dev.pairlab.generate.Keys.system(), cancel), text -> {
-                    judgeOutputs.setText(text);
-                    problems.setText("");
-                });
+                    judgeForm.showOutputs(text);
+                    report.clear();
+                }, this::failed);
     }
 
     /** Saves the judge LF, then asks its model about the stats split in the background; the stats refresh as answers arrive. */
     private void applyJudge() {
         Project w = ws.writer();
         String lfName = name.getText().strip();
-        dev.pairlab.lf.JudgeRule rule;
-        try {
-            rule = (dev.pairlab.lf.JudgeRule) draft();
-        } catch (IllegalArgumentException e) {
-            problems.setText(e.getMessage());
+        JudgeRule rule = (JudgeRule) draftOrShowProblem();
+        if (rule == null || w == null) {
             return;
         }
-        if (w == null || lfName.isEmpty()) {
-            problems.setText(lfName.isEmpty() ? "give the LF a name" : "");
-            return;
-        }
-        if (newNameProblem(lfName) != null) {
-            problems.setText(newNameProblem(lfName));
+        String nameProblem = model.nameProblem(table.holds(lfName));
+        if (nameProblem != null) {
+            showFieldProblem("name", nameProblem);
             return;
         }
         Set<Split> splits = statsSplits();
@@ -508,7 +334,7 @@ public final class LfEditorView extends BorderPane {
             LfRecord saved = Lfs.save(w, lfName, rule.kind(), rule.toJson().toString());
             // The user sees the endpoint, model and key name in the form and asks for it: that is trust.
             dev.pairlab.lf.CodeTrust.forUser().trust(dev.pairlab.lf.CodeTrust.content(saved), saved.name());
-            javafx.application.Platform.runLater(() -> {
+            Platform.runLater(() -> {
                 model.markSaved(saved, form);
                 ws.relabel();
             });
@@ -517,7 +343,7 @@ public final class LfEditorView extends BorderPane {
                 long now = System.nanoTime();
                 if (now - lastRelabel[0] > 3_000_000_000L) { // the column fills in: refresh the stats every few seconds
                     lastRelabel[0] = now;
-                    javafx.application.Platform.runLater(ws::relabel);
+                    Platform.runLater(ws::relabel);
                 }
             };
             return dev.pairlab.generate.JudgeRunner.run(w, lfName, new dev.pairlab.generate.JudgeRunner.Params(splits, 4, 0,
@@ -542,73 +368,17 @@ public final class LfEditorView extends BorderPane {
         }
         List<LfRecord> records = List.copyOf(ws.lfs());
         Set<Split> splits = statsSplits();
-        ws.run("A/B position audit", (progress, cancel) -> {
-            List<NamedLf> lfs = new ArrayList<>();
-            for (LfRecord r : records) {
-                if (r.enabled() && !r.kind().equals(dev.pairlab.lf.JudgeRule.KIND)) { // judges ask both orders by design
-                    lfs.add(NamedLf.of(r));
-                }
-            }
-            int[] rows = Subsets.rows(l.labels(), splits);
-            long[] ids = new long[rows.length];
-            for (int k = 0; k < rows.length; k++) {
-                ids[k] = l.matrix().ids()[rows[k]];
-            }
-            java.util.Map<Long, dev.pairlab.pairs.Pair> byId = dev.pairlab.store.Pairs.getMany(o.reader(), ids);
-            List<dev.pairlab.pairs.Pair> pairs = new ArrayList<>(ids.length);
-            for (long id : ids) {
-                pairs.add(byId.get(id));
-            }
-            return dev.pairlab.lf.PositionAudit.audit(l.features().rows(rows), pairs, lfs, cancel);
-        }, result -> {
-            audit.clear();
+        ws.run("A/B position audit", (progress, cancel) -> LfEditorWork.audit(l, o.reader(), records, splits, cancel), result -> {
+            Map<String, Double> shares = new java.util.HashMap<>();
             long flagged = 0;
             for (dev.pairlab.lf.PositionAudit.Row r : result) {
-                audit.put(r.lf(), r.share());
+                shares.put(r.lf(), r.share());
                 flagged += r.positionDependent() ? 1 : 0;
             }
-            table.refresh();
+            table.showAudit(shares);
             ws.info("A/B audit on " + statsSplit.getValue() + ": " + (flagged == 0 ? "every LF's votes flip with the answers"
                     : flagged + " LF(s) depend on the answers' position (marked ! in the A/B column)"));
         });
-    }
-
-    /** "0.263 (19)" for a length group's accuracy and votes; the Wilson interval and the verdict in the cell's tooltip. */
-    private static TableColumn<Row, String> lengthColumn(String title,
-            java.util.function.Function<dev.pairlab.analysis.LengthSplit.Breakdown, dev.pairlab.analysis.LengthSplit.Group> group) {
-        TableColumn<Row, String> c = text(title, 90, r -> {
-            if (r.byLength() == null) {
-                return "";
-            }
-            dev.pairlab.analysis.LengthSplit.Count n = group.apply(r.byLength()).votes();
-            return n.voted() == 0 ? "– (0)" : f3(n.accuracy()) + " (" + n.voted() + ")" + (n.indistinguishableFromChance() ? " *" : "");
-        });
-        c.setCellFactory(col -> new TableCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-                Row row = empty || getTableRow() == null ? null : getTableRow().getItem();
-                if (row == null || row.byLength() == null || group.apply(row.byLength()).votes().voted() == 0) {
-                    setTooltip(null);
-                    return;
-                }
-                dev.pairlab.analysis.LengthSplit.Group g = group.apply(row.byLength());
-                dev.pairlab.analysis.Intervals.Interval i = g.votes().interval();
-                setTooltip(new javafx.scene.control.Tooltip(String.format(Locale.ROOT, "%s: %d of %d votes right, 95 %% interval [%.3f, %.3f]%s;"
-                        + " 'longer wins' here %s", g.label(), g.votes().correct(), g.votes().voted(), i.low(), i.high(),
-                        g.votes().indistinguishableFromChance() ? " (not distinguishable from chance)" : "", f3(g.longerWins().accuracy()))));
-            }
-        });
-        return c;
-    }
-
-    private static TableColumn<Row, String> text(String title, double width, java.util.function.Function<Row, String> f) {
-        TableColumn<Row, String> c = new TableColumn<>(title);
-        c.setPrefWidth(width);
-        c.setSortable(false);
-        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(f.apply(cd.getValue())));
-        return c;
     }
 
     private Set<Split> statsSplits() {
@@ -620,28 +390,18 @@ public final class LfEditorView extends BorderPane {
         };
     }
 
-    /**
-     * Before any project opens: {@code rows} placeholder rows in the LF table, so that its rows and
-     * cells (check boxes, links) are built, styled and laid out at start-up; the first project's LFs
-     * then fill them (with as many LFs as rows, the table does not restyle its cells at all). Built on
-     * the editor's first showing, they cost some 90 ms.
-     */
+    /** Before any project opens: placeholder rows in the LF table, built at start-up (see {@link LfTable#warmUp}). */
     public void warmUp(int rows) {
-        if (ws.project().get() != null || !table.getItems().isEmpty()) {
-            return;
+        if (ws.project().get() == null) {
+            table.warmUp(rows);
         }
-        List<Row> blank = new ArrayList<>();
-        for (int i = 0; i < rows; i++) {
-            blank.add(new Row(new LfRecord(-1 - i, "…", "", "{}", 0, false, "", ""), null, null, null, null)); // id < 0: a placeholder
-        }
-        tableRows.replaceAll(blank);
     }
 
     /** After new labels or LFs: the feature list and the table (deferred while the editor is hidden). */
     private void showLabels() {
         ProjectLabeling.Labeled l = ws.labeled().get();
         if (l != null) {
-            dev.pairlab.ui.features.FeatureChoices.refill(feature, l.features());
+            featureForm.refill(l.features());
         }
         refreshTable();
     }
@@ -657,101 +417,17 @@ public final class LfEditorView extends BorderPane {
         List<LfRecord> records = List.copyOf(ws.lfs());
         Set<Split> splits = statsSplits();
         int mine = ++tableGeneration;
-        ws.run("Computing LF statistics", (progress, cancel) -> {
-            LfStats.Report report = l == null ? null : LfStats.compute(l.matrix(), Subsets.rows(l.labels(), splits), l.labels().gold());
-            LfStats.Report onLabeled = l == null ? null : LfStats.compute(l.matrix(), Subsets.rows(l.labels(), java.util.EnumSet.of(Split.TRAIN)),
-                    l.labels().gold());
-            List<Row> rows = new ArrayList<>();
-            int[] statRows = l == null ? new int[0] : Subsets.rows(l.labels(), splits);
-            for (LfRecord r : records) {
-                LfStats.LfSummary s = null;
-                dev.pairlab.analysis.LengthSplit ls = null;
-                dev.pairlab.analysis.LengthSplit.Breakdown bl = null;
-                LfStats.LfSummary lab = null;
-                if (report != null && r.enabled()) {
-                    int j = l.matrix().names().indexOf(r.name());
-                    s = j >= 0 ? report.lfs().get(j) : null;
-                    lab = j >= 0 ? onLabeled.lfs().get(j) : null;
-                    ls = j >= 0 ? dev.pairlab.analysis.LengthSplit.ofLf(l, j, statRows) : null;
-                    bl = j >= 0 ? dev.pairlab.analysis.LengthSplit.breakdownOfLf(l, j, statRows) : null;
-                }
-                rows.add(new Row(r, s, ls, bl, lab));
-            }
-            return new TableData(rows, report);
-        }, data -> {
+        ws.run("Computing LF statistics", (progress, cancel) -> LfEditorWork.table(l, records, splits), data -> {
             if (mine != tableGeneration) {
                 return;
             }
-            String selected = table.getSelectionModel().getSelectedItem() == null ? null : table.getSelectionModel().getSelectedItem().lf().name();
-            tableRows.replaceAll(data.rows());
+            table.show(data.rows());
             if (data.report() != null) {
                 LfStats.Totals t = data.report().totals();
                 totals.setText(String.format(Locale.ROOT, "%d pairs (%d with gold): covered by any LF %.3f, overlap %.3f, conflict %.3f, abstain-all %d",
                         t.rows(), t.labeled(), t.coverage(), t.overlap(), t.conflict(), t.abstainAll()));
             }
-            if (selected != null) {
-                for (int i = 0; i < data.rows().size(); i++) {
-                    if (data.rows().get(i).lf().name().equals(selected)) {
-                        table.getSelectionModel().select(i);
-                    }
-                }
-            }
         });
-    }
-
-    private record TableData(List<Row> rows, LfStats.Report report) {
-    }
-
-    private void showForm(String k) {
-        form.getChildren().clear();
-        switch (k) {
-            case FeatureRule.KIND -> {
-                GridPane g = new GridPane();
-                g.setHgap(8);
-                g.setVgap(6);
-                g.addRow(0, new Label("Feature"), feature);
-                g.addRow(1, new Label("Prefer the answer with the"), prefer);
-                g.addRow(2, new Label("Abstain if |Δ| below"), minDelta);
-                g.addRow(3, new Label("… or above (optional)"), maxDelta);
-                form.getChildren().add(g);
-            }
-            case dev.pairlab.lf.JudgeRule.KIND -> {
-                GridPane g = new GridPane();
-                g.setHgap(8);
-                g.setVgap(6);
-                g.addRow(0, new Label("Endpoint (OpenAI-compatible)"), judgeEndpoint);
-                g.addRow(1, new Label("Model"), judgeModel);
-                g.addRow(2, new Label("API key variable (optional)"), judgeKeyEnv);
-                g.addRow(3, new Label("Answer regex (optional)"), judgeRegex);
-                Button tryFive = new Button("Try on 5 pairs");
-                tryFive.setId("judge-try");
-                tryFive.setOnAction(e -> tryJudge());
-                Button apply = new Button("Save and ask the model");
-                apply.setId("judge-apply");
-                apply.setOnAction(e -> applyJudge());
-                judgeOutputs.setEditable(false);
-                judgeOutputs.setPrefRowCount(6);
-                judgeOutputs.setId("judge-outputs");
-                judgePrompt.setPrefRowCount(8);
-                judgePrompt.setId("judge-prompt");
-                form.getChildren().addAll(g, judgeBothOrders, new Label("Prompt: {context}, {a} and {b} are filled in"), judgePrompt,
-                        new HBox(8, tryFive, apply), judgeOutputs);
-            }
-            case dev.pairlab.lf.ExemplarRule.KIND -> {
-                HBox m = new HBox(8, new Label("Abstain if the scores differ by less than"), exMargin);
-                m.setAlignment(Pos.CENTER_LEFT);
-                form.getChildren().addAll(new Label("Score of an answer: its highest cosine to a good example minus its highest to a bad one"
-                        + " (MiniLM embeddings). Good examples:"), exGood, new Label("Bad examples:"), exBad, m);
-            }
-            case PatternRule.KIND -> form.getChildren().addAll(new Label("Good patterns (count for an answer)"), good,
-                    new Label("Bad patterns (count against)"), bad, new FlowPane(10, 6, regex, caseSensitive, wholeWord, new Label("count"), count));
-            default -> {
-                VirtualizedScrollPane<JavaCodeArea> scroll = new VirtualizedScrollPane<>(code);
-                VBox.setVgrow(scroll, Priority.ALWAYS);
-                form.getChildren().addAll(new Label("Body of  Vote vote(LfPair p)  — return A, B or ABSTAIN; p.a(), p.b(), p.context(), "
-                        + "p.featureA(\"length\"), p.delta(\"length\")"), scroll);
-            }
-        }
     }
 
     /** Starts a new LF of this kind, once unsaved edits are saved or discarded. */
@@ -769,27 +445,30 @@ public final class LfEditorView extends BorderPane {
         }, () -> { });
     }
 
-    /** The draft as an LF to apply: vouched for unless it is a stored code LF the user has not edited. */
-    private static NamedLf asDraft(String lfName, LfDefinition d, String loadedCode) {
-        if (d instanceof CodeRule c && c.source().equals(loadedCode)) {
-            return new NamedLf(lfName, 0, 0, d);
-        }
-        return NamedLf.unsaved(lfName, d);
-    }
-
     private void load(LfRecord r) {
         try {
             model.load(r);
         } catch (LfException e) {
-            ws.error(e);
+            report.show(e);
         }
         showForm(r.kind());
         schedulePreview();
     }
 
-    /** The definition in the form; an {@link IllegalArgumentException} says what is wrong with it. */
-    private LfDefinition draft() {
-        return model.draft();
+    /** The definition in the form, or null with its problem shown at its field. */
+    private LfDefinition draftOrShowProblem() {
+        try {
+            return model.draft();
+        } catch (LfEditorModel.FieldException e) {
+            report.show(new InvalidParametersException(List.of(e.problem())));
+        } catch (IllegalArgumentException e) {
+            report.show(e);
+        }
+        return null;
+    }
+
+    private void showFieldProblem(String field, String message) {
+        report.show(new InvalidParametersException(List.of(Problem.of(field, message))));
     }
 
     private void schedulePreview() {
@@ -804,15 +483,13 @@ public final class LfEditorView extends BorderPane {
         if (l == null || o == null) {
             return;
         }
-        LfDefinition d;
-        try {
-            d = draft();
-        } catch (IllegalArgumentException e) {
-            problems.setText(e.getMessage());
+        LfDefinition d = draftOrShowProblem();
+        if (d == null) {
+            preview.setText(""); // the last draft's numbers are not this one's
             return;
         }
-        if (d instanceof dev.pairlab.lf.JudgeRule) {
-            problems.setText("");
+        if (d instanceof JudgeRule) {
+            report.clear();
             preview.setText("An LLM judge votes from its model's stored answers: try it on 5 pairs, then save and ask the model.");
             return;
         }
@@ -821,77 +498,32 @@ public final class LfEditorView extends BorderPane {
         String lfName = name.getText().strip();
         preview.setText("computing …");
         String stored = model.loadedCode();
-        ws.tasks().run("Previewing " + lfName, (progress, cancel) -> {
-            if (d instanceof CodeRule c) {
-                CodeCompiler.compile(c.source()); // compile errors first, with their positions
-            } else if (d instanceof PatternRule p) {
-                p.compile();
-            }
-            LfApplier.Applied a;
-            if (d instanceof dev.pairlab.lf.ExemplarRule x) {
-                dev.pairlab.lf.ExemplarRule embedded = dev.pairlab.encoder.Exemplars.embed(x, progress);
-                byte[] votes = LfApplier.exemplarColumn(o.reader(), embedded, l.features().ids());
-                a = new LfApplier.Applied(new LabelMatrix(l.features().ids(), List.of(lfName), new byte[][] {votes}),
-                        dev.pairlab.store.Embeddings.models(o.reader()).contains(x.model()) ? List.of()
-                                : List.of(new dev.pairlab.lf.LfProblem(lfName, 0, "no sentence embeddings in this project yet: Compute embeddings"
-                                + " in the feature explorer (or run 'pairlab embed'); until then it abstains everywhere")));
-            } else {
-                a = LfApplier.apply(l.features(), List.of(asDraft(lfName, d, stored)), null,
-                        LfApplier.projectSource(o.reader(), l.features().ids()), ProgressListener.NONE, cancel);
-            }
-            byte[] col = a.matrix().column(0);
-            int j = l.matrix().names().indexOf(lfName);
-            LabelMatrix m = j >= 0 ? l.matrix().withColumn(j, col) : append(l.matrix(), lfName, col);
-            int jj = j >= 0 ? j : m.m() - 1;
-            int[] rows = Subsets.rows(l.labels(), splits);
-            LfStats.LfSummary s = LfStats.compute(m, rows, l.labels().gold()).lfs().get(jj);
-            int changed = 0;
-            if (j >= 0) {
-                for (int r : rows) {
-                    if (l.matrix().get(r, j) != col[r]) {
-                        changed++;
+        ws.tasks().run("Previewing " + lfName, (progress, cancel) -> LfEditorWork.preview(l, o.reader(), lfName, d, stored, splits, progress, cancel),
+                p -> {
+                    if (mine != generation) {
+                        return; // a newer draft is being computed
                     }
-                }
-            }
-            return new Preview(s, changed, j >= 0, a.problems().isEmpty() ? null : a.problems().get(0).message());
-        }, p -> {
-            if (mine != generation) {
-                return; // a newer draft is being computed
-            }
-            code.showProblems(List.of());
-            problems.setText(p.problem() == null ? "" : p.problem());
-            LfStats.LfSummary s = p.stats();
-            preview.setText(String.format(Locale.ROOT, "Draft on %s: coverage %.3f, overlaps %.3f, conflicts %.3f, correct %d, incorrect %d, "
-                    + "accuracy %s%s", statsSplit.getValue(), s.coverage(), s.overlaps(), s.conflicts(), s.correct(), s.incorrect(), f3(s.accuracy()),
-                    p.existing() ? " — " + p.changed() + " votes differ from the saved version" : ""));
-        }, err -> {
-            if (mine == generation) {
-                failed(err);
-            }
-        });
-    }
-
-    private record Saved(LfRecord record, dev.pairlab.analysis.VoteDiff diff) {
-    }
-
-    private record Preview(LfStats.LfSummary stats, int changed, boolean existing, String problem) {
-    }
-
-    private static LabelMatrix append(LabelMatrix m, String name, byte[] col) {
-        List<String> names = new ArrayList<>(m.names());
-        names.add(name);
-        byte[][] cols = new byte[m.m() + 1][];
-        for (int j = 0; j < m.m(); j++) {
-            cols[j] = m.column(j);
-        }
-        cols[m.m()] = col;
-        return new LabelMatrix(m.ids(), names, cols);
+                    codeForm.showProblems(List.of());
+                    if (p.problem() == null) {
+                        report.clear();
+                    } else {
+                        report.show(p.problem());
+                    }
+                    LfStats.LfSummary s = p.stats();
+                    preview.setText(String.format(Locale.ROOT, "Draft on %s: coverage %.3f, overlaps %.3f, conflicts %.3f, correct %d, incorrect %d, "
+                            + "accuracy %s%s", statsSplit.getValue(), s.coverage(), s.overlaps(), s.conflicts(), s.correct(), s.incorrect(),
+                            LfTable.f3(s.accuracy()), p.existing() ? " — " + p.changed() + " votes differ from the saved version" : ""));
+                }, err -> {
+                    if (mine == generation) {
+                        failed(err);
+                    }
+                });
     }
 
     /** Shows compile problems from a failed preview or save. */
     public void showCompileErrors(CompileException e) {
-        code.showProblems(e.problems());
-        problems.setText(e.getMessage());
+        codeForm.showProblems(e.problems());
+        report.show(e);
         preview.setText("does not compile");
     }
 
@@ -911,54 +543,31 @@ public final class LfEditorView extends BorderPane {
             return;
         }
         String lfName = name.getText().strip();
-        String nameProblem = model.nameProblem(existsInTable(lfName));
+        String nameProblem = model.nameProblem(table.holds(lfName));
         if (nameProblem != null) {
-            refused(lfName, new IllegalArgumentException(nameProblem), onRefused);
+            showFieldProblem("name", nameProblem);
+            notSaved(lfName, new IllegalArgumentException(nameProblem), onRefused);
             return;
         }
-        LfDefinition d;
-        try {
-            d = draft();
-        } catch (IllegalArgumentException e) {
-            refused(lfName, e, onRefused);
+        LfDefinition d = draftOrShowProblem();
+        if (d == null) {
+            notSaved(lfName, new IllegalArgumentException(problems.getText()), onRefused);
             return;
         }
         List<Object> form = model.snapshot();
-        ProjectLabeling.Labeled before = ws.labeled().get();
-        Workspace.Opened opened = ws.project().get();
         Set<Split> splits = statsSplits();
         String splitName = statsSplit.getValue();
-        String edited = model.loadedCode(); // unchanged stored code is not trusted by saving it again
-        ws.tasks().run("Saving LF " + lfName, (progress, cancel) -> {
-            LfEditorModel.checkForSave(d); // code that does not compile is never saved
-            LfDefinition toSave = d instanceof dev.pairlab.lf.ExemplarRule x ? dev.pairlab.encoder.Exemplars.embed(x, progress) : d;
-            LfRecord saved = Lfs.save(w, lfName, toSave.kind(), toSave.toJson().toString());
-            String content = dev.pairlab.lf.CodeTrust.content(saved);
-            if (content != null && !(d instanceof CodeRule c && c.source().equals(edited))) {
-                dev.pairlab.lf.CodeTrust.forUser().trust(content, saved.name()); // written or edited here: trusted as saved
-            }
-            // What the new version changed against the one in use: fixed / broken pairs on the stats split.
-            dev.pairlab.analysis.VoteDiff diff = null;
-            int j = before == null ? -1 : before.matrix().names().indexOf(lfName);
-            if (j >= 0 && opened != null && !(d instanceof dev.pairlab.lf.JudgeRule)) { // a new judge version has no answers yet
-                byte[] now = toSave instanceof dev.pairlab.lf.ExemplarRule x
-                        ? LfApplier.exemplarColumn(opened.reader(), x, before.features().ids())
-                        : LfApplier.apply(before.features(), List.of(asDraft(lfName, d, edited)), null,
-                                LfApplier.projectSource(opened.reader(), before.features().ids()), ProgressListener.NONE, cancel).matrix().column(0);
-                diff = dev.pairlab.analysis.VoteDiff.of(before.matrix().column(j), now, before.labels().gold(),
-                        before.matrix().ids(), Subsets.rows(before.labels(), splits));
-            }
-            return new Saved(saved, diff);
-        }, result -> {
-            problems.setText("");
+        String stored = model.loadedCode(); // unchanged stored code is not trusted by saving it again
+        ws.tasks().run("Saving LF " + lfName, (progress, cancel) -> LfEditorWork.save(w, lfName, d, stored, splits, progress, cancel), result -> {
+            report.clear();
             LfRecord saved = result.record();
             model.markSaved(saved, form);
             ws.info("Saved LF '" + saved.name() + "' version " + saved.version());
             if (result.diff() != null) {
-                dev.pairlab.analysis.VoteDiff diff = result.diff();
-                long[] changed = java.util.stream.LongStream.concat(java.util.Arrays.stream(diff.fixed()), java.util.Arrays.stream(diff.broken())).sorted().toArray();
-                saveChanged = changed;
-                saveResult.setText("v" + saved.version() + " on " + splitName + ": " + diff.summary() + (changed.length > 0 ? " — show them" : ""));
+                VoteDiff diff = result.diff().diff();
+                saveChanged = java.util.stream.LongStream.concat(java.util.Arrays.stream(diff.fixed()), java.util.Arrays.stream(diff.broken()))
+                        .sorted().toArray();
+                saveResult.setText("v" + saved.version() + " on " + splitName + ": " + diff.summary() + (saveChanged.length > 0 ? " — show them" : ""));
                 saveResult.setVisible(true);
             } else {
                 saveChanged = new long[0];
@@ -966,24 +575,28 @@ public final class LfEditorView extends BorderPane {
             }
             ws.relabel();
             onSaved.run();
-        }, err -> refused(lfName, err, onRefused));
+        }, err -> {
+            failed(err);
+            notSaved(lfName, err, onRefused);
+        });
     }
 
-    /** A refused or failed save: the problem where the user acted, and "Not saved" in the status bar (never an older "Saved"). */
-    private void refused(String lfName, Throwable err, Runnable then) {
-        failed(err);
-        if (err instanceof LfException || err instanceof IllegalArgumentException || err instanceof dev.pairlab.pairs.BadInputException) {
+    /** A refused or failed save: "Not saved" in the status bar (never an older "Saved"), then {@code then}. */
+    private void notSaved(String lfName, Throwable err, Runnable then) {
+        if (Errors.isUserError(err)) {
             ws.notice().set(new Workspace.Notice(Workspace.Level.ERROR, LfEditorModel.notSavedMessage(lfName, err)));
         }
         then.run();
     }
 
-    /** Compile errors go under the code; other problems of the draft beside it; anything else to the status bar. */
+    /** Compile errors under the code; other user errors in the editor; internal errors to the error window. */
     private void failed(Throwable err) {
         if (err instanceof CompileException ce) {
             showCompileErrors(ce);
-        } else if (err instanceof LfException || err instanceof IllegalArgumentException) {
-            problems.setText(err.getMessage());
+        } else if (err instanceof LfEditorModel.FieldException fe) {
+            showFieldProblem(fe.problem().field(), fe.getMessage());
+        } else if (Errors.isUserError(err)) {
+            report.show(err);
             preview.setText("");
         } else {
             ws.error(err);
@@ -1042,7 +655,7 @@ public final class LfEditorView extends BorderPane {
             }
             undoDelete.setText("Undo delete of '" + lfName + "'");
             undoDelete.setVisible(true);
-            boolean judge = lastDeleted.lf().kind().equals(dev.pairlab.lf.JudgeRule.KIND);
+            boolean judge = lastDeleted.lf().kind().equals(JudgeRule.KIND);
             ws.info("Deleted LF '" + lfName + "' with its " + lastDeleted.history().size() + " saved versions — Undo brings them back"
                     + (judge ? " (not the judge's stored answers)" : ""));
             ws.relabel();
@@ -1066,34 +679,26 @@ public final class LfEditorView extends BorderPane {
 
     private void showIncorrect(String lfName) {
         ProjectLabeling.Labeled l = ws.labeled().get();
-        if (l == null) {
-            return;
-        }
-        int j = l.matrix().names().indexOf(lfName);
+        int j = l == null ? -1 : l.matrix().names().indexOf(lfName);
         if (j < 0) {
             return;
         }
         long[] wrong = LfStats.wrong(l.matrix(), j, Subsets.rows(l.labels(), statsSplits()), l.labels().gold());
-        ws.browserFilterRequest().set(wrong.length + " pairs " + lfName + " gets wrong");
+        showInBrowser(wrong.length + " pairs " + lfName + " gets wrong", wrong);
+    }
+
+    /** Asks the browser to show these pairs under this description, and switches to it. */
+    private void showInBrowser(String description, long[] ids) {
+        if (ids.length == 0) {
+            return;
+        }
+        ws.browserFilterRequest().set(description);
         ws.browserIdsRequest().set(null);
-        ws.browserIdsRequest().set(wrong);
+        ws.browserIdsRequest().set(ids);
         showBrowser.run();
     }
 
-    private static String f3(double v) {
-        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.3f", v);
-    }
-
-    /** What is wrong with the name for a new LF, or null; an existing LF keeps the name it has. */
-    private String newNameProblem(String lfName) {
-        return existsInTable(lfName) ? null : dev.pairlab.store.LfName.problem(lfName);
-    }
-
-    private boolean existsInTable(String lfName) {
-        return table.getItems().stream().anyMatch(r -> r.lf().id() >= 0 && r.lf().name().equals(lfName));
-    }
-
-    public TableView<Row> table() {
+    public javafx.scene.control.TableView<Row> table() {
         return table;
     }
 }

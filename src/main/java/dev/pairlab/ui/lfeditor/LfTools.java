@@ -1,6 +1,7 @@
 package dev.pairlab.ui.lfeditor;
 
 import dev.pairlab.analysis.LfAgreement;
+import dev.pairlab.analysis.LfVersionDiff;
 import dev.pairlab.analysis.Subsets;
 import dev.pairlab.lf.ProjectLabeling;
 import dev.pairlab.pairs.Split;
@@ -114,6 +115,13 @@ final class LfTools {
         return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.1f%%", 100 * v);
     }
 
+    /** "v1 → v3 on train: coverage 0.412 → 0.233, accuracy 0.701 → 0.745; 12 fixed, 3 broken" */
+    static String compareLine(LfVersionDiff d, String splitName) {
+        return String.format(Locale.ROOT, "v%d → v%d on %s: coverage %.3f → %.3f, accuracy %s → %s; %s", d.from(), d.to(), splitName,
+                d.stats()[0].coverage(), d.stats()[1].coverage(), LfTable.f3(d.stats()[0].accuracy()), LfTable.f3(d.stats()[1].accuracy()),
+                d.diff().summary());
+    }
+
     /** Red at ≤ 0.5 agreement, yellow at 0.75, green at 1. */
     static String color(double agreement) {
         if (Double.isNaN(agreement)) {
@@ -125,8 +133,12 @@ final class LfTools {
         return String.format(Locale.ROOT, "rgb(%d,%d,120)", red, green);
     }
 
-    /** The selected LF's versions; Restore saves the chosen one as a new version. */
-    static void showHistory(Window owner, Workspace ws, LfRecord lf, Runnable afterRestore) {
+    /**
+     * The selected LF's versions; Restore saves the chosen one as a new version, Compare shows what the current
+     * version changed against the chosen one on the stats split ({@link LfVersionDiff}: an LLM judge's votes are
+     * its stored answers for each version), as {@code pairlab lf diff} prints it.
+     */
+    static void showHistory(Window owner, Workspace ws, LfRecord lf, Set<Split> splits, String splitName, Runnable afterRestore) {
         Workspace.Opened o = ws.project().get();
         if (o == null || lf == null) {
             return;
@@ -158,8 +170,24 @@ final class LfTools {
                     afterRestore.run();
                 });
             });
+            Button compare = new Button("Compare with the current version");
+            compare.setId("lf-compare");
+            Label compared = new Label();
+            compared.setId("lf-compare-result");
+            compared.setWrapText(true);
+            compare.setOnAction(e -> {
+                Lfs.Version v = list.getSelectionModel().getSelectedItem();
+                if (v == null || v.version() == lf.version()) {
+                    compared.setText("Choose an older version to compare with the current one.");
+                    return;
+                }
+                Project p = o.writable() ? o.writer() : o.reader();
+                ws.run("Comparing " + lf.name() + " v" + v.version() + " with v" + lf.version(),
+                        (progress, cancel) -> LfVersionDiff.of(p, lf.name(), v.version(), lf.version(), splits, progress, cancel),
+                        d -> compared.setText(compareLine(d, splitName)));
+            });
             VBox box = new VBox(8, new Label("Versions of " + lf.name() + " (restoring saves a new version; nothing is lost)"), list,
-                    new HBox(8, restore));
+                    new HBox(8, restore, compare), compared);
             box.setPadding(new Insets(10));
             stage.initOwner(owner);
             stage.setTitle("History of " + lf.name());

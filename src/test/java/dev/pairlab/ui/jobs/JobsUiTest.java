@@ -5,19 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pairlab.ui.BackgroundTasks;
-import dev.pairlab.ui.MainWindow;
-import dev.pairlab.ui.PairlabApp;
-import dev.pairlab.ui.Workspace;
+import dev.pairlab.ui.WindowTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
-import java.util.prefs.Preferences;
 import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
@@ -34,26 +29,18 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** The job list, "only the latest counts" and the close prompt, driven headless with work that waits on latches. */
 @ExtendWith(ApplicationExtension.class)
-class JobsUiTest {
+class JobsUiTest extends WindowTest {
 
-    private Workspace ws;
-    private MainWindow window;
-    private Preferences prefs;
     private final CountDownLatch release = new CountDownLatch(1);
 
     @Start
     void start(Stage stage) {
-        ws = new Workspace(new BackgroundTasks());
-        prefs = Preferences.userRoot().node("dev/pairlab-test/" + UUID.randomUUID());
-        window = new MainWindow(stage, ws, prefs);
-        stage.setScene(PairlabApp.scene(window));
-        stage.show();
+        showWindow(stage);
     }
 
     @AfterEach
-    void close() throws Exception {
-        release.countDown();
-        prefs.removeNode();
+    void release() {
+        release.countDown(); // before the window's workspace closes
     }
 
     /** Work that reports {@code done} of 4 steps and then waits for the test (or a cancel). */

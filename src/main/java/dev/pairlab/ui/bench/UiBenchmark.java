@@ -1,5 +1,10 @@
-package dev.pairlab.ui;
+package dev.pairlab.ui.bench;
 
+import dev.pairlab.ui.BackgroundTasks;
+import dev.pairlab.ui.FxTrace;
+import dev.pairlab.ui.MainWindow;
+import dev.pairlab.ui.PairlabApp;
+import dev.pairlab.ui.Workspace;
 import dev.pairlab.lf.Presets;
 import dev.pairlab.lf.ProjectLabeling;
 import dev.pairlab.pairs.DataDir;
