@@ -95,7 +95,9 @@ class ArchitectureTest {
             "browser.PairBrowserView", "browser.PairTable", "export.ExportView", "features.FeatureExplorerView", "generate.GenerateView",
             "importer.ImportWizard", "labelmodel.LabelModelView", "lfeditor.LfEditorModel", "lfeditor.LfEditorView", "lfeditor.LfTools",
             "lfeditor.LfEditorWork", "lfeditor.LfTable", // split out of LfEditorView: its background work and its table of LfRecords
-            "training.TrainingView", "trust.UntrustedLfsBanner", "errors.Errors");
+            "training.TrainingView", "trust.UntrustedLfsBanner", "errors.Errors",
+            // view models holding the open Project handle, reading stored runs (TrainingRuns.list) and a fit's ModelRecord
+            "labelmodel.LabelModelViewModel", "export.ExportViewModel", "training.TrainingViewModel");
 
     @Test
     void theUiReachesTheStoreOnlyFromItsAllowList() {
