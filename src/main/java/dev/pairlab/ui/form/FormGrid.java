@@ -8,7 +8,7 @@ import javafx.scene.layout.GridPane;
 /** Lays a {@link Form}'s fields out as rows: label, text field (the description as its tooltip), problem. */
 public final class FormGrid extends GridPane {
 
-    /** @param idPrefix the controls' ids are {@code idPrefix-name} and {@code idPrefix-name-problem} */
+    /** @param idPrefix the controls' ids are {@code idPrefix-name} and {@code idPrefix-name-problem} (the name in kebab case) */
     public FormGrid(Form form, String idPrefix) {
         setHgap(8);
         setVgap(6);
@@ -18,13 +18,18 @@ public final class FormGrid extends GridPane {
         }
     }
 
+    /** {@code prefix-kebab-name}: {@code gen-url-a} for the field {@code urlA}. */
+    public static String id(String idPrefix, FormField f) {
+        return idPrefix + "-" + f.name().replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** A text field bound both ways to the field's text, with the description as its tooltip. */
     public static TextField textField(FormField f, String idPrefix) {
         TextField t = new TextField();
         t.textProperty().bindBidirectional(f.text());
         t.setTooltip(new Tooltip(f.description()));
         t.setPrefColumnCount(8);
-        t.setId(idPrefix + "-" + f.name());
+        t.setId(id(idPrefix, f));
         return t;
     }
 
@@ -35,7 +40,7 @@ public final class FormGrid extends GridPane {
         l.getStyleClass().add("error-text");
         l.setWrapText(true);
         l.setMaxWidth(360);
-        l.setId(idPrefix + "-" + f.name() + "-problem");
+        l.setId(id(idPrefix, f) + "-problem");
         return l;
     }
 }
