@@ -42,8 +42,8 @@ final class LfInsight {
         @Mixin
         ProjectArg project;
 
-        @Mixin
-        SplitsOption split;
+        @Option(names = "--split", split = ",", description = "Only these splits (default: all).")
+        List<String> split;
 
         @Option(names = "--csv", paramLabel = "FILE", description = "Write the matrix as CSV (one row per LF pair).")
         Path csv;
@@ -55,8 +55,8 @@ final class LfInsight {
         @Mixin
         ForceOption force;
 
-        @Mixin
-        QuietOption quiet;
+        @Option(names = {"-q", "--quiet"}, description = "No progress output.")
+        boolean quiet;
 
         @Mixin
         Output output;
@@ -73,8 +73,8 @@ final class LfInsight {
             if (target != null) {
                 target.check();
             }
-            ProjectLabeling.Labeled labeled = Projects.label(project.file, quiet.quiet, output.json, spec.commandLine().getErr());
-            int[] rows = Subsets.rows(labeled.labels(), LfCommand.splits(split.orAll()));
+            ProjectLabeling.Labeled labeled = Projects.label(project.file, quiet, output.json, spec.commandLine().getErr());
+            int[] rows = Subsets.rows(labeled.labels(), LfCommand.splits(split));
             LfAgreement.Report r = LfAgreement.compute(labeled.matrix(), rows, duplicateCutoff);
             List<String> names = r.names();
             int k = names.size();
@@ -222,11 +222,11 @@ final class LfInsight {
         @Option(names = "--to", description = "New version (default: the current).")
         Integer to;
 
-        @Mixin
-        SplitsOption split;
+        @Option(names = "--split", split = ",", description = "Only these splits (default: all).")
+        List<String> split;
 
-        @Mixin
-        QuietOption quiet;
+        @Option(names = {"-q", "--quiet"}, description = "No progress output.")
+        boolean quiet;
 
         @Mixin
         Output output;
@@ -238,8 +238,8 @@ final class LfInsight {
         public Integer call() throws Exception {
             LfVersionDiff r;
             try (Project p = Projects.openForCaching(project.file);
-                 ConsoleProgress progress = quiet.progress()) {
-                r = LfVersionDiff.of(p, name, from, to, LfCommand.splits(split.orAll()), progress, Cancellation.none());
+                 ConsoleProgress progress = new ConsoleProgress(System.err, quiet)) {
+                r = LfVersionDiff.of(p, name, from, to, LfCommand.splits(split), progress, Cancellation.none());
                 Projects.noteUncached(p, output.json, spec.commandLine().getErr());
             }
             PrintWriter out = spec.commandLine().getOut();
