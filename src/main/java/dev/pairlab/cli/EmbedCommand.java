@@ -3,20 +3,14 @@ package dev.pairlab.cli;
 import dev.pairlab.encoder.EmbeddingJob;
 import dev.pairlab.store.Project;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "embed", mixinStandardHelpOptions = true, description = {
     "Compute sentence embeddings of each pair's prompt (last user turn) and answers with a pretrained encoder and store",
     "them in the project. They add the features 'relevance' (each answer's cosine to the prompt) and",
     "'answer_similarity', and let exemplar LFs run. Only pairs without embeddings are done; Ctrl-C keeps finished ones."})
-final class EmbedCommand implements Callable<Integer> {
-    @Mixin
-    ProjectArg project;
+final class EmbedCommand extends ProjectJobCommand {
 
     @Option(names = "--model", defaultValue = EmbeddingJob.Options.DEFAULT_MODEL,
             description = EmbeddingJob.Options.DESC_MODEL + " (default ${DEFAULT-VALUE}).")
@@ -31,15 +25,6 @@ final class EmbedCommand implements Callable<Integer> {
 
     @Option(names = "--device", defaultValue = EmbeddingJob.Options.DEFAULT_DEVICE, description = EmbeddingJob.Options.DESC_DEVICE + " (default ${DEFAULT-VALUE}).")
     String device;
-
-    @Mixin
-    QuietOption quiet;
-
-    @Mixin
-    Output output;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {

@@ -5,12 +5,8 @@ import dev.pairlab.generate.Generator;
 import dev.pairlab.generate.Keys;
 import dev.pairlab.store.Project;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "generate", mixinStandardHelpOptions = true, description = {
     "Generate response pairs with two OpenAI-compatible chat endpoints (llama.cpp server, vLLM, Ollama, a hosted API):",
@@ -18,10 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
     "A/B swapped by --seed, the models kept in the extras. Rerunning the same command continues where it stopped.",
     "API keys come from the environment variable named by --key-a/--key-b (or the keyring); they are never stored.",
     "A key given instead of a name, or credentials in a URL, are refused; plain http to another host is warned about."})
-final class GenerateCommand implements Callable<Integer> {
-
-    @Mixin
-    ProjectArg project;
+final class GenerateCommand extends ProjectJobCommand {
 
     @Option(names = "--prompts", paramLabel = "FILE", description = GenerateParams.DESC_PROMPTS)
     Path prompts;
@@ -70,15 +63,6 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--seed", defaultValue = GenerateParams.DEFAULT_SEED, description = GenerateParams.DESC_SEED + " (default ${DEFAULT-VALUE}).")
     long seed;
-
-    @Mixin
-    QuietOption quiet;
-
-    @Mixin
-    Output output;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {

@@ -18,24 +18,18 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Import pairs from a file (JSON lines, a JSON array or CSV; .gz too) in one transaction.",
             "Formats: hh, trl, answer-label, mt-bench, pandalm, csv (detected unless --format is given);",
             "json reads JSON of any schema through --col (and --label-map), with no detection.",
             "Pairs with a gold label go to train and those without to pool, unless --split says otherwise."})
-final class ImportCommand implements Callable<Integer> {
-
-    @Mixin
-    ProjectArg project;
+final class ImportCommand extends ProjectJobCommand {
 
     @Parameters(index = "1", paramLabel = "FILE", description = "The file to import.")
     Path file;
@@ -76,15 +70,6 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--max-line-mb", paramLabel = "MB", defaultValue = ImportOptions.DEFAULT_MAX_LINE_MB, description = ImportOptions.DESC_MAX_LINE_MB
             + " (default ${DEFAULT-VALUE}); a larger one fails the import.")
     int maxLineMb;
-
-    @Mixin
-    QuietOption quiet;
-
-    @Mixin
-    Output output;
-
-    @Spec
-    CommandSpec spec;
 
     /** The import settings' names in messages, and the flag the CLI adds after a message that names one. */
     private static final Map<String, String> FLAGS = new LinkedHashMap<>();

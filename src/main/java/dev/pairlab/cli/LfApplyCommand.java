@@ -4,20 +4,15 @@ import dev.pairlab.generate.JudgeRunner;
 import dev.pairlab.generate.Keys;
 import dev.pairlab.store.Project;
 import java.time.Duration;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "apply", mixinStandardHelpOptions = true, description = {
     "Ask an LLM-judge LF's model about every pair that has no stored answer yet (both orders unless the LF says",
     "otherwise). Answers are stored as they arrive: Ctrl-C keeps them, a rerun asks only for the rest."})
-final class LfApplyCommand implements Callable<Integer> {
-    @Mixin
-    ProjectArg project;
+final class LfApplyCommand extends ProjectJobCommand {
 
     @Parameters(index = "1", paramLabel = "LF")
     String name;
@@ -43,15 +38,6 @@ final class LfApplyCommand implements Callable<Integer> {
 
     @Option(names = "--price-out", defaultValue = "0", description = "Price per million completion tokens.")
     double priceOut;
-
-    @Mixin
-    QuietOption quiet;
-
-    @Mixin
-    Output output;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {

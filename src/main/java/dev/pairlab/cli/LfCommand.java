@@ -528,10 +528,7 @@ final class LfCommand implements Runnable {
 
     @Command(name = "stats", mixinStandardHelpOptions = true,
             description = "Per-LF polarity, coverage, overlaps, conflicts, correct, incorrect, empirical accuracy (Snorkel's lf_summary).")
-    static final class Stats implements Callable<Integer> {
-        @Mixin
-        ProjectArg project;
-
+    static final class Stats extends ProjectJobCommand {
         @Mixin
         SplitsOption split;
 
@@ -542,15 +539,6 @@ final class LfCommand implements Runnable {
         @Option(names = "--by-length", description = "Also each LF's accuracy (95 %% Wilson interval, pairs) on length-matched pairs,"
                 + " where the longer answer loses, where it wins and by length ratio, beside 'longer wins' (on the train split unless --split).")
         boolean byLength;
-
-        @Mixin
-        QuietOption quiet;
-
-        @Mixin
-        Output output;
-
-        @Spec
-        CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
