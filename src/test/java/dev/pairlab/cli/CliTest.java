@@ -101,6 +101,9 @@ class CliTest {
         assertEquals(2, ok.json().get("imported").asInt());
         assertEquals(1, run("import", p, f.toString(), "-q", "--format", "trl", "--col", "context=input").code(),
                 "a mapping the format would ignore is refused");
+        Run role = run("import", p, f.toString(), "-q", "--col", "contxt=input");
+        assertEquals("pairlab: --col: the column map names an unknown role 'contxt' (use one of [context, a, b, label, chosen, rejected])\n",
+                role.err(), "the record's problem, under the flag the CLI calls the column map");
     }
 
     @Test
