@@ -3,52 +3,37 @@ package dev.pairlab.cli;
 import dev.pairlab.encoder.EmbeddingJob;
 import dev.pairlab.store.Project;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "embed", mixinStandardHelpOptions = true, description = {
     "Compute sentence embeddings of each pair's prompt (last user turn) and answers with a pretrained encoder and store",
     "them in the project. They add the features 'relevance' (each answer's cosine to the prompt) and",
     "'answer_similarity', and let exemplar LFs run. Only pairs without embeddings are done; Ctrl-C keeps finished ones."})
-final class EmbedCommand implements Callable<Integer> {
-    @Mixin
-    ProjectArg project;
+final class EmbedCommand extends ProjectJobCommand {
 
-    @Option(names = "--model", defaultValue = "minilm",
-            description = "minilm (all-MiniLM-L6-v2, shipped) or a BERT-family checkpoint folder (default ${DEFAULT-VALUE}).")
+    @Option(names = "--model", defaultValue = EmbeddingJob.Options.DEFAULT_MODEL,
+            description = EmbeddingJob.Options.DESC_MODEL + " (default ${DEFAULT-VALUE}).")
     String model;
 
-    @Option(names = "--max-tokens", defaultValue = "128", description = "Tokens per text; longer texts are cut (default ${DEFAULT-VALUE}, as MiniLM was trained).")
+    @Option(names = "--max-tokens", defaultValue = EmbeddingJob.Options.DEFAULT_MAX_TOKENS,
+            description = EmbeddingJob.Options.DESC_MAX_TOKENS + " (default ${DEFAULT-VALUE}, as MiniLM was trained).")
     int maxTokens;
 
-    @Option(names = "--batch", defaultValue = "32", description = "Texts embedded together (default ${DEFAULT-VALUE}).")
+    @Option(names = "--batch", defaultValue = EmbeddingJob.Options.DEFAULT_BATCH, description = EmbeddingJob.Options.DESC_BATCH + " (default ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (default ${DEFAULT-VALUE}).")
+    @Option(names = "--device", defaultValue = EmbeddingJob.Options.DEFAULT_DEVICE, description = EmbeddingJob.Options.DESC_DEVICE + " (default ${DEFAULT-VALUE}).")
     String device;
-
-    @Option(names = {"-q", "--quiet"}, description = "No progress output.")
-    boolean quiet;
-
-    @Mixin
-    Output output;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        if (maxTokens < 8 || batch < 1) {
-            throw new IllegalArgumentException("--max-tokens must be at least 8 and --batch at least 1");
-        }
+        EmbeddingJob.Options options = new EmbeddingJob.Options(model, maxTokens, batch, EmbeddingJob.Device.parse(device));
+        options.requireValid();
         EmbeddingJob.Result r;
-        try (CtrlC ctrlC = new CtrlC(); Project p = Project.open(project.file, Project.Access.READ_WRITE);
-             ConsoleProgress progress = new ConsoleProgress(System.err, quiet)) {
-            r = EmbeddingJob.run(p, new EmbeddingJob.Options(model, maxTokens, batch, device), progress, ctrlC.cancellation());
+        try (CtrlC ctrlC = new CtrlC(); Project p = project.open(Project.Access.READ_WRITE);
+             ConsoleProgress progress = quiet.progress()) {
+            r = new EmbeddingJob.Job(p, options).run(progress, ctrlC.cancellation());
         }
         if (output.json) {
             Output.print(spec.commandLine().getOut(), Output.object().put("model", r.model()).put("pairs", r.pairs()).put("already", r.already())

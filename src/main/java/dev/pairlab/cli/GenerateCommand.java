@@ -1,19 +1,12 @@
 package dev.pairlab.cli;
 
+import dev.pairlab.generate.GenerateParams;
 import dev.pairlab.generate.Generator;
 import dev.pairlab.generate.Keys;
-import dev.pairlab.generate.PromptPool;
-import dev.pairlab.generate.Source;
 import dev.pairlab.store.Project;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "generate", mixinStandardHelpOptions = true, description = {
     "Generate response pairs with two OpenAI-compatible chat endpoints (llama.cpp server, vLLM, Ollama, a hosted API):",
@@ -21,88 +14,67 @@ import picocli.CommandLine.Model.CommandSpec;
     "A/B swapped by --seed, the models kept in the extras. Rerunning the same command continues where it stopped.",
     "API keys come from the environment variable named by --key-a/--key-b (or the keyring); they are never stored.",
     "A key given instead of a name, or credentials in a URL, are refused; plain http to another host is warned about."})
-final class GenerateCommand implements Callable<Integer> {
+final class GenerateCommand extends ProjectJobCommand {
 
-    @Mixin
-    ProjectArg project;
-
-    @Option(names = "--prompts", paramLabel = "FILE", description = "Prompts: .txt (one a line), .jsonl or .csv.")
+    @Option(names = "--prompts", paramLabel = "FILE", description = GenerateParams.DESC_PROMPTS)
     Path prompts;
 
-    @Option(names = "--prompts-from", paramLabel = "PROJECT", description = "Use the contexts of another project's pairs as prompts.")
+    @Option(names = "--prompts-from", paramLabel = "PROJECT", description = GenerateParams.DESC_PROMPTS_FROM)
     Path promptsFrom;
 
-    @Option(names = "--source-a", required = true, paramLabel = "URL,MODEL", description = "e.g. http://127.0.0.1:8080/v1,llama-3-8b")
+    @Option(names = "--source-a", required = true, paramLabel = "URL,MODEL", description = GenerateParams.DESC_SOURCE_A)
     String sourceA;
 
-    @Option(names = "--source-b", paramLabel = "URL,MODEL", description = "The second model (default: a second sample of A).")
+    @Option(names = "--source-b", paramLabel = "URL,MODEL", description = GenerateParams.DESC_SOURCE_B)
     String sourceB;
 
-    @Option(names = "--key-a", paramLabel = "ENV", description = "Environment variable holding A's API key.")
+    @Option(names = "--key-a", paramLabel = "ENV", description = GenerateParams.DESC_KEY_A)
     String keyA;
 
-    @Option(names = "--key-b", paramLabel = "ENV", description = "Environment variable holding B's API key.")
+    @Option(names = "--key-b", paramLabel = "ENV", description = GenerateParams.DESC_KEY_B)
     String keyB;
 
-    @Option(names = "--temperature", defaultValue = "0.7")
+    @Option(names = "--temperature", defaultValue = GenerateParams.DEFAULT_TEMPERATURE,
+            description = GenerateParams.DESC_TEMPERATURE + " (default ${DEFAULT-VALUE}).")
     double temperature;
 
-    @Option(names = "--max-tokens", defaultValue = "512")
+    @Option(names = "--max-tokens", defaultValue = GenerateParams.DEFAULT_MAX_TOKENS,
+            description = GenerateParams.DESC_MAX_TOKENS + " (default ${DEFAULT-VALUE}).")
     int maxTokens;
 
-    @Option(names = "--system", description = "A system prompt for both sources.")
+    @Option(names = "--system", description = GenerateParams.DESC_SYSTEM)
     String system;
 
-    @Option(names = "--concurrency", defaultValue = "4", description = "Requests in flight (default ${DEFAULT-VALUE}).")
+    @Option(names = "--concurrency", defaultValue = GenerateParams.DEFAULT_CONCURRENCY,
+            description = GenerateParams.DESC_CONCURRENCY + " (default ${DEFAULT-VALUE}).")
     int concurrency;
 
-    @Option(names = "--rps", defaultValue = "0", description = "At most this many requests a second (default: no limit).")
+    @Option(names = "--rps", defaultValue = GenerateParams.DEFAULT_RPS, description = GenerateParams.DESC_RPS)
     double rps;
 
-    @Option(names = "--timeout", defaultValue = "120", description = "Seconds to wait for one answer (default ${DEFAULT-VALUE}).")
+    @Option(names = "--timeout", defaultValue = GenerateParams.DEFAULT_TIMEOUT, description = GenerateParams.DESC_TIMEOUT + " (default ${DEFAULT-VALUE}).")
     int timeout;
 
-    @Option(names = "--retries", defaultValue = "5", description = "Attempts per answer on 429/5xx/timeouts (default ${DEFAULT-VALUE}).")
+    @Option(names = "--retries", defaultValue = GenerateParams.DEFAULT_RETRIES, description = GenerateParams.DESC_RETRIES + " (default ${DEFAULT-VALUE}).")
     int retries;
 
-    @Option(names = "--limit", defaultValue = "0", description = "Use at most this many prompts (after shuffling).")
+    @Option(names = "--limit", defaultValue = GenerateParams.DEFAULT_LIMIT, description = GenerateParams.DESC_LIMIT)
     int limit;
 
-    @Option(names = "--seed", defaultValue = "123", description = "Shuffle and A/B seed (default ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = GenerateParams.DEFAULT_SEED, description = GenerateParams.DESC_SEED + " (default ${DEFAULT-VALUE}).")
     long seed;
-
-    @Option(names = {"-q", "--quiet"})
-    boolean quiet;
-
-    @Mixin
-    Output output;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        if ((prompts == null) == (promptsFrom == null)) {
-            throw new IllegalArgumentException("give either --prompts FILE or --prompts-from PROJECT");
-        }
-        List<String> pool;
-        if (prompts != null) {
-            pool = PromptPool.fromFile(prompts);
-        } else {
-            try (Project from = Project.open(promptsFrom, Project.Access.READ_ONLY)) {
-                pool = PromptPool.fromProject(from);
-            }
-        }
-        Source a = Source.parse("a", sourceA, keyA, temperature, maxTokens, system);
-        Source b = sourceB == null ? null : Source.parse("b", sourceB, keyB, temperature, maxTokens, system);
-        PlainHttp.warn(spec.commandLine().getErr(), a.baseUrl(), b == null ? null : b.baseUrl());
-        Generator.Params params = new Generator.Params(PromptPool.prepare(pool, seed, limit), a, b, seed, concurrency, rps,
-                Duration.ofSeconds(timeout), retries);
+        GenerateParams params = new GenerateParams(prompts, promptsFrom, sourceA, keyA, sourceB, keyB, temperature, maxTokens, system,
+                concurrency, rps, timeout, retries, limit, seed);
+        params.requireValid();
+        PlainHttp.warn(spec.commandLine().getErr(), params.a().baseUrl(), sourceB == null ? null : params.b().baseUrl());
         Generator.Result r;
         // Ctrl-C: finished answers are saved; rerun to continue.
-        try (CtrlC ctrlC = new CtrlC(); Project p = Project.open(project.file, Project.Access.READ_WRITE);
-             ConsoleProgress progress = new ConsoleProgress(System.err, quiet)) {
-            r = Generator.run(p, params, Keys.system(), progress, ctrlC.cancellation());
+        try (CtrlC ctrlC = new CtrlC(); Project p = project.open(Project.Access.READ_WRITE);
+             ConsoleProgress progress = quiet.progress()) {
+            r = new Generator.Job(p, params, Keys.system()).run(progress, ctrlC.cancellation());
         }
         if (output.json) {
             Output.print(spec.commandLine().getOut(), Output.object().put("run", r.run()).put("prompts", r.prompts()).put("pairs", r.pairs())

@@ -4,38 +4,33 @@ import dev.pairlab.generate.JudgeRunner;
 import dev.pairlab.generate.Keys;
 import dev.pairlab.store.Project;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "apply", mixinStandardHelpOptions = true, description = {
     "Ask an LLM-judge LF's model about every pair that has no stored answer yet (both orders unless the LF says",
     "otherwise). Answers are stored as they arrive: Ctrl-C keeps them, a rerun asks only for the rest."})
-final class LfApplyCommand implements Callable<Integer> {
-    @Mixin
-    ProjectArg project;
+final class LfApplyCommand extends ProjectJobCommand {
 
     @Parameters(index = "1", paramLabel = "LF")
     String name;
 
-    @Option(names = "--split", split = ",", description = "Only these splits (default: all).")
-    List<String> split;
+    @Mixin
+    SplitsOption splits;
 
-    @Option(names = "--concurrency", defaultValue = "4", description = "Requests in flight (default ${DEFAULT-VALUE}).")
+    @Option(names = "--concurrency", defaultValue = JudgeRunner.Params.DEFAULT_CONCURRENCY,
+            description = JudgeRunner.Params.DESC_CONCURRENCY + " (default ${DEFAULT-VALUE}).")
     int concurrency;
 
-    @Option(names = "--rps", defaultValue = "0", description = "At most this many requests a second (default: no limit).")
+    @Option(names = "--rps", defaultValue = JudgeRunner.Params.DEFAULT_RPS, description = JudgeRunner.Params.DESC_RPS)
     double rps;
 
-    @Option(names = "--timeout", defaultValue = "120", description = "Seconds to wait for one answer (default ${DEFAULT-VALUE}).")
+    @Option(names = "--timeout", defaultValue = JudgeRunner.Params.DEFAULT_TIMEOUT, description = JudgeRunner.Params.DESC_TIMEOUT + " (default ${DEFAULT-VALUE}).")
     int timeout;
 
-    @Option(names = "--retries", defaultValue = "5", description = "Attempts per question on 429/5xx/timeouts (default ${DEFAULT-VALUE}).")
+    @Option(names = "--retries", defaultValue = JudgeRunner.Params.DEFAULT_RETRIES, description = JudgeRunner.Params.DESC_RETRIES + " (default ${DEFAULT-VALUE}).")
     int retries;
 
     @Option(names = "--price-in", defaultValue = "0", description = "Price per million prompt tokens, to report the cost (default 0: a local model).")
@@ -44,27 +39,14 @@ final class LfApplyCommand implements Callable<Integer> {
     @Option(names = "--price-out", defaultValue = "0", description = "Price per million completion tokens.")
     double priceOut;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress output.")
-    boolean quiet;
-
-    @Mixin
-    Output output;
-
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
+        JudgeRunner.Params params = new JudgeRunner.Params(LfCommand.splits(splits.orAll()), concurrency, rps, Duration.ofSeconds(timeout), retries);
         JudgeRunner.Result r;
-        try (CtrlC ctrlC = new CtrlC(); Project p = Project.open(project.file, Project.Access.READ_WRITE);
-             ConsoleProgress progress = new ConsoleProgress(System.err, quiet)) {
-            dev.pairlab.store.LfRecord rec = dev.pairlab.store.Lfs.get(p, name);
-            if (rec != null && rec.kind().equals(dev.pairlab.lf.JudgeRule.KIND)) {
-                PlainHttp.warn(spec.commandLine().getErr(),
-                        ((dev.pairlab.lf.JudgeRule) dev.pairlab.lf.LfDefinition.parse(rec.kind(), rec.definition())).endpoint());
-            }
-            r = JudgeRunner.run(p, name, new JudgeRunner.Params(LfCommand.splits(split), concurrency, rps, Duration.ofSeconds(timeout), retries),
-                    Keys.system(), progress, ctrlC.cancellation());
+        try (CtrlC ctrlC = new CtrlC(); Project p = project.open(Project.Access.READ_WRITE);
+             ConsoleProgress progress = quiet.progress()) {
+            PlainHttp.warn(spec.commandLine().getErr(), JudgeRunner.endpointOf(p, name));
+            r = new JudgeRunner.Job(p, name, params, Keys.system()).run(progress, ctrlC.cancellation());
         }
         if (output.json) {
             Output.print(spec.commandLine().getOut(), Output.object().put("lf", name).put("pairs", r.pairs()).put("asked", r.asked())

@@ -3,6 +3,7 @@ package dev.pairlab.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pairlab.analysis.LengthSplit;
+import dev.pairlab.analysis.LfStatsJob;
 import dev.pairlab.analysis.LfStats;
 import dev.pairlab.analysis.Subsets;
 import dev.pairlab.lf.CodeCompiler;
@@ -527,51 +528,35 @@ final class LfCommand implements Runnable {
 
     @Command(name = "stats", mixinStandardHelpOptions = true,
             description = "Per-LF polarity, coverage, overlaps, conflicts, correct, incorrect, empirical accuracy (Snorkel's lf_summary).")
-    static final class Stats implements Callable<Integer> {
+    static final class Stats extends ProjectJobCommand {
         @Mixin
-        ProjectArg project;
+        SplitsOption split;
 
-        @Option(names = "--split", split = ",", description = "Only these splits (default: all; pool gold stays hidden).")
-        List<String> split;
-
-        @Option(names = "--wrong", paramLabel = "LF", description = "Also list the ids of the pairs this LF gets wrong.")
+        @Option(names = "--wrong", paramLabel = "LF", description = LfStatsJob.Params.DESC_WRONG)
         String wrong;
 
+        // The record's description without picocli's %% and with the flag's name.
         @Option(names = "--by-length", description = "Also each LF's accuracy (95 %% Wilson interval, pairs) on length-matched pairs,"
                 + " where the longer answer loses, where it wins and by length ratio, beside 'longer wins' (on the train split unless --split).")
         boolean byLength;
 
-        @Option(names = {"-q", "--quiet"}, description = "No progress output.")
-        boolean quiet;
-
-        @Mixin
-        Output output;
-
-        @Spec
-        CommandSpec spec;
-
         @Override
         public Integer call() throws Exception {
-            ProjectLabeling.Labeled labeled = Projects.label(project.file, quiet, output.json, spec.commandLine().getErr());
-            int[] rows = Subsets.rows(labeled.labels(), splits(split));
-            // Length analysis guides choices, so it is never measured on the test split unasked.
-            Set<Split> lengthSplits = split == null || split.isEmpty() ? EnumSet.of(Split.TRAIN) : splits(split);
-            int[] lengthRows = byLength ? Subsets.rows(labeled.labels(), lengthSplits) : null;
-            LfStats.Report report = LfStats.compute(labeled.matrix(), rows, labeled.labels().gold());
-            // Whether an LF is worse than a coin is judged on the labeled (train) split, whatever split is shown.
-            LfStats.Report onLabeled = LfStats.compute(labeled.matrix(), Subsets.rows(labeled.labels(), EnumSet.of(Split.TRAIN)),
-                    labeled.labels().gold());
+            LfStatsJob.Params params = new LfStatsJob.Params(split.orAll() == null ? null : splits(split.orAll()), wrong, byLength);
+            LfStatsJob.Result result;
+            try (Project p = Projects.openForCaching(project.file); ConsoleProgress progress = quiet.progress()) {
+                result = new LfStatsJob(p, params).run(progress, dev.pairlab.task.Cancellation.none());
+                Projects.noteUncached(p, output.json, spec.commandLine().getErr());
+            }
+            ProjectLabeling.Labeled labeled = result.labeled();
+            Set<Split> lengthSplits = params.lengthSplits();
+            int[] lengthRows = result.lengthRows();
+            LfStats.Report report = result.report();
+            LfStats.Report onLabeled = result.onLabeled();
+            long[] wrongIds = result.wrongIds();
             PrintWriter out = spec.commandLine().getOut();
             for (LfProblem problem : labeled.problems()) {
                 spec.commandLine().getErr().println("pairlab: LF " + problem);
-            }
-            long[] wrongIds = null;
-            if (wrong != null) {
-                int j = labeled.matrix().names().indexOf(wrong);
-                if (j < 0) {
-                    throw new BadInputException("no enabled LF named '" + wrong + "'");
-                }
-                wrongIds = LfStats.wrong(labeled.matrix(), j, rows, labeled.labels().gold());
             }
             if (output.json) {
                 ObjectNode o = Output.object();
@@ -640,7 +625,7 @@ final class LfCommand implements Runnable {
                         t.rows(), t.labeled(), t.coverage(), t.overlap(), t.conflict(), t.abstainAll());
                 if (byLength) {
                     out.println();
-                    out.println("By length " + LengthReport.measuredOn(lengthSplits, split != null && !split.isEmpty()) + ":");
+                    out.println("By length " + LengthReport.measuredOn(lengthSplits, params.splitsChosen()) + ":");
                     out.println(LengthReport.header());
                     LengthSplit.Breakdown first = null;
                     for (int j = 0; j < labeled.matrix().m(); j++) {

@@ -10,7 +10,10 @@ import dev.pairlab.store.Pairs;
 import dev.pairlab.store.Project;
 import dev.pairlab.task.Cancellation;
 import dev.pairlab.task.CancelledException;
+import dev.pairlab.task.Parameters;
+import dev.pairlab.task.Problem;
 import dev.pairlab.task.ProgressListener;
+import dev.pairlab.task.Workflow;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,10 +44,75 @@ public final class EmbeddingJob {
         }
     }
 
-    /** What to run: a model name ({@code minilm}) or checkpoint folder, token limit, texts per batch, device. */
-    public record Options(String model, int maxTokens, int batch, String device) {
+    /** Where the encoder runs. */
+    public enum Device {
+        AUTO, CPU, GPU;
+
+        /** {@code auto}, {@code cpu} or {@code gpu}, as the command line and the project say it. */
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public static Device parse(String s) {
+            for (Device d : values()) {
+                if (d.key().equals(s.strip().toLowerCase(Locale.ROOT))) {
+                    return d;
+                }
+            }
+            throw new IllegalArgumentException("the device must be auto, cpu or gpu, not '" + s + "'");
+        }
+    }
+
+    /**
+     * What to run, as {@code pairlab embed} and the feature explorer's Embed both take it.
+     *
+     * @param model     {@code minilm} (shipped) or a BERT-family checkpoint folder
+     * @param maxTokens tokens per text; longer texts are cut
+     * @param batch     texts embedded together
+     */
+    public record Options(String model, int maxTokens, int batch, Device device) implements Parameters {
+
+        public static final String DEFAULT_MODEL = "minilm";
+        public static final String DEFAULT_MAX_TOKENS = "128";
+        public static final String DEFAULT_BATCH = "32";
+        public static final String DEFAULT_DEVICE = "auto";
+        public static final String DESC_MODEL = "minilm (all-MiniLM-L6-v2, shipped) or a BERT-family checkpoint folder";
+        public static final String DESC_MAX_TOKENS = "Tokens per text; longer texts are cut";
+        public static final String DESC_BATCH = "Texts embedded together";
+        public static final String DESC_DEVICE = "auto, cpu or gpu";
+
         public static Options defaults() {
-            return new Options(Pretrained.MINILM.name(), 128, 32, "auto");
+            return new Options(DEFAULT_MODEL, Integer.parseInt(DEFAULT_MAX_TOKENS), Integer.parseInt(DEFAULT_BATCH), Device.parse(DEFAULT_DEVICE));
+        }
+
+        @Override
+        public List<Problem> validate() {
+            List<Problem> problems = new ArrayList<>();
+            if (model == null || model.isBlank()) {
+                problems.add(Problem.of("model", "name the encoder: minilm or a checkpoint folder"));
+            }
+            if (maxTokens < 8) {
+                problems.add(Problem.of("maxTokens", "the tokens per text must be at least 8 (got " + maxTokens + ")"));
+            }
+            if (batch < 1) {
+                problems.add(Problem.of("batch", "the batch must be at least 1 text (got " + batch + ")"));
+            }
+            return problems;
+        }
+    }
+
+    /** Embedding as a job: what {@code pairlab embed} and the feature explorer both run. */
+    public record Job(Project project, Options options) implements Workflow<Result> {
+
+        @Override
+        public Result run(ProgressListener progress, Cancellation cancel) throws Exception {
+            options.requireValid();
+            return EmbeddingJob.run(project, options, progress, cancel);
+        }
+
+        @Override
+        public String title() {
+            return "Embedding with " + key(options.model());
         }
     }
 
@@ -62,7 +130,7 @@ public final class EmbeddingJob {
         String key = key(o.model());
         long[] all = Pairs.ids(project, Pairs.allSplits());
         long[] todo = Embeddings.missing(project, key, all);
-        Devices.Choice device = Devices.choose(o.device());
+        Devices.Choice device = Devices.choose(o.device().key());
         if (todo.length == 0) {
             return new Result(key, 0, all.length, 0, 0, device.description());
         }

@@ -8,6 +8,7 @@ import dev.pairlab.store.Project;
 import dev.pairlab.task.Cancellation;
 import dev.pairlab.task.CancelledException;
 import dev.pairlab.task.ProgressListener;
+import dev.pairlab.task.Workflow;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -87,16 +88,45 @@ public final class Generator {
     private Generator() {
     }
 
+    /**
+     * Generating as a job: what {@code pairlab generate} and the Generate screen both run. Reads the prompts (a file
+     * or another project's contexts), shuffles and limits them with the seed, and generates; finished answers are
+     * kept when it is cancelled, and the same settings continue the same run.
+     */
+    public record Job(Project project, GenerateParams params, Function<String, String> keys) implements Workflow<Result> {
+
+        @Override
+        public Result run(ProgressListener progress, Cancellation cancel) throws Exception {
+            params.requireValid();
+            List<String> pool;
+            if (params.prompts() != null) {
+                pool = PromptPool.fromFile(params.prompts());
+            } else {
+                try (Project from = Project.open(params.promptsFrom(), Project.Access.READ_ONLY)) {
+                    pool = PromptPool.fromProject(from);
+                }
+            }
+            Params p = new Params(PromptPool.prepare(pool, params.seed(), params.limit()), params.a(), params.b(), params.seed(),
+                    params.concurrency(), params.rps(), Duration.ofSeconds(params.timeout()), params.retries());
+            return Generator.run(project, p, keys, progress, cancel);
+        }
+
+        @Override
+        public String title() {
+            return "Generating pairs";
+        }
+    }
+
     public static Result run(Project project, Params params, Function<String, String> keys, ProgressListener progress, Cancellation cancel)
             throws CancelledException {
         String run = params.runName();
         long importId = Generations.ensureRun(project, run, params.toJson().toString());
         Map<String, Generations.Stored> done = Generations.done(project, run);
-        List<Job> todo = new ArrayList<>();
+        List<Ask> todo = new ArrayList<>();
         for (int i = 0; i < params.prompts().size(); i++) {
             for (String slot : List.of("a", "b")) {
                 if (!done.containsKey(i + "/" + slot)) {
-                    todo.add(new Job(i, slot));
+                    todo.add(new Ask(i, slot));
                 }
             }
         }
@@ -113,7 +143,7 @@ public final class Generator {
         long start = System.nanoTime();
         int total = todo.size();
         List<java.util.concurrent.Callable<Void>> jobs = new ArrayList<>();
-        for (Job job : todo) {
+        for (Ask job : todo) {
             jobs.add(() -> {
                 Source s = job.slot().equals("a") ? params.a() : params.sourceB();
                 String prompt = params.prompts().get(job.idx());
@@ -158,7 +188,7 @@ public final class Generator {
                 (int) failures.get(), firstFailure.get(), (System.nanoTime() - start) / 1_000_000);
     }
 
-    private record Job(int idx, String slot) {
+    private record Ask(int idx, String slot) {
     }
 
     private static String key(Function<String, String> keys, Source s) {

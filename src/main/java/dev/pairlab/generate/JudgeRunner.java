@@ -11,7 +11,10 @@ import dev.pairlab.store.Pairs;
 import dev.pairlab.store.Project;
 import dev.pairlab.task.Cancellation;
 import dev.pairlab.task.CancelledException;
+import dev.pairlab.task.Parameters;
+import dev.pairlab.task.Problem;
 import dev.pairlab.task.ProgressListener;
+import dev.pairlab.task.Workflow;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,13 +35,63 @@ import java.util.function.Function;
  */
 public final class JudgeRunner {
 
-    /** @param concurrency requests in flight; {@code requestsPerSecond} 0 = no limit */
-    public record Params(Set<Split> splits, int concurrency, double requestsPerSecond, Duration timeout, int retries) {
-        public Params {
-            if (concurrency < 1) {
-                throw new IllegalArgumentException("concurrency must be at least 1");
-            }
+    /**
+     * How to ask a judge LF's model, as {@code pairlab lf apply} and the LF editor's Apply both take it.
+     *
+     * @param concurrency requests in flight; {@code requestsPerSecond} 0 = no limit
+     */
+    public record Params(Set<Split> splits, int concurrency, double requestsPerSecond, Duration timeout, int retries) implements Parameters {
+
+        public static final String DEFAULT_CONCURRENCY = "4";
+        public static final String DEFAULT_RPS = "0";
+        public static final String DEFAULT_TIMEOUT = "120";
+        public static final String DEFAULT_RETRIES = "5";
+        public static final String DESC_CONCURRENCY = "Requests in flight";
+        public static final String DESC_RPS = "At most this many requests a second (default: no limit).";
+        public static final String DESC_TIMEOUT = "Seconds to wait for one answer";
+        public static final String DESC_RETRIES = "Attempts per question on 429/5xx/timeouts";
+
+        /** The defaults, on these splits. */
+        public static Params defaults(Set<Split> splits) {
+            return new Params(splits, Integer.parseInt(DEFAULT_CONCURRENCY), Double.parseDouble(DEFAULT_RPS),
+                    Duration.ofSeconds(Long.parseLong(DEFAULT_TIMEOUT)), Integer.parseInt(DEFAULT_RETRIES));
         }
+
+        @Override
+        public List<Problem> validate() {
+            List<Problem> problems = new ArrayList<>();
+            if (splits.isEmpty()) {
+                problems.add(Problem.of("splits", "choose at least one split"));
+            }
+            if (concurrency < 1) {
+                problems.add(Problem.of("concurrency", "concurrency must be at least 1"));
+            }
+            return problems;
+        }
+    }
+
+    /** Asking a judge LF about every pair without a stored answer, as a job. */
+    public record Job(Project project, String lfName, Params params, Function<String, String> keys) implements Workflow<Result> {
+
+        @Override
+        public Result run(ProgressListener progress, Cancellation cancel) throws Exception {
+            params.requireValid();
+            return JudgeRunner.run(project, lfName, params, keys, progress, cancel);
+        }
+
+        @Override
+        public String title() {
+            return "Asking the judge " + lfName;
+        }
+    }
+
+    /** The endpoint a judge LF asks (for the plain-http warning before it runs), or null when it is no judge LF. */
+    public static String endpointOf(Project project, String lfName) throws LfException {
+        LfRecord rec = Lfs.get(project, lfName);
+        if (rec == null || !rec.kind().equals(JudgeRule.KIND)) {
+            return null;
+        }
+        return ((JudgeRule) dev.pairlab.lf.LfDefinition.parse(rec.kind(), rec.definition())).endpoint();
     }
 
     /**

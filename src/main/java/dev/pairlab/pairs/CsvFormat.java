@@ -108,6 +108,11 @@ public final class CsvFormat implements PairFormat {
         }
     }
 
+    /** A column map's role that is not one of {@link #ROLES}. */
+    static String unknownRole(String role) {
+        return ImportOptions.NAME_COLUMNS + " names an unknown role '" + role + "' (use one of " + ROLES.keySet() + ")";
+    }
+
     /** Role → column name, from the user's mapping first, then the usual names. */
     static Map<String, String> resolveColumns(Path file, List<String> header, Map<String, String> mapping)
             throws BadInputException {
@@ -115,7 +120,7 @@ public final class CsvFormat implements PairFormat {
         Map<String, String> out = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : mapping.entrySet()) {
             if (!ROLES.containsKey(e.getKey())) {
-                throw new BadInputException("--col " + e.getKey() + "=…: unknown role (use one of " + ROLES.keySet() + ")");
+                throw new BadInputException(unknownRole(e.getKey()));
             }
             if (!present.contains(e.getValue())) {
                 throw new BadInputException(file + ":1: no column '" + e.getValue() + "' for " + e.getKey()
@@ -132,8 +137,8 @@ public final class CsvFormat implements PairFormat {
         boolean ab = out.containsKey("a") && out.containsKey("b");
         if (!out.containsKey("context") || !(pairwise || ab)) {
             throw new BadInputException(file + ":1: cannot tell which columns hold the context and the two answers"
-                    + " (header: " + header + "); name them with --col context=… --col a=… --col b=… [--col label=…]"
-                    + " or --col chosen=… --col rejected=…");
+                    + " (header: " + header + "); name them in " + ImportOptions.NAME_COLUMNS + ": context=…, a=…, b=… [, label=…]"
+                    + " or context=…, chosen=…, rejected=…");
         }
         if (!ab) {
             out.remove("a");

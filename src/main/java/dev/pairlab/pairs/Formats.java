@@ -48,7 +48,7 @@ public final class Formats {
     public static PairFormat resolve(Path file, ImportOptions options) throws IOException, BadInputException {
         PairFormat f;
         if (options.format() != null) {
-            f = byId(options.format());
+            f = byId(options.formatId());
         } else if (!options.columns().isEmpty()) {
             if (Containers.firstChar(file) < 0) {
                 throw new BadInputException(file + ": file is empty");
@@ -58,9 +58,9 @@ public final class Formats {
             f = detect(file, options.maxLineBytes());
         }
         if (!f.takesFieldMapping() && !(options.columns().isEmpty() && options.labelMap().isEmpty())) {
-            throw new BadInputException(file + ": --col and --label-map apply to the csv and json formats, not to "
-                    + f.id() + (options.format() == null ? " (detected)" : "")
-                    + "; for a JSON file, map its fields with --col context=… --col a=… --col b=… [--col label=…]");
+            throw new BadInputException(file + ": " + ImportOptions.NAME_COLUMNS + " and " + ImportOptions.NAME_LABEL_MAP
+                    + " apply to the csv and json formats, not to " + f.id() + (options.format() == null ? " (detected)" : "")
+                    + "; for a JSON file, map its fields in " + ImportOptions.NAME_COLUMNS + ": context=…, a=…, b=… [, label=…]");
         }
         return f;
     }
@@ -106,8 +106,9 @@ public final class Formats {
                     }
                 }
                 throw new BadInputException(file + ":" + r.line() + ": cannot tell the format from the fields "
-                        + fieldNames(r) + "; name it with --format (one of " + ids() + "), or map the fields with"
-                        + " --col context=FIELD --col a=FIELD --col b=FIELD [--col label=FIELD --label-map VALUE=a,VALUE=b]");
+                        + fieldNames(r) + "; choose " + ImportOptions.NAME_FORMAT + " (one of " + ids() + "), or map the fields in "
+                        + ImportOptions.NAME_COLUMNS + ": context=FIELD, a=FIELD, b=FIELD [, label=FIELD with "
+                        + ImportOptions.NAME_LABEL_MAP + " VALUE=a,VALUE=b]");
             }
             if (firstError != null) {
                 throw new BadInputException(firstError.describe(file.toString()));

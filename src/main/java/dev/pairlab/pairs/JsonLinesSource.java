@@ -154,7 +154,7 @@ final class JsonLinesSource implements RecordSource {
     /** The error for a line, array element or row over the cap; said before it is read whole. */
     static BadInputException tooLong(Path file, long line, String what, long maxLineBytes) {
         return BadInputException.at(file, line, "the " + what + " starting here is longer than " + (maxLineBytes >> 20)
-                + " MB, the limit; if it is real data, raise the limit with --max-line-mb");
+                + " MB, the limit; if it is real data, raise " + ImportOptions.NAME_MAX_LINE_MB);
     }
 
     @Override

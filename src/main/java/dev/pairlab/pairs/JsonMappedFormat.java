@@ -60,18 +60,18 @@ public final class JsonMappedFormat implements PairFormat {
     static String mappingProblem(Map<String, String> columns) {
         for (String role : columns.keySet()) {
             if (!CsvFormat.ROLES.containsKey(role)) {
-                return "--col " + role + "=…: unknown role (use one of " + CsvFormat.ROLES.keySet() + ")";
+                return CsvFormat.unknownRole(role);
             }
         }
         boolean ab = columns.containsKey("a") && columns.containsKey("b");
         boolean pairwise = columns.containsKey("chosen") && columns.containsKey("rejected");
         if (!columns.containsKey("context") || ab == pairwise) {
-            return "the JSON format needs a field mapping: --col context=FIELD --col a=FIELD --col b=FIELD"
-                    + " [--col label=FIELD --label-map VALUE=a,VALUE=b], or --col context=FIELD --col chosen=FIELD"
-                    + " --col rejected=FIELD (got " + (columns.isEmpty() ? "none" : columns) + ")";
+            return "the JSON format needs " + ImportOptions.NAME_COLUMNS + ": context=FIELD, a=FIELD, b=FIELD"
+                    + " [, label=FIELD with " + ImportOptions.NAME_LABEL_MAP + " VALUE=a,VALUE=b], or context=FIELD, chosen=FIELD,"
+                    + " rejected=FIELD (got " + (columns.isEmpty() ? "none" : columns) + ")";
         }
         if (pairwise && columns.containsKey("label")) {
-            return "--col label=… does not go with --col chosen=… --col rejected=… (chosen is the preferred answer)";
+            return ImportOptions.NAME_COLUMNS + ": label=… does not go with chosen=… and rejected=… (chosen is the preferred answer)";
         }
         return null;
     }

@@ -79,7 +79,7 @@ final class LabelMap {
     }
 
     private static InvalidRecordException notInMap(String field, String shown, Map<String, String> map) {
-        return new InvalidRecordException(field, "value " + shown + " is not in --label-map ("
+        return new InvalidRecordException(field, "value " + shown + " is not in " + ImportOptions.NAME_LABEL_MAP + " ("
                 + map.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(",")) + ")");
     }
 }

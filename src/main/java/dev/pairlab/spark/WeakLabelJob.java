@@ -67,7 +67,7 @@ public final class WeakLabelJob {
             double threshold = 0;
             long seed = 123;
             TiePolicy ties = TiePolicy.RANDOM;
-            long importSeed = ImportOptions.DEFAULT_SEED;
+            long importSeed = Long.parseLong(ImportOptions.DEFAULT_SEED);
             int partitions = 0;
             int chunk = 1024;
             int taskThreads = 1;

@@ -1,5 +1,6 @@
 package dev.pairlab.store;
 
+import dev.pairlab.pairs.ImportOptions;
 import dev.pairlab.pairs.RecordError;
 import dev.pairlab.pairs.Split;
 import java.nio.file.Path;
@@ -9,7 +10,7 @@ import java.util.Map;
 /**
  * What an import did.
  *
- * @param invalid     records that could not be read (skipped under --skip-invalid)
+ * @param invalid     records that could not be read (skipped with {@link ImportOptions#skipInvalid()})
  * @param dropped     records the format drops on purpose (ties), by reason
  * @param errors      the invalid records' errors, in file order
  * @param errorReport where the errors were written, or null
@@ -19,10 +20,10 @@ public record ImportReport(long importId, String file, String format, long seed,
                            Map<String, Long> dropped, List<RecordError> errors, Path errorReport,
                            Map<Split, Long> splits, long millis, Warnings warnings) {
 
-    /** {@link #dropped} reason of pairs skipped by {@code --dedupe}. */
-    public static final String DROPPED_DUPLICATE = "duplicate (--dedupe)";
-    /** {@link #dropped} reason of pairs skipped by {@code --skip-empty}. */
-    public static final String DROPPED_EMPTY = "empty answer (--skip-empty)";
+    /** {@link #dropped} reason of pairs skipped as duplicates ({@link ImportOptions#dedupe()}). */
+    public static final String DROPPED_DUPLICATE = "duplicate (" + ImportOptions.NAME_DEDUPE + ")";
+    /** {@link #dropped} reason of pairs skipped for an empty answer ({@link ImportOptions#skipEmpty()}). */
+    public static final String DROPPED_EMPTY = "empty answer (" + ImportOptions.NAME_SKIP_EMPTY + ")";
 
     public long droppedTotal() {
         return dropped.values().stream().mapToLong(Long::longValue).sum();
@@ -46,14 +47,14 @@ public record ImportReport(long importId, String file, String format, long seed,
             List<String> parts = new java.util.ArrayList<>();
             if (duplicates > 0) {
                 parts.add(count(duplicates, "duplicate pair") + " (same prompt and answers as an earlier pair; "
-                        + (dedupe ? "skipped" : "--dedupe skips them") + ")");
+                        + (dedupe ? "skipped" : "'" + ImportOptions.NAME_DEDUPE + "' leaves them out") + ")");
             }
             if (identicalAnswers > 0) {
                 parts.add(count(identicalAnswers, "pair") + " whose two answers are identical");
             }
             if (emptyAnswers > 0) {
                 parts.add(count(emptyAnswers, "pair") + " with an empty answer ("
-                        + (skipEmpty ? "skipped" : "--skip-empty skips them") + ")");
+                        + (skipEmpty ? "skipped" : "'" + ImportOptions.NAME_SKIP_EMPTY + "' leaves them out") + ")");
             }
             return String.join(", ", parts);
         }

@@ -15,6 +15,8 @@ import dev.pairlab.pairs.Split;
 import dev.pairlab.task.Cancellation;
 import dev.pairlab.task.CancelledException;
 import dev.pairlab.task.ProgressListener;
+import dev.pairlab.task.UserException;
+import dev.pairlab.task.Workflow;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -30,12 +32,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Imports a file into a project in one transaction: either every good record is stored (and, under
- * --skip-invalid, the bad ones are reported) or, on failure or cancel, the project is as it was.
+ * Imports a file into a project in one transaction: either every good record is stored (and, when invalid
+ * records are skipped, the bad ones are reported) or, on failure or cancel, the project is as it was.
  */
 public final class PairImport {
 
-    /** Without --skip-invalid the import stops after this many errors: enough to fix a file in one go. */
+    /** Unless invalid records are skipped, the import stops after this many errors: enough to fix a file in one go. */
     static final int MAX_ERRORS_SHOWN = 20;
     private static final int BATCH = 2000;
 
@@ -43,7 +45,26 @@ public final class PairImport {
     }
 
     /**
-     * @param errorReport where to write the bad records under --skip-invalid; null for the default,
+     * Importing a file as a job: what {@code pairlab import} and the import wizard both run.
+     *
+     * @param errorReport where the bad records go when they are skipped; null for the default beside the project
+     */
+    public record Job(Project project, Path file, ImportOptions options, OutputFile errorReport) implements Workflow<ImportReport> {
+
+        @Override
+        public ImportReport run(ProgressListener progress, Cancellation cancel) throws UserException, IOException, CancelledException {
+            options.requireValid();
+            return PairImport.run(project, file, options, errorReport, progress, cancel);
+        }
+
+        @Override
+        public String title() {
+            return "Importing " + file.getFileName();
+        }
+    }
+
+    /**
+     * @param errorReport where to write the bad records when they are skipped; null for the default,
      *                    {@code PROJECT.import-N.errors.txt} beside the project. It is checked before
      *                    anything is read and written before the import commits: a report that cannot
      *                    be written leaves the project as it was.
@@ -52,6 +73,11 @@ public final class PairImport {
                                    ProgressListener progress, Cancellation cancel)
             throws BadInputException, IOException, CancelledException {
         long started = System.nanoTime();
+        List<dev.pairlab.task.Problem> problems = options.validate();
+        if (!problems.isEmpty()) {
+            // Callers that skipped the job's check still get the problems, as bad input.
+            throw new BadInputException(new dev.pairlab.task.InvalidParametersException(problems).getMessage());
+        }
         OutputFile explicit = errorReport == null ? null : guard(errorReport, project, file);
         if (explicit != null) {
             explicit.check();
@@ -116,7 +142,7 @@ public final class PairImport {
                 msg.append(e.describe(shownName)).append('\n');
             }
             msg.append(errors.size() >= MAX_ERRORS_SHOWN ? "(stopped after " + MAX_ERRORS_SHOWN + " problems)" : "(" + errors.size() + " problem" + (errors.size() == 1 ? "" : "s") + ")")
-                    .append(" nothing was imported; fix the file, or use --skip-invalid to import the good records");
+                    .append(" nothing was imported; fix the file, or " + ImportOptions.NAME_SKIP_INVALID + " to import the good ones");
             throw new BadInputException(msg.toString());
         }
         if (imported == 0) {
@@ -199,7 +225,7 @@ public final class PairImport {
             if (p.answerA().equals(p.answerB())) {
                 identicalAnswers++;
             }
-            // An explicit --split, else the record's own split (a CSV "split" column), pins the pair.
+            // A split asked for, else the record's own split (a CSV "split" column), pins the pair.
             boolean pinned = options.split() != null || p.split() != null;
             Split split = options.split() != null ? options.split()
                     : p.split() != null ? p.split()
@@ -242,7 +268,7 @@ public final class PairImport {
         if (options.skipEmpty()) {
             o.put("skip_empty", true);
         }
-        if (options.maxLineMb() != ImportOptions.DEFAULT_MAX_LINE_MB) {
+        if (options.maxLineMb() != Integer.parseInt(ImportOptions.DEFAULT_MAX_LINE_MB)) {
             o.put("max_line_mb", options.maxLineMb());
         }
         if (options.split() != null) {

@@ -246,7 +246,9 @@ public final class MainWindow extends BorderPane {
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
         quit.setOnAction(e -> quit());
-        Menu file = new Menu("File", null, newProject, open, samples, importItem, close, new SeparatorMenuItem(), quit);
+        MenuItem split = new MenuItem("Split…");
+        split.setOnAction(e -> new dev.pairlab.ui.split.SplitDialog(stage, ws).show());
+        Menu file = new Menu("File", null, newProject, open, samples, importItem, split, close, new SeparatorMenuItem(), quit);
         return new MenuBar(file, helpMenu());
     }
 

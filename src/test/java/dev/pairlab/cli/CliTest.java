@@ -83,7 +83,8 @@ class CliTest {
                 + "{\"input\":\"q2\",\"output_1\":\"u\",\"output_2\":\"v\",\"label\":1}\n");
         Run refused = run("import", p, f.toString(), "-q");
         assertEquals(1, refused.code());
-        assertTrue(refused.err().contains("--col context=FIELD"), "detection failing points at --col: " + refused.err());
+        assertTrue(refused.err().contains("map the fields in the column map: context=FIELD") && refused.err().strip().endsWith("[--format, --col, --label-map]"),
+                "detection failing points at the column map, and the CLI names its flags: " + refused.err());
         Run missing = run("import", p, f.toString(), "-q", "--col", "context=input", "--col", "a=output_1", "--col", "b=output_3");
         assertEquals(1, missing.code());
         assertTrue(missing.err().startsWith("pairlab: " + f + ":1: field 'output_3': missing; the record has the fields"
@@ -91,7 +92,8 @@ class CliTest {
         Run unmapped = run("import", p, f.toString(), "-q", "--col", "context=input", "--col", "a=output_1", "--col", "b=output_2",
                 "--col", "label=label", "--label-map", "2=b");
         assertEquals(1, unmapped.code());
-        assertTrue(unmapped.err().startsWith("pairlab: " + f + ":2: field 'label': value 1 is not in --label-map (2=b)"), unmapped.err());
+        assertTrue(unmapped.err().startsWith("pairlab: " + f + ":2: field 'label': value 1 is not in the label map (2=b)"), unmapped.err());
+        assertTrue(unmapped.err().strip().endsWith("[--label-map, --skip-invalid]"), unmapped.err());
         Run ok = run("import", p, f.toString(), "-q", "--json", "--col", "context=input", "--col", "a=output_1", "--col", "b=output_2",
                 "--col", "label=label", "--label-map", "1=a,2=b");
         assertEquals(0, ok.code(), ok.err());
@@ -99,6 +101,9 @@ class CliTest {
         assertEquals(2, ok.json().get("imported").asInt());
         assertEquals(1, run("import", p, f.toString(), "-q", "--format", "trl", "--col", "context=input").code(),
                 "a mapping the format would ignore is refused");
+        Run role = run("import", p, f.toString(), "-q", "--col", "contxt=input");
+        assertEquals("pairlab: --col: the column map names an unknown role 'contxt' (use one of [context, a, b, label, chosen, rejected])\n",
+                role.err(), "the record's problem, under the flag the CLI calls the column map");
     }
 
     @Test

@@ -50,11 +50,11 @@ class StrictValuesCliTest {
         assertEquals(0, r.code(), r.err());
         JsonNode j = r.json();
         assertEquals(3, j.get("imported").asInt(), r.out());
-        assertEquals(2, j.get("dropped").get("duplicate (--dedupe)").asInt());
-        assertEquals(2, j.get("dropped").get("empty answer (--skip-empty)").asInt());
+        assertEquals(2, j.get("dropped").get("duplicate (skip duplicate pairs)").asInt());
+        assertEquals(2, j.get("dropped").get("empty answer (skip pairs with an empty answer)").asInt());
         assertEquals(3, CliTest.run("info", p, "--json").json().get("pairs").asInt());
         CliTest.Run text = CliTest.run("import", p, data().toString(), "--dedupe", "-q");
-        assertTrue(text.err().contains("skipped") && !text.err().contains("--dedupe skips"), text.err());
+        assertTrue(text.err().contains("skipped") && !text.err().contains("'skip duplicate pairs' leaves them out"), text.err());
     }
 
     @Test

@@ -262,8 +262,8 @@ class FormatsTest {
         assertTrue(r.get(0).isOk());
         assertEquals("bad.jsonl:2: field 'output_2': missing; the record has the fields [input, output_1, label]",
                 r.get(1).error().describe("bad.jsonl"));
-        assertEquals("bad.jsonl:3: field 'label': value 3 is not in --label-map (1=a,2=b)", r.get(2).error().describe("bad.jsonl"));
-        assertEquals("bad.jsonl:4: field 'label': value 1.5 is not in --label-map (1=a,2=b)", r.get(3).error().describe("bad.jsonl"));
+        assertEquals("bad.jsonl:3: field 'label': value 3 is not in the label map (1=a,2=b)", r.get(2).error().describe("bad.jsonl"));
+        assertEquals("bad.jsonl:4: field 'label': value 1.5 is not in the label map (1=a,2=b)", r.get(3).error().describe("bad.jsonl"));
         assertEquals("bad.jsonl:5: field 'output_1': expected a string, got an array", r.get(4).error().describe("bad.jsonl"));
         List<ParsedRecord> nested = read("n.jsonl", "{\"q\":\"q\",\"rs\":[\"x\"]}\n",
                 ImportOptions.defaults().withColumns(mapping("context", "q", "a", "rs.0", "b", "rs.1")));
@@ -276,14 +276,14 @@ class FormatsTest {
         Files.writeString(f, "{\"instruction\":\"q\",\"answer_0\":\"a\",\"answer_1\":\"b\",\"label\":\"1\"}\n");
         BadInputException e = org.junit.jupiter.api.Assertions.assertThrows(BadInputException.class,
                 () -> Formats.resolve(f, ImportOptions.defaults().withFormat("answer-label").withColumns(mapping("context", "instruction"))));
-        assertTrue(e.getMessage().contains("--col and --label-map apply to the csv and json formats, not to answer-label"), e.getMessage());
+        assertTrue(e.getMessage().contains("the column map and the label map apply to the csv and json formats, not to answer-label"), e.getMessage());
         e = org.junit.jupiter.api.Assertions.assertThrows(BadInputException.class,
                 () -> Formats.resolve(f, ImportOptions.defaults().withLabelMap(mapping("1", "b"))));
         assertTrue(e.getMessage().contains("not to answer-label (detected)"), e.getMessage());
         e = org.junit.jupiter.api.Assertions.assertThrows(BadInputException.class,
                 () -> Formats.resolve(f, ImportOptions.defaults().withColumns(mapping("context", "instruction", "a", "answer_0")))
                         .open(f, ImportOptions.defaults().withColumns(mapping("context", "instruction", "a", "answer_0"))));
-        assertTrue(e.getMessage().contains("needs a field mapping"), e.getMessage());
+        assertTrue(e.getMessage().contains("needs the column map"), e.getMessage());
     }
 
     @Test

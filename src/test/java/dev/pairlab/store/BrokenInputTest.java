@@ -136,8 +136,8 @@ class BrokenInputTest {
         c.add(new Case("truncated gzip", "t.jsonl.gz", Arrays.copyOf(gz, gz.length - 12), d, "t.jsonl.gz", "truncated or corrupt"));
         c.add(new Case("JSON array never closed", "open.json", utf8("[\n" + GOOD + ",\n" + GOOD + "\n"), d, "open.json", "JSON"));
         c.add(new Case("JSON array with a number", "an.json", utf8("[\n" + GOOD + ",\n42\n]"), d, "an.json:3:", "expected a JSON object, got a number"));
-        c.add(new Case("unknown fields", "unk.jsonl", lines("{\"question\":\"q\",\"good\":\"a\",\"bad\":\"b\"}"), d, "unk.jsonl:1:", "cannot tell the format", "--format"));
-        c.add(new Case("unknown format name", "f.jsonl", lines(GOOD), d.withFormat("parquet"), "unknown format 'parquet'"));
+        c.add(new Case("unknown fields", "unk.jsonl", lines("{\"question\":\"q\",\"good\":\"a\",\"bad\":\"b\"}"), d, "unk.jsonl:1:", "cannot tell the format", "choose the format"));
+        // An unknown format name is refused before an import starts: the choice is an enum (ImportOptionsTest).
         String big = "x".repeat(10 * 1024 * 1024);
         c.add(new Case("10 MB answer then a bad line", "big.jsonl",
                 lines("{\"instruction\":\"q\",\"answer_0\":\"" + big + "\",\"answer_1\":\"b\",\"label\":0}", "{\"instruction\":\"q\"}"), d,
@@ -191,7 +191,7 @@ class BrokenInputTest {
         String twoMb = "x".repeat(2 << 20);
         ImportOptions oneMb = d.withMaxLineMb(1);
         c.add(new Case("line over the cap", "cap.jsonl", lines(GOOD, GOOD.replace("\"a\"", "\"" + twoMb + "\""), GOOD), oneMb,
-                "cap.jsonl:2:", "longer than 1 MB", "--max-line-mb"));
+                "cap.jsonl:2:", "longer than 1 MB", "raise the largest record size"));
         c.add(new Case("array element over the cap", "cap.json", utf8("[\n" + GOOD + ",\n" + GOOD.replace("\"a\"", "\"" + twoMb + "\"") + "\n]"), oneMb,
                 "cap.json:3:", "array element", "longer than 1 MB"));
         c.add(new Case("CSV row over the cap", "cap.csv", lines("context,answer_a,answer_b,label", "q,a,b,0", "q,\"" + twoMb + "\",b,1"), oneMb,

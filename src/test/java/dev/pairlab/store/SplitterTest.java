@@ -123,9 +123,11 @@ class SplitterTest {
 
     @Test
     void badFractionsAreRejected() {
-        assertThrows(IllegalArgumentException.class, () -> new SplitParams(1.5, 0.1, 0, 1, false));
-        assertThrows(IllegalArgumentException.class, () -> new SplitParams(0.1, -0.1, 0, 1, false));
-        assertThrows(IllegalArgumentException.class, () -> new SplitParams(0.1, 0.7, 0.5, 1, false));
-        assertThrows(IllegalArgumentException.class, () -> new SplitParams(Double.NaN, 0.1, 0, 1, false));
+        // The record holds what was asked; validate() says what is wrong, and the job refuses to run it.
+        assertEquals("eval", new SplitParams(1.5, 0.1, 0, 1, false).validate().get(0).field());
+        assertEquals("labeled", new SplitParams(0.1, -0.1, 0, 1, false).validate().get(0).field());
+        assertEquals("", new SplitParams(0.1, 0.7, 0.5, 1, false).validate().get(0).field());
+        assertEquals("eval", new SplitParams(Double.NaN, 0.1, 0, 1, false).validate().get(0).field());
+        assertThrows(dev.pairlab.task.InvalidParametersException.class, () -> new SplitParams(1.5, 0.1, 0, 1, false).requireValid());
     }
 }
