@@ -91,6 +91,10 @@ final class RmCommand implements Runnable {
             j.put("test_accuracy", o.result().eval().accuracy());
             j.put("test_margin", o.result().eval().margin());
             j.put("test_loss", o.result().eval().loss());
+            j.putArray("test_accuracy_interval").add(o.result().eval().interval().low()).add(o.result().eval().interval().high());
+            if (o.result().eval().byLength() != null) {
+                j.set("test_by_length", lengthJson(o.result().eval().byLength()));
+            }
         }
         j.put("dir", o.run().dir().toString());
         return j;
@@ -109,8 +113,12 @@ final class RmCommand implements Runnable {
                     o.labelModelRun(), o.weakThreshold(), o.labelModelRun(), o.weakThreshold());
         }
         if (o.result().eval() != null && o.result().eval().pairs() > 0) {
-            out.printf("Test: pairwise accuracy %.3f, mean margin %.3f, loss %.4f on %d pairs%s%n", o.result().eval().accuracy(),
-                    o.result().eval().margin(), o.result().eval().loss(), o.result().eval().pairs(), qualityNote(o.run()));
+            Trainer.Evaluation ev = o.result().eval();
+            out.printf("Test: pairwise accuracy %.3f [%.3f, %.3f], mean margin %.3f, loss %.4f on %d pairs%s%n", ev.accuracy(),
+                    ev.interval().low(), ev.interval().high(), ev.margin(), ev.loss(), ev.pairs(), qualityNote(o.run()));
+            if (ev.byLength() != null) {
+                printLength(out, ev.byLength());
+            }
         }
         out.println("Files: " + o.run().dir());
     }

@@ -24,16 +24,12 @@ public record FileEvaluation(Path file, String format, int withoutGold, Trainer.
 
     /** The 95 % Wilson interval of the plain accuracy. */
     public Intervals.Interval accuracyInterval() {
-        return Intervals.wilson(Math.round(evaluation.accuracy() * evaluation.pairs()), evaluation.pairs());
+        return evaluation.interval();
     }
 
     /** One line for people: accuracy with its interval, length-balanced accuracy and "longer wins" on the same pairs. */
     public String summary() {
-        Intervals.Interval ci = accuracyInterval();
-        var l = evaluation.byLength();
-        return String.format(java.util.Locale.ROOT, "%s (%s, %d pairs%s): accuracy %.3f [%.3f, %.3f], length-balanced %.3f, 'longer wins' %.3f",
-                file.getFileName(), format, evaluation.pairs(), withoutGold > 0 ? ", " + withoutGold + " without gold left out" : "",
-                evaluation.accuracy(), ci.low(), ci.high(), l == null ? Double.NaN : l.balancedAccuracy(),
-                l == null ? Double.NaN : l.longerWinsBaseline());
+        return String.format(java.util.Locale.ROOT, "%s (%s, %d pairs%s): %s", file.getFileName(), format, evaluation.pairs(),
+                withoutGold > 0 ? ", " + withoutGold + " without gold left out" : "", evaluation.summary());
     }
 }

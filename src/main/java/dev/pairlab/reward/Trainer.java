@@ -51,6 +51,22 @@ public final class Trainer {
     /** Pairwise accuracy (reward of the preferred answer higher), mean margin, and mean loss. */
     /** @param byLength the accuracy where the longer / the shorter answer is preferred (null when there are no pairs) */
     public record Evaluation(int pairs, double accuracy, double margin, double loss, dev.pairlab.analysis.LengthSplit byLength) {
+
+        /** The 95 % Wilson interval of the plain accuracy. */
+        public dev.pairlab.analysis.Intervals.Interval interval() {
+            return dev.pairlab.analysis.Intervals.wilson(Math.round(accuracy * pairs), pairs);
+        }
+
+        /**
+         * The accuracy as every front end shows it: with its interval, the length-balanced accuracy and "longer wins"
+         * on the same pairs, so a model that only learned length cannot look good.
+         */
+        public String summary() {
+            dev.pairlab.analysis.Intervals.Interval ci = interval();
+            return String.format(java.util.Locale.ROOT, "accuracy %.3f [%.3f, %.3f], length-balanced %.3f, 'longer wins' %.3f",
+                    accuracy, ci.low(), ci.high(), byLength == null ? Double.NaN : byLength.balancedAccuracy(),
+                    byLength == null ? Double.NaN : byLength.longerWinsBaseline());
+        }
     }
 
     public enum State { DONE, STOPPED_EARLY, CANCELLED }

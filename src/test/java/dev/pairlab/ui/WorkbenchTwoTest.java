@@ -234,7 +234,8 @@ class WorkbenchTwoTest {
         robot.clickOn("#train-resume");
         WorkbenchTest.waitUntil("the resumed run finishes", () -> state.getText().startsWith("Run 1 done"));
         assertEquals(TrainingRuns.State.DONE, TrainingRuns.get(reader, 1).state());
-        assertTrue(state.getText().contains("test accuracy") && state.getText().contains("where the longer answer is preferred"), state.getText());
+        assertTrue(state.getText().matches("(?s).*test accuracy \\d\\.\\d{3} \\[\\d\\.\\d{3}, \\d\\.\\d{3}\\], length-balanced \\d\\.\\d{3},"
+                + " 'longer wins' \\d\\.\\d{3}.*"), "the accuracy with its interval, beside length-balanced and 'longer wins': " + state.getText());
         assertTrue(state.getText().contains("of the quality part"), state.getText());
         // The run scored on another data set (MT-Bench's evaluation set), as 'rm eval --file' does.
         dev.pairlab.ui.training.TrainingView view = (dev.pairlab.ui.training.TrainingView) robot.lookup("#train-score-file").query()

@@ -194,11 +194,8 @@ public final class TrainingViewModel {
         boolean quality = RewardTraining.lengthTerm(o.run()) == RewardConfig.Length.LEARNED;
         return String.format(Locale.ROOT, "Run %d %s on %s: %d steps, %.1f s%s", o.run().id(), o.run().state().name().toLowerCase(Locale.ROOT),
                 o.device().description(), o.result().steps(), o.result().millis() / 1000.0,
-                ev != null && ev.pairs() > 0 ? String.format(Locale.ROOT, ", test accuracy %.3f%s", ev.accuracy(),
-                        quality ? " of the quality part" : "") : "")
-                + (ev != null && ev.byLength() != null && !Double.isNaN(ev.byLength().balancedAccuracy())
-                ? String.format(Locale.ROOT, " (%.3f where the longer answer is preferred, %.3f where the shorter is; length-balanced %.3f)",
-                ev.byLength().accuracyLongerPreferred(), ev.byLength().accuracyShorterPreferred(), ev.byLength().balancedAccuracy()) : "");
+                ev != null && ev.pairs() > 0 ? String.format(Locale.ROOT, "; test %s%s on %d pairs", ev.summary(),
+                        quality ? " (of the quality part)" : "", ev.pairs()) : "");
     }
 
     /** Charts the run's events; its steps are also the job's progress in the job list. */
