@@ -136,23 +136,36 @@ public record PatternRule(List<String> good, List<String> bad, boolean regex, bo
      * A pattern rule ready to vote, scoring as {@link Plain} does with less work: one Aho–Corasick pass
      * over the answer finds the necessary literals of all patterns ({@link RegexLiterals}); a pattern
      * whose literals are absent cannot match and is not run; a keyword pattern (one literal between
-     * zero-width assertions, as keyword lists and whole-word phrases compile to) is checked by its regex
-     * only where its literal occurs; other patterns run as in the plain definition, a presence check
-     * stopping at the first match. Thread-safe: each thread has its own matchers and scratch arrays.
+     * zero-width assertions, as keyword lists and whole-word phrases compile to), or for a presence check
+     * any pattern whose matches start with one of a few literals ({@code \\b(how|what)\\b...}), is tried
+     * by its regex only where such a literal occurs, and a presence check stops at the first hit; other
+     * patterns run as in the plain definition. Thread-safe: each thread has its own matchers and scratch arrays.
      */
     public static final class Compiled {
+        /** Run as in the plain definition. */
         private static final int ALWAYS = 0;
+        /** Run only when its necessary literals occur. */
         private static final int CONDITIONAL = 1;
+        /** One literal between zero-width assertions: tried at that literal's occurrences, in order, while scanning. */
         private static final int KEYWORD = 2;
+        /** Presence of a pattern whose matches start with one of a few literals: tried there, if its literals occur. */
+        private static final int STARTS = 3;
+        /** {@code (.)\\1{n,}}: run only when n + 1 characters in a row have the same case fold (or there are surrogates). */
+        private static final int RUN = 4;
+
+        /** A run-of-one-character pattern, optionally after inline flags: group 1 is the least number of repeats. */
+        private static final Pattern RUN_PATTERN = Pattern.compile("(?:\\(\\?[idmsuU]*\\))?\\(\\.\\)\\\\1\\{(\\d{1,4}),\\d*\\}");
 
         private final Pattern[] patterns;
         /** +1 for a good pattern, -1 for a bad one. */
         private final int[] sign;
         private final int[] strategy;
-        /** CONDITIONAL: per pattern, its conditions as literal ids (each condition: one of them occurs). */
+        /** CONDITIONAL and STARTS: per pattern, its conditions as literal ids (each condition: one of them occurs). */
         private final int[][][] conditions;
-        /** KEYWORD: per literal id, the keyword patterns it is the literal of. */
-        private final int[][] keywordsOf;
+        /** RUN: characters in a row. */
+        private final int[] runLength;
+        /** KEYWORD and STARTS: per literal id, the patterns whose matches can start where it occurs. */
+        private final int[][] candidatesOf;
         private final LiteralAutomaton automaton;
         private final boolean presence;
         private final ThreadLocal<Scratch> scratch;
@@ -163,49 +176,55 @@ public record PatternRule(List<String> good, List<String> bad, boolean regex, bo
             sign = new int[n];
             strategy = new int[n];
             conditions = new int[n][][];
+            runLength = new int[n];
             presence = count == Count.PRESENCE;
             Map<String, Integer> ids = new HashMap<>();
             List<String> literals = new ArrayList<>();
-            List<List<Integer>> keywords = new ArrayList<>();
+            List<List<Integer>> candidates = new ArrayList<>();
             for (int k = 0; k < n; k++) {
                 patterns[k] = k < good.size() ? good.get(k) : bad.get(k - good.size());
                 sign[k] = k < good.size() ? 1 : -1;
                 RegexLiterals.Analysis a = RegexLiterals.analyze(patterns[k].pattern());
-                if (a.keyword() != null) {
-                    strategy[k] = KEYWORD;
-                    int id = literalId(a.keyword(), ids, literals, keywords);
-                    keywords.get(id).add(k);
-                } else if (!a.conditions().isEmpty()) {
-                    strategy[k] = CONDITIONAL;
-                    conditions[k] = new int[a.conditions().size()][];
-                    for (int c = 0; c < conditions[k].length; c++) {
-                        List<String> alternatives = a.conditions().get(c);
-                        conditions[k][c] = new int[alternatives.size()];
-                        for (int i = 0; i < alternatives.size(); i++) {
-                            conditions[k][c][i] = literalId(alternatives.get(i), ids, literals, keywords);
-                        }
+                Matcher run = RUN_PATTERN.matcher(patterns[k].pattern());
+                List<String> starts = a.keyword() != null ? List.of(a.keyword()) : presence ? a.starts() : null;
+                if (starts != null) {
+                    strategy[k] = a.keyword() != null ? KEYWORD : STARTS;
+                    for (String literal : starts) {
+                        candidates.get(literalId(literal, ids, literals, candidates)).add(k);
                     }
+                } else if (run.matches()) {
+                    strategy[k] = RUN;
+                    runLength[k] = Integer.parseInt(run.group(1)) + 1;
+                    continue;
                 } else {
-                    strategy[k] = ALWAYS;
+                    strategy[k] = a.conditions().isEmpty() ? ALWAYS : CONDITIONAL;
+                }
+                conditions[k] = new int[a.conditions().size()][];
+                for (int c = 0; c < conditions[k].length; c++) {
+                    List<String> alternatives = a.conditions().get(c);
+                    conditions[k][c] = new int[alternatives.size()];
+                    for (int i = 0; i < alternatives.size(); i++) {
+                        conditions[k][c][i] = literalId(alternatives.get(i), ids, literals, candidates);
+                    }
                 }
             }
             automaton = literals.isEmpty() ? null : new LiteralAutomaton(literals);
-            keywordsOf = new int[literals.size()][];
+            candidatesOf = new int[literals.size()][];
             for (int id = 0; id < literals.size(); id++) {
-                keywordsOf[id] = keywords.get(id).isEmpty() ? null : keywords.get(id).stream().mapToInt(Integer::intValue).toArray();
+                candidatesOf[id] = candidates.get(id).isEmpty() ? null : candidates.get(id).stream().mapToInt(Integer::intValue).toArray();
             }
             int literalCount = literals.size();
             scratch = ThreadLocal.withInitial(() -> new Scratch(n, literalCount));
         }
 
-        private static int literalId(String literal, Map<String, Integer> ids, List<String> literals, List<List<Integer>> keywords) {
+        private static int literalId(String literal, Map<String, Integer> ids, List<String> literals, List<List<Integer>> candidates) {
             StringBuilder folded = new StringBuilder(literal.length());
             for (int i = 0; i < literal.length(); i++) {
                 folded.append(LiteralAutomaton.FOLD[literal.charAt(i)]);
             }
             return ids.computeIfAbsent(folded.toString(), f -> {
                 literals.add(f);
-                keywords.add(new ArrayList<>());
+                candidates.add(new ArrayList<>());
                 return literals.size() - 1;
             });
         }
@@ -217,6 +236,8 @@ public record PatternRule(List<String> good, List<String> bad, boolean regex, bo
             final int[] hits;
             final int[] hitStamp;
             final int[] lastEnd;
+            /** STARTS: candidate start positions found in this answer. */
+            final int[][] starts;
             int stamp;
             String text;
 
@@ -226,21 +247,32 @@ public record PatternRule(List<String> good, List<String> bad, boolean regex, bo
                 hits = new int[patterns];
                 hitStamp = new int[patterns];
                 lastEnd = new int[patterns];
+                starts = new int[patterns][];
             }
 
             Matcher matcher(int k) {
                 Matcher m = matchers[k];
                 if (m == null) {
                     m = patterns[k].matcher(text);
-                    if (strategy[k] == KEYWORD) {
-                        // Checked at a candidate start: lookarounds see the whole answer, and ^ or $ mean
-                        // what they mean to a search over it.
+                    if (strategy[k] == KEYWORD || strategy[k] == STARTS) {
+                        // Tried at a candidate start: lookarounds see the whole answer, and ^ or $ mean what they
+                        // mean to a search over it.
                         m.useTransparentBounds(true).useAnchoringBounds(false);
                     }
                     matchers[k] = m;
                     return m;
                 }
                 return m.reset(text);
+            }
+
+            /** Whether the pattern matches at {@code start}, as a search over the whole answer would find there. */
+            boolean matchesAt(int k, int start) {
+                Matcher m = matcher(k).region(start, text.length());
+                if (m.lookingAt()) {
+                    lastEnd[k] = m.end();
+                    return true;
+                }
+                return false;
             }
 
             int hitsOf(int k) {
@@ -250,7 +282,7 @@ public record PatternRule(List<String> good, List<String> bad, boolean regex, bo
             @Override
             public void hit(int literal, int end) {
                 seen[literal] = stamp;
-                int[] ks = keywordsOf[literal];
+                int[] ks = candidatesOf[literal];
                 if (ks == null) {
                     return;
                 }
@@ -260,15 +292,20 @@ public record PatternRule(List<String> good, List<String> bad, boolean regex, bo
                         hitStamp[k] = stamp;
                         hits[k] = 0;
                         lastEnd[k] = 0;
-                    } else if ((presence && hits[k] > 0) || start < lastEnd[k]) {
+                    } else if (strategy[k] == KEYWORD && ((presence && hits[k] > 0) || start < lastEnd[k])) {
                         // Presence: found already (the first hit ends the check). Inside the last match: a search goes on
                         // from its end, so an overlapping occurrence is not a match.
                         continue;
                     }
-                    Matcher m = matcher(k).region(start, text.length());
-                    if (m.lookingAt()) {
+                    if (strategy[k] == STARTS) {
+                        // Tried once the scan has shown whether its other literals occur; hits counts the candidates here.
+                        int[] list = starts[k];
+                        if (list == null || list.length == hits[k]) {
+                            starts[k] = list = java.util.Arrays.copyOf(list == null ? new int[8] : list, Math.max(8, hits[k] * 2));
+                        }
+                        list[hits[k]++] = start;
+                    } else if (matchesAt(k, start)) {
                         hits[k]++;
-                        lastEnd[k] = m.end();
                     }
                 }
             }
@@ -287,26 +324,68 @@ public record PatternRule(List<String> good, List<String> bad, boolean regex, bo
             }
             int score = 0;
             for (int k = 0; k < patterns.length; k++) {
-                int n;
-                if (strategy[k] == KEYWORD) {
-                    n = st.hitsOf(k);
-                } else if (strategy[k] == CONDITIONAL && !holds(conditions[k], st)) {
-                    n = 0;
-                } else {
-                    Matcher m = st.matcher(k);
-                    n = 0;
-                    if (presence) {
-                        n = m.find() ? 1 : 0;
-                    } else {
-                        while (m.find()) {
-                            n++;
-                        }
-                    }
-                }
+                int n = switch (strategy[k]) {
+                    case KEYWORD -> st.hitsOf(k);
+                    case STARTS -> foundAtAStart(k, st);
+                    case CONDITIONAL -> holds(conditions[k], st) ? search(k, st) : 0;
+                    case RUN -> mayHaveRun(text, runLength[k]) ? search(k, st) : 0;
+                    default -> search(k, st);
+                };
                 score += sign[k] * (presence ? Math.min(n, 1) : n);
             }
             st.text = null;
             return score;
+        }
+
+        private int foundAtAStart(int k, Scratch st) {
+            int candidates = st.hitsOf(k);
+            if (candidates == 0 || !holds(conditions[k], st)) {
+                return 0;
+            }
+            int[] list = st.starts[k];
+            for (int i = 0; i < candidates; i++) {
+                if (st.matchesAt(k, list[i])) {
+                    return 1;
+                }
+            }
+            return 0;
+        }
+
+        /** The plain definition's search over the whole answer. */
+        private int search(int k, Scratch st) {
+            Matcher m = st.matcher(k);
+            if (presence) {
+                return m.find() ? 1 : 0;
+            }
+            int n = 0;
+            while (m.find()) {
+                n++;
+            }
+            return n;
+        }
+
+        /**
+         * Whether {@code (.)\\1{length-1,}} may match: in a text without surrogates a match is {@code length}
+         * characters in a row that are equal, or (case-insensitive) of equal case fold, so both have that
+         * many characters of equal fold in a row. A surrogate (a character outside the BMP, matched as one code
+         * point) sends the text to the regex.
+         */
+        private static boolean mayHaveRun(String text, int length) {
+            int same = 0;
+            char previous = 0;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (Character.isSurrogate(c)) {
+                    return true;
+                }
+                char f = LiteralAutomaton.FOLD[c];
+                same = i > 0 && f == previous ? same + 1 : 1;
+                if (same >= length) {
+                    return true;
+                }
+                previous = f;
+            }
+            return false;
         }
 
         private static boolean holds(int[][] conditions, Scratch st) {

@@ -26,10 +26,10 @@ final class RegexLiterals {
      * {@code conditions}: each is a set of literals of which at least one occurs in every text the
      * pattern matches (all conditions hold together). {@code keyword}: when not null, every match of the
      * pattern consumes exactly this literal (the rest is zero-width), so its matches start where the
-     * literal occurs.
+     * literal occurs. {@code starts}: when not null, every match starts with one of these literals.
      */
-    record Analysis(List<List<String>> conditions, String keyword) {
-        static final Analysis NONE = new Analysis(List.of(), null);
+    record Analysis(List<List<String>> conditions, String keyword, List<String> starts) {
+        static final Analysis NONE = new Analysis(List.of(), null, null);
     }
 
     private static final class GiveUp extends RuntimeException {
@@ -43,6 +43,8 @@ final class RegexLiterals {
         final List<List<String>> conds = new ArrayList<>();
         final StringBuilder keyword = new StringBuilder();
         boolean keywordForm = true;
+        /** Every match starts with one of these literals; null when not known. */
+        List<String> starts;
     }
 
     private final String s;
@@ -63,10 +65,10 @@ final class RegexLiterals {
             if (alts.size() == 1) {
                 Seq only = alts.get(0);
                 String keyword = only.keywordForm && only.keyword.length() > 0 ? only.keyword.toString() : null;
-                return new Analysis(List.copyOf(only.conds), keyword);
+                return new Analysis(List.copyOf(only.conds), keyword, only.starts);
             }
             List<String> union = union(alts);
-            return union == null ? Analysis.NONE : new Analysis(List.of(union), null);
+            return new Analysis(union == null ? List.of() : List.of(union), null, starts(alts));
         } catch (GiveUp | IndexOutOfBoundsException e) {
             return Analysis.NONE;
         }
@@ -103,9 +105,24 @@ final class RegexLiterals {
         return alts;
     }
 
+    /** The start set of alternatives: every match of one of them starts with one of these literals; null when unknown. */
+    private static List<String> starts(List<Seq> alts) {
+        LinkedHashSet<String> out = new LinkedHashSet<>();
+        for (Seq a : alts) {
+            if (a.starts == null) {
+                return null;
+            }
+            out.addAll(a.starts);
+        }
+        return List.copyOf(out);
+    }
+
     private Seq sequence() {
         Seq seq = new Seq();
         StringBuilder run = new StringBuilder();
+        // Before the first consuming atom; then whether the match's first characters are the current run.
+        boolean first = true;
+        boolean startsWithRun = false;
         while (pos < s.length()) {
             char c = s.charAt(pos);
             if (c == '|' || c == ')') {
@@ -124,12 +141,16 @@ final class RegexLiterals {
                 }
                 int min = quantifier();
                 if (min < 0) {
+                    startsWithRun |= first;
+                    first = false;
                     run.append(quoted);
                     seq.keyword.append(quoted);
                 } else {
                     // The quantifier binds the last quoted character only.
+                    startsWithRun |= first && quoted.length() > 1;
+                    first = false;
                     run.append(quoted, 0, quoted.length() - 1);
-                    flush(run, seq);
+                    startsWithRun = flush(run, seq, startsWithRun);
                     seq.keywordForm = false;
                 }
                 continue;
@@ -139,62 +160,90 @@ final class RegexLiterals {
             switch (atom.kind) {
                 case LITERAL -> {
                     if (min < 0) {
+                        startsWithRun |= first;
+                        first = false;
                         run.append(atom.literal);
                         seq.keyword.append(atom.literal);
                     } else {
-                        flush(run, seq);
+                        first = false;
+                        startsWithRun = flush(run, seq, startsWithRun);
                         seq.keywordForm = false;
                     }
                 }
                 case ZERO_WIDTH -> {
-                    flush(run, seq);
+                    startsWithRun = flush(run, seq, startsWithRun);
                     if (min >= 0) {
                         seq.keywordForm = false;
                     }
                 }
                 case OPAQUE -> {
-                    flush(run, seq);
+                    first = false;
+                    startsWithRun = flush(run, seq, startsWithRun);
                     seq.keywordForm = false;
                 }
                 case CHAR_SET -> {
-                    flush(run, seq);
+                    startsWithRun = flush(run, seq, startsWithRun);
                     seq.keywordForm = false;
                     if (min != 0) {
                         seq.conds.add(atom.chars);
+                        if (first) {
+                            seq.starts = atom.chars;
+                        }
                     }
+                    first = false;
                 }
                 case GROUP -> {
-                    flush(run, seq);
+                    startsWithRun = flush(run, seq, startsWithRun);
                     if (min == 0) {
                         seq.keywordForm = false;
-                    } else if (atom.group.size() == 1) {
-                        Seq inner = atom.group.get(0);
-                        seq.conds.addAll(inner.conds);
-                        if (min < 0 && inner.keywordForm) {
-                            seq.keyword.append(inner.keyword);
+                    } else {
+                        if (first) {
+                            seq.starts = starts(atom.group);
+                        }
+                        if (atom.group.size() == 1) {
+                            Seq inner = atom.group.get(0);
+                            seq.conds.addAll(inner.conds);
+                            if (min < 0 && inner.keywordForm) {
+                                seq.keyword.append(inner.keyword);
+                            } else {
+                                seq.keywordForm = false;
+                            }
                         } else {
                             seq.keywordForm = false;
+                            List<String> union = union(atom.group);
+                            if (union != null) {
+                                seq.conds.add(union);
+                            }
                         }
-                    } else {
-                        seq.keywordForm = false;
-                        List<String> union = union(atom.group);
-                        if (union != null) {
-                            seq.conds.add(union);
-                        }
+                    }
+                    // A group that may match nothing leaves the start open; one that consumes nothing (only zero-width
+                    // atoms) too, so only a group with a start set closes it.
+                    if (min != 0 && seq.starts != null) {
+                        first = false;
+                    } else if (first) {
+                        first = false;
+                        seq.starts = null;
                     }
                 }
                 default -> throw new IllegalStateException();
             }
         }
-        flush(run, seq);
+        flush(run, seq, startsWithRun);
         return seq;
     }
 
-    private static void flush(StringBuilder run, Seq seq) {
+    /** Ends the current literal run, a condition when it is longer than one character (a single one rules out little). */
+    private static boolean flush(StringBuilder run, Seq seq, boolean startsWithRun) {
         if (run.length() > 0) {
-            seq.conds.add(List.of(run.toString()));
+            if (startsWithRun) {
+                seq.starts = List.of(run.toString());
+            }
+            if (run.length() > 1) {
+                seq.conds.add(List.of(run.toString()));
+            }
             run.setLength(0);
         }
+        return false;
     }
 
     private enum Kind { LITERAL, ZERO_WIDTH, OPAQUE, CHAR_SET, GROUP }
