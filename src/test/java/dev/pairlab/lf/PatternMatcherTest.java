@@ -190,7 +190,8 @@ class PatternMatcherTest {
     /**
      * The score, or the exception: java.util.regex (JDK 17) throws StringIndexOutOfBoundsException from a
      * case-insensitive back-reference that meets a supplementary character near the end of the text
-     * ({@code (.)\\1{3,}} on "𐐀𐐨𐐀𐐨"), in the plain definition too; the compiled matcher must not hide that or differ.
+     * ({@code (.)\\1{3,}} on four Deseret letters 𐐀, or on 𐐀𐐨𐐀𐐨), in the plain definition too; the compiled matcher
+     * must not hide that or differ.
      */
     private static Object outcome(java.util.function.ToIntFunction<String> score, String text) {
         try {
