@@ -353,8 +353,7 @@ final class RegexLiterals {
         }
         boolean simple = s.charAt(pos) != '^';
         LinkedHashSet<String> chars = new LinkedHashSet<>();
-        int depth = 1;
-        while (depth > 0) {
+        while (true) {
             char c = s.charAt(pos);
             if (c == '\\') {
                 char d = s.charAt(pos + 1);
@@ -373,7 +372,8 @@ final class RegexLiterals {
                 // Nested classes and intersections: where a nested class ends is not worth getting wrong.
                 throw new GiveUp();
             } else if (c == ']') {
-                depth--;
+                pos++;
+                break;
             } else if (c == '&' || c == '-' || c == '^' || Character.isSurrogate(c)) {
                 simple = false;
             } else {
