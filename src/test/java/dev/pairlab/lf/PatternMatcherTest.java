@@ -73,7 +73,7 @@ class PatternMatcherTest {
      * SHA-256 of each LF's score column (one big-endian int per answer, in the order {@link #sharedAnswers()}
      * reads them) under the plain definition. Computed with {@code -Dpairlab.plainPatterns=true}, which runs
      * the plain definition on every answer (about two minutes on two busy cores: the exact HH keyword list
-     * is 368 regexes, each a lookbehind at every position), asserts that the compiled matcher agrees with it
+     * is 246 regexes, each a lookbehind at every position), asserts that the compiled matcher agrees with it
      * answer by answer, and prints these lines.
      */
     private static final Map<String, String> PLAIN_SCORES = Map.ofEntries(
