@@ -235,6 +235,17 @@ class PatternMatcherTest {
     }
 
     @Test
+    void theAutomatonReportsOverlappingLiteralsByEndPosition() {
+        LiteralAutomaton ac = new LiteralAutomaton(List.of("he", "she", "his", "hers", "σας"));
+        List<String> hits = new ArrayList<>();
+        ac.scan("ushers", (id, end) -> hits.add(id + "@" + end));
+        assertEquals(List.of("1@4", "0@4", "3@6"), hits, "she and he end at 4, hers at 6 (Aho and Corasick's example)");
+        hits.clear();
+        ac.scan("ΣΑΣ ΣΑΣ", (id, end) -> hits.add(id + "@" + end));
+        assertEquals(List.of("4@3", "4@7"), hits, "non-ASCII literals under the case fold (ς and Σ fold to σ)");
+    }
+
+    @Test
     void theFoldIsIdempotentAndCoversRegexCaseInsensitivity() {
         for (int c = 0; c < 65536; c++) {
             char f = LiteralAutomaton.FOLD[c];
