@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.",
-        subcommands = {BenchCommand.ImportBench.class, BenchCommand.LfBench.class, BenchCommand.ModelBench.class, BenchCommand.RmBench.class})
+        subcommands = {BenchCommand.ImportBench.class, BenchCommand.LfBench.class, BenchCommand.PatternBench.class, BenchCommand.ModelBench.class, BenchCommand.RmBench.class})
 final class BenchCommand implements Runnable {
 
     @Spec
@@ -168,6 +168,76 @@ final class BenchCommand implements Runnable {
                 for (dev.pairlab.analysis.LfBenchmark.FeatureCost c : r.featureCosts()) {
                     out.printf("  %-18s %8.1f us/answer %10.0f answers/s%n", c.feature(), c.microsPerAnswer(), c.answersPerS());
                 }
+            }
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "patterns", mixinStandardHelpOptions = true, description = {
+        "Pattern LFs: answers scored per second by the plain java.util.regex definition and by the compiled matcher",
+        "(literal pre-scan, Aho-Corasick keyword lists), on one thread and on all cores, for the UB regex set and the HH",
+        "keyword LFs (cleaned and exact), on the answers of each --source (default: UB 2%% and MT-Bench train)."})
+    static final class PatternBench implements Callable<Integer> {
+
+        @Option(names = "--source", paramLabel = "FILE", description = "Pairs whose answers are scored (repeatable).")
+        List<Path> sources;
+
+        @Option(names = "--seconds", defaultValue = "2", description = "Timed seconds per LF, matcher and thread count,"
+                + " after a warm-up as long (default ${DEFAULT-VALUE}).")
+        double seconds;
+
+        @Mixin
+        Output output;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            List<Path> files = sources != null ? sources : List.of(
+                    DataDir.get().resolve("dfki-weak-supervision-rlhf/UB-baseline-train-set-2%.jsonl"),
+                    DataDir.get().resolve("dfki-weak-supervision-rlhf/MT-BENCH-baseline-train-set.jsonl"));
+            int threads = Runtime.getRuntime().availableProcessors();
+            ObjectNode o = Output.object();
+            o.put("cores", threads);
+            com.fasterxml.jackson.databind.node.ArrayNode sets = o.putArray("sources");
+            java.io.PrintWriter out = spec.commandLine().getOut();
+            for (Path f : files) {
+                List<String> answers = new ArrayList<>();
+                long chars = 0;
+                try (dev.pairlab.pairs.PairReader r = dev.pairlab.pairs.Formats.detect(f).open(f, ImportOptions.defaults())) {
+                    dev.pairlab.pairs.ParsedRecord rec;
+                    while ((rec = r.next()) != null) {
+                        if (rec.isOk()) {
+                            answers.add(rec.pair().answerA());
+                            answers.add(rec.pair().answerB());
+                            chars += rec.pair().answerA().length() + rec.pair().answerB().length();
+                        }
+                    }
+                }
+                List<dev.pairlab.lf.PatternBenchmark.Result> results = dev.pairlab.lf.PatternBenchmark.run(answers,
+                        dev.pairlab.lf.PatternBenchmark.defaultLfs(), seconds, threads);
+                ObjectNode set = sets.addObject();
+                set.put("source", f.getFileName().toString());
+                set.put("answers", answers.size());
+                set.put("mean_chars", answers.isEmpty() ? 0 : Math.round(chars / (double) answers.size()));
+                com.fasterxml.jackson.databind.node.ArrayNode lfs = set.putArray("lfs");
+                if (!output.json) {
+                    out.printf("%s: %d answers, %d characters on average; answers/s, plain regex -> compiled%n", f.getFileName(),
+                            answers.size(), answers.isEmpty() ? 0 : Math.round(chars / (double) answers.size()));
+                }
+                for (dev.pairlab.lf.PatternBenchmark.Result r : results) {
+                    lfs.addObject().put("lf", r.lf()).put("plain_per_s", Math.round(r.plainPerS()))
+                            .put("compiled_per_s", Math.round(r.compiledPerS())).put("plain_parallel_per_s", Math.round(r.plainParallelPerS()))
+                            .put("compiled_parallel_per_s", Math.round(r.compiledParallelPerS())).put("threads", r.threads());
+                    if (!output.json) {
+                        out.printf("  %-30s 1 thread %9.0f -> %9.0f (x%.1f)   %d threads %9.0f -> %9.0f (x%.1f)%n", r.lf(), r.plainPerS(),
+                                r.compiledPerS(), r.speedup(), r.threads(), r.plainParallelPerS(), r.compiledParallelPerS(), r.parallelSpeedup());
+                    }
+                }
+            }
+            if (output.json) {
+                Output.print(out, o);
             }
             return Cli.OK;
         }
