@@ -103,7 +103,12 @@ public record PatternRule(List<String> good, List<String> bad, boolean regex, bo
         }
 
         public int score(String text) {
-            return tally(good, text) - tally(bad, text);
+            try {
+                return tally(good, text) - tally(bad, text);
+            } catch (StringIndexOutOfBoundsException jdkBug) {
+                String bmp = withoutSupplementary(text);
+                return tally(good, bmp) - tally(bad, bmp);
+            }
         }
 
         private int tally(List<Pattern> patterns, String text) {
@@ -126,6 +131,18 @@ public record PatternRule(List<String> good, List<String> bad, boolean regex, bo
         public byte vote(String a, String b) {
             return PatternRule.vote(score(a), score(b));
         }
+    }
+
+    /**
+     * The text with each character outside the BMP replaced by U+FFFD. java.util.regex (JDK 17) throws
+     * StringIndexOutOfBoundsException from a case-insensitive back-reference that meets a supplementary character near
+     * the end of a text ({@code (.)\\1{3,}} on four Deseret letters); such an answer is matched again on this copy instead
+     * of failing the whole application. Only texts the JDK cannot match take this path.
+     */
+    static String withoutSupplementary(String text) {
+        StringBuilder b = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> b.appendCodePoint(Character.isSupplementaryCodePoint(c) ? 0xFFFD : c));
+        return b.toString();
     }
 
     static byte vote(int sa, int sb) {
@@ -312,6 +329,14 @@ public record PatternRule(List<String> good, List<String> bad, boolean regex, bo
         }
 
         public int score(String text) {
+            try {
+                return scoreAll(text);
+            } catch (StringIndexOutOfBoundsException jdkBug) {
+                return scoreAll(withoutSupplementary(text));
+            }
+        }
+
+        private int scoreAll(String text) {
             Scratch st = scratch.get();
             st.text = text;
             if (++st.stamp == 0) {

@@ -202,6 +202,16 @@ class PatternMatcherTest {
     }
 
     @Test
+    void aTextTheJdksRegexCannotMatchIsScoredNotThrown() throws Exception {
+        // Before the fix both matchers threw StringIndexOutOfBoundsException here, failing the whole LF application.
+        PatternRule repeats = new PatternRule(List.of("(.)\\1{3,}"), List.of(), true, false, false, PatternRule.Count.PRESENCE);
+        String deseret = "\uD801\uDC00\uD801\uDC00\uD801\uDC00\uD801\uDC00";
+        assertEquals(1, repeats.compile().score(deseret), "four equal characters (each replaced by U+FFFD on the retry)");
+        assertEquals(1, repeats.plain().score(deseret));
+        assertEquals(0, repeats.compile().score("abc \uD801\uDC00"), "an ordinary text with a supplementary character is scored as it is");
+    }
+
+    @Test
     void compiledOncePerDefinition() throws Exception {
         PatternRule rule = sideBySideRegex();
         assertSame(rule.compile(), sideBySideRegex().compile(), "an equal definition (the same LF version) reuses the compiled rule");
