@@ -3,18 +3,15 @@ package dev.pairlab.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pairlab.analysis.FeatureAnalysis;
+import dev.pairlab.analysis.FeatureSurvey;
 import dev.pairlab.analysis.LengthSplit;
-import dev.pairlab.analysis.Subsets;
 import dev.pairlab.features.Feature;
-import dev.pairlab.features.FeatureCache;
-import dev.pairlab.features.FeatureTable;
-import dev.pairlab.features.Features;
-import dev.pairlab.store.Pairs;
+import dev.pairlab.pairs.Split;
 import dev.pairlab.store.Project;
 import dev.pairlab.task.Cancellation;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,11 +39,12 @@ final class AnalyzeCommand implements Runnable {
         @Mixin
         ProjectArg project;
 
-        @Option(names = "--split", split = ",", defaultValue = "train", description = "Splits to analyse (default ${DEFAULT-VALUE}).")
+        @Option(names = "--split", split = ",", defaultValue = FeatureSurvey.DEFAULT_SPLITS,
+                description = FeatureSurvey.DESC_SPLITS + " (default ${DEFAULT-VALUE}).")
         List<String> split;
 
-        @Option(names = {"-q", "--quiet"}, description = "No progress output.")
-        boolean quiet;
+        @Mixin
+        QuietOption quiet;
 
         @Mixin
         Output output;
@@ -56,15 +54,12 @@ final class AnalyzeCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            FeatureTable table;
-            Pairs.Labels labels;
-            try (Project p = Projects.openForCaching(project.file);
-                 ConsoleProgress progress = new ConsoleProgress(System.err, quiet)) {
-                table = FeatureCache.ensure(p, progress, Cancellation.none());
-                labels = Pairs.labels(p, false);
+            Set<Split> splits = LfCommand.splits(split);
+            List<FeatureSurvey.FeatureResult> results;
+            try (Project p = Projects.openForCaching(project.file); ConsoleProgress progress = quiet.progress()) {
+                results = new FeatureSurvey.Job(p, new FeatureSurvey.Params(splits)).run(progress, Cancellation.none());
                 Projects.noteUncached(p, output.json, spec.commandLine().getErr());
             }
-            int[] rows = Subsets.rows(labels, LfCommand.splits(split));
             PrintWriter out = spec.commandLine().getOut();
             ObjectNode o = Output.object();
             ArrayNode list = o.putArray("features");
@@ -72,12 +67,10 @@ final class AnalyzeCommand implements Runnable {
                 out.printf("%-18s %-11s %6s %10s %10s %9s %-7s %9s %8s %8s%n", "feature", "unit", "pairs", "pref.mean", "rej.mean",
                         "pref>rej", "prefer", "min|Δ|", "coverage", "accuracy");
             }
-            java.util.Set<dev.pairlab.pairs.Split> splits = LfCommand.splits(split);
-            java.util.Map<String, LengthSplit.Breakdown> byLength = new java.util.LinkedHashMap<>();
-            for (Feature f : Features.in(table)) {
-                FeatureAnalysis.Report r = FeatureAnalysis.analyse(table, f.name(), rows, labels.gold());
-                LengthSplit.Breakdown b = FeatureAnalysis.suggestedByLength(table, r, rows, labels.gold());
-                byLength.put(f.name(), b);
+            for (FeatureSurvey.FeatureResult result : results) {
+                Feature f = result.feature();
+                FeatureAnalysis.Report r = result.report();
+                LengthSplit.Breakdown b = result.byLength();
                 if (output.json) {
                     ObjectNode x = list.addObject().put("name", f.name()).put("description", f.description()).put("unit", f.unit())
                             .put("pairs", r.pairs()).put("preferred_mean", r.preferredMean()).put("rejected_mean", r.rejectedMean())
@@ -116,10 +109,10 @@ final class AnalyzeCommand implements Runnable {
                 out.println("The suggested rules " + LengthReport.measuredOn(splits, true) + ", by length:");
                 out.printf("%-18s %-26s %-26s %-26s %s%n", "feature", "all pairs", "length-matched", "longer loses", "verdict");
                 LengthSplit.Breakdown any = null;
-                for (Map.Entry<String, LengthSplit.Breakdown> e : byLength.entrySet()) {
-                    LengthSplit.Breakdown b = e.getValue();
+                for (FeatureSurvey.FeatureResult result : results) {
+                    LengthSplit.Breakdown b = result.byLength();
                     any = b;
-                    out.printf("%-18s %-26s %-26s %-26s %s%n", e.getKey(), LengthReport.cell(b.all().votes()),
+                    out.printf("%-18s %-26s %-26s %-26s %s%n", result.feature().name(), LengthReport.cell(b.all().votes()),
                             LengthReport.cell(b.lengthMatched().votes()), LengthReport.cell(b.longerLoses().votes()), b.verdict());
                 }
                 if (any != null) {

@@ -3,9 +3,10 @@ package dev.pairlab.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pairlab.pairs.Split;
-import dev.pairlab.store.Pairs;
 import dev.pairlab.store.Project;
 import dev.pairlab.store.ProjectInfo;
+import dev.pairlab.task.Cancellation;
+import dev.pairlab.task.ProgressListener;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -31,7 +32,7 @@ final class InfoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ProjectInfo info;
         try (Project p = project.open(Project.Access.READ_ONLY)) {
-            info = Pairs.info(p);
+            info = new ProjectInfo.Job(p).run(ProgressListener.NONE, Cancellation.none());
         }
         PrintWriter out = spec.commandLine().getOut();
         if (output.json) {

@@ -11,14 +11,11 @@ import dev.pairlab.lf.CodeTrust;
 import dev.pairlab.lf.CompileException;
 import dev.pairlab.lf.ExemplarRule;
 import dev.pairlab.lf.FeatureRule;
-import dev.pairlab.lf.LabelMatrix;
-import dev.pairlab.lf.LabelMatrixCsv;
 import dev.pairlab.lf.JudgeRule;
 import dev.pairlab.lf.LfDefinition;
 import dev.pairlab.lf.LfException;
 import dev.pairlab.lf.LfProblem;
 import dev.pairlab.lf.PatternRule;
-import dev.pairlab.lf.Presets;
 import dev.pairlab.lf.ProjectLabeling;
 import dev.pairlab.pairs.BadInputException;
 import dev.pairlab.pairs.Json;
@@ -46,6 +43,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import dev.pairlab.analysis.MatrixExport;
+import dev.pairlab.lf.LfEdit;
+import dev.pairlab.lf.LfKind;
+import dev.pairlab.lf.PresetAdding;
+import dev.pairlab.lf.TrustChange;
+import dev.pairlab.task.Cancellation;
+import dev.pairlab.task.ProgressListener;
 
 @Command(name = "lf", mixinStandardHelpOptions = true, description = "Labeling functions: add, list, show, trust, remove, presets, stats, label matrix, agreement, history, diff, revert.",
         subcommands = {LfCommand.Add.class, LfCommand.ListLfs.class, LfCommand.Show.class, LfCommand.Trust.class, LfCommand.Remove.class,
@@ -89,11 +93,11 @@ final class LfCommand implements Runnable {
         @Mixin
         ProjectArg project;
 
-        @Parameters(index = "1", paramLabel = "NAME", description = "The LF's name: 1-100 letters, digits, _, - and . (a new LF's name is checked).")
+        @Parameters(index = "1", paramLabel = "NAME", description = LfEdit.DESC_NAME)
         String name;
 
-        @Option(names = "--kind", required = true, description = "feature, pattern, code, llm or exemplar")
-        String kind;
+        @Option(names = "--kind", required = true, converter = Kinds.class, description = LfKind.DESC)
+        LfKind kind;
 
         @Option(names = "--feature", description = "Feature rule: the feature (see 'pairlab analyze features').")
         String feature;
@@ -168,30 +172,30 @@ final class LfCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
+        static final class Kinds extends ChoiceConverters.Via<LfKind> { Kinds() { super(LfKind::parse); } }
+
         @Override
         public Integer call() throws Exception {
             if (LfName.problem(name) != null) { // said before an exemplar's embedding or a compile, not after
                 try (Project p = project.open(Project.Access.READ_ONLY)) {
-                    if (Lfs.get(p, name) == null) {
-                        LfName.require(name);
-                    }
+                    LfEdit.requireUsableName(p, name);
                 }
             }
             LfDefinition def = switch (kind) {
-                case FeatureRule.KIND -> {
+                case FEATURE -> {
                     if (feature == null || prefer == null) {
                         throw new IllegalArgumentException("a feature rule needs --feature and --prefer");
                     }
                     Features.byName(feature);
                     yield new FeatureRule(feature, FeatureRule.Prefer.parse(prefer), min, max);
                 }
-                case PatternRule.KIND -> {
+                case PATTERN -> {
                     PatternRule p = new PatternRule(good, bad, !keywords, caseSensitive, wholeWord,
                             PatternRule.Count.valueOf(count.toUpperCase(java.util.Locale.ROOT)));
                     p.compile();
                     yield p;
                 }
-                case CodeRule.KIND -> {
+                case CODE -> {
                     if (file == null) {
                         throw new IllegalArgumentException("a code LF needs --file");
                     }
@@ -213,7 +217,7 @@ final class LfCommand implements Runnable {
                     }
                     yield new CodeRule(source);
                 }
-                case JudgeRule.KIND -> {
+                case LLM -> {
                     if (endpoint == null || model == null) {
                         throw new IllegalArgumentException("an LLM judge LF needs --endpoint and --model");
                     }
@@ -229,7 +233,7 @@ final class LfCommand implements Runnable {
                     PlainHttp.warn(spec.commandLine().getErr(), judge.endpoint());
                     yield judge;
                 }
-                case ExemplarRule.KIND -> {
+                case EXEMPLAR -> {
                     List<String> goodTexts = new java.util.ArrayList<>(good == null ? List.of() : good);
                     List<String> badTexts = new java.util.ArrayList<>(bad == null ? List.of() : bad);
                     try {
@@ -247,15 +251,10 @@ final class LfCommand implements Runnable {
                         yield dev.pairlab.encoder.Exemplars.embed(texts, progress);
                     }
                 }
-                default -> throw new IllegalArgumentException("--kind must be feature, pattern, code, llm or exemplar, not '" + kind + "'");
             };
             LfRecord saved;
             try (Project p = project.open(Project.Access.READ_WRITE)) {
-                saved = Lfs.save(p, name, def.kind(), def.toJson().toString());
-            }
-            String trusted = CodeTrust.content(saved);
-            if (trusted != null) {
-                CodeTrust.forUser().trust(trusted, saved.name()); // set up by this user: trusted as it is saved
+                saved = new LfEdit.SaveJob(p, new LfEdit.Save(name, def)).run(ProgressListener.NONE, Cancellation.none());
             }
             if (output.json) {
                 Output.print(spec.commandLine().getOut(), Output.object().put("name", saved.name()).put("kind", saved.kind())
@@ -331,9 +330,9 @@ final class LfCommand implements Runnable {
             LfRecord r;
             try (Project p = project.open(Project.Access.READ_ONLY)) {
                 r = Lfs.get(p, name);
-            }
-            if (r == null) {
-                throw new BadInputException("no LF named '" + name + "' in " + project.file);
+                if (r == null) {
+                    throw LfEdit.noSuchLf(p, name);
+                }
             }
             ObjectNode o = Output.object().put("name", r.name()).put("kind", r.kind()).put("version", r.version())
                     .put("enabled", r.enabled()).put("created_at", r.createdAt()).put("edited_at", r.editedAt());
@@ -362,13 +361,13 @@ final class LfCommand implements Runnable {
         @Mixin
         ProjectArg project;
 
-        @Parameters(index = "1..*", paramLabel = "NAME", description = "The LFs to trust.")
+        @Parameters(index = "1..*", paramLabel = "NAME", description = TrustChange.DESC_NAMES)
         List<String> names;
 
-        @Option(names = "--all", description = "Every code LF and LLM judge of the project.")
+        @Option(names = "--all", description = TrustChange.DESC_ALL)
         boolean all;
 
-        @Option(names = "--revoke", description = "Take trust back instead.")
+        @Option(names = "--revoke", description = TrustChange.DESC_REVOKE)
         boolean revoke;
 
         @Mixin
@@ -379,46 +378,22 @@ final class LfCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            if (all == (names != null && !names.isEmpty())) {
-                throw new IllegalArgumentException("name the code LFs to trust, or give --all");
-            }
-            List<LfRecord> lfs;
+            TrustChange.Params params = new TrustChange.Params(names, all, revoke);
+            params.requireValid();
+            TrustChange.Result result;
             try (Project p = project.open(Project.Access.READ_ONLY)) {
-                lfs = Lfs.list(p);
-            }
-            List<LfRecord> chosen = new java.util.ArrayList<>();
-            if (all) {
-                lfs.stream().filter(r -> CodeTrust.content(r) != null).forEach(chosen::add);
-            } else {
-                for (String n : names) {
-                    LfRecord r = lfs.stream().filter(x -> x.name().equals(n)).findFirst()
-                            .orElseThrow(() -> new BadInputException("no LF named '" + n + "' in " + project.file));
-                    if (CodeTrust.content(r) == null) {
-                        throw new BadInputException("LF '" + n + "' is a " + r.kind() + " LF; only code LFs and LLM judges need trust");
-                    }
-                    chosen.add(r);
-                }
-            }
-            CodeTrust trust = CodeTrust.forUser();
-            ArrayNode list = Json.MAPPER.createArrayNode();
-            for (LfRecord r : chosen) {
-                String source = CodeTrust.content(r);
-                if (revoke) {
-                    trust.revoke(source);
-                } else {
-                    trust.trust(source, r.name());
-                }
-                list.addObject().put("name", r.name()).put("sha256", CodeTrust.hash(source)).put("trusted", !revoke);
+                result = new TrustChange.Job(p, params, CodeTrust.forUser()).run(ProgressListener.NONE, Cancellation.none());
             }
             if (output.json) {
-                Output.print(spec.commandLine().getOut(), Output.object().put("store", trust.file().toString()).set("lfs", list));
+                ArrayNode list = Json.MAPPER.createArrayNode();
+                result.lfs().forEach(e -> list.addObject().put("name", e.name()).put("sha256", e.sha256()).put("trusted", e.trusted()));
+                Output.print(spec.commandLine().getOut(), Output.object().put("store", result.store().toString()).set("lfs", list));
             } else {
                 PrintWriter out = spec.commandLine().getOut();
-                for (var n : list) {
-                    out.println((revoke ? "No longer trusted: " : "Trusted: ") + n.path("name").asText() + " (sha256 "
-                            + n.path("sha256").asText().substring(0, 12) + "…)");
+                for (TrustChange.Entry e : result.lfs()) {
+                    out.println((revoke ? "No longer trusted: " : "Trusted: ") + e.name() + " (sha256 " + e.sha256().substring(0, 12) + "…)");
                 }
-                if (chosen.isEmpty()) {
+                if (result.lfs().isEmpty()) {
                     out.println("The project has no code LFs or LLM judges.");
                 }
             }
@@ -439,11 +414,7 @@ final class LfCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            try (Project p = project.open(Project.Access.READ_WRITE)) {
-                if (!Lfs.remove(p, name)) {
-                    throw new BadInputException("no LF named '" + name + "' in " + project.file);
-                }
-            }
+            change(project, name, LfEdit.Change.REMOVE);
             spec.commandLine().getOut().println("Removed LF '" + name + "'");
             return Cli.OK;
         }
@@ -459,7 +430,7 @@ final class LfCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            return setEnabled(project, name, true);
+            return change(project, name, LfEdit.Change.ENABLE);
         }
     }
 
@@ -473,16 +444,13 @@ final class LfCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            return setEnabled(project, name, false);
+            return change(project, name, LfEdit.Change.DISABLE);
         }
     }
 
-    static int setEnabled(ProjectArg project, String name, boolean enabled) throws Exception {
+    static int change(ProjectArg project, String name, LfEdit.Change change) throws Exception {
         try (Project p = project.open(Project.Access.READ_WRITE)) {
-            if (Lfs.get(p, name) == null) {
-                throw new BadInputException("no LF named '" + name + "' in " + project.file);
-            }
-            Lfs.setEnabled(p, name, enabled);
+            new LfEdit.ChangeJob(p, name, change).run(ProgressListener.NONE, Cancellation.none());
         }
         return Cli.OK;
     }
@@ -494,11 +462,10 @@ final class LfCommand implements Runnable {
         @Mixin
         ProjectArg project;
 
-        @Parameters(index = "1", paramLabel = "PRESET", description = "hh, ub, ubp or mt-bench")
-        String preset;
+        @Parameters(index = "1", paramLabel = "PRESET", converter = Names.class, description = PresetAdding.DESC_PRESET)
+        PresetAdding.Preset preset;
 
-        @Option(names = "--exact", description = "The reference code's LFs exactly (DFKI-NLP/weak-supervision-rlhf notebooks),"
-                + " replacing LFs of the same names; see docs/guide.md, \"Exact vs cleaned-up presets\".")
+        @Option(names = "--exact", description = PresetAdding.DESC_EXACT)
         boolean exact;
 
         @Mixin
@@ -507,18 +474,20 @@ final class LfCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
+        static final class Names extends ChoiceConverters.Via<PresetAdding.Preset> { Names() { super(PresetAdding.Preset::parse); } }
+
         @Override
         public Integer call() throws Exception {
-            Map<String, LfDefinition> lfs = Presets.get(preset, exact);
+            Map<String, LfDefinition> lfs;
             try (Project p = project.open(Project.Access.READ_WRITE)) {
-                Presets.addTo(p, preset, exact);
+                lfs = new PresetAdding.Job(p, new PresetAdding.Params(preset, exact)).run(ProgressListener.NONE, Cancellation.none());
             }
             if (output.json) {
                 ArrayNode names = Json.MAPPER.createArrayNode();
                 lfs.keySet().forEach(names::add);
-                Output.print(spec.commandLine().getOut(), Output.object().put("preset", preset).put("exact", exact).set("lfs", names));
+                Output.print(spec.commandLine().getOut(), Output.object().put("preset", preset.key()).put("exact", exact).set("lfs", names));
             } else {
-                spec.commandLine().getOut().println("Added the " + preset + " preset" + (exact ? " (exact, as the reference code)" : "")
+                spec.commandLine().getOut().println("Added the " + preset.key() + " preset" + (exact ? " (exact, as the reference code)" : "")
                         + ": " + String.join(", ", lfs.keySet()));
             }
             return Cli.OK;
@@ -668,8 +637,7 @@ final class LfCommand implements Runnable {
         }
     }
 
-    @Command(name = "matrix", mixinStandardHelpOptions = true, description = {
-        "Write the label matrix as CSV: id, one column per LF (-1 abstain, 0 = A, 1 = B), gold last (-1 unknown or hidden)."})
+    @Command(name = "matrix", mixinStandardHelpOptions = true, description = {MatrixExport.DESC})
     static final class Matrix implements Callable<Integer> {
         @Mixin
         ProjectArg project;
@@ -680,11 +648,11 @@ final class LfCommand implements Runnable {
         @Mixin
         ForceOption force;
 
-        @Option(names = "--split", split = ",", description = "Only these splits (default all).")
-        List<String> split;
+        @Mixin
+        SplitsOption split;
 
-        @Option(names = {"-q", "--quiet"}, description = "No progress output.")
-        boolean quiet;
+        @Mixin
+        QuietOption quiet;
 
         @Mixin
         Output output;
@@ -696,14 +664,15 @@ final class LfCommand implements Runnable {
         public Integer call() throws Exception {
             OutputFile target = Projects.output(out, force.force, project.file);
             target.check();
-            ProjectLabeling.Labeled labeled = Projects.label(project.file, quiet, output.json, spec.commandLine().getErr());
-            int[] rows = Subsets.rows(labeled.labels(), splits(split));
-            LabelMatrix m = labeled.matrix();
-            LabelMatrixCsv.write(target, m, rows, labeled.labels().gold());
+            MatrixExport.Result written;
+            try (Project p = Projects.openForCaching(project.file); ConsoleProgress progress = quiet.progress()) {
+                written = new MatrixExport.Job(p, new MatrixExport.Params(splits(split.orAll())), target).run(progress, Cancellation.none());
+                Projects.noteUncached(p, output.json, spec.commandLine().getErr());
+            }
             if (output.json) {
-                Output.print(spec.commandLine().getOut(), Output.object().put("file", out.toString()).put("rows", rows.length).put("lfs", m.m()));
+                Output.print(spec.commandLine().getOut(), Output.object().put("file", out.toString()).put("rows", written.rows()).put("lfs", written.lfs()));
             } else {
-                spec.commandLine().getOut().printf("Wrote %d rows x %d LFs to %s%n", rows.length, m.m(), out);
+                spec.commandLine().getOut().printf("Wrote %d rows x %d LFs to %s%n", written.rows(), written.lfs(), out);
             }
             return Cli.OK;
         }

@@ -11,6 +11,7 @@ import dev.pairlab.labelmodel.ThresholdSweep;
 import dev.pairlab.labelmodel.ModelFitting;
 import dev.pairlab.labelmodel.TiePolicy;
 import dev.pairlab.labelmodel.WeakExport;
+import dev.pairlab.labelmodel.RunList;
 import dev.pairlab.pairs.Json;
 import dev.pairlab.pairs.Split;
 import dev.pairlab.store.ModelRecord;
@@ -351,22 +352,23 @@ final class ModelCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            List<ModelRecord> runs;
+            List<RunList.Run> runs;
             try (Project p = project.open(Project.Access.READ_ONLY)) {
-                runs = ModelRuns.list(p);
-            }
-            ArrayNode list = Json.MAPPER.createArrayNode();
-            for (ModelRecord r : runs) {
-                ObjectNode x = list.addObject().put("run", r.id()).put("type", r.type()).put("fit_on", r.fitOn()).put("created_at", r.createdAt());
-                x.set("metrics", Json.MAPPER.readTree(r.metrics()).path("model"));
+                runs = new RunList.Job(p).run(ProgressListener.NONE, Cancellation.none());
             }
             if (output.json) {
+                ArrayNode list = Json.MAPPER.createArrayNode();
+                for (RunList.Run run : runs) {
+                    ModelRecord r = run.record();
+                    list.addObject().put("run", r.id()).put("type", r.type()).put("fit_on", r.fitOn()).put("created_at", r.createdAt())
+                            .set("metrics", run.model());
+                }
                 Output.print(spec.commandLine().getOut(), Output.object().set("runs", list));
             } else {
-                for (ModelRecord r : runs) {
-                    var m = Json.MAPPER.readTree(r.metrics());
+                for (RunList.Run run : runs) {
+                    ModelRecord r = run.record();
                     spec.commandLine().getOut().printf("run %d: %s on %s, accuracy %s on %s, %s%n", r.id(), r.type(), r.fitOn(),
-                            f3(m.path("model").path("accuracy").asDouble(Double.NaN)), m.path("eval_on").asText(), r.createdAt());
+                            f3(run.accuracy()), run.evalOn(), r.createdAt());
                 }
             }
             return Cli.OK;
