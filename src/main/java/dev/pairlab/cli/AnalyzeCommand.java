@@ -8,13 +8,11 @@ import dev.pairlab.analysis.LengthSplit;
 import dev.pairlab.features.Feature;
 import dev.pairlab.pairs.Split;
 import dev.pairlab.store.Project;
-import dev.pairlab.task.Cancellation;
+import dev.pairlab.task.Workflow;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,32 +33,19 @@ final class AnalyzeCommand implements Runnable {
         "and the rule 'prefer higher/lower, abstain if |Δ| < t' with the threshold that maximizes coverage × (2·accuracy − 1);",
         "then that rule's accuracy (95 %% Wilson interval) on all pairs, on length-matched pairs",
         "and where the longer answer loses, and whether it is distinguishable from chance."})
-    static final class FeaturesCmd implements Callable<Integer> {
-        @Mixin
-        ProjectArg project;
-
+    static final class FeaturesCmd extends ComputingJobCommand<List<FeatureSurvey.FeatureResult>> {
         @Option(names = "--split", split = ",", defaultValue = FeatureSurvey.DEFAULT_SPLITS,
                 description = FeatureSurvey.DESC_SPLITS + " (default ${DEFAULT-VALUE}).")
         List<String> split;
 
-        @Mixin
-        QuietOption quiet;
-
-        @Mixin
-        Output output;
-
-        @Spec
-        CommandSpec spec;
+        @Override
+        Workflow<List<FeatureSurvey.FeatureResult>> job(Project p) throws Exception {
+            return new FeatureSurvey.Job(p, new FeatureSurvey.Params(LfCommand.splits(split)));
+        }
 
         @Override
-        public Integer call() throws Exception {
+        void print(List<FeatureSurvey.FeatureResult> results, PrintWriter out) throws Exception {
             Set<Split> splits = LfCommand.splits(split);
-            List<FeatureSurvey.FeatureResult> results;
-            try (Project p = Projects.openForCaching(project.file); ConsoleProgress progress = quiet.progress()) {
-                results = new FeatureSurvey.Job(p, new FeatureSurvey.Params(splits)).run(progress, Cancellation.none());
-                Projects.noteUncached(p, output.json, spec.commandLine().getErr());
-            }
-            PrintWriter out = spec.commandLine().getOut();
             ObjectNode o = Output.object();
             ArrayNode list = o.putArray("features");
             if (!output.json) {
@@ -122,7 +107,6 @@ final class AnalyzeCommand implements Runnable {
                 }
                 out.println(LengthReport.FOOTNOTE);
             }
-            return Cli.OK;
         }
     }
 }

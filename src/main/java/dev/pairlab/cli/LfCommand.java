@@ -50,6 +50,7 @@ import dev.pairlab.lf.PresetAdding;
 import dev.pairlab.lf.TrustChange;
 import dev.pairlab.task.Cancellation;
 import dev.pairlab.task.ProgressListener;
+import dev.pairlab.task.Workflow;
 
 @Command(name = "lf", mixinStandardHelpOptions = true, description = "Labeling functions: add, list, show, trust, remove, presets, stats, label matrix, agreement, history, diff, revert.",
         subcommands = {LfCommand.Add.class, LfCommand.ListLfs.class, LfCommand.Show.class, LfCommand.Trust.class, LfCommand.Remove.class,
@@ -267,23 +268,15 @@ final class LfCommand implements Runnable {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the project's labeling functions.")
-    static final class ListLfs implements Callable<Integer> {
-        @Mixin
-        ProjectArg project;
-
-        @Mixin
-        Output output;
-
-        @Spec
-        CommandSpec spec;
+    static final class ListLfs extends ProjectJobCommand<List<LfRecord>> {
 
         @Override
-        public Integer call() throws Exception {
-            List<LfRecord> lfs;
-            try (Project p = project.open(Project.Access.READ_ONLY)) {
-                lfs = Lfs.list(p);
-            }
-            PrintWriter out = spec.commandLine().getOut();
+        Workflow<List<LfRecord>> job(Project p) {
+            return (progress, cancel) -> Lfs.list(p);
+        }
+
+        @Override
+        void print(List<LfRecord> lfs, PrintWriter out) {
             if (output.json) {
                 ArrayNode list = Json.MAPPER.createArrayNode();
                 for (LfRecord r : lfs) {
@@ -299,7 +292,6 @@ final class LfCommand implements Runnable {
                     out.println("No labeling functions yet: 'pairlab lf preset PROJECT mt-bench' adds the paper's set.");
                 }
             }
-            return Cli.OK;
         }
 
         private static String describe(LfRecord r) {
@@ -312,35 +304,29 @@ final class LfCommand implements Runnable {
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one labeling function's definition.")
-    static final class Show implements Callable<Integer> {
-        @Mixin
-        ProjectArg project;
-
+    static final class Show extends ProjectJobCommand<LfRecord> {
         @Parameters(index = "1", paramLabel = "NAME")
         String name;
 
-        @Mixin
-        Output output;
-
-        @Spec
-        CommandSpec spec;
-
         @Override
-        public Integer call() throws Exception {
-            LfRecord r;
-            try (Project p = project.open(Project.Access.READ_ONLY)) {
-                r = Lfs.get(p, name);
+        Workflow<LfRecord> job(Project p) {
+            return (progress, cancel) -> {
+                LfRecord r = Lfs.get(p, name);
                 if (r == null) {
                     throw LfEdit.noSuchLf(p, name);
                 }
-            }
+                return r;
+            };
+        }
+
+        @Override
+        void print(LfRecord r, PrintWriter out) throws Exception {
             ObjectNode o = Output.object().put("name", r.name()).put("kind", r.kind()).put("version", r.version())
                     .put("enabled", r.enabled()).put("created_at", r.createdAt()).put("edited_at", r.editedAt());
             o.set("definition", Json.MAPPER.readTree(r.definition()));
             if (output.json) {
-                Output.print(spec.commandLine().getOut(), o);
+                Output.print(out, o);
             } else {
-                PrintWriter out = spec.commandLine().getOut();
                 out.printf("%s (%s, version %d%s), edited %s%n", r.name(), r.kind(), r.version(), r.enabled() ? "" : ", disabled", r.editedAt());
                 if (r.kind().equals(CodeRule.KIND)) {
                     out.println(Json.MAPPER.readTree(r.definition()).path("source").asText());
@@ -348,7 +334,6 @@ final class LfCommand implements Runnable {
                     out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(Json.MAPPER.readTree(r.definition())));
                 }
             }
-            return Cli.OK;
         }
     }
 
@@ -357,10 +342,7 @@ final class LfCommand implements Runnable {
         "Code LFs you did not write here abstain until trusted; LLM judges you did not set up here are not asked. Trust is",
         "kept under your home folder, by the SHA-256 of each LF's source (a judge's definition): an edited LF needs trust",
         "again. --trust-code on any command runs all code LFs for one run."})
-    static final class Trust implements Callable<Integer> {
-        @Mixin
-        ProjectArg project;
-
+    static final class Trust extends ProjectJobCommand<TrustChange.Result> {
         @Parameters(index = "1..*", paramLabel = "NAME", description = TrustChange.DESC_NAMES)
         List<String> names;
 
@@ -370,26 +352,23 @@ final class LfCommand implements Runnable {
         @Option(names = "--revoke", description = TrustChange.DESC_REVOKE)
         boolean revoke;
 
-        @Mixin
-        Output output;
-
-        @Spec
-        CommandSpec spec;
+        @Override
+        void before() throws Exception {
+            new TrustChange.Params(names, all, revoke).requireValid(); // said before the project is opened, as before
+        }
 
         @Override
-        public Integer call() throws Exception {
-            TrustChange.Params params = new TrustChange.Params(names, all, revoke);
-            params.requireValid();
-            TrustChange.Result result;
-            try (Project p = project.open(Project.Access.READ_ONLY)) {
-                result = new TrustChange.Job(p, params, CodeTrust.forUser()).run(ProgressListener.NONE, Cancellation.none());
-            }
+        Workflow<TrustChange.Result> job(Project p) {
+            return new TrustChange.Job(p, new TrustChange.Params(names, all, revoke), CodeTrust.forUser());
+        }
+
+        @Override
+        void print(TrustChange.Result result, PrintWriter out) {
             if (output.json) {
                 ArrayNode list = Json.MAPPER.createArrayNode();
                 result.lfs().forEach(e -> list.addObject().put("name", e.name()).put("sha256", e.sha256()).put("trusted", e.trusted()));
-                Output.print(spec.commandLine().getOut(), Output.object().put("store", result.store().toString()).set("lfs", list));
+                Output.print(out, Output.object().put("store", result.store().toString()).set("lfs", list));
             } else {
-                PrintWriter out = spec.commandLine().getOut();
                 for (TrustChange.Entry e : result.lfs()) {
                     out.println((revoke ? "No longer trusted: " : "Trusted: ") + e.name() + " (sha256 " + e.sha256().substring(0, 12) + "…)");
                 }
@@ -397,12 +376,11 @@ final class LfCommand implements Runnable {
                     out.println("The project has no code LFs or LLM judges.");
                 }
             }
-            return Cli.OK;
         }
     }
 
-    @Command(name = "rm", mixinStandardHelpOptions = true, description = "Remove a labeling function (with its history).")
-    static final class Remove implements Callable<Integer> {
+    /** An LF removed, enabled or disabled: the three commands differ only in the change. */
+    abstract static class OneLf implements Callable<Integer> {
         @Mixin
         ProjectArg project;
 
@@ -412,85 +390,77 @@ final class LfCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
+        private final LfEdit.Change change;
+
+        OneLf(LfEdit.Change change) {
+            this.change = change;
+        }
+
         @Override
         public Integer call() throws Exception {
-            change(project, name, LfEdit.Change.REMOVE);
-            spec.commandLine().getOut().println("Removed LF '" + name + "'");
+            try (Project p = project.open(Project.Access.READ_WRITE)) {
+                new LfEdit.ChangeJob(p, name, change).run(ProgressListener.NONE, Cancellation.none());
+            }
+            if (change == LfEdit.Change.REMOVE) {
+                spec.commandLine().getOut().println("Removed LF '" + name + "'");
+            }
             return Cli.OK;
         }
     }
 
+    @Command(name = "rm", mixinStandardHelpOptions = true, description = "Remove a labeling function (with its history).")
+    static final class Remove extends OneLf {
+        Remove() {
+            super(LfEdit.Change.REMOVE);
+        }
+    }
+
     @Command(name = "enable", mixinStandardHelpOptions = true, description = "Use a labeling function again.")
-    static final class Enable implements Callable<Integer> {
-        @Mixin
-        ProjectArg project;
-
-        @Parameters(index = "1", paramLabel = "NAME")
-        String name;
-
-        @Override
-        public Integer call() throws Exception {
-            return change(project, name, LfEdit.Change.ENABLE);
+    static final class Enable extends OneLf {
+        Enable() {
+            super(LfEdit.Change.ENABLE);
         }
     }
 
     @Command(name = "disable", mixinStandardHelpOptions = true, description = "Keep a labeling function but leave it out of stats and models.")
-    static final class Disable implements Callable<Integer> {
-        @Mixin
-        ProjectArg project;
-
-        @Parameters(index = "1", paramLabel = "NAME")
-        String name;
-
-        @Override
-        public Integer call() throws Exception {
-            return change(project, name, LfEdit.Change.DISABLE);
+    static final class Disable extends OneLf {
+        Disable() {
+            super(LfEdit.Change.DISABLE);
         }
-    }
-
-    static int change(ProjectArg project, String name, LfEdit.Change change) throws Exception {
-        try (Project p = project.open(Project.Access.READ_WRITE)) {
-            new LfEdit.ChangeJob(p, name, change).run(ProgressListener.NONE, Cancellation.none());
-        }
-        return Cli.OK;
     }
 
     @Command(name = "preset", mixinStandardHelpOptions = true, description = {"Add the paper's LF set: hh, ub, ubp or mt-bench.",
         "By default the cleaned-up set (case-insensitive patterns with word boundaries; whole-word keywords);",
         "--exact adds the reference code's LFs as written there (case-sensitive regexes, space-split keywords, its flaws too)."})
-    static final class Preset implements Callable<Integer> {
-        @Mixin
-        ProjectArg project;
-
+    static final class Preset extends ProjectJobCommand<Map<String, LfDefinition>> {
         @Parameters(index = "1", paramLabel = "PRESET", converter = Names.class, description = PresetAdding.DESC_PRESET)
         PresetAdding.Preset preset;
 
         @Option(names = "--exact", description = PresetAdding.DESC_EXACT)
         boolean exact;
 
-        @Mixin
-        Output output;
-
-        @Spec
-        CommandSpec spec;
-
         static final class Names extends ChoiceConverters.Via<PresetAdding.Preset> { Names() { super(PresetAdding.Preset::parse); } }
 
         @Override
-        public Integer call() throws Exception {
-            Map<String, LfDefinition> lfs;
-            try (Project p = project.open(Project.Access.READ_WRITE)) {
-                lfs = new PresetAdding.Job(p, new PresetAdding.Params(preset, exact)).run(ProgressListener.NONE, Cancellation.none());
-            }
+        Project.Access access() {
+            return Project.Access.READ_WRITE;
+        }
+
+        @Override
+        Workflow<Map<String, LfDefinition>> job(Project p) {
+            return new PresetAdding.Job(p, new PresetAdding.Params(preset, exact));
+        }
+
+        @Override
+        void print(Map<String, LfDefinition> lfs, PrintWriter out) {
             if (output.json) {
                 ArrayNode names = Json.MAPPER.createArrayNode();
                 lfs.keySet().forEach(names::add);
-                Output.print(spec.commandLine().getOut(), Output.object().put("preset", preset.key()).put("exact", exact).set("lfs", names));
+                Output.print(out, Output.object().put("preset", preset.key()).put("exact", exact).set("lfs", names));
             } else {
-                spec.commandLine().getOut().println("Added the " + preset.key() + " preset" + (exact ? " (exact, as the reference code)" : "")
+                out.println("Added the " + preset.key() + " preset" + (exact ? " (exact, as the reference code)" : "")
                         + ": " + String.join(", ", lfs.keySet()));
             }
-            return Cli.OK;
         }
     }
 
@@ -638,10 +608,7 @@ final class LfCommand implements Runnable {
     }
 
     @Command(name = "matrix", mixinStandardHelpOptions = true, description = {MatrixExport.DESC})
-    static final class Matrix implements Callable<Integer> {
-        @Mixin
-        ProjectArg project;
-
+    static final class Matrix extends ComputingJobCommand<MatrixExport.Result> {
         @Option(names = "--out", required = true, paramLabel = "FILE")
         Path out;
 
@@ -651,30 +618,26 @@ final class LfCommand implements Runnable {
         @Mixin
         SplitsOption split;
 
-        @Mixin
-        QuietOption quiet;
-
-        @Mixin
-        Output output;
-
-        @Spec
-        CommandSpec spec;
+        private OutputFile target;
 
         @Override
-        public Integer call() throws Exception {
-            OutputFile target = Projects.output(out, force.force, project.file);
+        void before() throws Exception {
+            target = Projects.output(out, force.force, project.file);
             target.check();
-            MatrixExport.Result written;
-            try (Project p = Projects.openForCaching(project.file); ConsoleProgress progress = quiet.progress()) {
-                written = new MatrixExport.Job(p, new MatrixExport.Params(splits(split.orAll())), target).run(progress, Cancellation.none());
-                Projects.noteUncached(p, output.json, spec.commandLine().getErr());
-            }
+        }
+
+        @Override
+        Workflow<MatrixExport.Result> job(Project p) throws Exception {
+            return new MatrixExport.Job(p, new MatrixExport.Params(splits(split.orAll())), target);
+        }
+
+        @Override
+        void print(MatrixExport.Result written, PrintWriter stdout) {
             if (output.json) {
-                Output.print(spec.commandLine().getOut(), Output.object().put("file", out.toString()).put("rows", written.rows()).put("lfs", written.lfs()));
+                Output.print(stdout, Output.object().put("file", out.toString()).put("rows", written.rows()).put("lfs", written.lfs()));
             } else {
-                spec.commandLine().getOut().printf("Wrote %d rows x %d LFs to %s%n", written.rows(), written.lfs(), out);
+                stdout.printf("Wrote %d rows x %d LFs to %s%n", written.rows(), written.lfs(), out);
             }
-            return Cli.OK;
         }
     }
 }

@@ -340,22 +340,15 @@ final class ModelCommand implements Runnable {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List fitted label-model runs.")
-    static final class ListRuns implements Callable<Integer> {
-        @Mixin
-        ProjectArg project;
-
-        @Mixin
-        Output output;
-
-        @Spec
-        CommandSpec spec;
+    static final class ListRuns extends ProjectJobCommand<List<RunList.Run>> {
 
         @Override
-        public Integer call() throws Exception {
-            List<RunList.Run> runs;
-            try (Project p = project.open(Project.Access.READ_ONLY)) {
-                runs = new RunList.Job(p).run(ProgressListener.NONE, Cancellation.none());
-            }
+        Workflow<List<RunList.Run>> job(Project p) {
+            return new RunList.Job(p);
+        }
+
+        @Override
+        void print(List<RunList.Run> runs, PrintWriter out) {
             if (output.json) {
                 ArrayNode list = Json.MAPPER.createArrayNode();
                 for (RunList.Run run : runs) {
@@ -363,15 +356,14 @@ final class ModelCommand implements Runnable {
                     list.addObject().put("run", r.id()).put("type", r.type()).put("fit_on", r.fitOn()).put("created_at", r.createdAt())
                             .set("metrics", run.model());
                 }
-                Output.print(spec.commandLine().getOut(), Output.object().set("runs", list));
+                Output.print(out, Output.object().set("runs", list));
             } else {
                 for (RunList.Run run : runs) {
                     ModelRecord r = run.record();
-                    spec.commandLine().getOut().printf("run %d: %s on %s, accuracy %s on %s, %s%n", r.id(), r.type(), r.fitOn(),
-                            f3(run.accuracy()), run.evalOn(), r.createdAt());
+                    out.printf("run %d: %s on %s, accuracy %s on %s, %s%n", r.id(), r.type(), r.fitOn(), f3(run.accuracy()), run.evalOn(),
+                            r.createdAt());
                 }
             }
-            return Cli.OK;
         }
     }
 }
