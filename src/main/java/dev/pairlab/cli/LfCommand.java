@@ -100,71 +100,68 @@ final class LfCommand implements Runnable {
         @Option(names = "--kind", required = true, converter = Kinds.class, description = LfKind.DESC)
         LfKind kind;
 
-        @Option(names = "--feature", description = "Feature rule: the feature (see 'pairlab analyze features').")
+        @Option(names = "--feature", description = LfEdit.DESC_FEATURE)
         String feature;
 
-        @Option(names = "--prefer", description = "Feature rule: higher or lower.")
+        @Option(names = "--prefer", description = LfEdit.DESC_PREFER)
         String prefer;
 
-        @Option(names = "--min", defaultValue = "0", description = "Feature rule: abstain when |Δ| is below this (default ${DEFAULT-VALUE}).")
+        @Option(names = "--min", defaultValue = LfEdit.DEFAULT_MIN, description = LfEdit.DESC_MIN + " (default ${DEFAULT-VALUE}).")
         double min;
 
-        @Option(names = "--max", description = "Feature rule: abstain when |Δ| is above this.")
+        @Option(names = "--max", description = LfEdit.DESC_MAX)
         Double max;
 
-        @Option(names = "--good", arity = "1..*", description = "Pattern rule: patterns that count for an answer.")
+        @Option(names = "--good", arity = "1..*", description = LfEdit.DESC_GOOD)
         List<String> good = new ArrayList<>();
 
-        @Option(names = "--bad", arity = "1..*", description = "Pattern rule: patterns that count against an answer.")
+        @Option(names = "--bad", arity = "1..*", description = LfEdit.DESC_BAD)
         List<String> bad = new ArrayList<>();
 
-        @Option(names = "--keywords", description = "Pattern rule: patterns are literal keywords, not regular expressions.")
+        @Option(names = "--keywords", description = LfEdit.DESC_KEYWORDS)
         boolean keywords;
 
-        @Option(names = "--case-sensitive", description = "Pattern rule: match case.")
+        @Option(names = "--case-sensitive", description = LfEdit.DESC_CASE_SENSITIVE)
         boolean caseSensitive;
 
-        @Option(names = "--whole-word", description = "Pattern rule: match whole words only.")
+        @Option(names = "--whole-word", description = LfEdit.DESC_WHOLE_WORD)
         boolean wholeWord;
 
-        @Option(names = "--count", defaultValue = "presence", description = "Pattern rule: presence (each pattern once) or occurrences.")
+        @Option(names = "--count", defaultValue = LfEdit.DEFAULT_COUNT, description = LfEdit.DESC_COUNT)
         String count;
 
-        @Option(names = "--good-file", description = "Exemplar LF: more good example texts, separated by lines holding only ---.")
+        @Option(names = "--good-file", description = LfEdit.DESC_GOOD_FILE)
         java.nio.file.Path goodFile;
 
-        @Option(names = "--bad-file", description = "Exemplar LF: more bad example texts, separated by lines holding only ---.")
+        @Option(names = "--bad-file", description = LfEdit.DESC_BAD_FILE)
         java.nio.file.Path badFile;
 
-        @Option(names = "--margin", defaultValue = "0.02",
-                description = "Exemplar LF: abstain when the answers' scores differ by less (default ${DEFAULT-VALUE}).")
+        @Option(names = "--margin", defaultValue = LfEdit.DEFAULT_MARGIN, description = LfEdit.DESC_MARGIN + " (default ${DEFAULT-VALUE}).")
         double margin;
 
-        @Option(names = "--file", description = "Code LF: the file holding the body of vote(LfPair p).")
+        @Option(names = "--file", description = LfEdit.DESC_CODE_FILE)
         Path file;
 
-        @Option(names = "--endpoint", description = "LLM judge: an OpenAI-compatible base URL, e.g. http://127.0.0.1:8080/v1"
-                + " (credentials in it are refused; plain http to another host is warned about).")
+        @Option(names = "--endpoint", description = LfEdit.DESC_ENDPOINT)
         String endpoint;
 
-        @Option(names = "--model", description = "LLM judge: the model name the endpoint knows.")
+        @Option(names = "--model", description = LfEdit.DESC_MODEL)
         String model;
 
-        @Option(names = "--prompt-file", description = "LLM judge: the prompt template with {context}, {a}, {b} (default: a built-in one).")
+        @Option(names = "--prompt-file", description = LfEdit.DESC_PROMPT_FILE)
         Path promptFile;
 
         @Option(names = "--both-orders", negatable = true, defaultValue = "true", fallbackValue = "true",
-                description = "LLM judge: ask A/B and B/A and vote only when they agree (default on).")
+                description = LfEdit.DESC_BOTH_ORDERS)
         boolean bothOrders;
 
-        @Option(names = "--key-env", description = "LLM judge: the NAME of the environment variable (or keyring entry) holding the API key, e.g. OPENAI_API_KEY;"
-                + " a key itself is refused.")
+        @Option(names = "--key-env", description = LfEdit.DESC_KEY_ENV)
         String keyEnv;
 
-        @Option(names = "--answer-regex", description = "LLM judge: a regex whose first group is A, B or tie (default: the answer is just that).")
+        @Option(names = "--answer-regex", description = LfEdit.DESC_ANSWER_REGEX)
         String answerRegex;
 
-        @Option(names = "--max-tokens", defaultValue = "8", description = "LLM judge: answer length limit (default ${DEFAULT-VALUE}).")
+        @Option(names = "--max-tokens", defaultValue = LfEdit.DEFAULT_MAX_TOKENS, description = LfEdit.DESC_MAX_TOKENS + " (default ${DEFAULT-VALUE}).")
         int maxTokens;
 
         @Mixin
@@ -247,7 +244,7 @@ final class LfCommand implements Runnable {
                     } catch (NoSuchFileException e) {
                         throw new BadInputException(e.getFile() + ": no such file");
                     }
-                    ExemplarRule texts = ExemplarRule.texts(model == null ? "minilm" : model, goodTexts, badTexts, margin);
+                    ExemplarRule texts = ExemplarRule.texts(model == null ? LfEdit.DEFAULT_EXEMPLAR_MODEL : model, goodTexts, badTexts, margin);
                     try (ConsoleProgress progress = new ConsoleProgress(System.err, false)) {
                         yield dev.pairlab.encoder.Exemplars.embed(texts, progress);
                     }

@@ -21,6 +21,36 @@ public final class LfEdit {
 
     public static final String DESC_NAME = "The LF's name: 1-100 letters, digits, _, - and . (a new LF's name is checked).";
 
+    // Each kind's fields: the defaults and descriptions 'lf add' and the LF editor's forms both show.
+    public static final String DEFAULT_MIN = "0";
+    public static final String DEFAULT_COUNT = "presence";
+    public static final String DEFAULT_MARGIN = "0.02";
+    public static final String DEFAULT_MAX_TOKENS = "8";
+    public static final String DEFAULT_EXEMPLAR_MODEL = "minilm";
+    public static final String DESC_FEATURE = "Feature rule: the feature (see 'pairlab analyze features').";
+    public static final String DESC_PREFER = "Feature rule: higher or lower.";
+    public static final String DESC_MAX = "Feature rule: abstain when |Δ| is above this.";
+    public static final String DESC_GOOD = "Pattern rule: patterns that count for an answer.";
+    public static final String DESC_BAD = "Pattern rule: patterns that count against an answer.";
+    public static final String DESC_KEYWORDS = "Pattern rule: patterns are literal keywords, not regular expressions.";
+    public static final String DESC_CASE_SENSITIVE = "Pattern rule: match case.";
+    public static final String DESC_WHOLE_WORD = "Pattern rule: match whole words only.";
+    public static final String DESC_GOOD_FILE = "Exemplar LF: more good example texts, separated by lines holding only ---.";
+    public static final String DESC_BAD_FILE = "Exemplar LF: more bad example texts, separated by lines holding only ---.";
+    public static final String DESC_CODE_FILE = "Code LF: the file holding the body of vote(LfPair p).";
+    public static final String DESC_MODEL = "LLM judge: the model name the endpoint knows.";
+    public static final String DESC_PROMPT_FILE = "LLM judge: the prompt template with {context}, {a}, {b} (default: a built-in one).";
+    public static final String DESC_ANSWER_REGEX = "LLM judge: a regex whose first group is A, B or tie (default: the answer is just that).";
+    public static final String DESC_ENDPOINT = "LLM judge: an OpenAI-compatible base URL, e.g. http://127.0.0.1:8080/v1"
+            + " (credentials in it are refused; plain http to another host is warned about).";
+    public static final String DESC_BOTH_ORDERS = "LLM judge: ask A/B and B/A and vote only when they agree (default on).";
+    public static final String DESC_KEY_ENV = "LLM judge: the NAME of the environment variable (or keyring entry) holding the API key, e.g. OPENAI_API_KEY;"
+            + " a key itself is refused.";
+    public static final String DESC_MIN = "Feature rule: abstain when |Δ| is below this";
+    public static final String DESC_COUNT = "Pattern rule: presence (each pattern once) or occurrences.";
+    public static final String DESC_MARGIN = "Exemplar LF: abstain when the answers' scores differ by less";
+    public static final String DESC_MAX_TOKENS = "LLM judge: answer length limit";
+
     /**
      * One LF to save as a new version (or as version 1 of a new LF).
      *
