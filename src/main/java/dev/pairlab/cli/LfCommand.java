@@ -90,10 +90,7 @@ final class LfCommand implements Runnable {
         "Exemplar LF:   --kind exemplar --good TEXT... [--bad TEXT...] [--good-file F] [--bad-file F] [--margin 0.02]",
         "               (votes for the answer closer to the good examples; needs 'pairlab embed' first)",
         "               (then 'pairlab lf apply PROJECT NAME' asks the model)"})
-    static final class Add implements Callable<Integer> {
-        @Mixin
-        ProjectArg project;
-
+    static final class Add extends ProjectJobCommand<LfRecord> {
         @Parameters(index = "1", paramLabel = "NAME", description = LfEdit.DESC_NAME)
         String name;
 
@@ -103,8 +100,8 @@ final class LfCommand implements Runnable {
         @Option(names = "--feature", description = LfEdit.DESC_FEATURE)
         String feature;
 
-        @Option(names = "--prefer", description = LfEdit.DESC_PREFER)
-        String prefer;
+        @Option(names = "--prefer", converter = Prefers.class, description = LfEdit.DESC_PREFER)
+        FeatureRule.Prefer prefer;
 
         @Option(names = "--min", defaultValue = LfEdit.DEFAULT_MIN, description = LfEdit.DESC_MIN + " (default ${DEFAULT-VALUE}).")
         double min;
@@ -127,8 +124,8 @@ final class LfCommand implements Runnable {
         @Option(names = "--whole-word", description = LfEdit.DESC_WHOLE_WORD)
         boolean wholeWord;
 
-        @Option(names = "--count", defaultValue = LfEdit.DEFAULT_COUNT, description = LfEdit.DESC_COUNT)
-        String count;
+        @Option(names = "--count", defaultValue = LfEdit.DEFAULT_COUNT, converter = Counts.class, description = LfEdit.DESC_COUNT)
+        PatternRule.Count count;
 
         @Option(names = "--good-file", description = LfEdit.DESC_GOOD_FILE)
         java.nio.file.Path goodFile;
@@ -164,32 +161,40 @@ final class LfCommand implements Runnable {
         @Option(names = "--max-tokens", defaultValue = LfEdit.DEFAULT_MAX_TOKENS, description = LfEdit.DESC_MAX_TOKENS + " (default ${DEFAULT-VALUE}).")
         int maxTokens;
 
-        @Mixin
-        Output output;
-
-        @Spec
-        CommandSpec spec;
-
         static final class Kinds extends ChoiceConverters.Via<LfKind> { Kinds() { super(LfKind::parse); } }
+        static final class Prefers extends ChoiceConverters.Via<FeatureRule.Prefer> { Prefers() { super(LfEdit::prefer); } }
+        static final class Counts extends ChoiceConverters.Via<PatternRule.Count> { Counts() { super(LfEdit::count); } }
+
+        private LfDefinition def;
 
         @Override
-        public Integer call() throws Exception {
+        Project.Access access() {
+            return Project.Access.READ_WRITE;
+        }
+
+        @Override
+        Workflow<LfRecord> job(Project p) {
+            return new LfEdit.SaveJob(p, new LfEdit.Save(name, def));
+        }
+
+        /** The definition from the options, made before the project is opened for writing (an exemplar's embedding takes a while). */
+        @Override
+        void before() throws Exception {
             if (LfName.problem(name) != null) { // said before an exemplar's embedding or a compile, not after
                 try (Project p = project.open(Project.Access.READ_ONLY)) {
                     LfEdit.requireUsableName(p, name);
                 }
             }
-            LfDefinition def = switch (kind) {
+            def = switch (kind) {
                 case FEATURE -> {
                     if (feature == null || prefer == null) {
                         throw new IllegalArgumentException("a feature rule needs --feature and --prefer");
                     }
                     Features.byName(feature);
-                    yield new FeatureRule(feature, FeatureRule.Prefer.parse(prefer), min, max);
+                    yield new FeatureRule(feature, prefer, min, max);
                 }
                 case PATTERN -> {
-                    PatternRule p = new PatternRule(good, bad, !keywords, caseSensitive, wholeWord,
-                            PatternRule.Count.valueOf(count.toUpperCase(java.util.Locale.ROOT)));
+                    PatternRule p = new PatternRule(good, bad, !keywords, caseSensitive, wholeWord, count);
                     p.compile();
                     yield p;
                 }
@@ -250,17 +255,15 @@ final class LfCommand implements Runnable {
                     }
                 }
             };
-            LfRecord saved;
-            try (Project p = project.open(Project.Access.READ_WRITE)) {
-                saved = new LfEdit.SaveJob(p, new LfEdit.Save(name, def)).run(ProgressListener.NONE, Cancellation.none());
-            }
+        }
+
+        @Override
+        void print(LfRecord saved, PrintWriter out) {
             if (output.json) {
-                Output.print(spec.commandLine().getOut(), Output.object().put("name", saved.name()).put("kind", saved.kind())
-                        .put("version", saved.version()));
+                Output.print(out, Output.object().put("name", saved.name()).put("kind", saved.kind()).put("version", saved.version()));
             } else {
-                spec.commandLine().getOut().println("Saved LF '" + saved.name() + "' version " + saved.version() + ": " + def.describe());
+                out.println("Saved LF '" + saved.name() + "' version " + saved.version() + ": " + def.describe());
             }
-            return Cli.OK;
         }
     }
 

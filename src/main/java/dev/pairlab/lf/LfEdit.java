@@ -72,6 +72,26 @@ public final class LfEdit {
         }
     }
 
+    /** A feature rule's direction from the word users type ("higher", "lower", any case). */
+    public static FeatureRule.Prefer prefer(String s) throws LfException {
+        for (FeatureRule.Prefer p : FeatureRule.Prefer.values()) {
+            if (p.name().equalsIgnoreCase(s == null ? "" : s.strip())) {
+                return p;
+            }
+        }
+        throw new LfException("a feature rule prefers higher or lower, not '" + s + "'");
+    }
+
+    /** A pattern rule's way of counting from the word users type ("presence", "occurrences", any case). */
+    public static PatternRule.Count count(String s) throws LfException {
+        for (PatternRule.Count c : PatternRule.Count.values()) {
+            if (c.name().equalsIgnoreCase(s == null ? "" : s.strip())) {
+                return c;
+            }
+        }
+        throw new LfException("a pattern rule counts presence or occurrences, not '" + s + "'");
+    }
+
     /**
      * Refuses a name that is not valid for a new LF; an existing LF's name is accepted as it is. Called
      * by the job, and before costly work (an exemplar's embedding, a compile) so that it is said first.
