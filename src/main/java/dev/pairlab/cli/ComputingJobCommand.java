@@ -4,11 +4,11 @@ import dev.pairlab.store.Project;
 import picocli.CommandLine.Mixin;
 
 /**
- * A {@link ProjectJobCommand} whose job computes features or LF votes: progress on stderr unless {@code -q},
+ * A {@link OneJobCommand} whose job computes features or LF votes: progress on stderr unless {@code -q},
  * and the project opened so that what is computed is kept without holding its lock meanwhile
  * ({@link Projects#openForCaching}).
  */
-abstract class ComputingJobCommand<R> extends ProjectJobCommand<R> {
+abstract class ComputingJobCommand<R> extends OneJobCommand<R> {
 
     @Mixin
     QuietOption quiet;

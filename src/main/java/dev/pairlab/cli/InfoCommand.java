@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 
 @Command(name = "info", mixinStandardHelpOptions = true,
         description = "Counts per split, gold balance (pool labels stay hidden), text lengths and imports.")
-final class InfoCommand extends ProjectJobCommand<ProjectInfo> {
+final class InfoCommand extends OneJobCommand<ProjectInfo> {
 
     @Override
     Workflow<ProjectInfo> job(Project p) {

@@ -90,7 +90,7 @@ final class LfCommand implements Runnable {
         "Exemplar LF:   --kind exemplar --good TEXT... [--bad TEXT...] [--good-file F] [--bad-file F] [--margin 0.02]",
         "               (votes for the answer closer to the good examples; needs 'pairlab embed' first)",
         "               (then 'pairlab lf apply PROJECT NAME' asks the model)"})
-    static final class Add extends ProjectJobCommand<LfRecord> {
+    static final class Add extends OneJobCommand<LfRecord> {
         @Parameters(index = "1", paramLabel = "NAME", description = LfEdit.DESC_NAME)
         String name;
 
@@ -268,7 +268,7 @@ final class LfCommand implements Runnable {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the project's labeling functions.")
-    static final class ListLfs extends ProjectJobCommand<List<LfRecord>> {
+    static final class ListLfs extends OneJobCommand<List<LfRecord>> {
 
         @Override
         Workflow<List<LfRecord>> job(Project p) {
@@ -304,7 +304,7 @@ final class LfCommand implements Runnable {
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one labeling function's definition.")
-    static final class Show extends ProjectJobCommand<LfRecord> {
+    static final class Show extends OneJobCommand<LfRecord> {
         @Parameters(index = "1", paramLabel = "NAME")
         String name;
 
@@ -342,7 +342,7 @@ final class LfCommand implements Runnable {
         "Code LFs you did not write here abstain until trusted; LLM judges you did not set up here are not asked. Trust is",
         "kept under your home folder, by the SHA-256 of each LF's source (a judge's definition): an edited LF needs trust",
         "again. --trust-code on any command runs all code LFs for one run."})
-    static final class Trust extends ProjectJobCommand<TrustChange.Result> {
+    static final class Trust extends OneJobCommand<TrustChange.Result> {
         @Parameters(index = "1..*", paramLabel = "NAME", description = TrustChange.DESC_NAMES)
         List<String> names;
 
@@ -432,7 +432,7 @@ final class LfCommand implements Runnable {
     @Command(name = "preset", mixinStandardHelpOptions = true, description = {"Add the paper's LF set: hh, ub, ubp or mt-bench.",
         "By default the cleaned-up set (case-insensitive patterns with word boundaries; whole-word keywords);",
         "--exact adds the reference code's LFs as written there (case-sensitive regexes, space-split keywords, its flaws too)."})
-    static final class Preset extends ProjectJobCommand<Map<String, LfDefinition>> {
+    static final class Preset extends OneJobCommand<Map<String, LfDefinition>> {
         @Parameters(index = "1", paramLabel = "PRESET", converter = Names.class, description = PresetAdding.DESC_PRESET)
         PresetAdding.Preset preset;
 

@@ -340,7 +340,7 @@ final class ModelCommand implements Runnable {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List fitted label-model runs.")
-    static final class ListRuns extends ProjectJobCommand<List<RunList.Run>> {
+    static final class ListRuns extends OneJobCommand<List<RunList.Run>> {
 
         @Override
         Workflow<List<RunList.Run>> job(Project p) {

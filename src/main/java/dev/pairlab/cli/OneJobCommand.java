@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
  *
  * @param <R> the job's result
  */
-abstract class ProjectJobCommand<R> implements Callable<Integer> {
+abstract class OneJobCommand<R> implements Callable<Integer> {
 
     @Mixin
     ProjectArg project;

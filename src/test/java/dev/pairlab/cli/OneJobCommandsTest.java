@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * project is what it was before the jobs (lines captured from the jar of commit 05a92ba), and a wrong choice
  * is said in the user's words.
  */
-class ProjectJobCommandsTest {
+class OneJobCommandsTest {
 
     @TempDir
     static Path dir;
