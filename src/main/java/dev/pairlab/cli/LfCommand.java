@@ -5,10 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pairlab.analysis.LengthSplit;
 import dev.pairlab.analysis.LfStats;
 import dev.pairlab.analysis.Subsets;
-import dev.pairlab.lf.CodeCompiler;
 import dev.pairlab.lf.CodeRule;
 import dev.pairlab.lf.CodeTrust;
-import dev.pairlab.lf.CompileException;
 import dev.pairlab.lf.ExemplarRule;
 import dev.pairlab.lf.FeatureRule;
 import dev.pairlab.lf.JudgeRule;
@@ -202,23 +200,7 @@ final class LfCommand implements Runnable {
                     if (file == null) {
                         throw new IllegalArgumentException("a code LF needs --file");
                     }
-                    String source;
-                    try {
-                        source = Files.readString(file, StandardCharsets.UTF_8);
-                    } catch (NoSuchFileException e) {
-                        throw new BadInputException(file + ": no such file");
-                    }
-                    try {
-                        CodeCompiler.compile(source);
-                    } catch (CompileException e) {
-                        StringBuilder sb = new StringBuilder();
-                        for (CompileException.Problem p : e.problems()) {
-                            sb.append(sb.length() == 0 ? "" : "\n").append(file).append(':').append(p.line()).append(':')
-                                    .append(p.column()).append(": ").append(p.message());
-                        }
-                        throw new BadInputException(sb.toString());
-                    }
-                    yield new CodeRule(source);
+                    yield LfEdit.codeLf(file);
                 }
                 case LLM -> {
                     if (endpoint == null || model == null) {

@@ -10,6 +10,11 @@ import dev.pairlab.task.Parameters;
 import dev.pairlab.task.Problem;
 import dev.pairlab.task.ProgressListener;
 import dev.pairlab.task.Workflow;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -70,6 +75,30 @@ public final class LfEdit {
             }
             return problems;
         }
+    }
+
+    /**
+     * A code LF from a file holding the body of {@code vote(LfPair p)}, compiled first so that a mistake is said now,
+     * each as {@code file:line:column: message}.
+     */
+    public static CodeRule codeLf(Path file) throws BadInputException, LfException, IOException {
+        String source;
+        try {
+            source = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new BadInputException(file + ": no such file");
+        }
+        try {
+            CodeCompiler.compile(source);
+        } catch (CompileException e) {
+            StringBuilder sb = new StringBuilder();
+            for (CompileException.Problem p : e.problems()) {
+                sb.append(sb.length() == 0 ? "" : "\n").append(file).append(':').append(p.line()).append(':')
+                        .append(p.column()).append(": ").append(p.message());
+            }
+            throw new BadInputException(sb.toString());
+        }
+        return new CodeRule(source);
     }
 
     /** A feature rule's direction from the word users type ("higher", "lower", any case). */

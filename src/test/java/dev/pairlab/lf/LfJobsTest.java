@@ -113,6 +113,19 @@ class LfJobsTest {
     }
 
     @Test
+    void aCodeLfFileIsCompiledAndItsMistakesNamedByFileLineAndColumn() throws Exception {
+        Path good = dir.resolve("longer.java");
+        java.nio.file.Files.writeString(good, "return p.delta(\"length\") > 0 ? B : A;\n");
+        assertEquals("return p.delta(\"length\") > 0 ? B : A;\n", LfEdit.codeLf(good).source());
+        Path bad = dir.resolve("bad.java");
+        java.nio.file.Files.writeString(bad, "int x = 1;\nreturn nosuch;\n");
+        BadInputException compile = assertThrows(BadInputException.class, () -> LfEdit.codeLf(bad));
+        assertTrue(compile.getMessage().startsWith(bad + ":2:"), compile.getMessage());
+        BadInputException missing = assertThrows(BadInputException.class, () -> LfEdit.codeLf(dir.resolve("none.java")));
+        assertEquals(dir.resolve("none.java") + ": no such file", missing.getMessage());
+    }
+
+    @Test
     void theKindIsOneOfFiveKeys() throws Exception {
         assertEquals(LfKind.LLM, LfKind.parse("llm"));
         assertEquals(JudgeRule.KIND, LfKind.LLM.key());
