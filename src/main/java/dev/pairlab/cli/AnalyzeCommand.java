@@ -3,21 +3,16 @@ package dev.pairlab.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pairlab.analysis.FeatureAnalysis;
+import dev.pairlab.analysis.FeatureSurvey;
 import dev.pairlab.analysis.LengthSplit;
-import dev.pairlab.analysis.Subsets;
 import dev.pairlab.features.Feature;
-import dev.pairlab.features.FeatureCache;
-import dev.pairlab.features.FeatureTable;
-import dev.pairlab.features.Features;
-import dev.pairlab.store.Pairs;
+import dev.pairlab.pairs.Split;
 import dev.pairlab.store.Project;
-import dev.pairlab.task.Cancellation;
+import dev.pairlab.task.Workflow;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Callable;
+import java.util.Set;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,46 +33,29 @@ final class AnalyzeCommand implements Runnable {
         "and the rule 'prefer higher/lower, abstain if |Δ| < t' with the threshold that maximizes coverage × (2·accuracy − 1);",
         "then that rule's accuracy (95 %% Wilson interval) on all pairs, on length-matched pairs",
         "and where the longer answer loses, and whether it is distinguishable from chance."})
-    static final class FeaturesCmd implements Callable<Integer> {
-        @Mixin
-        ProjectArg project;
-
-        @Option(names = "--split", split = ",", defaultValue = "train", description = "Splits to analyse (default ${DEFAULT-VALUE}).")
+    static final class FeaturesCmd extends ComputingJobCommand<List<FeatureSurvey.FeatureResult>> {
+        @Option(names = "--split", split = ",", defaultValue = FeatureSurvey.DEFAULT_SPLITS,
+                description = FeatureSurvey.DESC_SPLITS + " (default ${DEFAULT-VALUE}).")
         List<String> split;
 
-        @Option(names = {"-q", "--quiet"}, description = "No progress output.")
-        boolean quiet;
-
-        @Mixin
-        Output output;
-
-        @Spec
-        CommandSpec spec;
+        @Override
+        Workflow<List<FeatureSurvey.FeatureResult>> job(Project p) throws Exception {
+            return new FeatureSurvey.Job(p, new FeatureSurvey.Params(LfCommand.splits(split)));
+        }
 
         @Override
-        public Integer call() throws Exception {
-            FeatureTable table;
-            Pairs.Labels labels;
-            try (Project p = Projects.openForCaching(project.file);
-                 ConsoleProgress progress = new ConsoleProgress(System.err, quiet)) {
-                table = FeatureCache.ensure(p, progress, Cancellation.none());
-                labels = Pairs.labels(p, false);
-                Projects.noteUncached(p, output.json, spec.commandLine().getErr());
-            }
-            int[] rows = Subsets.rows(labels, LfCommand.splits(split));
-            PrintWriter out = spec.commandLine().getOut();
+        void print(List<FeatureSurvey.FeatureResult> results, PrintWriter out) throws Exception {
+            Set<Split> splits = LfCommand.splits(split);
             ObjectNode o = Output.object();
             ArrayNode list = o.putArray("features");
             if (!output.json) {
                 out.printf("%-18s %-11s %6s %10s %10s %9s %-7s %9s %8s %8s%n", "feature", "unit", "pairs", "pref.mean", "rej.mean",
                         "pref>rej", "prefer", "min|Δ|", "coverage", "accuracy");
             }
-            java.util.Set<dev.pairlab.pairs.Split> splits = LfCommand.splits(split);
-            java.util.Map<String, LengthSplit.Breakdown> byLength = new java.util.LinkedHashMap<>();
-            for (Feature f : Features.in(table)) {
-                FeatureAnalysis.Report r = FeatureAnalysis.analyse(table, f.name(), rows, labels.gold());
-                LengthSplit.Breakdown b = FeatureAnalysis.suggestedByLength(table, r, rows, labels.gold());
-                byLength.put(f.name(), b);
+            for (FeatureSurvey.FeatureResult result : results) {
+                Feature f = result.feature();
+                FeatureAnalysis.Report r = result.report();
+                LengthSplit.Breakdown b = result.byLength();
                 if (output.json) {
                     ObjectNode x = list.addObject().put("name", f.name()).put("description", f.description()).put("unit", f.unit())
                             .put("pairs", r.pairs()).put("preferred_mean", r.preferredMean()).put("rejected_mean", r.rejectedMean())
@@ -116,10 +94,10 @@ final class AnalyzeCommand implements Runnable {
                 out.println("The suggested rules " + LengthReport.measuredOn(splits, true) + ", by length:");
                 out.printf("%-18s %-26s %-26s %-26s %s%n", "feature", "all pairs", "length-matched", "longer loses", "verdict");
                 LengthSplit.Breakdown any = null;
-                for (Map.Entry<String, LengthSplit.Breakdown> e : byLength.entrySet()) {
-                    LengthSplit.Breakdown b = e.getValue();
+                for (FeatureSurvey.FeatureResult result : results) {
+                    LengthSplit.Breakdown b = result.byLength();
                     any = b;
-                    out.printf("%-18s %-26s %-26s %-26s %s%n", e.getKey(), LengthReport.cell(b.all().votes()),
+                    out.printf("%-18s %-26s %-26s %-26s %s%n", result.feature().name(), LengthReport.cell(b.all().votes()),
                             LengthReport.cell(b.lengthMatched().votes()), LengthReport.cell(b.longerLoses().votes()), b.verdict());
                 }
                 if (any != null) {
@@ -129,7 +107,6 @@ final class AnalyzeCommand implements Runnable {
                 }
                 out.println(LengthReport.FOOTNOTE);
             }
-            return Cli.OK;
         }
     }
 }

@@ -3,40 +3,27 @@ package dev.pairlab.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pairlab.pairs.Split;
-import dev.pairlab.store.Pairs;
 import dev.pairlab.store.Project;
 import dev.pairlab.store.ProjectInfo;
+import dev.pairlab.task.Workflow;
 import java.io.PrintWriter;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "info", mixinStandardHelpOptions = true,
         description = "Counts per split, gold balance (pool labels stay hidden), text lengths and imports.")
-final class InfoCommand implements Callable<Integer> {
-
-    @Mixin
-    ProjectArg project;
-
-    @Mixin
-    Output output;
-
-    @Spec
-    CommandSpec spec;
+final class InfoCommand extends OneJobCommand<ProjectInfo> {
 
     @Override
-    public Integer call() throws Exception {
-        ProjectInfo info;
-        try (Project p = project.open(Project.Access.READ_ONLY)) {
-            info = Pairs.info(p);
-        }
-        PrintWriter out = spec.commandLine().getOut();
+    Workflow<ProjectInfo> job(Project p) {
+        return new ProjectInfo.Job(p);
+    }
+
+    @Override
+    void print(ProjectInfo info, PrintWriter out) {
         if (output.json) {
             Output.print(out, json(info));
-            return Cli.OK;
+            return;
         }
         out.printf("Project %s: %d pairs%n", info.name(), info.pairs());
         out.printf("  %-6s %8s %8s %8s %10s%n", "split", "pairs", "gold A", "gold B", "unlabeled");
@@ -58,7 +45,6 @@ final class InfoCommand implements Callable<Integer> {
             out.printf("  import %d: %s (%s) %d pairs, %d invalid skipped, %d dropped, %s%n", i.id(), i.file(), i.format(),
                     i.pairs(), i.invalid(), i.dropped(), i.importedAt());
         }
-        return Cli.OK;
     }
 
     private static void printLengths(PrintWriter out, String what, ProjectInfo.LengthStats s) {

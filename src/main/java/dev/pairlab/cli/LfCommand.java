@@ -6,20 +6,15 @@ import dev.pairlab.analysis.LengthSplit;
 import dev.pairlab.analysis.LfStatsJob;
 import dev.pairlab.analysis.LfStats;
 import dev.pairlab.analysis.Subsets;
-import dev.pairlab.lf.CodeCompiler;
 import dev.pairlab.lf.CodeRule;
 import dev.pairlab.lf.CodeTrust;
-import dev.pairlab.lf.CompileException;
 import dev.pairlab.lf.ExemplarRule;
 import dev.pairlab.lf.FeatureRule;
-import dev.pairlab.lf.LabelMatrix;
-import dev.pairlab.lf.LabelMatrixCsv;
 import dev.pairlab.lf.JudgeRule;
 import dev.pairlab.lf.LfDefinition;
 import dev.pairlab.lf.LfException;
 import dev.pairlab.lf.LfProblem;
 import dev.pairlab.lf.PatternRule;
-import dev.pairlab.lf.Presets;
 import dev.pairlab.lf.ProjectLabeling;
 import dev.pairlab.pairs.BadInputException;
 import dev.pairlab.pairs.Json;
@@ -47,6 +42,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import dev.pairlab.analysis.MatrixExport;
+import dev.pairlab.lf.LfEdit;
+import dev.pairlab.lf.LfKind;
+import dev.pairlab.lf.PresetAdding;
+import dev.pairlab.lf.TrustChange;
+import dev.pairlab.task.Cancellation;
+import dev.pairlab.task.ProgressListener;
+import dev.pairlab.task.Workflow;
 
 @Command(name = "lf", mixinStandardHelpOptions = true, description = "Labeling functions: add, list, show, trust, remove, presets, stats, label matrix, agreement, history, diff, revert.",
         subcommands = {LfCommand.Add.class, LfCommand.ListLfs.class, LfCommand.Show.class, LfCommand.Trust.class, LfCommand.Remove.class,
@@ -86,135 +89,121 @@ final class LfCommand implements Runnable {
         "Exemplar LF:   --kind exemplar --good TEXT... [--bad TEXT...] [--good-file F] [--bad-file F] [--margin 0.02]",
         "               (votes for the answer closer to the good examples; needs 'pairlab embed' first)",
         "               (then 'pairlab lf apply PROJECT NAME' asks the model)"})
-    static final class Add implements Callable<Integer> {
-        @Mixin
-        ProjectArg project;
-
-        @Parameters(index = "1", paramLabel = "NAME", description = "The LF's name: 1-100 letters, digits, _, - and . (a new LF's name is checked).")
+    static final class Add extends OneJobCommand<LfRecord> {
+        @Parameters(index = "1", paramLabel = "NAME", description = LfEdit.DESC_NAME)
         String name;
 
-        @Option(names = "--kind", required = true, description = "feature, pattern, code, llm or exemplar")
-        String kind;
+        @Option(names = "--kind", required = true, converter = Kinds.class, description = LfKind.DESC)
+        LfKind kind;
 
-        @Option(names = "--feature", description = "Feature rule: the feature (see 'pairlab analyze features').")
+        @Option(names = "--feature", description = LfEdit.DESC_FEATURE)
         String feature;
 
-        @Option(names = "--prefer", description = "Feature rule: higher or lower.")
-        String prefer;
+        @Option(names = "--prefer", converter = Prefers.class, description = LfEdit.DESC_PREFER)
+        FeatureRule.Prefer prefer;
 
-        @Option(names = "--min", defaultValue = "0", description = "Feature rule: abstain when |Δ| is below this (default ${DEFAULT-VALUE}).")
+        @Option(names = "--min", defaultValue = LfEdit.DEFAULT_MIN, description = LfEdit.DESC_MIN + " (default ${DEFAULT-VALUE}).")
         double min;
 
-        @Option(names = "--max", description = "Feature rule: abstain when |Δ| is above this.")
+        @Option(names = "--max", description = LfEdit.DESC_MAX)
         Double max;
 
-        @Option(names = "--good", arity = "1..*", description = "Pattern rule: patterns that count for an answer.")
+        @Option(names = "--good", arity = "1..*", description = LfEdit.DESC_GOOD)
         List<String> good = new ArrayList<>();
 
-        @Option(names = "--bad", arity = "1..*", description = "Pattern rule: patterns that count against an answer.")
+        @Option(names = "--bad", arity = "1..*", description = LfEdit.DESC_BAD)
         List<String> bad = new ArrayList<>();
 
-        @Option(names = "--keywords", description = "Pattern rule: patterns are literal keywords, not regular expressions.")
+        @Option(names = "--keywords", description = LfEdit.DESC_KEYWORDS)
         boolean keywords;
 
-        @Option(names = "--case-sensitive", description = "Pattern rule: match case.")
+        @Option(names = "--case-sensitive", description = LfEdit.DESC_CASE_SENSITIVE)
         boolean caseSensitive;
 
-        @Option(names = "--whole-word", description = "Pattern rule: match whole words only.")
+        @Option(names = "--whole-word", description = LfEdit.DESC_WHOLE_WORD)
         boolean wholeWord;
 
-        @Option(names = "--count", defaultValue = "presence", description = "Pattern rule: presence (each pattern once) or occurrences.")
-        String count;
+        @Option(names = "--count", defaultValue = LfEdit.DEFAULT_COUNT, converter = Counts.class, description = LfEdit.DESC_COUNT)
+        PatternRule.Count count;
 
-        @Option(names = "--good-file", description = "Exemplar LF: more good example texts, separated by lines holding only ---.")
+        @Option(names = "--good-file", description = LfEdit.DESC_GOOD_FILE)
         java.nio.file.Path goodFile;
 
-        @Option(names = "--bad-file", description = "Exemplar LF: more bad example texts, separated by lines holding only ---.")
+        @Option(names = "--bad-file", description = LfEdit.DESC_BAD_FILE)
         java.nio.file.Path badFile;
 
-        @Option(names = "--margin", defaultValue = "0.02",
-                description = "Exemplar LF: abstain when the answers' scores differ by less (default ${DEFAULT-VALUE}).")
+        @Option(names = "--margin", defaultValue = LfEdit.DEFAULT_MARGIN, description = LfEdit.DESC_MARGIN + " (default ${DEFAULT-VALUE}).")
         double margin;
 
-        @Option(names = "--file", description = "Code LF: the file holding the body of vote(LfPair p).")
+        @Option(names = "--file", description = LfEdit.DESC_CODE_FILE)
         Path file;
 
-        @Option(names = "--endpoint", description = "LLM judge: an OpenAI-compatible base URL, e.g. http://127.0.0.1:8080/v1"
-                + " (credentials in it are refused; plain http to another host is warned about).")
+        @Option(names = "--endpoint", description = LfEdit.DESC_ENDPOINT)
         String endpoint;
 
-        @Option(names = "--model", description = "LLM judge: the model name the endpoint knows.")
+        @Option(names = "--model", description = LfEdit.DESC_MODEL)
         String model;
 
-        @Option(names = "--prompt-file", description = "LLM judge: the prompt template with {context}, {a}, {b} (default: a built-in one).")
+        @Option(names = "--prompt-file", description = LfEdit.DESC_PROMPT_FILE)
         Path promptFile;
 
         @Option(names = "--both-orders", negatable = true, defaultValue = "true", fallbackValue = "true",
-                description = "LLM judge: ask A/B and B/A and vote only when they agree (default on).")
+                description = LfEdit.DESC_BOTH_ORDERS)
         boolean bothOrders;
 
-        @Option(names = "--key-env", description = "LLM judge: the NAME of the environment variable (or keyring entry) holding the API key, e.g. OPENAI_API_KEY;"
-                + " a key itself is refused.")
+        @Option(names = "--key-env", description = LfEdit.DESC_KEY_ENV)
         String keyEnv;
 
-        @Option(names = "--answer-regex", description = "LLM judge: a regex whose first group is A, B or tie (default: the answer is just that).")
+        @Option(names = "--answer-regex", description = LfEdit.DESC_ANSWER_REGEX)
         String answerRegex;
 
-        @Option(names = "--max-tokens", defaultValue = "8", description = "LLM judge: answer length limit (default ${DEFAULT-VALUE}).")
+        @Option(names = "--max-tokens", defaultValue = LfEdit.DEFAULT_MAX_TOKENS, description = LfEdit.DESC_MAX_TOKENS + " (default ${DEFAULT-VALUE}).")
         int maxTokens;
 
-        @Mixin
-        Output output;
+        static final class Kinds extends ChoiceConverters.Via<LfKind> { Kinds() { super(LfKind::parse); } }
+        static final class Prefers extends ChoiceConverters.Via<FeatureRule.Prefer> { Prefers() { super(LfEdit::prefer); } }
+        static final class Counts extends ChoiceConverters.Via<PatternRule.Count> { Counts() { super(LfEdit::count); } }
 
-        @Spec
-        CommandSpec spec;
+        private LfDefinition def;
 
         @Override
-        public Integer call() throws Exception {
+        Project.Access access() {
+            return Project.Access.READ_WRITE;
+        }
+
+        @Override
+        Workflow<LfRecord> job(Project p) {
+            return new LfEdit.SaveJob(p, new LfEdit.Save(name, def));
+        }
+
+        /** The definition from the options, made before the project is opened for writing (an exemplar's embedding takes a while). */
+        @Override
+        void before() throws Exception {
             if (LfName.problem(name) != null) { // said before an exemplar's embedding or a compile, not after
                 try (Project p = project.open(Project.Access.READ_ONLY)) {
-                    if (Lfs.get(p, name) == null) {
-                        LfName.require(name);
-                    }
+                    LfEdit.requireUsableName(p, name);
                 }
             }
-            LfDefinition def = switch (kind) {
-                case FeatureRule.KIND -> {
+            def = switch (kind) {
+                case FEATURE -> {
                     if (feature == null || prefer == null) {
                         throw new IllegalArgumentException("a feature rule needs --feature and --prefer");
                     }
                     Features.byName(feature);
-                    yield new FeatureRule(feature, FeatureRule.Prefer.parse(prefer), min, max);
+                    yield new FeatureRule(feature, prefer, min, max);
                 }
-                case PatternRule.KIND -> {
-                    PatternRule p = new PatternRule(good, bad, !keywords, caseSensitive, wholeWord,
-                            PatternRule.Count.valueOf(count.toUpperCase(java.util.Locale.ROOT)));
+                case PATTERN -> {
+                    PatternRule p = new PatternRule(good, bad, !keywords, caseSensitive, wholeWord, count);
                     p.compile();
                     yield p;
                 }
-                case CodeRule.KIND -> {
+                case CODE -> {
                     if (file == null) {
                         throw new IllegalArgumentException("a code LF needs --file");
                     }
-                    String source;
-                    try {
-                        source = Files.readString(file, StandardCharsets.UTF_8);
-                    } catch (NoSuchFileException e) {
-                        throw new BadInputException(file + ": no such file");
-                    }
-                    try {
-                        CodeCompiler.compile(source);
-                    } catch (CompileException e) {
-                        StringBuilder sb = new StringBuilder();
-                        for (CompileException.Problem p : e.problems()) {
-                            sb.append(sb.length() == 0 ? "" : "\n").append(file).append(':').append(p.line()).append(':')
-                                    .append(p.column()).append(": ").append(p.message());
-                        }
-                        throw new BadInputException(sb.toString());
-                    }
-                    yield new CodeRule(source);
+                    yield LfEdit.codeLf(file);
                 }
-                case JudgeRule.KIND -> {
+                case LLM -> {
                     if (endpoint == null || model == null) {
                         throw new IllegalArgumentException("an LLM judge LF needs --endpoint and --model");
                     }
@@ -230,7 +219,7 @@ final class LfCommand implements Runnable {
                     PlainHttp.warn(spec.commandLine().getErr(), judge.endpoint());
                     yield judge;
                 }
-                case ExemplarRule.KIND -> {
+                case EXEMPLAR -> {
                     List<String> goodTexts = new java.util.ArrayList<>(good == null ? List.of() : good);
                     List<String> badTexts = new java.util.ArrayList<>(bad == null ? List.of() : bad);
                     try {
@@ -243,49 +232,34 @@ final class LfCommand implements Runnable {
                     } catch (NoSuchFileException e) {
                         throw new BadInputException(e.getFile() + ": no such file");
                     }
-                    ExemplarRule texts = ExemplarRule.texts(model == null ? "minilm" : model, goodTexts, badTexts, margin);
+                    ExemplarRule texts = ExemplarRule.texts(model == null ? LfEdit.DEFAULT_EXEMPLAR_MODEL : model, goodTexts, badTexts, margin);
                     try (ConsoleProgress progress = new ConsoleProgress(System.err, false)) {
                         yield dev.pairlab.encoder.Exemplars.embed(texts, progress);
                     }
                 }
-                default -> throw new IllegalArgumentException("--kind must be feature, pattern, code, llm or exemplar, not '" + kind + "'");
             };
-            LfRecord saved;
-            try (Project p = project.open(Project.Access.READ_WRITE)) {
-                saved = Lfs.save(p, name, def.kind(), def.toJson().toString());
-            }
-            String trusted = CodeTrust.content(saved);
-            if (trusted != null) {
-                CodeTrust.forUser().trust(trusted, saved.name()); // set up by this user: trusted as it is saved
-            }
+        }
+
+        @Override
+        void print(LfRecord saved, PrintWriter out) {
             if (output.json) {
-                Output.print(spec.commandLine().getOut(), Output.object().put("name", saved.name()).put("kind", saved.kind())
-                        .put("version", saved.version()));
+                Output.print(out, Output.object().put("name", saved.name()).put("kind", saved.kind()).put("version", saved.version()));
             } else {
-                spec.commandLine().getOut().println("Saved LF '" + saved.name() + "' version " + saved.version() + ": " + def.describe());
+                out.println("Saved LF '" + saved.name() + "' version " + saved.version() + ": " + def.describe());
             }
-            return Cli.OK;
         }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the project's labeling functions.")
-    static final class ListLfs implements Callable<Integer> {
-        @Mixin
-        ProjectArg project;
-
-        @Mixin
-        Output output;
-
-        @Spec
-        CommandSpec spec;
+    static final class ListLfs extends OneJobCommand<List<LfRecord>> {
 
         @Override
-        public Integer call() throws Exception {
-            List<LfRecord> lfs;
-            try (Project p = project.open(Project.Access.READ_ONLY)) {
-                lfs = Lfs.list(p);
-            }
-            PrintWriter out = spec.commandLine().getOut();
+        Workflow<List<LfRecord>> job(Project p) {
+            return (progress, cancel) -> Lfs.list(p);
+        }
+
+        @Override
+        void print(List<LfRecord> lfs, PrintWriter out) {
             if (output.json) {
                 ArrayNode list = Json.MAPPER.createArrayNode();
                 for (LfRecord r : lfs) {
@@ -301,7 +275,6 @@ final class LfCommand implements Runnable {
                     out.println("No labeling functions yet: 'pairlab lf preset PROJECT mt-bench' adds the paper's set.");
                 }
             }
-            return Cli.OK;
         }
 
         private static String describe(LfRecord r) {
@@ -314,35 +287,29 @@ final class LfCommand implements Runnable {
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one labeling function's definition.")
-    static final class Show implements Callable<Integer> {
-        @Mixin
-        ProjectArg project;
-
+    static final class Show extends OneJobCommand<LfRecord> {
         @Parameters(index = "1", paramLabel = "NAME")
         String name;
 
-        @Mixin
-        Output output;
-
-        @Spec
-        CommandSpec spec;
+        @Override
+        Workflow<LfRecord> job(Project p) {
+            return (progress, cancel) -> {
+                LfRecord r = Lfs.get(p, name);
+                if (r == null) {
+                    throw LfEdit.noSuchLf(p, name);
+                }
+                return r;
+            };
+        }
 
         @Override
-        public Integer call() throws Exception {
-            LfRecord r;
-            try (Project p = project.open(Project.Access.READ_ONLY)) {
-                r = Lfs.get(p, name);
-            }
-            if (r == null) {
-                throw new BadInputException("no LF named '" + name + "' in " + project.file);
-            }
+        void print(LfRecord r, PrintWriter out) throws Exception {
             ObjectNode o = Output.object().put("name", r.name()).put("kind", r.kind()).put("version", r.version())
                     .put("enabled", r.enabled()).put("created_at", r.createdAt()).put("edited_at", r.editedAt());
             o.set("definition", Json.MAPPER.readTree(r.definition()));
             if (output.json) {
-                Output.print(spec.commandLine().getOut(), o);
+                Output.print(out, o);
             } else {
-                PrintWriter out = spec.commandLine().getOut();
                 out.printf("%s (%s, version %d%s), edited %s%n", r.name(), r.kind(), r.version(), r.enabled() ? "" : ", disabled", r.editedAt());
                 if (r.kind().equals(CodeRule.KIND)) {
                     out.println(Json.MAPPER.readTree(r.definition()).path("source").asText());
@@ -350,7 +317,6 @@ final class LfCommand implements Runnable {
                     out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(Json.MAPPER.readTree(r.definition())));
                 }
             }
-            return Cli.OK;
         }
     }
 
@@ -359,170 +325,125 @@ final class LfCommand implements Runnable {
         "Code LFs you did not write here abstain until trusted; LLM judges you did not set up here are not asked. Trust is",
         "kept under your home folder, by the SHA-256 of each LF's source (a judge's definition): an edited LF needs trust",
         "again. --trust-code on any command runs all code LFs for one run."})
-    static final class Trust implements Callable<Integer> {
+    static final class Trust extends OneJobCommand<TrustChange.Result> {
+        @Parameters(index = "1..*", paramLabel = "NAME", description = TrustChange.DESC_NAMES)
+        List<String> names;
+
+        @Option(names = "--all", description = TrustChange.DESC_ALL)
+        boolean all;
+
+        @Option(names = "--revoke", description = TrustChange.DESC_REVOKE)
+        boolean revoke;
+
+        @Override
+        void before() throws Exception {
+            new TrustChange.Params(names, all, revoke).requireValid(); // said before the project is opened, as before
+        }
+
+        @Override
+        Workflow<TrustChange.Result> job(Project p) {
+            return new TrustChange.Job(p, new TrustChange.Params(names, all, revoke), CodeTrust.forUser());
+        }
+
+        @Override
+        void print(TrustChange.Result result, PrintWriter out) {
+            if (output.json) {
+                ArrayNode list = Json.MAPPER.createArrayNode();
+                result.lfs().forEach(e -> list.addObject().put("name", e.name()).put("sha256", e.sha256()).put("trusted", e.trusted()));
+                Output.print(out, Output.object().put("store", result.store().toString()).set("lfs", list));
+            } else {
+                for (TrustChange.Entry e : result.lfs()) {
+                    out.println((revoke ? "No longer trusted: " : "Trusted: ") + e.name() + " (sha256 " + e.sha256().substring(0, 12) + "…)");
+                }
+                if (result.lfs().isEmpty()) {
+                    out.println("The project has no code LFs or LLM judges.");
+                }
+            }
+        }
+    }
+
+    /** An LF removed, enabled or disabled: the three commands differ only in the change. */
+    abstract static class OneLf implements Callable<Integer> {
         @Mixin
         ProjectArg project;
 
-        @Parameters(index = "1..*", paramLabel = "NAME", description = "The LFs to trust.")
-        List<String> names;
-
-        @Option(names = "--all", description = "Every code LF and LLM judge of the project.")
-        boolean all;
-
-        @Option(names = "--revoke", description = "Take trust back instead.")
-        boolean revoke;
-
-        @Mixin
-        Output output;
+        @Parameters(index = "1", paramLabel = "NAME")
+        String name;
 
         @Spec
         CommandSpec spec;
 
+        private final LfEdit.Change change;
+
+        OneLf(LfEdit.Change change) {
+            this.change = change;
+        }
+
         @Override
         public Integer call() throws Exception {
-            if (all == (names != null && !names.isEmpty())) {
-                throw new IllegalArgumentException("name the code LFs to trust, or give --all");
+            try (Project p = project.open(Project.Access.READ_WRITE)) {
+                new LfEdit.ChangeJob(p, name, change).run(ProgressListener.NONE, Cancellation.none());
             }
-            List<LfRecord> lfs;
-            try (Project p = project.open(Project.Access.READ_ONLY)) {
-                lfs = Lfs.list(p);
-            }
-            List<LfRecord> chosen = new java.util.ArrayList<>();
-            if (all) {
-                lfs.stream().filter(r -> CodeTrust.content(r) != null).forEach(chosen::add);
-            } else {
-                for (String n : names) {
-                    LfRecord r = lfs.stream().filter(x -> x.name().equals(n)).findFirst()
-                            .orElseThrow(() -> new BadInputException("no LF named '" + n + "' in " + project.file));
-                    if (CodeTrust.content(r) == null) {
-                        throw new BadInputException("LF '" + n + "' is a " + r.kind() + " LF; only code LFs and LLM judges need trust");
-                    }
-                    chosen.add(r);
-                }
-            }
-            CodeTrust trust = CodeTrust.forUser();
-            ArrayNode list = Json.MAPPER.createArrayNode();
-            for (LfRecord r : chosen) {
-                String source = CodeTrust.content(r);
-                if (revoke) {
-                    trust.revoke(source);
-                } else {
-                    trust.trust(source, r.name());
-                }
-                list.addObject().put("name", r.name()).put("sha256", CodeTrust.hash(source)).put("trusted", !revoke);
-            }
-            if (output.json) {
-                Output.print(spec.commandLine().getOut(), Output.object().put("store", trust.file().toString()).set("lfs", list));
-            } else {
-                PrintWriter out = spec.commandLine().getOut();
-                for (var n : list) {
-                    out.println((revoke ? "No longer trusted: " : "Trusted: ") + n.path("name").asText() + " (sha256 "
-                            + n.path("sha256").asText().substring(0, 12) + "…)");
-                }
-                if (chosen.isEmpty()) {
-                    out.println("The project has no code LFs or LLM judges.");
-                }
+            if (change == LfEdit.Change.REMOVE) {
+                spec.commandLine().getOut().println("Removed LF '" + name + "'");
             }
             return Cli.OK;
         }
     }
 
     @Command(name = "rm", mixinStandardHelpOptions = true, description = "Remove a labeling function (with its history).")
-    static final class Remove implements Callable<Integer> {
-        @Mixin
-        ProjectArg project;
-
-        @Parameters(index = "1", paramLabel = "NAME")
-        String name;
-
-        @Spec
-        CommandSpec spec;
-
-        @Override
-        public Integer call() throws Exception {
-            try (Project p = project.open(Project.Access.READ_WRITE)) {
-                if (!Lfs.remove(p, name)) {
-                    throw new BadInputException("no LF named '" + name + "' in " + project.file);
-                }
-            }
-            spec.commandLine().getOut().println("Removed LF '" + name + "'");
-            return Cli.OK;
+    static final class Remove extends OneLf {
+        Remove() {
+            super(LfEdit.Change.REMOVE);
         }
     }
 
     @Command(name = "enable", mixinStandardHelpOptions = true, description = "Use a labeling function again.")
-    static final class Enable implements Callable<Integer> {
-        @Mixin
-        ProjectArg project;
-
-        @Parameters(index = "1", paramLabel = "NAME")
-        String name;
-
-        @Override
-        public Integer call() throws Exception {
-            return setEnabled(project, name, true);
+    static final class Enable extends OneLf {
+        Enable() {
+            super(LfEdit.Change.ENABLE);
         }
     }
 
     @Command(name = "disable", mixinStandardHelpOptions = true, description = "Keep a labeling function but leave it out of stats and models.")
-    static final class Disable implements Callable<Integer> {
-        @Mixin
-        ProjectArg project;
-
-        @Parameters(index = "1", paramLabel = "NAME")
-        String name;
-
-        @Override
-        public Integer call() throws Exception {
-            return setEnabled(project, name, false);
+    static final class Disable extends OneLf {
+        Disable() {
+            super(LfEdit.Change.DISABLE);
         }
-    }
-
-    static int setEnabled(ProjectArg project, String name, boolean enabled) throws Exception {
-        try (Project p = project.open(Project.Access.READ_WRITE)) {
-            if (Lfs.get(p, name) == null) {
-                throw new BadInputException("no LF named '" + name + "' in " + project.file);
-            }
-            Lfs.setEnabled(p, name, enabled);
-        }
-        return Cli.OK;
     }
 
     @Command(name = "preset", mixinStandardHelpOptions = true, description = {"Add the paper's LF set: hh, ub, ubp or mt-bench.",
         "By default the cleaned-up set (case-insensitive patterns with word boundaries; whole-word keywords);",
         "--exact adds the reference code's LFs as written there (case-sensitive regexes, space-split keywords, its flaws too)."})
-    static final class Preset implements Callable<Integer> {
-        @Mixin
-        ProjectArg project;
+    static final class Preset extends OneJobCommand<Map<String, LfDefinition>> {
+        @Parameters(index = "1", paramLabel = "PRESET", converter = Names.class, description = PresetAdding.DESC_PRESET)
+        PresetAdding.Preset preset;
 
-        @Parameters(index = "1", paramLabel = "PRESET", description = "hh, ub, ubp or mt-bench")
-        String preset;
-
-        @Option(names = "--exact", description = "The reference code's LFs exactly (DFKI-NLP/weak-supervision-rlhf notebooks),"
-                + " replacing LFs of the same names; see docs/guide.md, \"Exact vs cleaned-up presets\".")
+        @Option(names = "--exact", description = PresetAdding.DESC_EXACT)
         boolean exact;
 
-        @Mixin
-        Output output;
-
-        @Spec
-        CommandSpec spec;
+        static final class Names extends ChoiceConverters.Via<PresetAdding.Preset> { Names() { super(PresetAdding.Preset::parse); } }
 
         @Override
-        public Integer call() throws Exception {
-            Map<String, LfDefinition> lfs = Presets.get(preset, exact);
-            try (Project p = project.open(Project.Access.READ_WRITE)) {
-                Presets.addTo(p, preset, exact);
-            }
+        Project.Access access() {
+            return Project.Access.READ_WRITE;
+        }
+
+        @Override
+        Workflow<Map<String, LfDefinition>> job(Project p) {
+            return new PresetAdding.Job(p, new PresetAdding.Params(preset, exact));
+        }
+
+        @Override
+        void print(Map<String, LfDefinition> lfs, PrintWriter out) {
             if (output.json) {
                 ArrayNode names = Json.MAPPER.createArrayNode();
                 lfs.keySet().forEach(names::add);
-                Output.print(spec.commandLine().getOut(), Output.object().put("preset", preset).put("exact", exact).set("lfs", names));
+                Output.print(out, Output.object().put("preset", preset.key()).put("exact", exact).set("lfs", names));
             } else {
-                spec.commandLine().getOut().println("Added the " + preset + " preset" + (exact ? " (exact, as the reference code)" : "")
+                out.println("Added the " + preset.key() + " preset" + (exact ? " (exact, as the reference code)" : "")
                         + ": " + String.join(", ", lfs.keySet()));
             }
-            return Cli.OK;
         }
     }
 
@@ -653,44 +574,37 @@ final class LfCommand implements Runnable {
         }
     }
 
-    @Command(name = "matrix", mixinStandardHelpOptions = true, description = {
-        "Write the label matrix as CSV: id, one column per LF (-1 abstain, 0 = A, 1 = B), gold last (-1 unknown or hidden)."})
-    static final class Matrix implements Callable<Integer> {
-        @Mixin
-        ProjectArg project;
-
+    @Command(name = "matrix", mixinStandardHelpOptions = true, description = {MatrixExport.DESC})
+    static final class Matrix extends ComputingJobCommand<MatrixExport.Result> {
         @Option(names = "--out", required = true, paramLabel = "FILE")
         Path out;
 
         @Mixin
         ForceOption force;
 
-        @Option(names = "--split", split = ",", description = "Only these splits (default all).")
-        List<String> split;
-
-        @Option(names = {"-q", "--quiet"}, description = "No progress output.")
-        boolean quiet;
-
         @Mixin
-        Output output;
+        SplitsOption split;
 
-        @Spec
-        CommandSpec spec;
+        private OutputFile target;
 
         @Override
-        public Integer call() throws Exception {
-            OutputFile target = Projects.output(out, force.force, project.file);
+        void before() throws Exception {
+            target = Projects.output(out, force.force, project.file);
             target.check();
-            ProjectLabeling.Labeled labeled = Projects.label(project.file, quiet, output.json, spec.commandLine().getErr());
-            int[] rows = Subsets.rows(labeled.labels(), splits(split));
-            LabelMatrix m = labeled.matrix();
-            LabelMatrixCsv.write(target, m, rows, labeled.labels().gold());
+        }
+
+        @Override
+        Workflow<MatrixExport.Result> job(Project p) throws Exception {
+            return new MatrixExport.Job(p, new MatrixExport.Params(splits(split.orAll())), target);
+        }
+
+        @Override
+        void print(MatrixExport.Result written, PrintWriter stdout) {
             if (output.json) {
-                Output.print(spec.commandLine().getOut(), Output.object().put("file", out.toString()).put("rows", rows.length).put("lfs", m.m()));
+                Output.print(stdout, Output.object().put("file", out.toString()).put("rows", written.rows()).put("lfs", written.lfs()));
             } else {
-                spec.commandLine().getOut().printf("Wrote %d rows x %d LFs to %s%n", rows.length, m.m(), out);
+                stdout.printf("Wrote %d rows x %d LFs to %s%n", written.rows(), written.lfs(), out);
             }
-            return Cli.OK;
         }
     }
 }

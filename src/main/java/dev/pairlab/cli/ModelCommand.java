@@ -11,6 +11,7 @@ import dev.pairlab.labelmodel.ThresholdSweep;
 import dev.pairlab.labelmodel.ModelFitting;
 import dev.pairlab.labelmodel.TiePolicy;
 import dev.pairlab.labelmodel.WeakExport;
+import dev.pairlab.labelmodel.RunList;
 import dev.pairlab.pairs.Json;
 import dev.pairlab.pairs.Split;
 import dev.pairlab.store.ModelRecord;
@@ -339,37 +340,30 @@ final class ModelCommand implements Runnable {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List fitted label-model runs.")
-    static final class ListRuns implements Callable<Integer> {
-        @Mixin
-        ProjectArg project;
-
-        @Mixin
-        Output output;
-
-        @Spec
-        CommandSpec spec;
+    static final class ListRuns extends OneJobCommand<List<RunList.Run>> {
 
         @Override
-        public Integer call() throws Exception {
-            List<ModelRecord> runs;
-            try (Project p = project.open(Project.Access.READ_ONLY)) {
-                runs = ModelRuns.list(p);
-            }
-            ArrayNode list = Json.MAPPER.createArrayNode();
-            for (ModelRecord r : runs) {
-                ObjectNode x = list.addObject().put("run", r.id()).put("type", r.type()).put("fit_on", r.fitOn()).put("created_at", r.createdAt());
-                x.set("metrics", Json.MAPPER.readTree(r.metrics()).path("model"));
-            }
+        Workflow<List<RunList.Run>> job(Project p) {
+            return new RunList.Job(p);
+        }
+
+        @Override
+        void print(List<RunList.Run> runs, PrintWriter out) {
             if (output.json) {
-                Output.print(spec.commandLine().getOut(), Output.object().set("runs", list));
+                ArrayNode list = Json.MAPPER.createArrayNode();
+                for (RunList.Run run : runs) {
+                    ModelRecord r = run.record();
+                    list.addObject().put("run", r.id()).put("type", r.type()).put("fit_on", r.fitOn()).put("created_at", r.createdAt())
+                            .set("metrics", run.model());
+                }
+                Output.print(out, Output.object().set("runs", list));
             } else {
-                for (ModelRecord r : runs) {
-                    var m = Json.MAPPER.readTree(r.metrics());
-                    spec.commandLine().getOut().printf("run %d: %s on %s, accuracy %s on %s, %s%n", r.id(), r.type(), r.fitOn(),
-                            f3(m.path("model").path("accuracy").asDouble(Double.NaN)), m.path("eval_on").asText(), r.createdAt());
+                for (RunList.Run run : runs) {
+                    ModelRecord r = run.record();
+                    out.printf("run %d: %s on %s, accuracy %s on %s, %s%n", r.id(), r.type(), r.fitOn(), f3(run.accuracy()), run.evalOn(),
+                            r.createdAt());
                 }
             }
-            return Cli.OK;
         }
     }
 }

@@ -1,6 +1,8 @@
 package dev.pairlab.cli;
 
-import dev.pairlab.store.Project;
+import dev.pairlab.store.NewProject;
+import dev.pairlab.task.Cancellation;
+import dev.pairlab.task.ProgressListener;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -12,7 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "new", description = "Create an empty project file.", mixinStandardHelpOptions = true)
 final class NewCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "PROJECT", description = "The project file to create (e.g. mt-bench.pairlab).")
+    @Parameters(index = "0", paramLabel = "PROJECT", description = NewProject.DESC_FILE)
     Path file;
 
     @Mixin
@@ -23,12 +25,11 @@ final class NewCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Project p = Project.create(file)) {
-            if (output.json) {
-                Output.print(spec.commandLine().getOut(), Output.object().put("project", p.file().toString()).put("pairs", 0));
-            } else {
-                spec.commandLine().getOut().println("Created " + p.file());
-            }
+        Path created = new NewProject.Job(new NewProject.Params(file)).run(ProgressListener.NONE, Cancellation.none());
+        if (output.json) {
+            Output.print(spec.commandLine().getOut(), Output.object().put("project", created.toString()).put("pairs", 0));
+        } else {
+            spec.commandLine().getOut().println("Created " + created);
         }
         return Cli.OK;
     }

@@ -12,6 +12,20 @@ import java.util.Map;
 public record ProjectInfo(String name, long pairs, Map<Split, SplitCounts> splits, LengthStats context,
                           LengthStats answers, List<ImportEntry> imports, String lastSplit) {
 
+    /** What {@code pairlab info} and the project's overview read: the summary, in one read. */
+    public record Job(Project project) implements dev.pairlab.task.Workflow<ProjectInfo> {
+
+        @Override
+        public ProjectInfo run(dev.pairlab.task.ProgressListener progress, dev.pairlab.task.Cancellation cancel) {
+            return Pairs.info(project);
+        }
+
+        @Override
+        public String title() {
+            return "Reading the project's summary";
+        }
+    }
+
     /** Counts of one split; {@code a + b + unlabeled == pairs}. */
     public record SplitCounts(long pairs, long a, long b, long unlabeled, boolean goldHidden) {
     }
