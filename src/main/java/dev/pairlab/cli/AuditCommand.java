@@ -114,7 +114,7 @@ final class AuditCommand implements Runnable {
                         lfs.add(NamedLf.of(r));
                     }
                 }
-                FeatureTable all = FeatureCache.ensure(p, progress, Cancellation.none());
+                FeatureTable all = FeatureCache.open(p);
                 List<Pair> pairs = new ArrayList<>();
                 Pairs.<RuntimeException, RuntimeException>forEach(p, EnumSet.of(Split.parse(split)), false, pairs::add);
                 int[] sub = new int[pairs.size()];
