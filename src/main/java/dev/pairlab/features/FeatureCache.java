@@ -27,6 +27,8 @@ public final class FeatureCache {
 
     /** Pairs read from the project and computed in parallel at a time. */
     private static final int CHUNK = 2048;
+    /** Answers whose feature values are kept for when the same text comes again (at most 8192 texts held). */
+    private static final int RECENT_ANSWERS = 8192;
 
     private FeatureCache() {
     }
@@ -66,6 +68,9 @@ public final class FeatureCache {
      * chunk of rows, then {@link #finish(FeatureTable)}.
      */
     public static Filling filling(Project project, FeatureTable table, Collection<String> features) {
+        for (String f : features) {
+            table.column(f);
+        }
         return new Filling(project, table.ids(), table.missing(features));
     }
 
@@ -81,6 +86,8 @@ public final class FeatureCache {
         /** Per feature, the rows [0, valid) taken from the project's cache. */
         private final int[] valid;
         private final int from;
+        /** Values of recently seen answers: bounded, so memory stays flat on any number of pairs. */
+        private final RecentTexts<float[]> recent = new RecentTexts<>(RECENT_ANSWERS);
 
         Filling(Project project, long[] ids, List<String> names) {
             this.project = project;
@@ -118,15 +125,70 @@ public final class FeatureCache {
             return from;
         }
 
-        /** Computes the rows [firstRow, firstRow + count) of the features that need them, in parallel. */
+        /**
+         * Computes the rows [firstRow, firstRow + count) of the features that need them, in parallel. An
+         * answer seen recently (the same text) takes the values it had: features depend only on the text.
+         * Calls must not overlap (one chunk at a time).
+         */
         public void rows(int count, IntFunction<String> answerA, IntFunction<String> answerB, int firstRow) {
-            if (firstRow + count > from) {
-                computeRows(count, answerA, answerB, firstRow, features, valid, a, b);
+            if (firstRow + count <= from) {
+                return;
+            }
+            // Rows from `every` on compute every feature of this filling: only their values are whole and kept.
+            int every = Arrays.stream(valid).max().orElse(0);
+            float[][] known = new float[2 * count][];
+            String[] texts = new String[2 * count];
+            for (int i = 0; i < count; i++) {
+                texts[2 * i] = answerA.apply(i);
+                texts[2 * i + 1] = answerB.apply(i);
+                if (firstRow + i >= every) {
+                    known[2 * i] = recent.get(texts[2 * i], null);
+                    known[2 * i + 1] = recent.get(texts[2 * i + 1], null);
+                }
+            }
+            float[][] made = new float[2 * count][];
+            IntStream.range(0, (count + RANGE - 1) / RANGE).parallel().forEach(range -> {
+                int end = Math.min(count, (range + 1) * RANGE);
+                for (int i = range * RANGE; i < end; i++) {
+                    int row = firstRow + i;
+                    for (int side = 0; side < 2; side++) {
+                        float[][] out = side == 0 ? a : b;
+                        float[] values = known[2 * i + side];
+                        if (values != null) {
+                            for (int f = 0; f < features.length; f++) {
+                                out[f][row] = values[f];
+                            }
+                            continue;
+                        }
+                        Text t = new Text(texts[2 * i + side]);
+                        float[] kept = row >= every ? new float[features.length] : null;
+                        for (int f = 0; f < features.length; f++) {
+                            if (row >= valid[f]) {
+                                float v = (float) features[f].compute(t);
+                                out[f][row] = v;
+                                if (kept != null) {
+                                    kept[f] = v;
+                                }
+                            }
+                        }
+                        made[2 * i + side] = kept;
+                    }
+                }
+            });
+            for (int k = 0; k < 2 * count; k++) {
+                if (made[k] != null) {
+                    recent.put(texts[k], null, made[k]);
+                }
             }
         }
 
+        /** Answers whose values came from {@link RecentTexts} rather than being computed, and answers looked up. */
+        public long[] reuse() {
+            return new long[] {recent.hits(), recent.lookups()};
+        }
+
         /** Reads the texts of the rows that need computing, once, in id order, and computes them. */
-        void stream(ProgressListener progress, Cancellation cancel) throws CancelledException {
+        public void stream(ProgressListener progress, Cancellation cancel) throws CancelledException {
             int n = ids.length;
             if (from >= n) {
                 return;

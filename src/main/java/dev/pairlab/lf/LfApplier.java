@@ -108,6 +108,11 @@ public final class LfApplier {
         return applied;
     }
 
+    /** The text features these LFs read when applied (code LFs trusted here read them all). */
+    public static Set<String> featuresRead(List<NamedLf> lfs) {
+        return featuresRead(lfs, null, CodeTrust.forUser());
+    }
+
     /** The text features these LFs read from the table: a feature rule's feature; every one for a code LF that will run. */
     static Set<String> featuresRead(List<NamedLf> lfs, byte[][] cached, CodeTrust trust) {
         Set<String> out = new LinkedHashSet<>();
