@@ -22,7 +22,7 @@ public final class RecentTexts<V> {
 
     /** {@code slots} is rounded up to a power of two. */
     public RecentTexts(int slots) {
-        int n = Integer.highestOneBit(Math.max(4, slots - 1)) << 1;
+        int n = Math.max(4, Integer.highestOneBit(Math.max(1, slots - 1)) << 1);
         firsts = new String[n];
         seconds = new String[n];
         values = new Object[n];

@@ -232,6 +232,10 @@ public final class LfApplier {
             }
         }
         int loopProblems = problems.size();
+        if (!runners.isEmpty()) {
+            // A code LF may read any feature of its chunk: the columns are made before its budgeted time starts.
+            features.loadAll(progress, cancel);
+        }
         RecentTexts<byte[]> recent = new RecentTexts<>(RECENT_PAIRS);
         if (!patternLfs.isEmpty() || !codeLfs.isEmpty()) {
             try {

@@ -97,6 +97,35 @@ class LazyFeatureColumnsTest {
     }
 
     @Test
+    void repeatedAnswersGiveTheSameColumnsAsComputingEachOne() throws Exception {
+        try (Project p = Project.create(dir.resolve("twice.pairlab"))) {
+            // The same 898 pairs twice, and the pattern LF's votes on both copies: values reused from recent texts must be
+            // bit for bit what computing each answer (and evaluating each pair) gives.
+            ProjectFixture.importFile(p, TestData.mtBenchTrain(), ImportOptions.defaults());
+            ProjectFixture.importFile(p, TestData.mtBenchTrain(), ImportOptions.defaults());
+            PatternRule example = new PatternRule(List.of("for example", "\\d+\\."), List.of("sorry"), true, false, false,
+                    PatternRule.Count.OCCURRENCES);
+            Lfs.save(p, "example", example.kind(), example.toJson().toString());
+            Lfs.save(p, "ease", FeatureRule.KIND, new FeatureRule("reading_ease", FeatureRule.Prefer.LOWER, 5, null).toJson().toString());
+            ProjectLabeling.Labeled l = ProjectLabeling.label(p, false, ProgressListener.NONE, Cancellation.none());
+            FeatureTable all = FeatureCache.ensure(p, ProgressListener.NONE, Cancellation.none());
+            FeatureTable ref = reference(p);
+            assertEquals(1796, ref.size());
+            for (String f : ref.names()) {
+                assertArrayEquals(ref.a(f), all.a(f), f);
+                assertArrayEquals(ref.b(f), all.b(f), f);
+            }
+            assertArrayEquals(ref.a("reading_ease"), l.features().a("reading_ease"));
+            PatternRule.Compiled c = example.compile();
+            List<Pair> pairs = ProjectFixture.all(p);
+            byte[] votes = l.matrix().column(0);
+            for (int i = 0; i < pairs.size(); i++) {
+                assertEquals(c.vote(pairs.get(i).answerA(), pairs.get(i).answerB()), votes[i], "pair " + pairs.get(i).id());
+            }
+        }
+    }
+
+    @Test
     void aReadOnlyProjectComputesColumnsWithoutStoringThem() throws Exception {
         Path file = dir.resolve("r.pairlab");
         try (Project p = Project.create(file)) {
