@@ -27,6 +27,9 @@ public final class FeatureCache {
 
     /** Pairs read from the project and computed in parallel at a time. */
     private static final int CHUNK = 2048;
+    /** Features computed by one scan of the text (scanners, no words): cheaper to compute again than to look up. */
+    private static final java.util.Set<String> SCANS = java.util.Set.of("length", "numbers", "list_items", "code_blocks",
+            "question_marks", "urls");
     /** Answers whose feature values are kept for when the same text comes again (at most 8192 texts held). */
     private static final int RECENT_ANSWERS = 8192;
 
@@ -88,6 +91,7 @@ public final class FeatureCache {
         private final int from;
         /** Values of recently seen answers: bounded, so memory stays flat on any number of pairs. */
         private final RecentTexts<float[]> recent = new RecentTexts<>(RECENT_ANSWERS);
+        private final boolean worthKeeping;
 
         Filling(Project project, long[] ids, List<String> names) {
             this.project = project;
@@ -118,6 +122,7 @@ public final class FeatureCache {
                 first = Math.min(first, v);
             }
             from = first;
+            worthKeeping = names.stream().anyMatch(f -> !SCANS.contains(f));
         }
 
         /** The first row that needs computing (the table's size when none does). */
@@ -134,8 +139,9 @@ public final class FeatureCache {
             if (firstRow + count <= from) {
                 return;
             }
-            // Rows from `every` on compute every feature of this filling: only their values are whole and kept.
-            int every = Arrays.stream(valid).max().orElse(0);
+            // Rows from `every` on compute every feature of this filling: only their values are whole and kept. Features
+            // that are one scan of the text cost less than finding the text again: then nothing is looked up.
+            int every = worthKeeping ? Arrays.stream(valid).max().orElse(0) : Integer.MAX_VALUE;
             float[][] known = new float[2 * count][];
             String[] texts = new String[2 * count];
             for (int i = 0; i < count; i++) {

@@ -94,7 +94,7 @@ public final class LfApplier {
                 features.load(missing, progress, cancel);
             }
         }
-        PairSource source = projectSource(project, ids);
+        PairSource source = projectSource(project, ids, !runsCode(lfs, cached, trust));
         Applied applied = apply(features, lfs, cached, source, trust, progress, cancel, filling);
         if (project.writable()) {
             List<String> failed = applied.problems().stream().filter(LfProblem::failure).map(LfProblem::lf).toList();
@@ -321,6 +321,11 @@ public final class LfApplier {
                                      byte[][] columns, RecentTexts<byte[]> recent) {
         int size = chunk.size();
         int m = patterns.size();
+        // Hashing a text reads all of it; done here in parallel, the look-ups below find the hash kept in the String.
+        IntStream.range(0, size).parallel().forEach(i -> {
+            chunk.get(i).answerA().hashCode();
+            chunk.get(i).answerB().hashCode();
+        });
         int[] misses = new int[size];
         int missing = 0;
         for (int i = 0; i < size; i++) {
@@ -364,24 +369,116 @@ public final class LfApplier {
 
     /** The project's pairs (all splits) in id order, checked to line up with {@code ids}. */
     public static PairSource projectSource(Project project, long[] ids) {
+        return projectSource(project, ids, false);
+    }
+
+    /** A chunk read ahead, or the end of the pairs. */
+    private record ReadChunk(List<Pair> pairs, int firstRow) {
+    }
+
+    private static final ReadChunk END = new ReadChunk(List.of(), -1);
+
+    /** Thrown in the reading thread to stop reading when the work on the chunks has ended early. */
+    private static final class StopReading extends RuntimeException {
+        StopReading() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * As above; the pairs are read on a thread of their own, up to two chunks ahead of the work, so
+     * that reading (one SQLite connection, one core) and voting (all cores) overlap. With
+     * {@code answersOnly} a pair carries its id and answers only (empty context, no gold): all that
+     * pattern LFs and features read, and less to decode.
+     */
+    static PairSource projectSource(Project project, long[] ids, boolean answersOnly) {
         return sink -> {
-            List<Pair> chunk = new ArrayList<>(CHUNK);
-            int[] row = {0};
-            Pairs.<CancelledException, RuntimeException>forEach(project, Pairs.allSplits(), false, p -> {
-                if (row[0] + chunk.size() >= ids.length || p.id() != ids[row[0] + chunk.size()]) {
-                    throw new IllegalStateException("the project's pairs changed while LFs were applied; apply again");
+            java.util.concurrent.ArrayBlockingQueue<Object> queue = new java.util.concurrent.ArrayBlockingQueue<>(2);
+            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+            Thread reader = new Thread(() -> {
+                try {
+                    java.util.concurrent.atomic.AtomicReference<List<Pair>> chunk = new java.util.concurrent.atomic.AtomicReference<>(
+                            new ArrayList<>(CHUNK));
+                    int[] row = {0};
+                    java.util.function.Consumer<Pair> add = p -> {
+                        List<Pair> c = chunk.get();
+                        if (row[0] + c.size() >= ids.length || p.id() != ids[row[0] + c.size()]) {
+                            throw new IllegalStateException("the project's pairs changed while LFs were applied; apply again");
+                        }
+                        c.add(p);
+                        if (c.size() == CHUNK) {
+                            hand(queue, stop, new ReadChunk(c, row[0]));
+                            row[0] += CHUNK;
+                            chunk.set(new ArrayList<>(CHUNK));
+                        }
+                    };
+                    if (answersOnly) {
+                        Pairs.<RuntimeException>forEachAnswers(project, Long.MIN_VALUE,
+                                (id, a, b) -> add.accept(new Pair(id, "", a, b, dev.pairlab.pairs.Gold.NONE, null, null, 0, null)));
+                    } else {
+                        Pairs.<RuntimeException, RuntimeException>forEach(project, Pairs.allSplits(), false, add::accept);
+                    }
+                    if (!chunk.get().isEmpty()) {
+                        hand(queue, stop, new ReadChunk(chunk.get(), row[0]));
+                    }
+                    hand(queue, stop, END);
+                } catch (StopReading e) {
+                    // the work ended first; nobody waits for more
+                } catch (Throwable t) {
+                    try {
+                        hand(queue, stop, t);
+                    } catch (StopReading e) {
+                        // the work ended first
+                    }
                 }
-                chunk.add(p);
-                if (chunk.size() == CHUNK) {
-                    sink.accept(chunk, row[0]);
-                    row[0] += chunk.size();
-                    chunk.clear();
+            }, "pairlab-read-pairs");
+            reader.setDaemon(true);
+            reader.start();
+            try {
+                while (true) {
+                    Object x = queue.take();
+                    if (x == END) {
+                        break;
+                    }
+                    if (x instanceof RuntimeException e) {
+                        throw e;
+                    }
+                    if (x instanceof Error e) {
+                        throw e;
+                    }
+                    if (x instanceof Throwable t) {
+                        throw new IllegalStateException(t);
+                    }
+                    ReadChunk c = (ReadChunk) x;
+                    sink.accept(c.pairs(), c.firstRow());
                 }
-            });
-            if (!chunk.isEmpty()) {
-                sink.accept(chunk, row[0]);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while applying LFs", e);
+            } finally {
+                stop.set(true);
+                queue.clear();
+                try {
+                    reader.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         };
+    }
+
+    /** Puts a chunk (or the end, or a failure) in the queue, waiting for room unless the work has stopped. */
+    private static void hand(java.util.concurrent.BlockingQueue<Object> queue, java.util.concurrent.atomic.AtomicBoolean stop, Object x) {
+        try {
+            while (!queue.offer(x, 50, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                if (stop.get()) {
+                    throw new StopReading();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StopReading();
+        }
     }
 
     /** A source over pairs held in memory (tests, benchmarks, previews). */
