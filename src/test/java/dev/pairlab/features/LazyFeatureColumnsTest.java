@@ -126,6 +126,27 @@ class LazyFeatureColumnsTest {
     }
 
     @Test
+    void cancellingTheLfPassStopsItsReaderAndStoresNoColumn() throws Exception {
+        try (Project p = Project.create(dir.resolve("c.pairlab"))) {
+            ProjectFixture.importFile(p, TestData.mtBenchTrain(), ImportOptions.defaults());
+            Lfs.save(p, "numbers", FeatureRule.KIND, new FeatureRule("numbers", FeatureRule.Prefer.HIGHER, 1, null).toJson().toString());
+            PatternRule example = new PatternRule(List.of("for example"), List.of(), false, false, false, PatternRule.Count.PRESENCE);
+            Lfs.save(p, "example", example.kind(), example.toJson().toString());
+            ProjectFixture.importFile(p, TestData.mtBenchTrain(), ImportOptions.defaults());
+            Cancellation cancel = new Cancellation();
+            // Cancelled after the first chunk of 1,024 pairs (of 898 + 898): the pass ends, and nothing half-done is stored.
+            org.junit.jupiter.api.Assertions.assertThrows(dev.pairlab.task.CancelledException.class,
+                    () -> ProjectLabeling.label(p, false, (done, total, message) -> cancel.cancel(), cancel));
+            assertEquals(0, Columns.loadFeatureIndex(p).columns().size());
+            assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().equals("pairlab-read-pairs") && t.isAlive()),
+                    "the reading thread has ended");
+            // And a later pass is whole.
+            ProjectLabeling.Labeled l = ProjectLabeling.label(p, false, ProgressListener.NONE, Cancellation.none());
+            assertArrayEquals(reference(p).a("numbers"), l.features().a("numbers"));
+        }
+    }
+
+    @Test
     void aReadOnlyProjectComputesColumnsWithoutStoringThem() throws Exception {
         Path file = dir.resolve("r.pairlab");
         try (Project p = Project.create(file)) {
