@@ -311,6 +311,23 @@ public final class FeatureCache {
         return compute(ids, answersA, answersB, Features.all());
     }
 
+    /**
+     * A lazy table over texts in memory (the Spark job's chunks): it names every feature and computes
+     * a column when it is first read, so LFs that read two features cost two features.
+     */
+    public static FeatureTable inMemory(long[] ids, List<String> answersA, List<String> answersB) {
+        List<Feature> all = Features.all();
+        return new FeatureTable(ids, all.stream().map(Feature::name).toList(), new float[all.size()][], new float[all.size()][],
+                (todo, progress, cancel) -> {
+                    FeatureTable t = compute(ids, answersA, answersB, todo.stream().map(Features::byName).toList());
+                    float[][][] out = new float[todo.size()][][];
+                    for (int k = 0; k < todo.size(); k++) {
+                        out[k] = new float[][] {t.a(k), t.b(k)};
+                    }
+                    return out;
+                });
+    }
+
     /** These features computed without a project. */
     public static FeatureTable compute(long[] ids, List<String> answersA, List<String> answersB, List<Feature> features) {
         int n = ids.length;
