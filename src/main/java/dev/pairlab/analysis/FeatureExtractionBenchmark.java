@@ -54,14 +54,15 @@ public final class FeatureExtractionBenchmark {
             FeatureTable table = FeatureCache.open(project);
             List<String> missing = table.missing(features);
             FeatureCache.Filling filling = FeatureCache.filling(project, table, missing);
+            List<String> computing = filling.computing();
             filling.stream(progress, cancel);
             filling.finish(table);
             double seconds = (System.nanoTime() - t0) / 1e9;
             long[] reuse = filling.reuse();
             int n = table.size();
             int computedRows = n - Math.min(n, filling.from());
-            return new Result(n, List.copyOf(features), missing, filling.from(), seconds, computedRows / seconds,
-                    peak.get(), rt.maxMemory(), 8L * n * missing.size(), reuse[0], reuse[1], rt.availableProcessors());
+            return new Result(n, List.copyOf(features), computing, filling.from(), seconds, computedRows / seconds,
+                    peak.get(), rt.maxMemory(), 8L * n * computing.size(), reuse[0], reuse[1], rt.availableProcessors());
         } finally {
             done.set(true);
             sampler.interrupt();

@@ -173,10 +173,10 @@ final class BenchCommand implements Runnable {
         }
     }
 
-    @Command(name = "features", mixinStandardHelpOptions = true, description = {
-        "Feature extraction on a project: the columns its enabled LFs read (and length), or --features, computed where the",
-        "project's cache lacks them as 'lf stats' computes them (one streaming read of the texts, all cores, stored); pairs/s",
-        "and the peak heap in use. Run it on a copy to time a cold project again."})
+    @Command(name = "features", mixinStandardHelpOptions = true, description = "Feature extraction on a project: the columns"
+            + " its enabled LFs read (and length), or --features, computed where the project's cache lacks them, as 'lf stats'"
+            + " computes them (one streaming read of the texts, all cores, stored); pairs/s and the peak heap in use."
+            + " Run it on a copy to time a cold project again.")
     static final class FeaturesBench implements Callable<Integer> {
 
         @picocli.CommandLine.Mixin

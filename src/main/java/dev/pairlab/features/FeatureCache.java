@@ -122,7 +122,22 @@ public final class FeatureCache {
                 first = Math.min(first, v);
             }
             from = first;
-            worthKeeping = names.stream().anyMatch(f -> !SCANS.contains(f));
+            boolean expensive = false;
+            for (int f = 0; f < features.length; f++) {
+                expensive |= valid[f] < n && !SCANS.contains(names.get(f));
+            }
+            worthKeeping = expensive;
+        }
+
+        /** The features with rows to compute (the others come whole from the project's cache). */
+        public List<String> computing() {
+            List<String> out = new java.util.ArrayList<>();
+            for (int f = 0; f < names.size(); f++) {
+                if (valid[f] < ids.length) {
+                    out.add(names.get(f));
+                }
+            }
+            return out;
         }
 
         /** The first row that needs computing (the table's size when none does). */
@@ -139,9 +154,9 @@ public final class FeatureCache {
             if (firstRow + count <= from) {
                 return;
             }
-            // Rows from `every` on compute every feature of this filling: only their values are whole and kept. Features
-            // that are one scan of the text cost less than finding the text again: then nothing is looked up.
-            int every = worthKeeping ? Arrays.stream(valid).max().orElse(0) : Integer.MAX_VALUE;
+            // Rows from `every` on compute every feature of this filling that has rows to compute: only their values are whole
+            // and kept. Features that are one scan of the text cost less than finding the text again: then nothing is looked up.
+            int every = worthKeeping ? Arrays.stream(valid).filter(v -> v < ids.length).max().orElse(0) : Integer.MAX_VALUE;
             float[][] known = new float[2 * count][];
             String[] texts = new String[2 * count];
             for (int i = 0; i < count; i++) {
@@ -162,7 +177,9 @@ public final class FeatureCache {
                         float[] values = known[2 * i + side];
                         if (values != null) {
                             for (int f = 0; f < features.length; f++) {
-                                out[f][row] = values[f];
+                                if (row >= valid[f]) {
+                                    out[f][row] = values[f];
+                                }
                             }
                             continue;
                         }
