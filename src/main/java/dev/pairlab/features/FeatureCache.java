@@ -217,6 +217,18 @@ public final class FeatureCache {
                 return;
             }
             int total = n - from;
+            // The common pool has one worker fewer than cores (its callers help); this thread reads instead, so the chunks
+            // are computed in a pool of their own with a worker per core.
+            ForkJoinPool pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
+            try {
+                streamInto(pool, total, progress, cancel);
+            } finally {
+                pool.shutdown();
+            }
+        }
+
+        private void streamInto(ForkJoinPool pool, int total, ProgressListener progress, Cancellation cancel) throws CancelledException {
+            int n = ids.length;
             String[][] buffers = {new String[CHUNK], new String[CHUNK], new String[CHUNK], new String[CHUNK]};
             int[] state = {from, 0, 0}; // next table row, rows buffered, which buffer pair is being filled
             Future<?>[] running = {null};
@@ -239,7 +251,7 @@ public final class FeatureCache {
                     String[] ca = buffers[buf];
                     String[] cb = buffers[buf + 1];
                     int first = state[0];
-                    running[0] = ForkJoinPool.commonPool().submit(() -> rows(CHUNK, i -> ca[i], i -> cb[i], first));
+                    running[0] = pool.submit(() -> rows(CHUNK, i -> ca[i], i -> cb[i], first));
                     state[0] += CHUNK;
                     state[1] = 0;
                     state[2] ^= 1;
@@ -247,7 +259,9 @@ public final class FeatureCache {
             });
             await(running[0]);
             int buf = state[2] * 2;
-            rows(state[1], i -> buffers[buf][i], i -> buffers[buf + 1][i], state[0]);
+            int last = state[1];
+            int first = state[0];
+            await(pool.submit(() -> rows(last, i -> buffers[buf][i], i -> buffers[buf + 1][i], first)));
             state[0] += state[1];
             if (state[0] != n) {
                 throw new IllegalStateException("the project's pairs changed while features were computed; try again");
