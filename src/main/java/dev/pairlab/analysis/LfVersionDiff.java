@@ -48,7 +48,7 @@ public record LfVersionDiff(String lf, int from, int to, LfStats.LfSummary[] sta
         if (a == null || b == null) {
             throw new BadInputException("LF '" + name + "' has no version " + (a == null ? oldV : newV) + " (see its history)");
         }
-        FeatureTable features = FeatureCache.ensure(p, progress, cancel);
+        FeatureTable features = FeatureCache.open(p);
         List<NamedLf> lfs = List.of(new NamedLf(name + "@v" + oldV, 0, oldV, LfDefinition.parse(a.kind(), a.definition())),
                 new NamedLf(name + "@v" + newV, 0, newV, LfDefinition.parse(b.kind(), b.definition())));
         byte[][] stored = new byte[2][];

@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.",
-        subcommands = {BenchCommand.ImportBench.class, BenchCommand.LfBench.class, BenchCommand.PatternBench.class, BenchCommand.ModelBench.class, BenchCommand.RmBench.class})
+        subcommands = {BenchCommand.ImportBench.class, BenchCommand.LfBench.class, BenchCommand.PatternBench.class, BenchCommand.FeaturesBench.class, BenchCommand.ModelBench.class, BenchCommand.RmBench.class})
 final class BenchCommand implements Runnable {
 
     @Spec
@@ -238,6 +238,79 @@ final class BenchCommand implements Runnable {
             }
             if (output.json) {
                 Output.print(out, o);
+            }
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "features", mixinStandardHelpOptions = true, description = "Feature extraction on a project: the columns"
+            + " its enabled LFs read (and length), or --features, computed where the project's cache lacks them, as 'lf stats'"
+            + " computes them (one streaming read of the texts, all cores, stored); pairs/s and the peak heap in use."
+            + " Run it on a copy to time a cold project again.")
+    static final class FeaturesBench implements Callable<Integer> {
+
+        @picocli.CommandLine.Mixin
+        ProjectArg project;
+
+        @Option(names = "--features", split = ",", paramLabel = "NAME", description = "Features to compute, or 'all'"
+                + " (default: those the enabled LFs read, and length).")
+        List<String> features;
+
+        @Mixin
+        QuietOption quiet;
+
+        @Mixin
+        Output output;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            dev.pairlab.analysis.FeatureExtractionBenchmark.Result r;
+            try (Project p = Projects.openForCaching(project.file);
+                 ConsoleProgress progress = new ConsoleProgress(System.err, quiet.quiet)) {
+                java.util.Set<String> names = new java.util.LinkedHashSet<>();
+                if (features == null) {
+                    names.add("length");
+                    List<dev.pairlab.lf.NamedLf> lfs = new ArrayList<>();
+                    for (dev.pairlab.store.LfRecord rec : dev.pairlab.store.Lfs.list(p)) {
+                        if (rec.enabled()) {
+                            lfs.add(dev.pairlab.lf.NamedLf.of(rec));
+                        }
+                    }
+                    names.addAll(dev.pairlab.lf.LfApplier.featuresRead(lfs));
+                } else if (features.equals(List.of("all"))) {
+                    dev.pairlab.features.Features.all().forEach(f -> names.add(f.name()));
+                } else {
+                    names.addAll(features);
+                }
+                r = dev.pairlab.analysis.FeatureExtractionBenchmark.run(p, names, progress, Cancellation.none());
+            }
+            ObjectNode o = Output.object();
+            o.put("pairs", r.pairs());
+            o.putPOJO("features", r.features());
+            o.putPOJO("computed", r.computed());
+            o.put("rows_computed", r.computed().isEmpty() ? 0 : r.pairs() - r.rowsComputedFrom());
+            o.put("seconds", Math.round(r.seconds() * 1000) / 1000.0);
+            o.put("pairs_per_s", Math.round(r.pairsPerS()));
+            o.put("peak_heap_mb", Math.round(r.peakHeapBytes() / 1e6));
+            o.put("max_heap_mb", Math.round(r.maxHeapBytes() / 1e6));
+            o.put("column_mb", Math.round(r.columnBytes() / 1e6));
+            o.put("answers_reused", r.answersReused());
+            o.put("answers_looked_up", r.answersLookedUp());
+            o.put("cores", r.cores());
+            if (output.json) {
+                Output.print(spec.commandLine().getOut(), o);
+            } else {
+                java.io.PrintWriter out = spec.commandLine().getOut();
+                out.printf("features: %s (computed: %s)%n", String.join(", ", r.features()),
+                        r.computed().isEmpty() ? "none, all cached" : String.join(", ", r.computed()));
+                out.printf("%d pairs, %d rows computed in %.2f s: %.0f pairs/s on %d cores%n", r.pairs(),
+                        r.computed().isEmpty() ? 0 : r.pairs() - r.rowsComputedFrom(), r.seconds(), r.pairsPerS(), r.cores());
+                out.printf("heap in use at most %d MB (of %d MB allowed); the columns computed take %d MB%n",
+                        Math.round(r.peakHeapBytes() / 1e6), Math.round(r.maxHeapBytes() / 1e6), Math.round(r.columnBytes() / 1e6));
+                out.printf("answers whose values were reused (same text seen recently): %d of %d%n", r.answersReused(), r.answersLookedUp());
             }
             return Cli.OK;
         }

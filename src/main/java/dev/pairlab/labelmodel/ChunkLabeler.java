@@ -64,7 +64,8 @@ public final class ChunkLabeler {
             a.add(pairs.get(i).answerA());
             b.add(pairs.get(i).answerB());
         }
-        FeatureTable features = FeatureCache.compute(ids, a, b);
+        // Lazy: only the columns the LFs read are computed (issue 22).
+        FeatureTable features = FeatureCache.inMemory(ids, a, b);
         LfApplier.Applied applied = LfApplier.apply(features, labeler.lfs(), null, sink -> sink.accept(pairs, 0), ProgressListener.NONE,
                 Cancellation.none());
         LabelMatrix matrix = applied.matrix();

@@ -388,9 +388,9 @@ public final class WeakExport {
         data.check();
         manifestOut.check();
         PairFormat format = params.format().pairFormat();
-        FeatureTable features = FeatureCache.ensure(project, progress, cancel);
+        FeatureTable features = FeatureCache.open(project);
         LfApplier.Applied applied = labeler.lfs().stream().allMatch(lf -> lf.id() > 0)
-                ? LfApplier.apply(project, features, labeler.lfs(), progress, cancel)
+                ? LfApplier.apply(project, features, labeler.lfs(), List.of("length"), progress, cancel)
                 : LfApplier.apply(features, labeler.lfs(), null, LfApplier.projectSource(project, features.ids()), progress, cancel);
         LabelMatrix matrix = applied.matrix();
         Pairs.Labels visible = Pairs.labels(project, false);

@@ -27,14 +27,8 @@ public final class PositionAudit {
         for (Pair p : pairs) {
             swapped.add(new Pair(p.id(), p.context(), p.answerB(), p.answerA(), p.gold().swapped(), p.split(), p.source(), p.sourceRow(), p.extras()));
         }
-        int f = features.names().size();
-        float[][] a = new float[f][];
-        float[][] b = new float[f][];
-        for (int c = 0; c < f; c++) {
-            a[c] = features.b(c);
-            b[c] = features.a(c);
-        }
-        FeatureTable mirrored = new FeatureTable(features.ids(), features.names(), a, b);
+        // Lazy as the table given: only the columns the LFs read are computed.
+        FeatureTable mirrored = features.swapped();
         LabelMatrix before = LfApplier.apply(features, lfs, null, LfApplier.inMemory(pairs), ProgressListener.NONE, cancel).matrix();
         LabelMatrix after = LfApplier.apply(mirrored, lfs, null, LfApplier.inMemory(swapped), ProgressListener.NONE, cancel).matrix();
         List<Row> out = new ArrayList<>();

@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The common first step of stats, label models and exports: the project's features (cached),
+ * The common first step of stats, label models and exports: the project's features (lazy, cached),
  * its enabled LFs applied (votes cached), and the pairs' gold labels and splits, all row-aligned.
  */
 public final class ProjectLabeling {
@@ -27,14 +27,15 @@ public final class ProjectLabeling {
 
     public static Labeled label(Project project, boolean revealHidden, ProgressListener progress, Cancellation cancel)
             throws CancelledException, LfException {
-        FeatureTable features = FeatureCache.ensure(project, progress, cancel);
+        // Lazy: only the columns the LFs read, and length (the statistics' longer-wins baseline), are computed here.
+        FeatureTable features = FeatureCache.open(project);
         List<NamedLf> lfs = new ArrayList<>();
         for (LfRecord r : Lfs.list(project)) {
             if (r.enabled()) {
                 lfs.add(NamedLf.of(r));
             }
         }
-        LfApplier.Applied applied = LfApplier.apply(project, features, lfs, progress, cancel);
+        LfApplier.Applied applied = LfApplier.apply(project, features, lfs, List.of("length"), progress, cancel);
         Pairs.Labels labels = Pairs.labels(project, revealHidden);
         if (labels.size() != features.size() || !java.util.Arrays.equals(labels.ids(), features.ids())) {
             throw new IllegalStateException("the project's pairs changed while it was being labeled; try again");

@@ -62,7 +62,7 @@ public record PositionAuditJob(Project project, PositionAuditJob.Params params) 
                 lfs.add(NamedLf.of(r));
             }
         }
-        FeatureTable all = FeatureCache.ensure(project, progress, cancel);
+        FeatureTable all = FeatureCache.open(project); // lazy: the audit computes only the columns its LFs read
         List<Pair> pairs = new ArrayList<>();
         Pairs.<RuntimeException, RuntimeException>forEach(project, EnumSet.of(params.split()), false, pairs::add);
         int[] sub = new int[pairs.size()];

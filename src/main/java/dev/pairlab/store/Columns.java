@@ -30,46 +30,98 @@ public final class Columns {
     private Columns() {
     }
 
+    /**
+     * What the feature cache holds, without its values: the id list it was computed for and, per
+     * feature, its version and how many of those ids (a prefix) it covers. A column computed before
+     * pairs were imported covers fewer rows than the index; the rows after it are computed when read.
+     */
+    public record FeatureIndex(long[] ids, Map<String, StoredColumn> columns) {
+        public static FeatureIndex empty() {
+            return new FeatureIndex(new long[0], Map.of());
+        }
+    }
+
+    /** A stored column's version and the number of rows (leading ids of the index) it covers. */
+    public record StoredColumn(int version, int rows) {
+    }
+
+    public static FeatureIndex loadFeatureIndex(Project project) {
+        return project.read(c -> index(c));
+    }
+
+    private static FeatureIndex index(java.sql.Connection c) throws java.sql.SQLException {
+        long[] ids;
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT ids FROM feature_index WHERE k = 1")) {
+            if (!rs.next()) {
+                return FeatureIndex.empty();
+            }
+            ids = longs(rs.getBytes(1));
+        }
+        Map<String, StoredColumn> cols = new LinkedHashMap<>();
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT feature, version, length(a), length(b) FROM feature_columns")) {
+            while (rs.next()) {
+                long rows = rs.getLong(3) / 4;
+                if (rows == rs.getLong(4) / 4 && rows <= ids.length) {
+                    cols.put(rs.getString(1), new StoredColumn(rs.getInt(2), (int) rows));
+                }
+            }
+        }
+        return new FeatureIndex(ids, cols);
+    }
+
+    /** One stored feature column (answers A and B, the leading rows of the index), or null. */
+    public static FeatureColumn loadFeature(Project project, String feature) {
+        return project.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT version, a, b FROM feature_columns WHERE feature = ?")) {
+                ps.setString(1, feature);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? new FeatureColumn(rs.getInt(1), floats(rs.getBytes(2)), floats(rs.getBytes(3))) : null;
+                }
+            }
+        });
+    }
+
+    /** Every stored column that covers all ids of the index (tests, tools). */
     public static StoredFeatures loadFeatures(Project project) {
         return project.read(c -> {
-            long[] ids;
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT ids FROM feature_index WHERE k = 1")) {
-                if (!rs.next()) {
-                    return StoredFeatures.empty();
-                }
-                ids = longs(rs.getBytes(1));
-            }
+            FeatureIndex index = index(c);
             Map<String, FeatureColumn> cols = new LinkedHashMap<>();
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT feature, version, a, b FROM feature_columns")) {
-                while (rs.next()) {
-                    float[] a = floats(rs.getBytes(3));
-                    float[] b = floats(rs.getBytes(4));
-                    if (a.length == ids.length && b.length == ids.length) {
-                        cols.put(rs.getString(1), new FeatureColumn(rs.getInt(2), a, b));
-                    }
+            for (String name : index.columns().keySet()) {
+                FeatureColumn col = loadFeature(project, name);
+                if (col != null && col.a().length == index.ids().length) {
+                    cols.put(name, col);
                 }
             }
-            return new StoredFeatures(ids, cols);
+            return new StoredFeatures(index.ids(), cols);
         });
     }
 
     /**
-     * Replaces the whole feature cache in one transaction; false (nothing written) when the project is
-     * read-only or in use by another writer. The cache names its ids, so a cache written after another
-     * process changed the pairs is recognised as stale when read.
+     * Stores feature columns computed for {@code ids}, in one transaction, beside the columns already
+     * stored: the index becomes the longer of the stored id list and {@code ids} when one extends the
+     * other (pairs are appended with growing ids), so the other columns stay valid for the rows they
+     * cover; when neither extends the other (pairs were removed or replaced) the old columns are
+     * dropped. False (nothing written) when the project is read-only or in use by another writer.
      */
     public static boolean saveFeatures(Project project, long[] ids, Map<String, FeatureColumn> columns) {
         return project.writeIfFree(c -> {
-            try (Statement s = c.createStatement()) {
-                s.execute("DELETE FROM feature_columns");
-                s.execute("DELETE FROM feature_index");
+            long[] stored = index(c).ids();
+            boolean storedExtendsIds = ids.length <= stored.length && Arrays.equals(ids, 0, ids.length, stored, 0, ids.length);
+            boolean idsExtendStored = stored.length <= ids.length && Arrays.equals(stored, 0, stored.length, ids, 0, stored.length);
+            if (!storedExtendsIds && !idsExtendStored) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("DELETE FROM feature_columns");
+                }
             }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO feature_index (k, ids, computed_at) VALUES (1, ?, ?)")) {
-                ps.setBytes(1, bytes(ids));
-                ps.setString(2, Instant.now().toString());
-                ps.executeUpdate();
+            if (!storedExtendsIds) {
+                try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO feature_index (k, ids, computed_at) VALUES (1, ?, ?)")) {
+                    ps.setBytes(1, bytes(ids));
+                    ps.setString(2, Instant.now().toString());
+                    ps.executeUpdate();
+                }
             }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO feature_columns (feature, version, a, b) VALUES (?, ?, ?, ?)")) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO feature_columns (feature, version, a, b) VALUES (?, ?, ?, ?)")) {
                 for (Map.Entry<String, FeatureColumn> e : columns.entrySet()) {
                     ps.setString(1, e.getKey());
                     ps.setInt(2, e.getValue().version());

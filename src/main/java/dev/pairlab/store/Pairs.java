@@ -108,6 +108,32 @@ public final class Pairs {
         });
     }
 
+    /** Receives one pair's id and answers (what text features read). */
+    @FunctionalInterface
+    public interface AnswerSink<E extends Exception> {
+        void accept(long id, String answerA, String answerB) throws E;
+    }
+
+    /**
+     * Streams the id and the two answers of every pair with an id above {@code afterId}, in id order:
+     * feature extraction's one read of the texts (no context, no join).
+     */
+    public static <E extends Exception> long forEachAnswers(Project project, long afterId, AnswerSink<E> sink) throws E {
+        return project.<Long, E, RuntimeException>read(c -> {
+            long n = 0;
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, answer_a, answer_b FROM pairs WHERE id > ? ORDER BY id")) {
+                ps.setLong(1, afterId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        sink.accept(rs.getLong(1), rs.getString(2), rs.getString(3));
+                        n++;
+                    }
+                }
+            }
+            return n;
+        });
+    }
+
     /** The ids of all pairs in the given splits, in id order: the browser's index of rows. */
     public static long[] ids(Project project, Set<Split> splits) {
         return project.read(c -> {

@@ -148,6 +148,27 @@ class WorkbenchTest extends WindowTest {
     }
 
     @Test
+    void theExplorerComputesAFeatureWhenFirstShownInAJob(FxRobot robot) throws Exception {
+        openAndWait(robot, mtBench(false), false);
+        // No LFs: relabeling computed length only; VADER runs when the explorer first shows it.
+        assertFalse(ws.labeled().get().features().computed("vader_compound"));
+        robot.clickOn("#tab-features");
+        waitUntil("the analysis is shown", () -> robot.lookup("#explorer-summary").queryAs(Label.class).getText().startsWith("898 labeled pairs"));
+        String[] shown = new String[2];
+        robot.interact(() -> {
+            robot.lookup("#explorer-feature").queryAs(javafx.scene.control.ComboBox.class).getSelectionModel().select("vader_compound");
+            // Still on the FX thread: the column is being computed elsewhere, and a job says so.
+            shown[0] = robot.lookup("#explorer-summary").queryAs(Label.class).getText();
+            shown[1] = ws.tasks().jobs().newest().get() == null ? "" : ws.tasks().jobs().newest().get().title();
+        });
+        assertEquals("Computing vader_compound for 1284 pairs…", shown[0]);
+        assertEquals("Computing feature vader_compound", shown[1]);
+        waitUntil("the column is computed and analysed", () -> ws.labeled().get().features().computed("vader_compound")
+                && robot.lookup("#explorer-summary").queryAs(Label.class).getText().startsWith("898 labeled pairs"));
+        assertFalse(ws.labeled().get().features().computed("reading_ease"));
+    }
+
+    @Test
     void aCodeLfWithASyntaxErrorShowsTheErrorAtItsLine(FxRobot robot) throws Exception {
         openAndWait(robot, mtBench(false), false);
         robot.clickOn("#tab-lfs");

@@ -110,8 +110,18 @@ final class PairDetail extends BorderPane {
         if (features != null) {
             int r = Arrays.binarySearch(features.ids(), pair.id());
             if (r >= 0) {
+                dev.pairlab.features.Text ta = null;
+                dev.pairlab.features.Text tb = null;
                 for (String f : features.names()) {
-                    row(f, fmt(features.a(f)[r]), fmt(features.b(f)[r]));
+                    if (features.computed(f)) {
+                        row(f, fmt(features.a(f)[r]), fmt(features.b(f)[r]));
+                    } else {
+                        // A column not computed yet (columns are lazy): this pair's value from its text, as the column would hold it.
+                        ta = ta == null ? new dev.pairlab.features.Text(pair.answerA()) : ta;
+                        tb = tb == null ? new dev.pairlab.features.Text(pair.answerB()) : tb;
+                        dev.pairlab.features.Feature feature = dev.pairlab.features.Features.byName(f);
+                        row(f, fmt((float) feature.compute(ta)), fmt((float) feature.compute(tb)));
+                    }
                 }
             }
         }

@@ -56,6 +56,8 @@ public final class FeatureExplorerView extends BorderPane {
     private final BarChart<String, Number> histogram = new BarChart<>(new CategoryAxis(), new NumberAxis());
     private final LineChart<Number, Number> curve = new LineChart<>(new NumberAxis(), new NumberAxis(0, 1, 0.1));
     private FeatureAnalysis.Report report;
+    /** The feature {@link #report} is about (its column is computed). */
+    private String reportFeature;
     private int[] rows = new int[0];
 
     public FeatureExplorerView(Workspace ws) {
@@ -142,13 +144,25 @@ public final class FeatureExplorerView extends BorderPane {
             case "train+dev+test" -> EnumSet.of(Split.TRAIN, Split.DEV, Split.TEST);
             default -> EnumSet.of(Split.TRAIN);
         };
-        ws.run("Analysing " + f, (progress, cancel) -> {
+        // A feature's column is computed the first time it is shown (with progress, in a job, never on the FX thread);
+        // choosing another feature meanwhile cancels the older job.
+        boolean computed = l.features().computed(f);
+        if (!computed) {
+            summary.setText("Computing " + f + " for " + l.features().size() + " pairs…");
+        }
+        ws.runLatest(ANALYSE, (computed ? "Analysing " : "Computing feature ") + f, (progress, cancel) -> {
+            if (!computed) {
+                l.features().load(List.of(f), progress, cancel);
+            }
             int[] r = Subsets.rows(l.labels(), splits);
             FeatureAnalysis.Report report = FeatureAnalysis.analyse(l.features(), f, r, l.labels().gold());
             return new Analysed(r, report, FeatureAnalysis.histograms(l.features(), f, r, l.labels().gold(), 20),
                     FeatureAnalysis.suggestedByLength(l.features(), report, r, l.labels().gold()), splits.contains(Split.TEST));
         }, a -> show(f, a));
     }
+
+    /** The job key of the analysis: only the newest one's result is shown. */
+    static final String ANALYSE = "explore-feature";
 
     private record Analysed(int[] rows, FeatureAnalysis.Report report, FeatureAnalysis.Histograms histograms,
                             LengthSplit.Breakdown suggested, boolean onTest) {
@@ -157,6 +171,7 @@ public final class FeatureExplorerView extends BorderPane {
     private void show(String f, Analysed a) {
         rows = a.rows();
         report = a.report();
+        reportFeature = f;
         XYChart.Series<String, Number> pref = new XYChart.Series<>();
         pref.setName("preferred");
         XYChart.Series<String, Number> rej = new XYChart.Series<>();
@@ -197,13 +212,14 @@ public final class FeatureExplorerView extends BorderPane {
 
     private void updatePoint() {
         ProjectLabeling.Labeled l = ws.labeled().get();
-        if (l == null || report == null) {
+        // The feature of the last report, whose column is there: one just chosen may still be computing.
+        if (l == null || report == null || !l.features().computed(reportFeature) || !l.features().computed("length")) {
             return;
         }
         // Linear in the labeled rows: fine on the FX thread for the labeled split's size.
-        FeatureAnalysis.Point p = FeatureAnalysis.at(l.features(), feature.getValue(), rows, l.labels().gold(), higher.isSelected(),
+        FeatureAnalysis.Point p = FeatureAnalysis.at(l.features(), reportFeature, rows, l.labels().gold(), higher.isSelected(),
                 threshold.getValue());
-        LengthSplit.Count matched = FeatureAnalysis.byLength(l.features(), feature.getValue(), rows, l.labels().gold(), higher.isSelected(),
+        LengthSplit.Count matched = FeatureAnalysis.byLength(l.features(), reportFeature, rows, l.labels().gold(), higher.isSelected(),
                 threshold.getValue()).lengthMatched().votes();
         thresholdLabel.setText(String.format(Locale.ROOT, "%s → coverage %.3f, accuracy %s; on length-matched pairs %s of %d", fmt(threshold.getValue()),
                 p.coverage(), pct(p.accuracy()), pct(matched.accuracy()), matched.voted()));
