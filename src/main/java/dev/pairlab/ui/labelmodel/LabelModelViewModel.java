@@ -12,11 +12,13 @@ import dev.pairlab.labelmodel.TiePolicy;
 import dev.pairlab.pairs.Split;
 import dev.pairlab.store.Project;
 import dev.pairlab.task.Cancellation;
+import dev.pairlab.task.Problem;
 import dev.pairlab.task.ProgressListener;
 import dev.pairlab.task.Workflow;
-import dev.pairlab.ui.FormProblems;
+import dev.pairlab.ui.form.Form;
 import dev.pairlab.ui.Workspace;
 import dev.pairlab.ui.jobs.WorkflowRunner;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -48,7 +50,7 @@ public final class LabelModelViewModel {
 
     private final Workspace ws;
     private final WorkflowRunner jobs;
-    private final FormProblems form = new FormProblems();
+    private final Form form = new Form();
 
     // The form: one property per component of FitParams / FitOptions, starting from the record's defaults.
     public final ObjectProperty<LabelModelType> type = new SimpleObjectProperty<>(LabelModelType.parse(FitParams.DEFAULT_TYPE));
@@ -101,21 +103,21 @@ public final class LabelModelViewModel {
 
     /** The form as the fit's parameters, or empty with the problems beside their fields. */
     public Optional<FitParams> params() {
-        form.clear();
-        FitOptions o = new FitOptions(form.number("classBalanceB", classBalance.get(), "P(B)"),
-                (int) form.whole("epochs", epochs.get(), "epochs"), form.number("lr", lr.get(), "lr"),
-                form.number("l2", l2.get(), "l2"), form.number("precInit", precInit.get(), "the initial accuracy"),
-                form.whole("seed", seed.get(), "the seed"), form.number("priorStrength", priorStrength.get(), "the prior strength"),
+        List<Problem> found = new ArrayList<>();
+        FitOptions o = new FitOptions(Form.decimal(found, "classBalanceB", "P(B)", classBalance.get()),
+                Form.integer(found, "epochs", "epochs", epochs.get()), Form.decimal(found, "lr", "lr", lr.get()),
+                Form.decimal(found, "l2", "l2", l2.get()), Form.decimal(found, "precInit", "the initial accuracy", precInit.get()),
+                Form.whole(found, "seed", "the seed", seed.get()), Form.decimal(found, "priorStrength", "the prior strength", priorStrength.get()),
                 belowChance.get(), optimizer.get());
         FitParams p = new FitParams(type.get(), o, fitOn.get(), ties.get(), evalSplit.get());
-        return form.show(p.validate()) ? Optional.of(p) : Optional.empty();
+        return form.show(Form.beside(found, p.validate())) ? Optional.of(p) : Optional.empty();
     }
 
     /** Fits in the background and shows the new run's numbers. */
     public void fit() {
         Optional<FitParams> p = params();
         if (p.isEmpty()) {
-            status.set("Check the settings: " + String.join("; ", form.map().values()));
+            status.set("Check the settings: " + String.join("; ", form.problems().values()));
             return;
         }
         Project w = ws.writer();
@@ -229,6 +231,6 @@ public final class LabelModelViewModel {
     }
 
     public javafx.collections.ObservableMap<String, String> problems() {
-        return form.map();
+        return form.problems();
     }
 }

@@ -11,7 +11,7 @@ import dev.pairlab.task.InvalidParametersException;
 import dev.pairlab.task.ProgressListener;
 import dev.pairlab.task.Problem;
 import dev.pairlab.task.Workflow;
-import dev.pairlab.ui.FormText;
+import dev.pairlab.ui.form.Form;
 import dev.pairlab.ui.Workspace;
 import dev.pairlab.ui.jobs.Job;
 import dev.pairlab.ui.jobs.JobRefusedException;
@@ -74,7 +74,9 @@ public final class TrainingViewModel {
     public final StringProperty lr = new SimpleStringProperty();
     public final StringProperty evalEvery = new SimpleStringProperty();
     public final BooleanProperty lengthControl = new SimpleBooleanProperty(false);
-    public final ObservableList<Problem> problems = FXCollections.observableArrayList();
+    private final Form form = new Form();
+    /** The form's problems, listed (from the record's validate() and from text that is not a number). */
+    public final ObservableList<Problem> problems = form.list();
     public final StringProperty state = new SimpleStringProperty("No run yet.");
     public final StringProperty fileScore = new SimpleStringProperty("");
     public final ObservableList<XYChart.Data<Number, Number>> loss = FXCollections.observableArrayList();
@@ -106,10 +108,10 @@ public final class TrainingViewModel {
     /** The form as the parameters of a run, or the problems with it. */
     public TrainParams params() throws InvalidParametersException {
         List<Problem> found = new ArrayList<>();
-        Integer e = FormText.whole(found, "epochs", "the number of epochs", epochs.get());
-        Integer perStep = FormText.whole(found, "batch", "the pairs per step", pairsPerStep.get());
-        Double rate = FormText.number(found, "lr", "the learning rate", lr.get());
-        Integer every = FormText.whole(found, "evalEvery", "the steps between evaluations", evalEvery.get());
+        Integer e = Form.read(found, "epochs", "the number of epochs", "a whole number", epochs.get(), Integer::valueOf);
+        Integer perStep = Form.read(found, "batch", "the pairs per step", "a whole number", pairsPerStep.get(), Integer::valueOf);
+        Double rate = Form.read(found, "lr", "the learning rate", "a number", lr.get(), Double::valueOf);
+        Integer every = Form.read(found, "evalEvery", "the steps between evaluations", "a whole number", evalEvery.get(), Integer::valueOf);
         if (perStep != null && perStep < 1) {
             found.add(Problem.of("batch", "the pairs per step must be at least 1 (got " + perStep + ")"));
         }
@@ -128,7 +130,7 @@ public final class TrainingViewModel {
 
     /** Start: a new run from the form; refused, with the reason, while a training or resume runs. Returns the job, or null. */
     public Job start() {
-        TrainParams p = FormText.checked(problems, this::params);
+        TrainParams p = form.checked(this::params);
         Project w = p == null ? null : ws.writer();
         if (w == null) {
             return null;
