@@ -86,7 +86,7 @@ public final class Forms {
 
     /** A text field bound both ways to a form field's text, with the record's description as its tooltip; id {@code prefix-kebab-name}. */
     public static TextField field(FormField f, String idPrefix, int columns) {
-        return field(f.text(), id(idPrefix, f), f.description(), columns);
+        return field(f.text(), id(idPrefix, f), plain(f.description(), f.defaultText()), columns);
     }
 
     /** A form's fields as rows: label (the description), text field, problem. */

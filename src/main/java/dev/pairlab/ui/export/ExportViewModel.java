@@ -14,6 +14,7 @@ import dev.pairlab.task.Problem;
 import dev.pairlab.task.ProgressListener;
 import dev.pairlab.task.Workflow;
 import dev.pairlab.ui.form.Form;
+import dev.pairlab.ui.form.FormField;
 import dev.pairlab.ui.Workspace;
 import dev.pairlab.ui.jobs.WorkflowRunner;
 import java.nio.file.Files;
@@ -53,10 +54,13 @@ public final class ExportViewModel {
     private final Form form = new Form();
 
     public final ObjectProperty<WeakExport.Format> format = new SimpleObjectProperty<>(WeakExport.Format.parse(WeakExport.Params.DEFAULT_FORMAT));
-    public final StringProperty threshold = new SimpleStringProperty(WeakExport.Params.DEFAULT_THRESHOLD);
+    private final FormField thresholdField = form.field("threshold", "the threshold", WeakExport.Params.DEFAULT_THRESHOLD,
+            WeakExport.Params.DESC_THRESHOLD);
+    public final StringProperty threshold = thresholdField.text();
     public final BooleanProperty goldTrain = new SimpleBooleanProperty(true);
     public final BooleanProperty goldDev = new SimpleBooleanProperty(false);
-    public final StringProperty seed = new SimpleStringProperty(WeakExport.Params.DEFAULT_SEED);
+    private final FormField seedField = form.field("seed", "the seed", WeakExport.Params.DEFAULT_SEED, WeakExport.Params.DESC_SEED);
+    public final StringProperty seed = seedField.text();
     public final ObjectProperty<TiePolicy> ties = new SimpleObjectProperty<>(TiePolicy.parse(WeakExport.Params.DEFAULT_TIES));
     /** "latest" or a run id, as --model. */
     public final StringProperty run = new SimpleStringProperty(LATEST);
@@ -97,8 +101,7 @@ public final class ExportViewModel {
                 found.add(Problem.of("lengthBalance", e.getMessage()));
             }
         }
-        WeakExport.Params p = new WeakExport.Params(format.get(), Form.decimal(found, "threshold", "the threshold", threshold.get()),
-                Form.whole(found, "seed", "the seed", seed.get()), gold, ties.get(), balance);
+        WeakExport.Params p = new WeakExport.Params(format.get(), thresholdField.decimal(found), seedField.whole(found), gold, ties.get(), balance);
         return form.show(Form.beside(found, p.validate())) ? Optional.of(p) : Optional.empty();
     }
 

@@ -17,6 +17,7 @@ public final class FormField {
     private final String name;
     private final String label;
     private final String description;
+    private final String defaultText;
     private final StringProperty text;
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
 
@@ -28,6 +29,7 @@ public final class FormField {
         this.name = name;
         this.label = label;
         this.description = description;
+        this.defaultText = defaultText;
         this.text = new SimpleStringProperty(defaultText == null ? "" : defaultText);
     }
 
@@ -41,6 +43,11 @@ public final class FormField {
 
     public String description() {
         return description;
+    }
+
+    /** The record's default, as the form started. */
+    public String defaultText() {
+        return defaultText;
     }
 
     public StringProperty text() {

@@ -16,6 +16,7 @@ import dev.pairlab.task.Problem;
 import dev.pairlab.task.ProgressListener;
 import dev.pairlab.task.Workflow;
 import dev.pairlab.ui.form.Form;
+import dev.pairlab.ui.form.FormField;
 import dev.pairlab.ui.Workspace;
 import dev.pairlab.ui.jobs.WorkflowRunner;
 import java.util.ArrayList;
@@ -60,13 +61,20 @@ public final class LabelModelViewModel {
     public final ObjectProperty<FitOptions.Optimizer> optimizer = new SimpleObjectProperty<>(FitOptions.Optimizer.parse(FitOptions.DEFAULT_OPTIMIZER));
     public final ObjectProperty<FitOptions.BelowChance> belowChance =
             new SimpleObjectProperty<>(FitOptions.BelowChance.parse(FitOptions.DEFAULT_BELOW_CHANCE));
-    public final StringProperty epochs = new SimpleStringProperty(FitOptions.DEFAULT_EPOCHS);
-    public final StringProperty lr = new SimpleStringProperty(FitOptions.DEFAULT_LR);
-    public final StringProperty l2 = new SimpleStringProperty(FitOptions.DEFAULT_L2);
-    public final StringProperty precInit = new SimpleStringProperty(FitOptions.DEFAULT_PREC_INIT);
-    public final StringProperty classBalance = new SimpleStringProperty(FitOptions.DEFAULT_CLASS_BALANCE);
-    public final StringProperty seed = new SimpleStringProperty(FitOptions.DEFAULT_SEED);
-    public final StringProperty priorStrength = new SimpleStringProperty(FitOptions.DEFAULT_PRIOR_STRENGTH);
+    final FormField epochsField = form.field("epochs", "epochs", FitOptions.DEFAULT_EPOCHS, FitOptions.DESC_EPOCHS);
+    public final StringProperty epochs = epochsField.text();
+    final FormField lrField = form.field("lr", "lr", FitOptions.DEFAULT_LR, FitOptions.DESC_LR);
+    public final StringProperty lr = lrField.text();
+    final FormField l2Field = form.field("l2", "l2", FitOptions.DEFAULT_L2, FitOptions.DESC_L2);
+    public final StringProperty l2 = l2Field.text();
+    final FormField precInitField = form.field("precInit", "the initial accuracy", FitOptions.DEFAULT_PREC_INIT, FitOptions.DESC_PREC_INIT);
+    public final StringProperty precInit = precInitField.text();
+    final FormField classBalanceField = form.field("classBalanceB", "P(B)", FitOptions.DEFAULT_CLASS_BALANCE, FitOptions.DESC_CLASS_BALANCE);
+    public final StringProperty classBalance = classBalanceField.text();
+    final FormField seedField = form.field("seed", "the seed", FitOptions.DEFAULT_SEED, FitOptions.DESC_SEED);
+    public final StringProperty seed = seedField.text();
+    final FormField priorStrengthField = form.field("priorStrength", "the prior strength", FitOptions.DEFAULT_PRIOR_STRENGTH, FitOptions.DESC_PRIOR_STRENGTH);
+    public final StringProperty priorStrength = priorStrengthField.text();
 
     // The results.
     public final StringProperty status = new SimpleStringProperty("Fit a label model on the LF votes.");
@@ -104,10 +112,8 @@ public final class LabelModelViewModel {
     /** The form as the fit's parameters, or empty with the problems beside their fields. */
     public Optional<FitParams> params() {
         List<Problem> found = new ArrayList<>();
-        FitOptions o = new FitOptions(Form.decimal(found, "classBalanceB", "P(B)", classBalance.get()),
-                Form.integer(found, "epochs", "epochs", epochs.get()), Form.decimal(found, "lr", "lr", lr.get()),
-                Form.decimal(found, "l2", "l2", l2.get()), Form.decimal(found, "precInit", "the initial accuracy", precInit.get()),
-                Form.whole(found, "seed", "the seed", seed.get()), Form.decimal(found, "priorStrength", "the prior strength", priorStrength.get()),
+        FitOptions o = new FitOptions(classBalanceField.decimal(found), epochsField.integer(found), lrField.decimal(found), l2Field.decimal(found),
+                precInitField.decimal(found), seedField.whole(found), priorStrengthField.decimal(found),
                 belowChance.get(), optimizer.get());
         FitParams p = new FitParams(type.get(), o, fitOn.get(), ties.get(), evalSplit.get());
         return form.show(Form.beside(found, p.validate())) ? Optional.of(p) : Optional.empty();
