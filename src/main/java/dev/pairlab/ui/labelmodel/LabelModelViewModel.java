@@ -62,18 +62,19 @@ public final class LabelModelViewModel {
     public final ObjectProperty<FitOptions.BelowChance> belowChance =
             new SimpleObjectProperty<>(FitOptions.BelowChance.parse(FitOptions.DEFAULT_BELOW_CHANCE));
     final FormField epochsField = form.field("epochs", "epochs", FitOptions.DEFAULT_EPOCHS, FitOptions.DESC_EPOCHS);
-    public final StringProperty epochs = epochsField.text();
     final FormField lrField = form.field("lr", "lr", FitOptions.DEFAULT_LR, FitOptions.DESC_LR);
-    public final StringProperty lr = lrField.text();
     final FormField l2Field = form.field("l2", "l2", FitOptions.DEFAULT_L2, FitOptions.DESC_L2);
-    public final StringProperty l2 = l2Field.text();
     final FormField precInitField = form.field("precInit", "the initial accuracy", FitOptions.DEFAULT_PREC_INIT, FitOptions.DESC_PREC_INIT);
-    public final StringProperty precInit = precInitField.text();
     final FormField classBalanceField = form.field("classBalanceB", "P(B)", FitOptions.DEFAULT_CLASS_BALANCE, FitOptions.DESC_CLASS_BALANCE);
-    public final StringProperty classBalance = classBalanceField.text();
     final FormField seedField = form.field("seed", "the seed", FitOptions.DEFAULT_SEED, FitOptions.DESC_SEED);
+    final FormField priorStrengthField = form.field("priorStrength", "the prior strength", FitOptions.DEFAULT_PRIOR_STRENGTH,
+            FitOptions.DESC_PRIOR_STRENGTH);
+    public final StringProperty epochs = epochsField.text();
+    public final StringProperty lr = lrField.text();
+    public final StringProperty l2 = l2Field.text();
+    public final StringProperty precInit = precInitField.text();
+    public final StringProperty classBalance = classBalanceField.text();
     public final StringProperty seed = seedField.text();
-    final FormField priorStrengthField = form.field("priorStrength", "the prior strength", FitOptions.DEFAULT_PRIOR_STRENGTH, FitOptions.DESC_PRIOR_STRENGTH);
     public final StringProperty priorStrength = priorStrengthField.text();
 
     // The results.

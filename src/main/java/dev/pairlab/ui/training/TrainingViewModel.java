@@ -73,7 +73,8 @@ public final class TrainingViewModel {
     private final Form form = new Form();
     // The kind's defaults are set by defaults(), so the fields start empty.
     private final FormField epochsField = form.field("epochs", "the number of epochs", null, TrainParams.DESC_EPOCHS);
-    private final FormField pairsPerStepField = form.field("batch", "the pairs per step", null, "Pairs per optimizer step (micro-batches accumulated).");
+    private final FormField pairsPerStepField = form.field("batch", "the pairs per step", null,
+            "Pairs per optimizer step (micro-batches accumulated).");
     private final FormField lrField = form.field("lr", "the learning rate", null, TrainParams.DESC_LR);
     private final FormField evalEveryField = form.field("evalEvery", "the steps between evaluations", null, TrainParams.DESC_EVAL_EVERY);
     public final StringProperty epochs = epochsField.text();
