@@ -1,6 +1,8 @@
 package dev.pairlab.ui;
 
 import dev.pairlab.task.Problem;
+import dev.pairlab.ui.form.Form;
+import dev.pairlab.ui.form.FormField;
 import java.util.Arrays;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -16,10 +18,14 @@ import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 
-/** How the screens' forms bind to their view models: text fields, choices, buttons never squeezed, problems beside a field or
- * listed, the parameter records' descriptions as tooltips. */
+/**
+ * The view side of the one form model ({@link Form}): how a screen binds a field (a {@link FormField} or a view
+ * model's text), its tooltip (the parameter record's {@code DESC_X}) and its problem beside it; choices, buttons never
+ * squeezed, a form's problems listed. Problem labels have the style class {@code error-text} and take no room while empty.
+ */
 public final class Forms {
 
     private Forms() {
@@ -47,15 +53,52 @@ public final class Forms {
         return box;
     }
 
-    /** The problem of one field, red, beside it; empty (and taking no room) when there is none. */
+    /** The problem of one field (by the record's component name, "" for the form's own), beside it; id {@code problem-field}. */
     public static Label problem(ObservableMap<String, String> problems, String field) {
-        Label l = new Label();
+        Label l = problemLabel("problem-" + field);
         l.textProperty().bind(Bindings.valueAt(problems, field));
-        l.setStyle("-fx-text-fill: #b00020;");
-        l.managedProperty().bind(l.textProperty().isNotEmpty());
-        l.visibleProperty().bind(l.textProperty().isNotEmpty());
-        l.setId("problem-" + field);
         return l;
+    }
+
+    /** A form field's problem beside it; id {@code prefix-kebab-name-problem}. */
+    public static Label problem(FormField f, String idPrefix) {
+        Label l = problemLabel(id(idPrefix, f) + "-problem");
+        l.textProperty().bind(f.problem());
+        return l;
+    }
+
+    /** A label in the error style that takes no room while it says nothing. */
+    public static Label problemLabel(String id) {
+        Label l = new Label();
+        l.setId(id);
+        l.getStyleClass().add("error-text");
+        l.setWrapText(true);
+        l.setMaxWidth(360);
+        l.managedProperty().bind(l.textProperty().isNotEmpty());
+        l.visibleProperty().bind(l.managedProperty());
+        return l;
+    }
+
+    /** {@code prefix-kebab-name}: {@code gen-url-a} for the field {@code urlA}. */
+    public static String id(String idPrefix, FormField f) {
+        return idPrefix + "-" + f.name().replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** A text field bound both ways to a form field's text, with the record's description as its tooltip; id {@code prefix-kebab-name}. */
+    public static TextField field(FormField f, String idPrefix, int columns) {
+        return field(f.text(), id(idPrefix, f), plain(f.description(), f.defaultText()), columns);
+    }
+
+    /** A form's fields as rows: label (the description), text field, problem. */
+    public static GridPane grid(Form form, String idPrefix) {
+        GridPane g = new GridPane();
+        g.setHgap(8);
+        g.setVgap(6);
+        int row = 0;
+        for (FormField f : form.fields()) {
+            g.addRow(row++, new Label(f.description()), field(f, idPrefix, 8), problem(f, idPrefix));
+        }
+        return g;
     }
 
     /** Which label-model run a screen uses, in words, amber while the run is stale. */
@@ -103,14 +146,10 @@ public final class Forms {
 
     /** The form's problems, one a line, in the user's words; takes no room while there are none. */
     public static Label problems(ObservableList<Problem> problems, String id) {
-        Label l = new Label();
-        l.setId(id);
-        l.setWrapText(true);
-        l.setStyle("-fx-text-fill: #b00020;");
+        Label l = problemLabel(id);
+        l.setMaxWidth(Double.MAX_VALUE);
         l.textProperty().bind(Bindings.createStringBinding(() -> problems.stream().map(Problem::message).collect(Collectors.joining("\n")),
                 problems));
-        l.managedProperty().bind(l.textProperty().isNotEmpty());
-        l.visibleProperty().bind(l.managedProperty());
         return l;
     }
 }

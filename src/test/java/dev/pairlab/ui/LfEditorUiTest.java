@@ -79,9 +79,9 @@ class LfEditorUiTest extends WindowTest {
         robot.clickOn("#lf-save");
         Label problems = robot.lookup("#lf-problems").queryAs(Label.class);
         WorkbenchTest.waitUntil("the problem is shown", () -> !problems.getText().isEmpty());
-        assertEquals("the minimum |Δ| must be a number, not 'a lot'", problems.getText());
+        assertEquals("the minimum |Δ| must be a number (got 'a lot')", problems.getText());
         assertTrue(min.getPseudoClassStates().contains(ProblemReport.PROBLEM), "the field is marked");
-        assertEquals("Not saved: LF '" + table.getItems().get(0).lf().name() + "': the minimum |Δ| must be a number, not 'a lot'",
+        assertEquals("Not saved: LF '" + table.getItems().get(0).lf().name() + "': the minimum |Δ| must be a number (got 'a lot')",
                 robot.lookup("#status").queryAs(Label.class).getText());
         assertEquals(1, table.getItems().get(0).lf().version(), "nothing saved");
         robot.interact(() -> min.setText("20"));

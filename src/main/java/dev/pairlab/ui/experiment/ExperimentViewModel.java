@@ -5,7 +5,7 @@ import dev.pairlab.reward.Experiment;
 import dev.pairlab.reward.RewardConfig;
 import dev.pairlab.task.InvalidParametersException;
 import dev.pairlab.task.Problem;
-import dev.pairlab.ui.FormText;
+import dev.pairlab.ui.form.Form;
 import dev.pairlab.ui.Workspace;
 import dev.pairlab.ui.jobs.Job;
 import java.nio.file.Files;
@@ -45,7 +45,9 @@ public final class ExperimentViewModel {
     public final StringProperty variants = new SimpleStringProperty(Experiment.DEFAULT_VARIANTS);
     public final ObjectProperty<RewardConfig.Kind> kind = new SimpleObjectProperty<>(RewardConfig.Kind.parse(Experiment.Params.DEFAULT_KIND));
     public final StringProperty out = new SimpleStringProperty(Path.of(System.getProperty("user.home"), "pairlab-experiment").toString());
-    public final ObservableList<Problem> problems = FXCollections.observableArrayList();
+    private final Form form = new Form();
+    /** The form's problems, listed (from the record's validate() and from text that is not a number or a path). */
+    public final ObservableList<Problem> problems = form.list();
     public final StringProperty progress = new SimpleStringProperty("");
     public final ObservableList<XYChart.Series<String, Number>> accuracy = FXCollections.observableArrayList();
     public final ObservableList<XYChart.Series<String, Number>> balanced = FXCollections.observableArrayList();
@@ -60,9 +62,9 @@ public final class ExperimentViewModel {
         List<Problem> found = new ArrayList<>();
         List<Double> fr = new ArrayList<>();
         for (String f : split(fractions.get())) {
-            fr.add(FormText.number(found, "labeled", "a labeled fraction", f));
+            fr.add(Form.read(found, "labeled", "a labeled fraction", "a number", f, Double::valueOf));
         }
-        Integer n = FormText.whole(found, "seeds", "the number of seeds", seeds.get());
+        Integer n = Form.read(found, "seeds", "the number of seeds", "a whole number", seeds.get(), Integer::valueOf);
         Path data = path(found, "dataset", "the dataset", dataset.get());
         Path test = evalFile.get() == null || evalFile.get().isBlank() ? null : path(found, "evalFile", "the evaluation file", evalFile.get());
         if (!found.isEmpty()) {
@@ -84,12 +86,12 @@ public final class ExperimentViewModel {
             problems.add(Problem.of(field, "choose " + what));
             return null;
         }
-        return FormText.read(problems, field, what, "a file name", text, Path::of);
+        return Form.read(problems, field, what, "a file name", text, Path::of);
     }
 
     /** Run (or resume): the experiment into the output folder, the results shown as cells finish. Returns the job, or null. */
     public Job start() {
-        Experiment.Params p = FormText.checked(problems, this::params);
+        Experiment.Params p = form.checked(this::params);
         if (p == null) {
             return null;
         }

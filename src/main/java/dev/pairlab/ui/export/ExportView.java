@@ -19,7 +19,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -57,8 +56,8 @@ public final class ExportView extends BorderPane {
         ComboBox<String> lengthMethod = Forms.choice(vm.lengthMethod, LengthBalance.Method.values(), LengthBalance.Method::parse);
         lengthMethod.setId("export-length-method");
         lengthMethod.disableProperty().bind(vm.lengthTarget.isEqualTo(ExportViewModel.NO_BALANCE));
-        lengthTarget.setTooltip(new Tooltip(Forms.plain(WeakExport.Params.DESC_LENGTH_BALANCE, null)));
-        lengthMethod.setTooltip(new Tooltip(Forms.plain(WeakExport.Params.DESC_LENGTH_METHOD, null)));
+        Forms.described(lengthTarget, WeakExport.Params.DESC_LENGTH_BALANCE, null);
+        Forms.described(lengthMethod, WeakExport.Params.DESC_LENGTH_METHOD, null);
         TextField threshold = text(vm.threshold, "export-threshold");
         Forms.described(threshold, WeakExport.Params.DESC_THRESHOLD, WeakExport.Params.DEFAULT_THRESHOLD);
         TextField seed = text(vm.seed, "export-seed");

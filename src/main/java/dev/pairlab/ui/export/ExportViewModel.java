@@ -10,9 +10,11 @@ import dev.pairlab.pairs.Split;
 import dev.pairlab.store.ModelRecord;
 import dev.pairlab.store.Project;
 import dev.pairlab.task.Cancellation;
+import dev.pairlab.task.Problem;
 import dev.pairlab.task.ProgressListener;
 import dev.pairlab.task.Workflow;
-import dev.pairlab.ui.FormProblems;
+import dev.pairlab.ui.form.Form;
+import dev.pairlab.ui.form.FormField;
 import dev.pairlab.ui.Workspace;
 import dev.pairlab.ui.jobs.WorkflowRunner;
 import java.nio.file.Files;
@@ -49,13 +51,16 @@ public final class ExportViewModel {
 
     private final Workspace ws;
     private final WorkflowRunner jobs;
-    private final FormProblems form = new FormProblems();
+    private final Form form = new Form();
 
     public final ObjectProperty<WeakExport.Format> format = new SimpleObjectProperty<>(WeakExport.Format.parse(WeakExport.Params.DEFAULT_FORMAT));
-    public final StringProperty threshold = new SimpleStringProperty(WeakExport.Params.DEFAULT_THRESHOLD);
+    private final FormField thresholdField = form.field("threshold", "the threshold", WeakExport.Params.DEFAULT_THRESHOLD,
+            WeakExport.Params.DESC_THRESHOLD);
+    public final StringProperty threshold = thresholdField.text();
     public final BooleanProperty goldTrain = new SimpleBooleanProperty(true);
     public final BooleanProperty goldDev = new SimpleBooleanProperty(false);
-    public final StringProperty seed = new SimpleStringProperty(WeakExport.Params.DEFAULT_SEED);
+    private final FormField seedField = form.field("seed", "the seed", WeakExport.Params.DEFAULT_SEED, WeakExport.Params.DESC_SEED);
+    public final StringProperty seed = seedField.text();
     public final ObjectProperty<TiePolicy> ties = new SimpleObjectProperty<>(TiePolicy.parse(WeakExport.Params.DEFAULT_TIES));
     /** "latest" or a run id, as --model. */
     public final StringProperty run = new SimpleStringProperty(LATEST);
@@ -79,7 +84,7 @@ public final class ExportViewModel {
 
     /** The form as the export's parameters, or empty with the problems beside their fields. */
     public Optional<WeakExport.Params> params() {
-        form.clear();
+        List<Problem> found = new ArrayList<>();
         Set<Split> gold = EnumSet.noneOf(Split.class);
         if (goldTrain.get()) {
             gold.add(Split.TRAIN);
@@ -93,12 +98,11 @@ public final class ExportViewModel {
             try {
                 balance = new LengthBalance(lengthMethod.get(), LengthBalance.parseTarget(target));
             } catch (IllegalArgumentException e) {
-                form.put("lengthBalance", e.getMessage());
+                found.add(Problem.of("lengthBalance", e.getMessage()));
             }
         }
-        WeakExport.Params p = new WeakExport.Params(format.get(), form.number("threshold", threshold.get(), "the threshold"),
-                form.whole("seed", seed.get(), "the seed"), gold, ties.get(), balance);
-        return form.show(p.validate()) ? Optional.of(p) : Optional.empty();
+        WeakExport.Params p = new WeakExport.Params(format.get(), thresholdField.decimal(found), seedField.whole(found), gold, ties.get(), balance);
+        return form.show(Form.beside(found, p.validate())) ? Optional.of(p) : Optional.empty();
     }
 
     /** The chosen run, 0 for the latest. */
@@ -123,7 +127,7 @@ public final class ExportViewModel {
         jobs.runLatest(STATUS, new FitStatus.Job(p, runId), this::showStatus, t -> fitStatus.set(t.getMessage()));
         Optional<WeakExport.Params> params = params();
         if (params.isEmpty()) {
-            counts.set(String.join("; ", form.map().values()));
+            counts.set(String.join("; ", form.problems().values()));
             return;
         }
         WeakExport.Params chosen = params.get();
@@ -163,9 +167,9 @@ public final class ExportViewModel {
     public void export() {
         Optional<WeakExport.Params> p = params();
         if (file.get() == null || file.get().isBlank()) {
-            form.put("file", "choose the file to write");
+            form.add(Problem.of("file", "choose the file to write"));
         }
-        if (p.isEmpty() || !form.map().isEmpty()) {
+        if (p.isEmpty() || !form.valid().get()) {
             return;
         }
         Project w = ws.writer();
@@ -178,7 +182,7 @@ public final class ExportViewModel {
             if (message == null) {
                 ws.error(t);
             } else {
-                form.put("", message);
+                form.add(Problem.of("", message));
             }
         });
     }
@@ -219,6 +223,6 @@ public final class ExportViewModel {
     }
 
     public ObservableMap<String, String> problems() {
-        return form.map();
+        return form.problems();
     }
 }

@@ -10,13 +10,14 @@ import javafx.beans.property.StringProperty;
 /**
  * One setting of a parameter record as a form shows it: the text the user typed (starting from the record's
  * default), its label and description (from the record's {@code DESC_X}) and the problem found with it, if any.
- * No control here: a view binds a text field to {@link #text()} and a label to {@link #problem()}.
+ * No control here: a view binds a text field to {@link #text()} and a label to {@link #problem()} ({@code Forms}).
  */
 public final class FormField {
 
     private final String name;
     private final String label;
     private final String description;
+    private final String defaultText;
     private final StringProperty text;
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
 
@@ -28,6 +29,7 @@ public final class FormField {
         this.name = name;
         this.label = label;
         this.description = description;
+        this.defaultText = defaultText;
         this.text = new SimpleStringProperty(defaultText == null ? "" : defaultText);
     }
 
@@ -41,6 +43,11 @@ public final class FormField {
 
     public String description() {
         return description;
+    }
+
+    /** The record's default, as the form started. */
+    public String defaultText() {
+        return defaultText;
     }
 
     public StringProperty text() {
@@ -62,32 +69,17 @@ public final class FormField {
 
     /** The text as a number, or NaN with a problem added. */
     public double decimal(List<Problem> problems) {
-        try {
-            return Double.parseDouble(value());
-        } catch (NumberFormatException e) {
-            problems.add(Problem.of(name, label + " must be a number (got '" + value() + "')"));
-            return Double.NaN;
-        }
+        return Form.decimal(problems, name, label, value());
     }
 
     /** The text as a whole number, or 0 with a problem added. */
     public long whole(List<Problem> problems) {
-        try {
-            return Long.parseLong(value());
-        } catch (NumberFormatException e) {
-            problems.add(Problem.of(name, label + " must be a whole number (got '" + value() + "')"));
-            return 0;
-        }
+        return Form.whole(problems, name, label, value());
     }
 
     /** The text as an int, or 0 with a problem added. */
     public int integer(List<Problem> problems) {
-        long v = whole(problems);
-        if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
-            problems.add(Problem.of(name, label + " is too large (got " + v + ")"));
-            return 0;
-        }
-        return (int) v;
+        return Form.integer(problems, name, label, value());
     }
 
     /** The text, stripped; null when empty. */

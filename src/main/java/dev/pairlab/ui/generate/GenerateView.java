@@ -3,9 +3,9 @@ package dev.pairlab.ui.generate;
 import dev.pairlab.pairs.Pair;
 import dev.pairlab.store.Pairs;
 import dev.pairlab.store.Project;
+import dev.pairlab.ui.Forms;
 import dev.pairlab.ui.Workspace;
 import dev.pairlab.ui.form.FormField;
-import dev.pairlab.ui.form.FormGrid;
 import dev.pairlab.ui.jobs.Job;
 import java.io.File;
 import java.util.Arrays;
@@ -113,7 +113,7 @@ public final class GenerateView extends BorderPane {
     }
 
     private static TextField field(FormField f, int columns, String prompt) {
-        TextField t = FormGrid.textField(f, "gen");
+        TextField t = Forms.field(f, "gen", 8);
         t.setPrefColumnCount(columns);
         if (prompt != null) {
             t.setPromptText(prompt);
@@ -123,12 +123,8 @@ public final class GenerateView extends BorderPane {
 
     /** A row of the form: its name, its controls, and the problems of its fields beside them. */
     private static void row(GridPane g, int row, String name, Node controls, FormField... fields) {
-        Label problems = new Label();
-        problems.getStyleClass().add("error-text");
-        problems.setWrapText(true);
+        Label problems = Forms.problemLabel("gen-problems-" + row);
         problems.setMinWidth(0);
-        problems.setMaxWidth(360);
-        problems.setId("gen-problems-" + row);
         problems.textProperty().bind(Bindings.createStringBinding(() -> Arrays.stream(fields).map(f -> f.problem().get())
                 .filter(s -> !s.isEmpty()).collect(Collectors.joining("; ")), Arrays.stream(fields).map(FormField::problem).toArray(
                 javafx.beans.Observable[]::new)));

@@ -4,9 +4,9 @@ import dev.pairlab.pairs.ImportOptions;
 import dev.pairlab.pairs.ImportPreview;
 import dev.pairlab.pairs.Pair;
 import dev.pairlab.store.Project;
+import dev.pairlab.ui.Forms;
 import dev.pairlab.ui.Workspace;
 import dev.pairlab.ui.form.FormField;
-import dev.pairlab.ui.form.FormGrid;
 import java.io.File;
 import java.nio.file.Path;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -99,7 +99,7 @@ public final class ImportWizard extends Dialog<ButtonType> {
         g.addRow(2, new Label("Split"), split);
         int row = 3;
         for (FormField f : model.form().fields()) {
-            g.addRow(row++, new Label(capitalised(f.label())), FormGrid.textField(f, "import"), FormGrid.problemLabel(f, "import"));
+            g.addRow(row++, new Label(capitalised(f.label())), Forms.field(f, "import", 8), Forms.problem(f, "import"));
         }
         g.add(skip, 1, row++);
         g.add(dedupe, 1, row++);

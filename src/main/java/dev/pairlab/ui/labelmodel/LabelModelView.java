@@ -8,11 +8,11 @@ import dev.pairlab.labelmodel.TiePolicy;
 import dev.pairlab.pairs.Split;
 import dev.pairlab.ui.Forms;
 import dev.pairlab.ui.Workspace;
+import dev.pairlab.ui.form.FormField;
 import dev.pairlab.ui.jobs.WorkflowRunner;
 import java.util.List;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.StringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -70,14 +70,13 @@ public final class LabelModelView extends BorderPane {
                         FitParams.DEFAULT_TYPE),
                 new Label("fit on"), Forms.described(id(Forms.choice(vm.fitOn, FitParams.FitOn.values(), FitParams.FitOn::parse), "lm-fit-on"),
                         FitParams.DESC_FIT_ON, null));
-        field(form, "epochs", vm.epochs, "epochs", "lm-epochs", FitOptions.DESC_EPOCHS, FitOptions.DEFAULT_EPOCHS);
-        field(form, "lr", vm.lr, "lr", "lm-lr", FitOptions.DESC_LR, FitOptions.DEFAULT_LR);
-        field(form, "l2", vm.l2, "l2", "lm-l2", FitOptions.DESC_L2, FitOptions.DEFAULT_L2);
-        field(form, "initial accuracy", vm.precInit, "precInit", "lm-prec-init", FitOptions.DESC_PREC_INIT, FitOptions.DEFAULT_PREC_INIT);
-        field(form, "P(B)", vm.classBalance, "classBalanceB", "lm-balance", FitOptions.DESC_CLASS_BALANCE, FitOptions.DEFAULT_CLASS_BALANCE);
-        field(form, "seed", vm.seed, "seed", "lm-seed", FitOptions.DESC_SEED, FitOptions.DEFAULT_SEED);
-        field(form, "prior strength", vm.priorStrength, "priorStrength", "lm-prior-strength", FitOptions.DESC_PRIOR_STRENGTH,
-                FitOptions.DEFAULT_PRIOR_STRENGTH);
+        field(form, "epochs", vm.epochsField, "lm-epochs");
+        field(form, "lr", vm.lrField, "lm-lr");
+        field(form, "l2", vm.l2Field, "lm-l2");
+        field(form, "initial accuracy", vm.precInitField, "lm-prec-init");
+        field(form, "P(B)", vm.classBalanceField, "lm-balance");
+        field(form, "seed", vm.seedField, "lm-seed");
+        field(form, "prior strength", vm.priorStrengthField, "lm-prior-strength");
         form.getChildren().addAll(
                 new Label("optimizer"), Forms.described(id(Forms.choice(vm.optimizer, FitOptions.Optimizer.values(), FitOptions.Optimizer::parse),
                         "lm-optimizer"), FitOptions.DESC_OPTIMIZER, FitOptions.DEFAULT_OPTIMIZER),
@@ -141,11 +140,9 @@ public final class LabelModelView extends BorderPane {
     }
 
     /** A labelled text field bound to the view model, its description as tooltip and its problem beside it. */
-    private void field(FlowPane form, String label, StringProperty text, String component, String id, String description, String defaultValue) {
-        TextField t = new TextField();
-        t.setPrefColumnCount(5);
-        t.textProperty().bindBidirectional(text);
-        form.getChildren().addAll(new Label(label), Forms.described(id(t, id), description, defaultValue), Forms.problem(vm.problems(), component));
+    private void field(FlowPane form, String label, FormField f, String id) {
+        TextField t = Forms.field(f.text(), id, Forms.plain(f.description(), f.defaultText()), 5);
+        form.getChildren().addAll(new Label(label), t, Forms.problem(vm.problems(), f.name()));
     }
 
     /** Columns a, b, … of {@link Line}; a null title is bound by the caller, an empty one past the first is left out. */

@@ -12,11 +12,14 @@ import dev.pairlab.labelmodel.TiePolicy;
 import dev.pairlab.pairs.Split;
 import dev.pairlab.store.Project;
 import dev.pairlab.task.Cancellation;
+import dev.pairlab.task.Problem;
 import dev.pairlab.task.ProgressListener;
 import dev.pairlab.task.Workflow;
-import dev.pairlab.ui.FormProblems;
+import dev.pairlab.ui.form.Form;
+import dev.pairlab.ui.form.FormField;
 import dev.pairlab.ui.Workspace;
 import dev.pairlab.ui.jobs.WorkflowRunner;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -48,7 +51,7 @@ public final class LabelModelViewModel {
 
     private final Workspace ws;
     private final WorkflowRunner jobs;
-    private final FormProblems form = new FormProblems();
+    private final Form form = new Form();
 
     // The form: one property per component of FitParams / FitOptions, starting from the record's defaults.
     public final ObjectProperty<LabelModelType> type = new SimpleObjectProperty<>(LabelModelType.parse(FitParams.DEFAULT_TYPE));
@@ -58,13 +61,21 @@ public final class LabelModelViewModel {
     public final ObjectProperty<FitOptions.Optimizer> optimizer = new SimpleObjectProperty<>(FitOptions.Optimizer.parse(FitOptions.DEFAULT_OPTIMIZER));
     public final ObjectProperty<FitOptions.BelowChance> belowChance =
             new SimpleObjectProperty<>(FitOptions.BelowChance.parse(FitOptions.DEFAULT_BELOW_CHANCE));
-    public final StringProperty epochs = new SimpleStringProperty(FitOptions.DEFAULT_EPOCHS);
-    public final StringProperty lr = new SimpleStringProperty(FitOptions.DEFAULT_LR);
-    public final StringProperty l2 = new SimpleStringProperty(FitOptions.DEFAULT_L2);
-    public final StringProperty precInit = new SimpleStringProperty(FitOptions.DEFAULT_PREC_INIT);
-    public final StringProperty classBalance = new SimpleStringProperty(FitOptions.DEFAULT_CLASS_BALANCE);
-    public final StringProperty seed = new SimpleStringProperty(FitOptions.DEFAULT_SEED);
-    public final StringProperty priorStrength = new SimpleStringProperty(FitOptions.DEFAULT_PRIOR_STRENGTH);
+    final FormField epochsField = form.field("epochs", "epochs", FitOptions.DEFAULT_EPOCHS, FitOptions.DESC_EPOCHS);
+    final FormField lrField = form.field("lr", "lr", FitOptions.DEFAULT_LR, FitOptions.DESC_LR);
+    final FormField l2Field = form.field("l2", "l2", FitOptions.DEFAULT_L2, FitOptions.DESC_L2);
+    final FormField precInitField = form.field("precInit", "the initial accuracy", FitOptions.DEFAULT_PREC_INIT, FitOptions.DESC_PREC_INIT);
+    final FormField classBalanceField = form.field("classBalanceB", "P(B)", FitOptions.DEFAULT_CLASS_BALANCE, FitOptions.DESC_CLASS_BALANCE);
+    final FormField seedField = form.field("seed", "the seed", FitOptions.DEFAULT_SEED, FitOptions.DESC_SEED);
+    final FormField priorStrengthField = form.field("priorStrength", "the prior strength", FitOptions.DEFAULT_PRIOR_STRENGTH,
+            FitOptions.DESC_PRIOR_STRENGTH);
+    public final StringProperty epochs = epochsField.text();
+    public final StringProperty lr = lrField.text();
+    public final StringProperty l2 = l2Field.text();
+    public final StringProperty precInit = precInitField.text();
+    public final StringProperty classBalance = classBalanceField.text();
+    public final StringProperty seed = seedField.text();
+    public final StringProperty priorStrength = priorStrengthField.text();
 
     // The results.
     public final StringProperty status = new SimpleStringProperty("Fit a label model on the LF votes.");
@@ -101,21 +112,19 @@ public final class LabelModelViewModel {
 
     /** The form as the fit's parameters, or empty with the problems beside their fields. */
     public Optional<FitParams> params() {
-        form.clear();
-        FitOptions o = new FitOptions(form.number("classBalanceB", classBalance.get(), "P(B)"),
-                (int) form.whole("epochs", epochs.get(), "epochs"), form.number("lr", lr.get(), "lr"),
-                form.number("l2", l2.get(), "l2"), form.number("precInit", precInit.get(), "the initial accuracy"),
-                form.whole("seed", seed.get(), "the seed"), form.number("priorStrength", priorStrength.get(), "the prior strength"),
+        List<Problem> found = new ArrayList<>();
+        FitOptions o = new FitOptions(classBalanceField.decimal(found), epochsField.integer(found), lrField.decimal(found), l2Field.decimal(found),
+                precInitField.decimal(found), seedField.whole(found), priorStrengthField.decimal(found),
                 belowChance.get(), optimizer.get());
         FitParams p = new FitParams(type.get(), o, fitOn.get(), ties.get(), evalSplit.get());
-        return form.show(p.validate()) ? Optional.of(p) : Optional.empty();
+        return form.show(Form.beside(found, p.validate())) ? Optional.of(p) : Optional.empty();
     }
 
     /** Fits in the background and shows the new run's numbers. */
     public void fit() {
         Optional<FitParams> p = params();
         if (p.isEmpty()) {
-            status.set("Check the settings: " + String.join("; ", form.map().values()));
+            status.set("Check the settings: " + String.join("; ", form.problems().values()));
             return;
         }
         Project w = ws.writer();
@@ -229,6 +238,6 @@ public final class LabelModelViewModel {
     }
 
     public javafx.collections.ObservableMap<String, String> problems() {
-        return form.map();
+        return form.problems();
     }
 }

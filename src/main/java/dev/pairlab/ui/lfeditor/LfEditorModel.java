@@ -10,6 +10,8 @@ import dev.pairlab.lf.LfDefinition;
 import dev.pairlab.lf.LfException;
 import dev.pairlab.lf.PatternRule;
 import dev.pairlab.store.LfRecord;
+import dev.pairlab.task.Problem;
+import dev.pairlab.ui.form.Form;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -249,18 +251,19 @@ public final class LfEditorModel {
             this.field = field;
         }
 
-        /** The problem at its field, for the editor's {@link dev.pairlab.ui.errors.ProblemReport}. */
-        public dev.pairlab.task.Problem problem() {
-            return dev.pairlab.task.Problem.of(field, getMessage());
+        /** The problem at its field, for the editor's {@link dev.pairlab.ui.errors.ProblemReport} (a {@link Form}'s map). */
+        public Problem problem() {
+            return Problem.of(field, getMessage());
         }
     }
 
     private static double parse(String s, String field, String what) {
-        try {
-            return Double.parseDouble(s.strip());
-        } catch (NumberFormatException e) {
-            throw new FieldException(field, what + " must be a number, not '" + s + "'");
+        List<Problem> found = new ArrayList<>();
+        double d = Form.decimal(found, field, what, s);
+        if (!found.isEmpty()) {
+            throw new FieldException(field, found.get(0).message());
         }
+        return d;
     }
 
     /** Example texts separated by lines holding only "---". */

@@ -11,7 +11,8 @@ import dev.pairlab.task.InvalidParametersException;
 import dev.pairlab.task.ProgressListener;
 import dev.pairlab.task.Problem;
 import dev.pairlab.task.Workflow;
-import dev.pairlab.ui.FormText;
+import dev.pairlab.ui.form.Form;
+import dev.pairlab.ui.form.FormField;
 import dev.pairlab.ui.Workspace;
 import dev.pairlab.ui.jobs.Job;
 import dev.pairlab.ui.jobs.JobRefusedException;
@@ -69,12 +70,20 @@ public final class TrainingViewModel {
     public final StringProperty base = new SimpleStringProperty(TrainParams.DEFAULT_BASE);
     public final ObjectProperty<RewardConfig.Data> data = new SimpleObjectProperty<>(RewardConfig.Data.parse(TrainParams.DEFAULT_DATA));
     public final StringProperty device = new SimpleStringProperty(TrainParams.DEFAULT_DEVICE);
-    public final StringProperty epochs = new SimpleStringProperty();
-    public final StringProperty pairsPerStep = new SimpleStringProperty();
-    public final StringProperty lr = new SimpleStringProperty();
-    public final StringProperty evalEvery = new SimpleStringProperty();
+    private final Form form = new Form();
+    // The kind's defaults are set by defaults(), so the fields start empty.
+    private final FormField epochsField = form.field("epochs", "the number of epochs", null, TrainParams.DESC_EPOCHS);
+    private final FormField pairsPerStepField = form.field("batch", "the pairs per step", null,
+            "Pairs per optimizer step (micro-batches accumulated).");
+    private final FormField lrField = form.field("lr", "the learning rate", null, TrainParams.DESC_LR);
+    private final FormField evalEveryField = form.field("evalEvery", "the steps between evaluations", null, TrainParams.DESC_EVAL_EVERY);
+    public final StringProperty epochs = epochsField.text();
+    public final StringProperty pairsPerStep = pairsPerStepField.text();
+    public final StringProperty lr = lrField.text();
+    public final StringProperty evalEvery = evalEveryField.text();
     public final BooleanProperty lengthControl = new SimpleBooleanProperty(false);
-    public final ObservableList<Problem> problems = FXCollections.observableArrayList();
+    /** The form's problems, listed (from the record's validate() and from text that is not a number). */
+    public final ObservableList<Problem> problems = form.list();
     public final StringProperty state = new SimpleStringProperty("No run yet.");
     public final StringProperty fileScore = new SimpleStringProperty("");
     public final ObservableList<XYChart.Data<Number, Number>> loss = FXCollections.observableArrayList();
@@ -106,11 +115,11 @@ public final class TrainingViewModel {
     /** The form as the parameters of a run, or the problems with it. */
     public TrainParams params() throws InvalidParametersException {
         List<Problem> found = new ArrayList<>();
-        Integer e = FormText.whole(found, "epochs", "the number of epochs", epochs.get());
-        Integer perStep = FormText.whole(found, "batch", "the pairs per step", pairsPerStep.get());
-        Double rate = FormText.number(found, "lr", "the learning rate", lr.get());
-        Integer every = FormText.whole(found, "evalEvery", "the steps between evaluations", evalEvery.get());
-        if (perStep != null && perStep < 1) {
+        int e = epochsField.integer(found);
+        int perStep = pairsPerStepField.integer(found);
+        double rate = lrField.decimal(found);
+        int every = evalEveryField.integer(found);
+        if (found.stream().noneMatch(p -> p.field().equals("batch")) && perStep < 1) {
             found.add(Problem.of("batch", "the pairs per step must be at least 1 (got " + perStep + ")"));
         }
         if (!found.isEmpty()) {
@@ -128,7 +137,7 @@ public final class TrainingViewModel {
 
     /** Start: a new run from the form; refused, with the reason, while a training or resume runs. Returns the job, or null. */
     public Job start() {
-        TrainParams p = FormText.checked(problems, this::params);
+        TrainParams p = form.checked(this::params);
         Project w = p == null ? null : ws.writer();
         if (w == null) {
             return null;

@@ -94,7 +94,7 @@ class LabelModelViewModelTest {
         vm.epochs.set("many");
         assertTrue(vm.params().isEmpty());
         assertEquals("the learning rate must be positive, got -1.0", vm.problems().get("lr"));
-        assertEquals("epochs must be a whole number, not 'many'", vm.problems().get("epochs"));
+        assertEquals("epochs must be a whole number (got 'many')", vm.problems().get("epochs"));
         vm.fit();
         assertTrue(vm.comparison.isEmpty(), "nothing is fitted with bad settings");
         assertFalse(vm.status.get().contains("--"), "no CLI flag on the screen: " + vm.status.get());

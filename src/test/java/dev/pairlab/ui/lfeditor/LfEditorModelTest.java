@@ -94,6 +94,6 @@ class LfEditorModelTest {
         m.kind().set(FeatureRule.KIND);
         m.minDelta().set("ten");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, m::draft);
-        assertEquals("the minimum |Δ| must be a number, not 'ten'", e.getMessage());
+        assertEquals("the minimum |Δ| must be a number (got 'ten')", e.getMessage());
     }
 }
