@@ -295,6 +295,13 @@ public final class MainWindow extends BorderPane {
         if (getScene() != null) {
             scene.getStylesheets().addAll(getScene().getStylesheets());
         }
+        // Escape closes it, as a researcher expects of a help window (it has no buttons of its own).
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                s.close();
+                e.consume();
+            }
+        });
         s.setScene(scene);
         s.show();
         return s;
