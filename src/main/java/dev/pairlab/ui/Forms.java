@@ -96,8 +96,17 @@ public final class Forms {
         g.setVgap(6);
         int row = 0;
         for (FormField f : form.fields()) {
-            g.addRow(row++, new Label(f.description()), field(f, idPrefix, 8), problem(f, idPrefix));
+            Label name = new Label(f.description());
+            name.setMinWidth(Region.USE_PREF_SIZE); // a problem shown beside a field must not truncate the field's name
+            Label problem = problem(f, idPrefix);
+            problem.setMinWidth(0);
+            problem.setMinHeight(Region.USE_PREF_SIZE); // it wraps onto more lines instead of ending in "…"
+            g.addRow(row++, name, field(f, idPrefix, 8), problem);
         }
+        javafx.scene.layout.ColumnConstraints grow = new javafx.scene.layout.ColumnConstraints();
+        grow.setHgrow(javafx.scene.layout.Priority.ALWAYS);
+        grow.setMinWidth(0);
+        g.getColumnConstraints().setAll(new javafx.scene.layout.ColumnConstraints(), new javafx.scene.layout.ColumnConstraints(), grow);
         return g;
     }
 

@@ -63,8 +63,18 @@ class SplitDialogUiTest extends WindowTest {
         Node run = robot.lookup("#split-run").query();
         robot.interact(() -> robot.lookup("#split-eval").queryAs(TextField.class).setText("1.5"));
         assertTrue(run.isDisabled(), "Split is off while a field has a problem");
-        assertEquals("the test share must be a fraction between 0 and 1 (got 1.5)",
-                robot.lookup("#split-eval-problem").queryAs(Label.class).getText());
+        Label problem = robot.lookup("#split-eval-problem").queryAs(Label.class);
+        assertEquals("the test share must be a fraction between 0 and 1 (got 1.5)", problem.getText());
+        // Seen at 1280×800: the problem beside the field squeezed the fields' names to "Fraction of labeled pairs for the te…".
+        robot.interact(() -> { });
+        javafx.scene.layout.GridPane grid = (javafx.scene.layout.GridPane) problem.getParent();
+        for (Node n : grid.getChildren()) {
+            if (n instanceof Label name && !name.getStyleClass().contains("error-text")) {
+                assertTrue(name.getWidth() >= name.prefWidth(-1) - 0.5, "'" + name.getText() + "' is shown whole: " + name.getWidth()
+                        + " of " + name.prefWidth(-1) + " px");
+            }
+        }
+        assertTrue(problem.getHeight() >= problem.prefHeight(problem.getWidth()) - 0.5, "the problem wraps instead of ending in …");
         robot.interact(() -> {
             robot.lookup("#split-eval").queryAs(TextField.class).setText("0.2");
             robot.lookup("#split-labeled").queryAs(TextField.class).setText("0.1");
