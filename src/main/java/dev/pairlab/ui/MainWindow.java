@@ -139,7 +139,7 @@ public final class MainWindow extends BorderPane {
                     }
                 };
                 browser.whenRowsShown(p, reveal);
-                javafx.animation.PauseTransition fallback = new javafx.animation.PauseTransition(javafx.util.Duration.millis(400));
+                javafx.animation.PauseTransition fallback = new javafx.animation.PauseTransition(javafx.util.Duration.millis(1500)); // on a loaded machine the first rows can take over 400 ms
                 fallback.setOnFinished(e -> reveal.run());
                 fallback.play();
             } else {
@@ -242,7 +242,11 @@ public final class MainWindow extends BorderPane {
             samples.getItems().add(item);
         }
         MenuItem close = new MenuItem("Close project");
-        close.setOnAction(e -> ws.close());
+        close.setOnAction(e -> {
+            if (confirmClose()) { // running jobs or unsaved LF edits: asked, as on Quit
+                ws.close();
+            }
+        });
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
         quit.setOnAction(e -> quit());

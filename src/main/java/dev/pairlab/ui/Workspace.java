@@ -105,6 +105,9 @@ public final class Workspace {
      * error (a bug) also opens the error window with its stack trace (see {@link Errors}).
      */
     public void error(Throwable t) {
+        if (t instanceof dev.pairlab.task.CancelledException && project.get() == null) {
+            return; // a job cancelled because its project was closed: the status says "Closed …", not "cancelled"
+        }
         if (Errors.isUserError(t)) {
             notice.set(new Notice(Level.ERROR, Errors.message(t)));
             return;
@@ -251,6 +254,12 @@ public final class Workspace {
 
     public void close() {
         Opened o = project.get();
+        if (o != null) {
+            // Jobs still reading or writing this project (stats, a fit-status check, a feature column) stop at their next
+            // safe point before its connections close; otherwise they failed with "database connection closed" and
+            // opened the error window. File → Close project asks first when a job the user started is running.
+            tasks.jobs().cancelAllAndWait(java.time.Duration.ofSeconds(5));
+        }
         project.set(null);
         labeled.set(null);
         lfs.clear();
