@@ -21,6 +21,7 @@ import javafx.scene.input.Clipboard;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -103,6 +104,28 @@ class ShellUiTest extends WindowTest {
         robot.interact(report::clear);
         assertEquals(List.of(), report.markedFields());
         assertEquals(null, labeled.getTooltip());
+    }
+
+    @Test
+    void closingAProjectStopsTheJobsStillReadingItFirst(FxRobot robot) throws Exception {
+        java.nio.file.Path file = mtBench(false, false);
+        openAndWait(robot, file, 0);
+        dev.pairlab.store.Project reader = ws.project().get().reader();
+        java.util.concurrent.CountDownLatch reading = new java.util.concurrent.CountDownLatch(1);
+        robot.interact(() -> ws.tasks().jobs().run("Reading the pairs", (progress, cancel) -> {
+            while (true) { // reads until cancelled, as a statistics job does chunk by chunk
+                dev.pairlab.store.Pairs.labels(reader, false);
+                reading.countDown();
+                cancel.throwIfCancelled();
+            }
+        }, r -> { }, ws::error));
+        assertTrue(reading.await(20, java.util.concurrent.TimeUnit.SECONDS));
+        robot.interact(() -> ws.close());
+        WaitForAsyncUtils.waitForFxEvents();
+        // Before: the connections closed under the job, which failed with "database connection closed" into the error window.
+        assertTrue(errorWindows().isEmpty(), "no internal error");
+        assertEquals("Closed " + file + ".", robot.lookup("#status").queryAs(Label.class).getText());
+        assertTrue(ws.tasks().jobs().jobs().isEmpty(), "the job ended before the project closed");
     }
 
     @Test
