@@ -8,7 +8,6 @@ import dev.pairlab.store.Splitter;
 import dev.pairlab.task.Cancellation;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -64,9 +63,7 @@ final class SplitCommand implements Callable<Integer> {
             o.put("seed", seed);
             Output.print(spec.commandLine().getOut(), o);
         } else {
-            spec.commandLine().getOut().println("Reassigned: " + counts.entrySet().stream()
-                    .map(e -> e.getKey().key() + " " + e.getValue()).collect(Collectors.joining(", "))
-                    + " (seed " + seed + "); pinned pairs unchanged");
+            spec.commandLine().getOut().println(Splitter.Job.describe(counts, seed));
         }
         return Cli.OK;
     }

@@ -43,6 +43,12 @@ public final class Splitter {
         public String title() {
             return "Splitting (seed " + params.seed() + ")";
         }
+
+        /** What a split did, in the words both front ends show. */
+        public static String describe(Map<Split, Long> counts, long seed) {
+            return "Reassigned: " + counts.entrySet().stream().map(x -> x.getKey().key() + " " + x.getValue())
+                    .collect(java.util.stream.Collectors.joining(", ")) + " (seed " + seed + "); pinned pairs unchanged";
+        }
     }
 
     public static Map<Split, Long> split(Project project, SplitParams params, ProgressListener progress, Cancellation cancel)

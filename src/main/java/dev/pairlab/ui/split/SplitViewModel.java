@@ -10,7 +10,6 @@ import dev.pairlab.ui.form.FormField;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -93,13 +92,9 @@ public final class SplitViewModel {
 
     /** After a split: the counts, in the words {@code pairlab split} prints them. */
     public void done(Map<Split, Long> counts) {
-        result.set(describe(counts, params.get() == null ? 0 : params.get().seed()));
+        result.set(Splitter.Job.describe(counts, params.get() == null ? 0 : params.get().seed()));
     }
 
-    static String describe(Map<Split, Long> counts, long seed) {
-        return "Reassigned: " + counts.entrySet().stream().map(x -> x.getKey().key() + " " + x.getValue())
-                .collect(Collectors.joining(", ")) + " (seed " + seed + "); pinned pairs unchanged";
-    }
 
     /** The last split's counts, or "" before one. */
     public StringProperty result() {
