@@ -23,21 +23,26 @@ public final class NumbersFeature implements Feature {
     @Override public String description() { return "count of integers (\\b\\d+\\b)"; }
     @Override public String unit() { return "count"; }
     @Override public double compute(Text t) {
-        return count(t.text());
+        return count(t.chars());
     }
 
     static int count(String s) {
-        int n = s.length();
+        return count(s.toCharArray());
+    }
+
+    /** On an array: no per-character coder and bounds checks of {@code String.charAt} (the text's copy is shared). */
+    static int count(char[] s) {
+        int n = s.length;
         int count = 0;
         int i = 0;
         while (i < n) {
-            char c = s.charAt(i);
+            char c = s[i];
             if (c >= '0' && c <= '9') {
                 int j = i;
-                while (j < n && s.charAt(j) >= '0' && s.charAt(j) <= '9') {
+                while (j < n && s[j] >= '0' && s[j] <= '9') {
                     j++;
                 }
-                if ((i == 0 || !isWord(s.charAt(i - 1))) && (j == n || !isWord(s.charAt(j)))) {
+                if ((i == 0 || !isWord(s[i - 1])) && (j == n || !isWord(s[j]))) {
                     count++;
                 }
                 i = j;

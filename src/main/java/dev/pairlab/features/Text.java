@@ -12,6 +12,7 @@ import java.util.List;
 public final class Text {
 
     private final String text;
+    private char[] chars;
     private int[] starts;
     private int[] ends;
     private int wordCount = -1;
@@ -25,6 +26,14 @@ public final class Text {
 
     public String text() {
         return text;
+    }
+
+    /** The text's characters, copied once on first use and shared by the features that scan them. */
+    char[] chars() {
+        if (chars == null) {
+            chars = text.toCharArray();
+        }
+        return chars;
     }
 
     /** The word tokens as strings (made from the spans on first use). */

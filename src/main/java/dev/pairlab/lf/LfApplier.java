@@ -321,11 +321,6 @@ public final class LfApplier {
                                      byte[][] columns, RecentTexts<byte[]> recent) {
         int size = chunk.size();
         int m = patterns.size();
-        // Hashing a text reads all of it; done here in parallel, the look-ups below find the hash kept in the String.
-        IntStream.range(0, size).parallel().forEach(i -> {
-            chunk.get(i).answerA().hashCode();
-            chunk.get(i).answerB().hashCode();
-        });
         int[] misses = new int[size];
         int missing = 0;
         for (int i = 0; i < size; i++) {

@@ -36,8 +36,11 @@ final class LiteralAutomaton {
     }
 
     private static final int ASCII = 128;
+    /** Texts at least this long are walked as two halves at once. */
+    private static final int INTERLEAVE = 64;
 
     private final int[] lengths;
+    private final int maxLength;
     /** Full transition table for ASCII characters: {@code asciiNext[state * 128 + c]}. */
     private final int[] asciiNext;
     /** Non-ASCII children per state: keys sorted, or null. */
@@ -79,6 +82,7 @@ final class LiteralAutomaton {
         }
         int n = children.size();
         anyWide = wide;
+        maxLength = java.util.Arrays.stream(lengths).max().orElse(1);
         fail = new int[n];
         asciiNext = new int[n * ASCII];
         wideKeys = new char[n][];
@@ -148,25 +152,80 @@ final class LiteralAutomaton {
 
     /** Reports every occurrence of every literal in {@code text}, by end position (exclusive). */
     void scan(CharSequence text, Hits hits) {
-        int state = 0;
-        int n = text.length();
-        for (int i = 0; i < n; i++) {
-            char c = FOLD[text.charAt(i)];
-            if (c < ASCII) {
-                state = asciiNext[state * ASCII + c];
-            } else if (!anyWide) {
-                state = 0;
-                continue;
-            } else {
-                state = wideStep(state, c);
-            }
-            int[] ids = out[state];
+        char[] chars = text.toString().toCharArray();
+        scan(chars, chars.length, hits);
+    }
+
+    /**
+     * As above, on the first {@code n} characters of {@code chars}. One automaton step is a load whose
+     * address depends on the previous step's, so a single walk waits on memory at every character; a text
+     * of some length is walked as two halves at once (the second from {@code maxLength - 1} characters
+     * before the middle, so that an occurrence across the middle is seen whole), which keeps two such
+     * chains in flight. The second half's hits are held and reported after the first's: still in the
+     * order of their end position.
+     */
+    void scan(char[] chars, int n, Hits hits) {
+        int mid = n >>> 1;
+        int from = mid - (maxLength - 1);
+        if (from <= 0 || n < INTERLEAVE) {
+            walk(chars, 0, n, 0, 0, hits);
+            return;
+        }
+        final char[] fold = FOLD;
+        final int[] next = asciiNext;
+        final int[][] outs = out;
+        int first = 0;
+        int second = 0;
+        int[] held = null;
+        int count = 0;
+        for (int k = 0; k < mid; k++) {
+            char c1 = fold[chars[k]];
+            char c2 = fold[chars[from + k]];
+            first = c1 < ASCII ? next[(first << 7) + c1] : wide(first, c1);
+            second = c2 < ASCII ? next[(second << 7) + c2] : wide(second, c2);
+            int[] ids = outs[first];
             if (ids != null) {
+                for (int id : ids) {
+                    hits.hit(id, k + 1);
+                }
+            }
+            ids = outs[second];
+            if (ids != null && from + k >= mid) {
+                for (int id : ids) {
+                    if (held == null || count == held.length) {
+                        held = java.util.Arrays.copyOf(held == null ? new int[16] : held, count == 0 ? 16 : count * 2);
+                    }
+                    held[count++] = id;
+                    held[count++] = from + k + 1;
+                }
+            }
+        }
+        for (int h = 0; h < count; h += 2) {
+            hits.hit(held[h], held[h + 1]);
+        }
+        walk(chars, from + mid, n, second, mid, hits);
+    }
+
+    /** Walks {@code chars[from, to)} from {@code state}, reporting the occurrences that end after {@code after}. */
+    private void walk(char[] chars, int from, int to, int state, int after, Hits hits) {
+        final char[] fold = FOLD;
+        final int[] next = asciiNext;
+        final int[][] outs = out;
+        for (int i = from; i < to; i++) {
+            char c = fold[chars[i]];
+            state = c < ASCII ? next[(state << 7) + c] : wide(state, c);
+            int[] ids = outs[state];
+            if (ids != null && i >= after) {
                 for (int id : ids) {
                     hits.hit(id, i + 1);
                 }
             }
         }
+    }
+
+    /** A step on a character outside ASCII: back to the root when no literal has one. */
+    private int wide(int state, char c) {
+        return anyWide ? wideStep(state, c) : 0;
     }
 
     private int wideStep(int state, char c) {

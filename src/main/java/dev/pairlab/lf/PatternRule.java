@@ -181,11 +181,18 @@ public record PatternRule(List<String> good, List<String> bad, boolean regex, bo
         private final int[][][] conditions;
         /** RUN: characters in a row. */
         private final int[] runLength;
+        /**
+         * RUN patterns counted without the regex: plain {@code (.)\\1{n,}} (no flags, inline or given), or any
+         * upper bound for a presence check, on a text without surrogates.
+         */
+        private final boolean[] exactRun;
         /** KEYWORD and STARTS: per literal id, the patterns whose matches can start where it occurs. */
         private final int[][] candidatesOf;
         private final LiteralAutomaton automaton;
         private final boolean presence;
         private final ThreadLocal<Scratch> scratch;
+        /** A thread keeps its copy buffer up to this many chars (2 MB); a longer answer gets a buffer of its own. */
+        private static final int KEPT = 1 << 20;
 
         Compiled(List<Pattern> good, List<Pattern> bad, Count count) {
             int n = good.size() + bad.size();
@@ -194,6 +201,7 @@ public record PatternRule(List<String> good, List<String> bad, boolean regex, bo
             strategy = new int[n];
             conditions = new int[n][][];
             runLength = new int[n];
+            exactRun = new boolean[n];
             presence = count == Count.PRESENCE;
             Map<String, Integer> ids = new HashMap<>();
             List<String> literals = new ArrayList<>();
@@ -212,6 +220,8 @@ public record PatternRule(List<String> good, List<String> bad, boolean regex, bo
                 } else if (run.matches()) {
                     strategy[k] = RUN;
                     runLength[k] = Integer.parseInt(run.group(1)) + 1;
+                    String p = patterns[k].pattern();
+                    exactRun[k] = patterns[k].flags() == 0 && p.startsWith("(.)") && (presence || p.endsWith(",}"));
                     continue;
                 } else {
                     strategy[k] = a.conditions().isEmpty() ? ALWAYS : CONDITIONAL;
@@ -257,6 +267,8 @@ public record PatternRule(List<String> good, List<String> bad, boolean regex, bo
             final int[][] starts;
             int stamp;
             String text;
+            /** The answer's characters, copied once for the literal scan and the run check (kept up to {@link #KEPT} chars). */
+            char[] chars = new char[4096];
 
             Scratch(int patterns, int literals) {
                 matchers = new Matcher[patterns];
@@ -339,13 +351,22 @@ public record PatternRule(List<String> good, List<String> bad, boolean regex, bo
         private int scoreAll(String text) {
             Scratch st = scratch.get();
             st.text = text;
+            int length = text.length();
+            char[] chars = st.chars;
+            if (chars.length < length) {
+                chars = new char[Math.max(length, Math.min(KEPT, chars.length * 2))];
+                if (chars.length <= KEPT) {
+                    st.chars = chars;
+                }
+            }
+            text.getChars(0, length, chars, 0);
             if (++st.stamp == 0) {
                 java.util.Arrays.fill(st.seen, 0);
                 java.util.Arrays.fill(st.hitStamp, 0);
                 st.stamp = 1;
             }
             if (automaton != null) {
-                automaton.scan(text, st);
+                automaton.scan(chars, length, st);
             }
             int score = 0;
             for (int k = 0; k < patterns.length; k++) {
@@ -353,7 +374,10 @@ public record PatternRule(List<String> good, List<String> bad, boolean regex, bo
                     case KEYWORD -> st.hitsOf(k);
                     case STARTS -> foundAtAStart(k, st);
                     case CONDITIONAL -> holds(conditions[k], st) ? search(k, st) : 0;
-                    case RUN -> mayHaveRun(text, runLength[k]) ? search(k, st) : 0;
+                    case RUN -> {
+                        int runs = exactRun[k] ? runs(chars, length, runLength[k], presence) : -1;
+                        yield runs >= 0 ? runs : mayHaveRun(chars, length, runLength[k]) ? search(k, st) : 0;
+                    }
                     default -> search(k, st);
                 };
                 score += sign[k] * (presence ? Math.min(n, 1) : n);
@@ -395,11 +419,11 @@ public record PatternRule(List<String> good, List<String> bad, boolean regex, bo
          * many characters of equal fold in a row. A surrogate (a character outside the BMP, matched as one code
          * point) sends the text to the regex.
          */
-        private static boolean mayHaveRun(String text, int length) {
+        private static boolean mayHaveRun(char[] text, int n, int length) {
             int same = 0;
             char previous = 0;
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
+            for (int i = 0; i < n; i++) {
+                char c = text[i];
                 if (Character.isSurrogate(c)) {
                     return true;
                 }
@@ -411,6 +435,34 @@ public record PatternRule(List<String> good, List<String> bad, boolean regex, bo
                 previous = f;
             }
             return false;
+        }
+
+        /**
+         * What case-sensitive {@code (.)\\1{length-1,}} finds in a text without surrogates, without the regex: a match is
+         * a character that {@code .} matches (not a line terminator: \\n, \\r, U+0085, U+2028, U+2029) and at least
+         * {@code length - 1} copies of it right after it; the greedy repeat takes the whole run, and the search goes on
+         * after it, so each maximal run of at least {@code length} equal characters is one match. Stops at the first with
+         * {@code presence}. -1 when the text has a surrogate (the regex reads code points there).
+         */
+        static int runs(char[] text, int n, int length, boolean presence) {
+            int count = 0;
+            int same = 0;
+            char previous = 0;
+            for (int i = 0; i < n; i++) {
+                char c = text[i];
+                if (Character.isSurrogate(c)) {
+                    return -1;
+                }
+                same = i > 0 && c == previous ? same + 1 : 1;
+                if (same == length && c != '\n' && c != '\r' && c != '\u0085' && (c | 1) != '\u2029') {
+                    if (presence) {
+                        return 1;
+                    }
+                    count++;
+                }
+                previous = c;
+            }
+            return count;
         }
 
         private static boolean holds(int[][] conditions, Scratch st) {

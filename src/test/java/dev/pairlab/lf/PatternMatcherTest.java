@@ -153,6 +153,8 @@ class PatternMatcherTest {
                 true, false, false, PatternRule.Count.PRESENCE));
         rules.put("runs, case-sensitive", new PatternRule(List.of("(.)\\1{3,}", "(?dU)(.)\\1{2,5}"), List.of("(.)\\1{1,}"), true, true, false,
                 PatternRule.Count.PRESENCE));
+        rules.put("runs counted, case-sensitive", new PatternRule(List.of("(.)\\1{3,}", "(.)\\1{2,}"), List.of("(.)\\1{1,3}"), true, true,
+                false, PatternRule.Count.OCCURRENCES));
         rules.put("runs, case-insensitive", new PatternRule(List.of("(.)\\1{3,}"), List.of("(?:who|what)\\b.{0,5}[?!]", "(?:x)?what"), true, false,
                 false, PatternRule.Count.PRESENCE));
         List<String> texts = new ArrayList<>(List.of("", "a-a-a", "aAaA", "ſsSſ", "KK\u212Ak", "\uD801\uDC00\uD801\uDC00\uD801\uDC00\uD801\uDC00",
@@ -161,9 +163,10 @@ class PatternMatcherTest {
                 "kill kill. Kill\nkill", "ass class pass ass", "f u c k", "shut up! SHUT UP", "abab xabx ab", "start\nend",
                 "case CASE cAsE", "ac abc abbc", "ad abcd abcbcd", "yz xyz", "?q !q q", "foobarbaz baz", "no nein", "abc", "ABC AC",
                 "xD", "ÄD", "aE bE", "p\nq", "x\nr\ny", "\uD801\uDC00 \uD801\uDC28 ab\uD801\uDC00", "I'm not sure about it", "What? Why!",
-                "Sooooo", "the the", "maybe", "I guess so", "You’re welcome", "it’s possible that x"));
+                "Sooooo", "the the", "\n\n\n\n", "\r\r\r\r x", "\u2028\u2028\u2028\u2028", "\u2029\u2029\u2029\u2029",
+                "\u0085\u0085\u0085\u0085", "aaaaabbbb cccccccc", "aaaa\naaaa", "aaaaaaa", "\uD801\uDC00aaaa", "maybe", "I guess so", "You’re welcome", "it’s possible that x"));
         Random random = new Random(22);
-        String alphabet = "aAbBkK\u212Aßſs -.!?\nİiıIσΣςxy_1\u0663";
+        String alphabet = "aAbBkK\u212Aßſs -.!?\nİiıIσΣςxy_1\u0663\u2028\r";
         for (int i = 0; i < 3000; i++) {
             StringBuilder sb = new StringBuilder();
             int len = random.nextInt(30);
@@ -262,5 +265,53 @@ class PatternMatcherTest {
             assertEquals(f, LiteralAutomaton.FOLD[f], "fold of U+" + Integer.toHexString(c));
         }
         assertEquals('k', LiteralAutomaton.FOLD['\u212A'], "the Kelvin sign matches k case-insensitively");
+    }
+
+    @Test
+    void aLongTextWalkedAsTwoHalvesGivesEveryOccurrenceOnceInOrderOfEnd() {
+        Random random = new Random(16);
+        String alphabet = "abcab ΣσςK\u212Ak";
+        for (int round = 0; round < 300; round++) {
+            List<String> literals = new ArrayList<>();
+            int count = 1 + random.nextInt(6);
+            for (int i = 0; i < count; i++) {
+                StringBuilder lit = new StringBuilder();
+                int len = 1 + random.nextInt(round % 3 == 0 ? 40 : 4);
+                for (int j = 0; j < len; j++) {
+                    lit.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+                literals.add(lit.toString());
+            }
+            StringBuilder text = new StringBuilder();
+            int len = random.nextInt(400);
+            for (int j = 0; j < len; j++) {
+                text.append(random.nextInt(8) == 0 ? literals.get(random.nextInt(count)) : String.valueOf(alphabet.charAt(random.nextInt(alphabet.length()))));
+            }
+            String t = text.toString();
+            LiteralAutomaton ac = new LiteralAutomaton(literals);
+            List<int[]> hits = new ArrayList<>();
+            ac.scan(t.toCharArray(), t.length(), (id, end) -> hits.add(new int[] {end, id}));
+            for (int h = 1; h < hits.size(); h++) {
+                assertTrue(hits.get(h - 1)[0] <= hits.get(h)[0], "reported in order of end position");
+            }
+            // Every occurrence under the fold, found by comparing at every position.
+            List<String> expected = new ArrayList<>();
+            for (int end = 1; end <= t.length(); end++) {
+                for (int id = 0; id < count; id++) {
+                    String lit = literals.get(id);
+                    int start = end - lit.length();
+                    boolean same = start >= 0;
+                    for (int i = 0; same && i < lit.length(); i++) {
+                        same = LiteralAutomaton.FOLD[t.charAt(start + i)] == LiteralAutomaton.FOLD[lit.charAt(i)];
+                    }
+                    if (same) {
+                        expected.add(end + ":" + id);
+                    }
+                }
+            }
+            List<String> found = hits.stream().sorted(java.util.Comparator.<int[]>comparingInt(h -> h[0]).thenComparingInt(h -> h[1]))
+                    .map(h -> h[0] + ":" + h[1]).toList();
+            assertEquals(expected, found, "literals " + literals + " in \"" + t + "\"");
+        }
     }
 }
