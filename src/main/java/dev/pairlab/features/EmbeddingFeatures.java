@@ -9,7 +9,9 @@ import java.util.List;
  * Features from stored sentence embeddings ({@code pairlab embed}): {@value #RELEVANCE}, each answer's
  * cosine similarity to the prompt (the context's last user turn), and {@value #SIMILARITY}, the cosine
  * between the two answers (the same value for A and B). They join the feature table only once a
- * project has embeddings; pairs without them have NaN, on which feature rules abstain.
+ * project has embeddings; pairs without them have NaN, on which feature rules abstain. Like the text
+ * features, they are lazy columns: the embeddings are read when an LF, a screen or a model first reads
+ * one of them, not each time a project's table is opened.
  */
 public final class EmbeddingFeatures {
 
@@ -20,13 +22,11 @@ public final class EmbeddingFeatures {
     private EmbeddingFeatures() {
     }
 
-    /** The table with the embedding features of the project's first (most used) model, or the table as it is. */
-    public static FeatureTable append(Project project, FeatureTable table) {
-        List<String> models = Embeddings.models(project);
-        if (models.isEmpty() || table.names().contains(RELEVANCE)) {
-            return table;
-        }
-        long[] ids = table.ids();
+    /**
+     * The named embedding features' columns ({a, b} per name, in order) for the pairs {@code ids}, from the
+     * project's first (most used) model: one read of its stored embeddings. NaN where a pair has none.
+     */
+    static float[][][] columns(Project project, long[] ids, List<String> names) {
         int n = ids.length;
         float[] relA = new float[n];
         float[] relB = new float[n];
@@ -34,14 +34,25 @@ public final class EmbeddingFeatures {
         Arrays.fill(relA, Float.NaN);
         Arrays.fill(relB, Float.NaN);
         Arrays.fill(sim, Float.NaN);
-        Embeddings.forEach(project, models.get(0), r -> {
-            int row = Arrays.binarySearch(ids, r.pairId());
-            if (row >= 0) {
-                relA[row] = (float) Embeddings.cosine(r.a(), r.prompt());
-                relB[row] = (float) Embeddings.cosine(r.b(), r.prompt());
-                sim[row] = (float) Embeddings.cosine(r.a(), r.b());
-            }
-        });
-        return table.with(NAMES, new float[][] {relA, sim}, new float[][] {relB, sim});
+        List<String> models = Embeddings.models(project);
+        if (!models.isEmpty()) {
+            Embeddings.forEach(project, models.get(0), r -> {
+                int row = Arrays.binarySearch(ids, r.pairId());
+                if (row >= 0) {
+                    relA[row] = (float) Embeddings.cosine(r.a(), r.prompt());
+                    relB[row] = (float) Embeddings.cosine(r.b(), r.prompt());
+                    sim[row] = (float) Embeddings.cosine(r.a(), r.b());
+                }
+            });
+        }
+        float[][][] out = new float[names.size()][][];
+        for (int k = 0; k < names.size(); k++) {
+            out[k] = switch (names.get(k)) {
+                case RELEVANCE -> new float[][] {relA, relB};
+                case SIMILARITY -> new float[][] {sim, sim};
+                default -> throw new IllegalArgumentException("not an embedding feature: " + names.get(k));
+            };
+        }
+        return out;
     }
 }

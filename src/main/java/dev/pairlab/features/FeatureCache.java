@@ -43,15 +43,31 @@ public final class FeatureCache {
      */
     public static FeatureTable open(Project project) {
         long[] ids = Pairs.ids(project, Pairs.allSplits());
-        List<Feature> features = Features.all();
-        int k = features.size();
-        FeatureTable table = new FeatureTable(ids, features.stream().map(Feature::name).toList(), new float[k][], new float[k][],
-                (todo, progress, cancel) -> {
-                    Filling f = new Filling(project, ids, todo);
-                    f.stream(progress, cancel);
-                    return f.finish();
-                });
-        return EmbeddingFeatures.append(project, table);
+        List<String> names = new java.util.ArrayList<>(Features.all().stream().map(Feature::name).toList());
+        if (dev.pairlab.store.Embeddings.any(project)) {
+            names.addAll(EmbeddingFeatures.NAMES);
+        }
+        int k = names.size();
+        return new FeatureTable(ids, names, new float[k][], new float[k][], (todo, progress, cancel) -> {
+            List<String> text = todo.stream().filter(f -> !EmbeddingFeatures.NAMES.contains(f)).toList();
+            List<String> embedded = todo.stream().filter(EmbeddingFeatures.NAMES::contains).toList();
+            Map<String, float[][]> made = new java.util.HashMap<>();
+            if (!text.isEmpty()) {
+                Filling f = new Filling(project, ids, text);
+                f.stream(progress, cancel);
+                float[][][] columns = f.finish();
+                for (int c = 0; c < text.size(); c++) {
+                    made.put(text.get(c), columns[c]);
+                }
+            }
+            if (!embedded.isEmpty()) {
+                float[][][] columns = EmbeddingFeatures.columns(project, ids, embedded);
+                for (int c = 0; c < embedded.size(); c++) {
+                    made.put(embedded.get(c), columns[c]);
+                }
+            }
+            return todo.stream().map(made::get).toArray(float[][][]::new);
+        });
     }
 
     /** The project's feature table with every text feature computed (what ranking all features or a code LF needs). */
@@ -74,7 +90,9 @@ public final class FeatureCache {
         for (String f : features) {
             table.column(f);
         }
-        return new Filling(project, table.ids(), table.missing(features));
+        // Embedding features are not read from the texts: their columns come from the embeddings when first read.
+        List<String> text = table.missing(features).stream().filter(f -> !EmbeddingFeatures.NAMES.contains(f)).toList();
+        return new Filling(project, table.ids(), text);
     }
 
     /** Columns being computed: the stored rows that are still valid, then the rest row by row. */

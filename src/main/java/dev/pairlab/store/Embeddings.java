@@ -89,6 +89,15 @@ public final class Embeddings {
         });
     }
 
+    /** Whether the project has any stored embedding (one index look-up). */
+    public static boolean any(Project project) {
+        return project.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM embeddings)"); ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getInt(1) == 1;
+            }
+        });
+    }
+
     /** The models with stored embeddings, most pairs first. */
     public static java.util.List<String> models(Project project) {
         return project.read(c -> {

@@ -68,10 +68,16 @@ class EmbeddingJobTest {
         try (Project p = Project.open(file, Project.Access.READ_WRITE)) {
             long[] ids = Pairs.ids(p, Pairs.allSplits());
             assertEquals(70, ids.length);
-            // Cancelled after the first chunk: that chunk is kept, the rest is done by the next run.
+            // Cancelled after the first chunk: that chunk is kept, the rest is done by the next run. (Only the chunks'
+            // progress cancels: on a machine where the model is imported from its ONNX file first, that import reports
+            // progress too, and cancelling there kept no chunk.)
             Cancellation cancel = new Cancellation();
             assertThrows(CancelledException.class, () -> EmbeddingJob.run(p, EmbeddingJob.Options.defaults(),
-                    (done, total, message) -> cancel.cancel(), cancel));
+                    (done, total, message) -> {
+                        if (message.startsWith("embedding with")) {
+                            cancel.cancel();
+                        }
+                    }, cancel));
             assertEquals(EmbeddingJob.CHUNK, Embeddings.count(p, "minilm"));
             EmbeddingJob.Result r = EmbeddingJob.run(p, EmbeddingJob.Options.defaults(), ProgressListener.NONE, Cancellation.none());
             assertEquals(70 - EmbeddingJob.CHUNK, r.pairs());

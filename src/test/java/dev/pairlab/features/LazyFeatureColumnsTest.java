@@ -174,4 +174,48 @@ class LazyFeatureColumnsTest {
             assertEquals(Set.of("list_items", "urls"), Columns.loadFeatures(p).columns().keySet());
         }
     }
+
+    @Test
+    void embeddingColumnsAreReadWhenFirstReadNotWhenTheTableOpens() throws Exception {
+        try (Project p = Project.create(dir.resolve("e.pairlab"))) {
+            ProjectFixture.importFile(p, TestData.mtBenchTrain(), ImportOptions.defaults());
+            long[] ids = dev.pairlab.store.Pairs.ids(p, dev.pairlab.store.Pairs.allSplits());
+            // Three pairs get embeddings (4-dimensional int8 vectors), the others none.
+            List<dev.pairlab.store.Embeddings.Row> rows = List.of(
+                    new dev.pairlab.store.Embeddings.Row(ids[0], new byte[] {127, 0, 0, 0}, new byte[] {127, 0, 0, 0}, new byte[] {0, 127, 0, 0}),
+                    new dev.pairlab.store.Embeddings.Row(ids[5], new byte[] {0, 0, 127, 0}, new byte[] {90, 0, 90, 0}, new byte[] {0, 0, 127, 0}),
+                    new dev.pairlab.store.Embeddings.Row(ids[9], new byte[] {0, 0, 0, 127}, new byte[] {0, 0, 0, -127}, new byte[] {0, 0, 0, 127}));
+            dev.pairlab.store.Embeddings.save(p, "test-model", rows);
+            Lfs.save(p, "length", FeatureRule.KIND, new FeatureRule("length", FeatureRule.Prefer.HIGHER, 20, null).toJson().toString());
+
+            FeatureTable opened = FeatureCache.open(p);
+            assertTrue(opened.names().containsAll(EmbeddingFeatures.NAMES), "a project with embeddings names their features");
+            // The old code read every stored embedding here, whatever was asked later.
+            assertFalse(opened.computed(EmbeddingFeatures.RELEVANCE));
+            ProjectLabeling.Labeled l = ProjectLabeling.label(p, false, ProgressListener.NONE, Cancellation.none());
+            assertFalse(l.features().computed(EmbeddingFeatures.RELEVANCE), "a length LF reads no embedding");
+            assertFalse(l.features().computed(EmbeddingFeatures.SIMILARITY));
+
+            float[] relevanceA = l.features().a(EmbeddingFeatures.RELEVANCE);
+            float[] relevanceB = l.features().b(EmbeddingFeatures.RELEVANCE);
+            float[] similarity = l.features().a(EmbeddingFeatures.SIMILARITY);
+            assertEquals(1.0f, relevanceA[0], 1e-6);
+            assertEquals(0.0f, relevanceB[0], 1e-6);
+            assertEquals(0.0f, similarity[0], 1e-6);
+            assertEquals((float) Math.sqrt(0.5), relevanceA[5], 1e-6);
+            assertEquals(1.0f, relevanceB[5], 1e-6);
+            assertEquals(-1.0f, relevanceA[9], 1e-6);
+            assertEquals(-1.0f, similarity[9], 1e-6);
+            assertArrayEquals(similarity, l.features().b(EmbeddingFeatures.SIMILARITY), "one value for both answers");
+            assertTrue(Float.isNaN(relevanceA[1]) && Float.isNaN(similarity[2]), "no embeddings: NaN");
+            // A feature rule on an embedding feature reads the column in the pass that applies it.
+            Lfs.save(p, "on_topic", FeatureRule.KIND, new FeatureRule(EmbeddingFeatures.RELEVANCE, FeatureRule.Prefer.HIGHER, 0.1, null)
+                    .toJson().toString());
+            ProjectLabeling.Labeled again = ProjectLabeling.label(p, false, ProgressListener.NONE, Cancellation.none());
+            int column = again.matrix().names().indexOf("on_topic");
+            assertEquals(dev.pairlab.lf.Votes.A, again.matrix().column(column)[0]);
+            assertEquals(dev.pairlab.lf.Votes.B, again.matrix().column(column)[9]);
+            assertEquals(dev.pairlab.lf.Votes.ABSTAIN, again.matrix().column(column)[1]);
+        }
+    }
 }
