@@ -14,14 +14,18 @@ public final class SentenceCountFeature implements Feature {
     }
 
     static int count(String s) {
+        return count(s.toCharArray());
+    }
+
+    static int count(char[] s) {
         int sentences = 0;
         boolean hasWord = false;
-        int n = s.length();
+        int n = s.length;
         for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (Character.isLetterOrDigit(c)) {
+            char c = s[i];
+            if (Chars.letterOrDigit(c)) {
                 hasWord = true;
-            } else if (c == '\n' || ((c == '.' || c == '!' || c == '?') && (i + 1 == n || Character.isWhitespace(s.charAt(i + 1))))) {
+            } else if (c == '\n' || ((c == '.' || c == '!' || c == '?') && (i + 1 == n || Chars.whitespace(s[i + 1])))) {
                 if (hasWord) {
                     sentences++;
                     hasWord = false;

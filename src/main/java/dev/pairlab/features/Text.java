@@ -67,7 +67,7 @@ public final class Text {
     /** {@link SentenceCountFeature#count}, computed once. */
     public int sentences() {
         if (sentences < 0) {
-            sentences = SentenceCountFeature.count(text);
+            sentences = SentenceCountFeature.count(chars());
         }
         return sentences;
     }
@@ -105,22 +105,22 @@ public final class Text {
         if (wordCount >= 0) {
             return;
         }
-        String s = text;
-        int n = s.length();
+        char[] s = chars();
+        int n = s.length;
         int[] st = new int[Math.max(4, n / 6)];
         int[] en = new int[st.length];
         int count = 0;
         int i = 0;
         while (i < n) {
-            while (i < n && !Character.isLetterOrDigit(s.charAt(i))) {
+            while (i < n && !Chars.letterOrDigit(s[i])) {
                 i++;
             }
             int start = i;
             while (i < n) {
-                char c = s.charAt(i);
-                if (Character.isLetterOrDigit(c)) {
+                char c = s[i];
+                if (Chars.letterOrDigit(c)) {
                     i++;
-                } else if ((c == '\'' || c == '’') && i + 1 < n && Character.isLetter(s.charAt(i + 1)) && i > start) {
+                } else if ((c == '\'' || c == '’') && i + 1 < n && Chars.letter(s[i + 1]) && i > start) {
                     i++;
                 } else {
                     break;

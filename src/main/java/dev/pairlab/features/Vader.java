@@ -121,7 +121,16 @@ public final class Vader {
 
     /** VADER's compound score of a text, in [−1, 1]. */
     public static double compound(String text) {
-        List<String> words = words(text);
+        return compound(text, text.toCharArray());
+    }
+
+    /** As above, on the text's characters shared with the other features. */
+    static double compound(Text t) {
+        return compound(t.text(), t.chars());
+    }
+
+    private static double compound(String text, char[] chars) {
+        List<String> words = words(chars);
         if (words.isEmpty()) {
             return 0;
         }
@@ -329,30 +338,46 @@ public final class Vader {
 
     /** White-space tokens with surrounding punctuation stripped, unless that leaves 2 characters or fewer. */
     static List<String> words(String text) {
+        return words(text.toCharArray());
+    }
+
+    private static List<String> words(char[] s) {
         List<String> out = new ArrayList<>();
-        int n = text.length();
+        int n = s.length;
         int i = 0;
         while (i < n) {
-            while (i < n && Character.isWhitespace(text.charAt(i))) {
+            while (i < n && Chars.whitespace(s[i])) {
                 i++;
             }
             int start = i;
-            while (i < n && !Character.isWhitespace(text.charAt(i))) {
+            while (i < n && !Chars.whitespace(s[i])) {
                 i++;
             }
             if (i > start) {
                 int a = start;
                 int b = i;
-                while (a < b && PUNCTUATION.indexOf(text.charAt(a)) >= 0) {
+                while (a < b && punctuation(s[a])) {
                     a++;
                 }
-                while (b > a && PUNCTUATION.indexOf(text.charAt(b - 1)) >= 0) {
+                while (b > a && punctuation(s[b - 1])) {
                     b--;
                 }
-                out.add(b - a <= 2 ? text.substring(start, i) : text.substring(a, b));
+                out.add(b - a <= 2 ? new String(s, start, i - start) : new String(s, a, b - a));
             }
         }
         return out;
+    }
+
+    private static final boolean[] IS_PUNCTUATION = new boolean[128];
+
+    static {
+        for (char c : PUNCTUATION.toCharArray()) {
+            IS_PUNCTUATION[c] = true;
+        }
+    }
+
+    private static boolean punctuation(char c) {
+        return c < 128 && IS_PUNCTUATION[c];
     }
 
     /** Python's str.isupper(): at least one cased character, and no lower-case one. */

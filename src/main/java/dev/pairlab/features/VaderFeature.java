@@ -6,6 +6,6 @@ public final class VaderFeature implements Feature {
     @Override public String description() { return "VADER compound sentiment (−1 negative … +1 positive)"; }
     @Override public String unit() { return "score"; }
     @Override public double compute(Text t) {
-        return Vader.compound(t.text());
+        return Vader.compound(t);
     }
 }

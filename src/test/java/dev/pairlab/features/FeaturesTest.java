@@ -81,4 +81,14 @@ class FeaturesTest {
         assertEquals(2, f("urls", "See https://example.org/a?b=1, and www.test.com. Not: example.org"));
         assertEquals(0, f("urls", "no links here"));
     }
+
+    @Test
+    void theCharacterTableAnswersAsTheJdkForEveryChar() {
+        for (int c = 0; c < 65536; c++) {
+            char ch = (char) c;
+            assertEquals(Character.isLetterOrDigit(ch), Chars.letterOrDigit(ch), "isLetterOrDigit U+" + Integer.toHexString(c));
+            assertEquals(Character.isLetter(ch), Chars.letter(ch), "isLetter U+" + Integer.toHexString(c));
+            assertEquals(Character.isWhitespace(ch), Chars.whitespace(ch), "isWhitespace U+" + Integer.toHexString(c));
+        }
+    }
 }
