@@ -130,26 +130,30 @@ public final class Vader {
     }
 
     private static double compound(String text, char[] chars) {
-        List<String> words = words(chars);
-        if (words.isEmpty()) {
+        // Token spans first; each token is then lower-cased (one string, made straight from the chars), tested
+        // for ALL CAPS and looked up in the lexicon once; the rules below read these arrays instead of repeating
+        // the work for every neighbour they inspect.
+        int[] spans = spans(chars);
+        int count = spans[0];
+        if (count == 0) {
             return 0;
         }
-        // Each token is lower-cased, tested for ALL CAPS and looked up in the lexicon once; the rules
-        // below read these arrays instead of repeating the work for every neighbour they inspect.
-        String[] lower = new String[words.size()];
-        boolean[] upper = new boolean[lower.length];
-        Double[] lex = new Double[lower.length];
+        String[] lower = new String[count];
+        boolean[] upper = new boolean[count];
+        Double[] lex = new Double[count];
         int caps = 0;
-        for (int i = 0; i < lower.length; i++) {
-            lower[i] = words.get(i).toLowerCase(Locale.ROOT);
-            upper[i] = isUpper(words.get(i));
+        for (int i = 0; i < count; i++) {
+            int from = spans[1 + 2 * i];
+            int to = spans[2 + 2 * i];
+            lower[i] = lower(chars, from, to);
+            upper[i] = isUpper(chars, from, to);
             lex[i] = LEXICON.get(lower[i]);
             if (upper[i]) {
                 caps++;
             }
         }
-        boolean capDiff = caps > 0 && caps < words.size();
-        double[] sentiments = new double[words.size()];
+        boolean capDiff = caps > 0 && caps < count;
+        double[] sentiments = new double[count];
         for (int i = 0; i < lower.length; i++) {
             if (BOOSTERS.containsKey(lower[i])) {
                 continue;
@@ -338,12 +342,23 @@ public final class Vader {
 
     /** White-space tokens with surrounding punctuation stripped, unless that leaves 2 characters or fewer. */
     static List<String> words(String text) {
-        return words(text.toCharArray());
+        char[] s = text.toCharArray();
+        int[] spans = spans(s);
+        List<String> out = new ArrayList<>(spans[0]);
+        for (int i = 0; i < spans[0]; i++) {
+            out.add(new String(s, spans[1 + 2 * i], spans[2 + 2 * i] - spans[1 + 2 * i]));
+        }
+        return out;
     }
 
-    private static List<String> words(char[] s) {
-        List<String> out = new ArrayList<>();
+    /**
+     * The tokens of {@link #words(String)} as spans: {@code [count, from0, to0, from1, to1, ...]} (the array may be
+     * longer than needed).
+     */
+    private static int[] spans(char[] s) {
         int n = s.length;
+        int[] out = new int[1 + 2 * Math.max(4, n / 5)];
+        int count = 0;
         int i = 0;
         while (i < n) {
             while (i < n && Chars.whitespace(s[i])) {
@@ -362,10 +377,40 @@ public final class Vader {
                 while (b > a && punctuation(s[b - 1])) {
                     b--;
                 }
-                out.add(b - a <= 2 ? new String(s, start, i - start) : new String(s, a, b - a));
+                if (2 * count + 3 > out.length) {
+                    out = java.util.Arrays.copyOf(out, out.length * 2 + 1);
+                }
+                out[1 + 2 * count] = b - a <= 2 ? start : a;
+                out[2 + 2 * count] = b - a <= 2 ? i : b;
+                count++;
             }
         }
+        out[0] = count;
         return out;
+    }
+
+    /**
+     * {@code new String(s, from, to - from).toLowerCase(Locale.ROOT)} without the intermediate string: below
+     * U+0130 lower-casing is one char to one char (its special cases are U+0130 and U+03A3), so such a token is
+     * lower-cased char by char, and one with nothing to lower is made as it is; others go the string way.
+     */
+    private static String lower(char[] s, int from, int to) {
+        boolean changes = false;
+        for (int i = from; i < to; i++) {
+            char c = s[i];
+            if (c >= '\u0130') {
+                return new String(s, from, to - from).toLowerCase(Locale.ROOT);
+            }
+            changes |= Character.toLowerCase(c) != c;
+        }
+        if (!changes) {
+            return new String(s, from, to - from);
+        }
+        char[] w = new char[to - from];
+        for (int i = from; i < to; i++) {
+            w[i - from] = Character.toLowerCase(s[i]);
+        }
+        return new String(w);
     }
 
     private static final boolean[] IS_PUNCTUATION = new boolean[128];
@@ -382,13 +427,17 @@ public final class Vader {
 
     /** Python's str.isupper(): at least one cased character, and no lower-case one. */
     static boolean isUpper(String s) {
+        return isUpper(s.toCharArray(), 0, s.length());
+    }
+
+    private static boolean isUpper(char[] s, int from, int to) {
         boolean cased = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isLowerCase(c)) {
+        for (int i = from; i < to; i++) {
+            char c = s[i];
+            if (Chars.lowerCase(c)) {
                 return false;
             }
-            if (Character.isUpperCase(c)) {
+            if (Chars.upperCase(c)) {
                 cased = true;
             }
         }

@@ -89,6 +89,8 @@ class FeaturesTest {
             assertEquals(Character.isLetterOrDigit(ch), Chars.letterOrDigit(ch), "isLetterOrDigit U+" + Integer.toHexString(c));
             assertEquals(Character.isLetter(ch), Chars.letter(ch), "isLetter U+" + Integer.toHexString(c));
             assertEquals(Character.isWhitespace(ch), Chars.whitespace(ch), "isWhitespace U+" + Integer.toHexString(c));
+            assertEquals(Character.isLowerCase(ch), Chars.lowerCase(ch), "isLowerCase U+" + Integer.toHexString(c));
+            assertEquals(Character.isUpperCase(ch), Chars.upperCase(ch), "isUpperCase U+" + Integer.toHexString(c));
         }
     }
 }
