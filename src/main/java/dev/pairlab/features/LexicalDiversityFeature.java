@@ -21,7 +21,7 @@ public final class LexicalDiversityFeature implements Feature {
         }
         Set<String> types = new HashSet<>(words * 2);
         char[] buffer = new char[16];
-        String s = t.text();
+        char[] s = t.chars();
         for (int w = 0; w < words; w++) {
             int start = t.wordStart(w);
             int end = t.wordEnd(w);
@@ -38,16 +38,16 @@ public final class LexicalDiversityFeature implements Feature {
      * is below U+0130 or a curly apostrophe (there lower-casing is one char to one char, as in
      * {@link Syllables}), so only the lemma itself becomes a string; other words go the string way.
      */
-    static String lemma(String s, int start, int end, char[] w) {
+    static String lemma(char[] s, int start, int end, char[] w) {
         int n = end - start;
         for (int i = 0; i < n; i++) {
-            char c = s.charAt(start + i);
+            char c = s[start + i];
             if (c == '’') {
                 w[i] = '\'';
             } else if (c < '\u0130') {
                 w[i] = Character.toLowerCase(c);
             } else {
-                return lemma(s.substring(start, end));
+                return lemma(new String(s, start, end - start));
             }
         }
         if (endsWith(w, n, "'s")) {

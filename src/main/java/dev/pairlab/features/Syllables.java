@@ -21,11 +21,11 @@ final class Syllables {
      * and word spans hold no surrogates), so such words are lower-cased into {@code buffer}; others go
      * the string way.
      */
-    static int count(String s, int start, int end, char[] buffer) {
+    static int count(char[] s, int start, int end, char[] buffer) {
         for (int i = start; i < end; i++) {
-            char c = s.charAt(i);
+            char c = s[i];
             if (c >= '\u0130') {
-                return count(s.substring(start, end));
+                return count(new String(s, start, end - start));
             }
             buffer[i - start] = Character.toLowerCase(c);
         }
@@ -37,7 +37,7 @@ final class Syllables {
         if (n == 0) {
             return 0;
         }
-        if (!Character.isLetter(w[0]) && !Character.isLetter(w[n - 1])) {
+        if (!Chars.letter(w[0]) && !Chars.letter(w[n - 1])) {
             return 1;
         }
         if (n <= 3) {
@@ -82,9 +82,17 @@ final class Syllables {
         return true;
     }
 
+    /** a e i o u á é í ó ú ä ö ü (y is a vowel after the first letter: {@link #isVowel}). */
+    private static final boolean[] VOWEL = new boolean[256];
+
+    static {
+        for (char c : "aeiouáéíóúäöü".toCharArray()) {
+            VOWEL[c] = true;
+        }
+    }
+
     private static boolean isVowel(char[] w, int i) {
         char c = w[i];
-        return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || (c == 'y' && i > 0)
-                || c == 'á' || c == 'é' || c == 'í' || c == 'ó' || c == 'ú' || c == 'ä' || c == 'ö' || c == 'ü';
+        return c < 256 && (VOWEL[c] || (c == 'y' && i > 0));
     }
 }

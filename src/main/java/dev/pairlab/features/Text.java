@@ -82,7 +82,7 @@ public final class Text {
                 if (buffer.length < ends[w] - starts[w]) {
                     buffer = new char[ends[w] - starts[w]];
                 }
-                sum += Syllables.count(text, starts[w], ends[w], buffer);
+                sum += Syllables.count(chars(), starts[w], ends[w], buffer);
             }
             syllables = sum;
         }
