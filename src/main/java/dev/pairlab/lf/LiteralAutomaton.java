@@ -51,6 +51,20 @@ final class LiteralAutomaton {
     private final int[][] out;
     private final boolean anyWide;
 
+    /*
+     * The dense form, used when it is small (DENSE_MAX entries): characters map to classes (one per folded char
+     * that occurs in a literal, 0 for every other char: from any state such a char leads back to the root), each
+     * state has a row of {@code 1 << shift} next states, and states are numbered so that those with literals
+     * ending there come last (from {@code firstOut} on): a step is two array reads, and whether it found
+     * something is a comparison.
+     */
+    private final char[] classOf;
+    private final int shift;
+    private final int[] dense;
+    private final int firstOut;
+    private final int[][] denseOut;
+    private static final int DENSE_MAX = 1 << 20;
+
     /** An automaton over the literals (each non-empty; its index is the literal's id in {@link Hits}). */
     LiteralAutomaton(List<String> literals) {
         lengths = new int[literals.size()];
@@ -128,6 +142,62 @@ final class LiteralAutomaton {
             }
             out[state] = toArray(mine);
         }
+        // The dense form.
+        java.util.TreeSet<Character> alphabet = new java.util.TreeSet<>();
+        for (Map<Character, Integer> kids : children) {
+            alphabet.addAll(kids.keySet());
+        }
+        int classes = alphabet.size() + 1;
+        int s = 0;
+        while ((1 << s) < classes) {
+            s++;
+        }
+        if ((long) n << s > DENSE_MAX) {
+            classOf = null;
+            shift = 0;
+            dense = null;
+            firstOut = 0;
+            denseOut = null;
+            return;
+        }
+        shift = s;
+        char[] cls = new char[65536];
+        char[] byClass = new char[classes];
+        int k = 1;
+        for (char c : alphabet) {
+            byClass[k++] = c;
+        }
+        char[] sorted = java.util.Arrays.copyOfRange(byClass, 1, classes);
+        for (int c = 0; c < cls.length; c++) {
+            int at = java.util.Arrays.binarySearch(sorted, FOLD[c]);
+            cls[c] = (char) (at >= 0 ? at + 1 : 0);
+        }
+        classOf = cls;
+        // Renumber: states without literals ending there first (the root stays 0), then the others.
+        int[] renumbered = new int[n];
+        int next = 0;
+        for (int st = 0; st < n; st++) {
+            if (out[st] == null) {
+                renumbered[st] = next++;
+            }
+        }
+        firstOut = next;
+        for (int st = 0; st < n; st++) {
+            if (out[st] != null) {
+                renumbered[st] = next++;
+            }
+        }
+        dense = new int[n << s];
+        denseOut = new int[n][];
+        for (int st = 0; st < n; st++) {
+            int row = renumbered[st] << s;
+            for (int c = 1; c < classes; c++) {
+                char ch = byClass[c];
+                int to = ch < ASCII ? asciiNext[st * ASCII + ch] : wideStep(st, ch);
+                dense[row + c] = renumbered[to];
+            }
+            denseOut[renumbered[st]] = out[st];
+        }
     }
 
     private void setWide(int state, Map<Character, Integer> kids) {
@@ -165,6 +235,66 @@ final class LiteralAutomaton {
      * order of their end position.
      */
     void scan(char[] chars, int n, Hits hits) {
+        if (dense == null) {
+            scanSparse(chars, n, hits);
+            return;
+        }
+        int mid = n >>> 1;
+        int from = mid - (maxLength - 1);
+        final char[] cls = classOf;
+        final int[] next = dense;
+        final int sh = shift;
+        final int found = firstOut;
+        if (from <= 0 || n < INTERLEAVE) {
+            int state = 0;
+            for (int i = 0; i < n; i++) {
+                state = next[(state << sh) + cls[chars[i]]];
+                if (state >= found) {
+                    for (int id : denseOut[state]) {
+                        hits.hit(id, i + 1);
+                    }
+                }
+            }
+            return;
+        }
+        int first = 0;
+        int second = 0;
+        int[] held = null;
+        int count = 0;
+        for (int k = 0; k < mid; k++) {
+            first = next[(first << sh) + cls[chars[k]]];
+            second = next[(second << sh) + cls[chars[from + k]]];
+            if (first >= found) {
+                for (int id : denseOut[first]) {
+                    hits.hit(id, k + 1);
+                }
+            }
+            if (second >= found && from + k >= mid) {
+                for (int id : denseOut[second]) {
+                    if (held == null || count == held.length) {
+                        held = java.util.Arrays.copyOf(held == null ? new int[16] : held, count == 0 ? 16 : count * 2);
+                    }
+                    held[count++] = id;
+                    held[count++] = from + k + 1;
+                }
+            }
+        }
+        for (int h = 0; h < count; h += 2) {
+            hits.hit(held[h], held[h + 1]);
+        }
+        int state = second;
+        for (int i = from + mid; i < n; i++) {
+            state = next[(state << sh) + cls[chars[i]]];
+            if (state >= found) {
+                for (int id : denseOut[state]) {
+                    hits.hit(id, i + 1);
+                }
+            }
+        }
+    }
+
+    /** {@link #scan(char[], int, Hits)} on the sparse form (an automaton too big for the dense one). */
+    private void scanSparse(char[] chars, int n, Hits hits) {
         int mid = n >>> 1;
         int from = mid - (maxLength - 1);
         if (from <= 0 || n < INTERLEAVE) {
@@ -204,6 +334,11 @@ final class LiteralAutomaton {
             hits.hit(held[h], held[h + 1]);
         }
         walk(chars, from + mid, n, second, mid, hits);
+    }
+
+    /** Whether the dense form is used (tests). */
+    boolean dense() {
+        return dense != null;
     }
 
     /** Walks {@code chars[from, to)} from {@code state}, reporting the occurrences that end after {@code after}. */

@@ -271,24 +271,32 @@ class PatternMatcherTest {
     void aLongTextWalkedAsTwoHalvesGivesEveryOccurrenceOnceInOrderOfEnd() {
         Random random = new Random(16);
         String alphabet = "abcab ΣσςK\u212Ak";
-        for (int round = 0; round < 300; round++) {
+        // A keyword list over thousands of distinct characters (CJK) is too big for the dense table: the sparse form.
+        StringBuilder cjk = new StringBuilder();
+        for (char c = '\u4E00'; c < '\u4E00' + 3000; c++) {
+            cjk.append(c);
+        }
+        for (int round = 0; round < 320; round++) {
+            boolean big = round >= 300;
+            String chars = big ? cjk + "ab " : alphabet;
             List<String> literals = new ArrayList<>();
-            int count = 1 + random.nextInt(6);
+            int count = big ? 3000 : 1 + random.nextInt(6);
             for (int i = 0; i < count; i++) {
                 StringBuilder lit = new StringBuilder();
-                int len = 1 + random.nextInt(round % 3 == 0 ? 40 : 4);
+                int len = 1 + random.nextInt(big ? 3 : round % 3 == 0 ? 40 : 4);
                 for (int j = 0; j < len; j++) {
-                    lit.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                    lit.append(chars.charAt(random.nextInt(chars.length())));
                 }
                 literals.add(lit.toString());
             }
             StringBuilder text = new StringBuilder();
             int len = random.nextInt(400);
             for (int j = 0; j < len; j++) {
-                text.append(random.nextInt(8) == 0 ? literals.get(random.nextInt(count)) : String.valueOf(alphabet.charAt(random.nextInt(alphabet.length()))));
+                text.append(random.nextInt(8) == 0 ? literals.get(random.nextInt(count)) : String.valueOf(chars.charAt(random.nextInt(chars.length()))));
             }
             String t = text.toString();
             LiteralAutomaton ac = new LiteralAutomaton(literals);
+            assertEquals(!big, ac.dense(), "the dense table for small automata, the sparse form for big ones");
             List<int[]> hits = new ArrayList<>();
             ac.scan(t.toCharArray(), t.length(), (id, end) -> hits.add(new int[] {end, id}));
             for (int h = 1; h < hits.size(); h++) {
