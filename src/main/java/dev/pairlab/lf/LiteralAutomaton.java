@@ -259,8 +259,7 @@ final class LiteralAutomaton {
         }
         int first = 0;
         int second = 0;
-        int[] held = null;
-        int count = 0;
+        Held held = null;
         for (int k = 0; k < mid; k++) {
             first = next[(first << sh) + cls[chars[k]]];
             second = next[(second << sh) + cls[chars[from + k]]];
@@ -270,17 +269,11 @@ final class LiteralAutomaton {
                 }
             }
             if (second >= found && from + k >= mid) {
-                for (int id : denseOut[second]) {
-                    if (held == null || count == held.length) {
-                        held = java.util.Arrays.copyOf(held == null ? new int[16] : held, count == 0 ? 16 : count * 2);
-                    }
-                    held[count++] = id;
-                    held[count++] = from + k + 1;
-                }
+                held = Held.add(held, denseOut[second], from + k + 1);
             }
         }
-        for (int h = 0; h < count; h += 2) {
-            hits.hit(held[h], held[h + 1]);
+        if (held != null) {
+            held.replay(hits);
         }
         int state = second;
         for (int i = from + mid; i < n; i++) {
@@ -306,8 +299,7 @@ final class LiteralAutomaton {
         final int[][] outs = out;
         int first = 0;
         int second = 0;
-        int[] held = null;
-        int count = 0;
+        Held held = null;
         for (int k = 0; k < mid; k++) {
             char c1 = fold[chars[k]];
             char c2 = fold[chars[from + k]];
@@ -321,19 +313,38 @@ final class LiteralAutomaton {
             }
             ids = outs[second];
             if (ids != null && from + k >= mid) {
-                for (int id : ids) {
-                    if (held == null || count == held.length) {
-                        held = java.util.Arrays.copyOf(held == null ? new int[16] : held, count == 0 ? 16 : count * 2);
-                    }
-                    held[count++] = id;
-                    held[count++] = from + k + 1;
-                }
+                held = Held.add(held, ids, from + k + 1);
             }
         }
-        for (int h = 0; h < count; h += 2) {
-            hits.hit(held[h], held[h + 1]);
+        if (held != null) {
+            held.replay(hits);
         }
         walk(chars, from + mid, n, second, mid, hits);
+    }
+
+    /** Hits of a text's second half, held until the first half's are reported. */
+    private static final class Held {
+        private int[] hits = new int[16];
+        private int count;
+
+        /** Adds the literals ending at {@code end} to {@code held} (made when null), which it returns. */
+        static Held add(Held held, int[] ids, int end) {
+            Held h = held == null ? new Held() : held;
+            for (int id : ids) {
+                if (h.count + 2 > h.hits.length) {
+                    h.hits = java.util.Arrays.copyOf(h.hits, h.hits.length * 2);
+                }
+                h.hits[h.count++] = id;
+                h.hits[h.count++] = end;
+            }
+            return h;
+        }
+
+        void replay(Hits to) {
+            for (int i = 0; i < count; i += 2) {
+                to.hit(hits[i], hits[i + 1]);
+            }
+        }
     }
 
     /** Whether the dense form is used (tests). */
