@@ -211,6 +211,9 @@ public final class WeakLabelJob {
             PairFormat f = Formats.byId(recordFormat);
             ImportOptions o = ImportOptions.defaults().withSeed(args.importSeed());
             long[] id = {firstId[part]};
+            // This task's own memory of the answers and pairs it has labelled: its chunks reuse their values (the
+            // labeler is shared by the executor's concurrent tasks; this is not, and goes with the task).
+            ChunkLabeler.Recent recent = cl.recent();
             return new ChunkIterator(it, args.chunk(), chunk -> {
                 List<Pair> pairs = new ArrayList<>(chunk.size());
                 for (Tuple2<String, Long> t : chunk) {
@@ -238,7 +241,7 @@ public final class WeakLabelJob {
                     pool = new java.util.concurrent.ForkJoinPool(args.taskThreads());
                     POOL.set(pool);
                 }
-                ChunkLabeler.Result res = pool.submit(() -> cl.label(pairs)).get();
+                ChunkLabeler.Result res = pool.submit(() -> cl.label(pairs, recent)).get();
                 pairsAcc.add(pairs.size());
                 labeledAcc.add(res.lines().size());
                 belowAcc.add(res.belowThreshold());
