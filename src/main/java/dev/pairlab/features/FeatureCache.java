@@ -164,7 +164,7 @@ public final class FeatureCache {
             recent.rows(count, answerA, answerB, firstRow, a, b);
         }
 
-        /** Answers whose values came from {@link RecentTexts} rather than being computed, and answers looked up. */
+        /** Answers whose values were taken from an earlier one ({@link RecentAnswers}) rather than computed, and answers looked up. */
         public long[] reuse() {
             return new long[] {recent.hits(), recent.lookups()};
         }

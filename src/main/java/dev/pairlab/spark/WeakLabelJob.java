@@ -38,8 +38,10 @@ import scala.Tuple2;
  * with the same fields) in a format the importer knows, parses each record as an import would (same
  * line numbers, so the same A/B placement for chosen/rejected formats, and the same pair ids: the
  * n-th valid record is pair n), computes features and LF votes per partition (code LFs compiled once
- * per executor), applies an exported label model, and writes the confident pairs as JSON lines in the
- * export format (or Parquet), one part file per partition, with a manifest. Labels equal
+ * per executor; a task's chunks take the feature values of answers and the pattern votes of pairs it
+ * saw in its earlier chunks, see {@link ChunkLabeler}), applies an exported label model, and writes the
+ * confident pairs as JSON lines in the export format (or Parquet), one part file per partition, with a
+ * manifest. Labels equal
  * {@code pairlab export weak}'s for a project made by importing the same file, for the same LFs,
  * model and seed.
  *
