@@ -15,7 +15,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
 import java.util.function.IntFunction;
-import java.util.stream.IntStream;
 
 /**
  * The project's feature values, computed column by column when first read and kept in the project,
@@ -27,11 +26,6 @@ public final class FeatureCache {
 
     /** Pairs read from the project and computed in parallel at a time. */
     private static final int CHUNK = 2048;
-    /** Features computed by one scan of the text (scanners, no words): cheaper to compute again than to look up. */
-    private static final java.util.Set<String> SCANS = java.util.Set.of("length", "numbers", "list_items", "code_blocks",
-            "question_marks", "urls");
-    /** Answers whose feature values are kept for when the same text comes again (at most 8192 texts held). */
-    private static final int RECENT_ANSWERS = 8192;
 
     private FeatureCache() {
     }
@@ -107,9 +101,8 @@ public final class FeatureCache {
         /** Per feature, the rows [0, valid) taken from the project's cache. */
         private final int[] valid;
         private final int from;
-        /** Values of recently seen answers: bounded, so memory stays flat on any number of pairs. */
-        private final RecentTexts<float[]> recent = new RecentTexts<>(RECENT_ANSWERS);
-        private final boolean worthKeeping;
+        /** Computes the rows, taking the values of recently seen answers: bounded, so memory stays flat on any number of pairs. */
+        private final RecentAnswers recent;
 
         Filling(Project project, long[] ids, List<String> names) {
             this.project = project;
@@ -140,11 +133,7 @@ public final class FeatureCache {
                 first = Math.min(first, v);
             }
             from = first;
-            boolean expensive = false;
-            for (int f = 0; f < features.length; f++) {
-                expensive |= valid[f] < n && !SCANS.contains(names.get(f));
-            }
-            worthKeeping = expensive;
+            recent = new RecentAnswers(features, valid, n, true);
         }
 
         /** The features with rows to compute (the others come whole from the project's cache). */
@@ -172,58 +161,10 @@ public final class FeatureCache {
             if (firstRow + count <= from) {
                 return;
             }
-            // Rows from `every` on compute every feature of this filling that has rows to compute: only their values are whole
-            // and kept. Features that are one scan of the text cost less than finding the text again: then nothing is looked up.
-            int every = worthKeeping ? Arrays.stream(valid).filter(v -> v < ids.length).max().orElse(0) : Integer.MAX_VALUE;
-            float[][] known = new float[2 * count][];
-            String[] texts = new String[2 * count];
-            for (int i = 0; i < count; i++) {
-                texts[2 * i] = answerA.apply(i);
-                texts[2 * i + 1] = answerB.apply(i);
-                if (firstRow + i >= every) {
-                    known[2 * i] = recent.get(texts[2 * i], null);
-                    known[2 * i + 1] = recent.get(texts[2 * i + 1], null);
-                }
-            }
-            float[][] made = new float[2 * count][];
-            IntStream.range(0, (count + RANGE - 1) / RANGE).parallel().forEach(range -> {
-                int end = Math.min(count, (range + 1) * RANGE);
-                for (int i = range * RANGE; i < end; i++) {
-                    int row = firstRow + i;
-                    for (int side = 0; side < 2; side++) {
-                        float[][] out = side == 0 ? a : b;
-                        float[] values = known[2 * i + side];
-                        if (values != null) {
-                            for (int f = 0; f < features.length; f++) {
-                                if (row >= valid[f]) {
-                                    out[f][row] = values[f];
-                                }
-                            }
-                            continue;
-                        }
-                        Text t = new Text(texts[2 * i + side]);
-                        float[] kept = row >= every ? new float[features.length] : null;
-                        for (int f = 0; f < features.length; f++) {
-                            if (row >= valid[f]) {
-                                float v = (float) features[f].compute(t);
-                                out[f][row] = v;
-                                if (kept != null) {
-                                    kept[f] = v;
-                                }
-                            }
-                        }
-                        made[2 * i + side] = kept;
-                    }
-                }
-            });
-            for (int k = 0; k < 2 * count; k++) {
-                if (made[k] != null) {
-                    recent.put(texts[k], null, made[k]);
-                }
-            }
+            recent.rows(count, answerA, answerB, firstRow, a, b);
         }
 
-        /** Answers whose values came from {@link RecentTexts} rather than being computed, and answers looked up. */
+        /** Answers whose values were taken from an earlier one ({@link RecentAnswers}) rather than computed, and answers looked up. */
         public long[] reuse() {
             return new long[] {recent.hits(), recent.lookups()};
         }
@@ -328,53 +269,49 @@ public final class FeatureCache {
         return m < 0 ? x.length : m;
     }
 
-    /** Rows handed to one worker at a time: large enough to amortize the fork, small enough to balance 2–64 cores. */
-    private static final int RANGE = 64;
-
-    /**
-     * Features of rows [0, n), written to rows [firstRow, firstRow + n) of the columns, on the common
-     * ForkJoinPool in ranges of {@value #RANGE} rows; feature f only where the row is at least
-     * {@code validRows[f]} (the rows before are already known). Each row is computed by one thread
-     * from its own texts and written to its own cells, so the values do not depend on the number of threads.
-     */
-    private static void computeRows(int n, IntFunction<String> answerA, IntFunction<String> answerB,
-                                    int firstRow, Feature[] features, int[] validRows, float[][] a, float[][] b) {
-        IntStream.range(0, (n + RANGE - 1) / RANGE).parallel().forEach(range -> {
-            int end = Math.min(n, (range + 1) * RANGE);
-            for (int i = range * RANGE; i < end; i++) {
-                int row = firstRow + i;
-                Text ta = new Text(answerA.apply(i));
-                Text tb = new Text(answerB.apply(i));
-                for (int f = 0; f < features.length; f++) {
-                    if (row >= validRows[f]) {
-                        a[f][row] = (float) features[f].compute(ta);
-                        b[f][row] = (float) features[f].compute(tb);
-                    }
-                }
-            }
-        });
-    }
-
     /** Features computed without a project (tests, benchmarks, the Spark job). */
     public static FeatureTable compute(long[] ids, List<String> answersA, List<String> answersB) {
         return compute(ids, answersA, answersB, Features.all());
     }
 
     /**
-     * A lazy table over texts in memory (the Spark job's chunks): it names every feature and computes
-     * a column when it is first read, so LFs that read two features cost two features.
+     * A lazy table over texts in memory: it names every feature and computes a column when it is first
+     * read, so LFs that read two features cost two features.
      */
     public static FeatureTable inMemory(long[] ids, List<String> answersA, List<String> answersB) {
-        List<Feature> all = Features.all();
-        return new FeatureTable(ids, all.stream().map(Feature::name).toList(), new float[all.size()][], new float[all.size()][],
-                (todo, progress, cancel) -> {
-                    FeatureTable t = compute(ids, answersA, answersB, todo.stream().map(Features::byName).toList());
-                    float[][][] out = new float[todo.size()][][];
-                    for (int k = 0; k < todo.size(); k++) {
-                        out[k] = new float[][] {t.a(k), t.b(k)};
-                    }
-                    return out;
-                });
+        return inMemory(ids, answersA, answersB, RecentAnswers.of(List.of()));
+    }
+
+    /**
+     * As above, with the columns of {@code recent}'s features computed now, in one pass over the texts, an
+     * answer seen recently (in this chunk's predecessors, by the caller that owns {@code recent}) taking the
+     * values it had; the other columns stay lazy (the Spark job's chunks).
+     */
+    public static FeatureTable inMemory(long[] ids, List<String> answersA, List<String> answersB, RecentAnswers recent) {
+        List<String> all = Features.all().stream().map(Feature::name).toList();
+        int n = ids.length;
+        float[][] a = new float[all.size()][];
+        float[][] b = new float[all.size()][];
+        List<String> now = recent.names();
+        if (!all.containsAll(now)) {
+            throw new IllegalArgumentException("not text features: " + now);
+        }
+        float[][] ca = new float[now.size()][n];
+        float[][] cb = new float[now.size()][n];
+        recent.rows(n, answersA::get, answersB::get, 0, ca, cb);
+        for (int k = 0; k < now.size(); k++) {
+            int c = all.indexOf(now.get(k));
+            a[c] = ca[k];
+            b[c] = cb[k];
+        }
+        return new FeatureTable(ids, all, a, b, (todo, progress, cancel) -> {
+            FeatureTable t = compute(ids, answersA, answersB, todo.stream().map(Features::byName).toList());
+            float[][][] out = new float[todo.size()][][];
+            for (int k = 0; k < todo.size(); k++) {
+                out[k] = new float[][] {t.a(k), t.b(k)};
+            }
+            return out;
+        });
     }
 
     /** These features computed without a project. */
@@ -382,7 +319,9 @@ public final class FeatureCache {
         int n = ids.length;
         float[][] a = new float[features.size()][n];
         float[][] b = new float[features.size()][n];
-        computeRows(n, answersA::get, answersB::get, 0, features.toArray(Feature[]::new), new int[features.size()], a, b);
+        // Nothing looked up: benchmarks time this, and a caller that has seen texts before keeps its own RecentAnswers.
+        new RecentAnswers(features.toArray(Feature[]::new), new int[features.size()], n, false)
+                .rows(n, answersA::get, answersB::get, 0, a, b);
         return new FeatureTable(ids, features.stream().map(Feature::name).toList(), a, b);
     }
 }

@@ -1,7 +1,11 @@
 package dev.pairlab.labelmodel;
 
+import dev.pairlab.features.Feature;
 import dev.pairlab.features.FeatureCache;
 import dev.pairlab.features.FeatureTable;
+import dev.pairlab.features.Features;
+import dev.pairlab.features.RecentAnswers;
+import dev.pairlab.features.RecentTexts;
 import dev.pairlab.lf.LabelMatrix;
 import dev.pairlab.lf.LfApplier;
 import dev.pairlab.lf.LfException;
@@ -32,8 +36,56 @@ import java.util.stream.IntStream;
  * the Spark job runs on each partition. Which pairs are kept and their labels come from
  * {@link WeakExport#weakLabels}, the rule the single-machine export applies to the pool, so the two agree
  * pair by pair; only the writing (one chunk, no gold, no shuffle) is this class's own.
+ *
+ * <p>Preference pools repeat answers (refusals, templates, duplicated pairs), so a caller labelling chunk
+ * after chunk passes what it has seen ({@link Recent}, from {@link #recent()}): an answer among the last
+ * 8,192 takes the feature values it had, a pair (the same two answers) among the last 8,192 the pattern
+ * LFs' votes, as a project's LF pass reuses them ({@link RecentAnswers}, {@link LfApplier#recentPairs()}).
+ * Both depend only on the texts and are checked with {@code equals}, so the labels are what computing
+ * everything gives. One labeler is shared by the concurrent tasks of an executor, and that memory is not
+ * thread-safe: it belongs to the caller (one per Spark task, made by the task's iterator and used for its
+ * chunks in turn) rather than to this class or to a thread. A thread-local would tie it to whichever pool
+ * thread ran a chunk, and nothing would drop it when the task ends; a task's own memory goes with the task,
+ * is bounded (two fixed tables), and makes the reuse visible to a test. Code LFs and LLM-judge or
+ * exemplar LFs are not reused: code LFs vote in their worker processes, the others abstain here.
  */
 public final class ChunkLabeler {
+
+    /**
+     * What one caller has seen lately: feature values of answers and pattern votes of pairs, for the
+     * chunks it labels in turn with this labeler. Use from one thread at a time (calls to
+     * {@link #label(List, Recent)} must not overlap).
+     */
+    public static final class Recent {
+        private final ChunkLabeler labeler;
+        private final RecentAnswers answers;
+        private final RecentTexts<byte[]> pairs = LfApplier.recentPairs();
+
+        private Recent(ChunkLabeler labeler) {
+            this.labeler = labeler;
+            this.answers = RecentAnswers.of(labeler.featuresRead);
+        }
+
+        /** Answers whose feature values were taken from an earlier one. */
+        public long answerHits() {
+            return answers.hits();
+        }
+
+        /** Answers looked up (none when the LFs read only features that are one scan of the text). */
+        public long answerLookups() {
+            return answers.lookups();
+        }
+
+        /** Pairs whose pattern votes were taken from an earlier one. */
+        public long pairHits() {
+            return pairs.hits();
+        }
+
+        /** Pairs looked up (one per pair of a chunk when the LFs have pattern rules). */
+        public long pairLookups() {
+            return pairs.lookups();
+        }
+    }
 
     /** One chunk's result: output lines (in chunk order) and per-pair outcomes. */
     public record Result(List<String> lines, long[] ids, byte[] labels, double[] confidence, int belowThreshold, List<LfProblem> problems) {
@@ -42,6 +94,8 @@ public final class ChunkLabeler {
     private final WeakExport.Labeler labeler;
     private final WeakExport.Params params;
     private final PairFormat format;
+    /** Text features the LFs read, computed with a chunk's first pass (the others stay lazy). */
+    private final List<String> featuresRead;
 
     public ChunkLabeler(WeakExport.Labeler labeler, WeakExport.Params params) throws LfException, BadInputException {
         String why = Portable.projectOnly(labeler.lfs());
@@ -51,10 +105,29 @@ public final class ChunkLabeler {
         this.labeler = labeler;
         this.params = params;
         this.format = params.format().pairFormat();
+        // An unknown feature stays unknown to the table, so its LF abstains with the message it always had.
+        List<String> text = Features.all().stream().map(Feature::name).toList();
+        this.featuresRead = LfApplier.featuresRead(labeler.lfs()).stream().filter(text::contains).toList();
     }
 
-    /** Labels pairs whose ids are set (the same ids a project importing the same file gives them). */
+    /** A fresh memory of what a caller has seen, for its chunks in turn. */
+    public Recent recent() {
+        return new Recent(this);
+    }
+
+    /** Labels pairs whose ids are set (the same ids a project importing the same file gives them), reusing nothing of earlier calls. */
     public Result label(List<Pair> pairs) throws CancelledException {
+        return label(pairs, recent());
+    }
+
+    /**
+     * As {@link #label(List)}, taking the feature values of answers and the pattern votes of pairs that
+     * {@code recent} saw in earlier chunks, and keeping this chunk's for the next.
+     */
+    public Result label(List<Pair> pairs, Recent recent) throws CancelledException {
+        if (recent.labeler != this) {
+            throw new IllegalArgumentException("what another labeler has seen: its values are of other LFs");
+        }
         int n = pairs.size();
         long[] ids = new long[n];
         List<String> a = new ArrayList<>(n);
@@ -64,10 +137,10 @@ public final class ChunkLabeler {
             a.add(pairs.get(i).answerA());
             b.add(pairs.get(i).answerB());
         }
-        // Lazy: only the columns the LFs read are computed (issue 22).
-        FeatureTable features = FeatureCache.inMemory(ids, a, b);
-        LfApplier.Applied applied = LfApplier.apply(features, labeler.lfs(), null, sink -> sink.accept(pairs, 0), ProgressListener.NONE,
-                Cancellation.none());
+        // Only the columns the LFs read are computed (issue 22), in one pass; the others stay lazy.
+        FeatureTable features = FeatureCache.inMemory(ids, a, b, recent.answers);
+        LfApplier.Applied applied = LfApplier.apply(features, labeler.lfs(), null, sink -> sink.accept(pairs, 0), recent.pairs,
+                ProgressListener.NONE, Cancellation.none());
         LabelMatrix matrix = applied.matrix();
         // The export's own rule (the matrix's ids are the pairs' ids, which seed the tie coin).
         WeakExport.WeakLabels weak = WeakExport.weakLabels(labeler, matrix, IntStream.range(0, n).toArray(), params.ties(), params.seed(),

@@ -95,7 +95,7 @@ public final class LfApplier {
             }
         }
         PairSource source = projectSource(project, ids, !runsCode(lfs, cached, trust));
-        Applied applied = apply(features, lfs, cached, source, trust, progress, cancel, filling);
+        Applied applied = apply(features, lfs, cached, source, trust, progress, cancel, filling, recentPairs());
         if (project.writable()) {
             List<String> failed = applied.problems().stream().filter(LfProblem::failure).map(LfProblem::lf).toList();
             for (int j = 0; j < lfs.size(); j++) {
@@ -179,16 +179,35 @@ public final class LfApplier {
      */
     public static Applied apply(FeatureTable features, List<NamedLf> lfs, byte[][] cached, PairSource source, CodeTrust trust,
                                 ProgressListener progress, Cancellation cancel) throws CancelledException {
-        return apply(features, lfs, cached, source, trust, progress, cancel, null);
+        return apply(features, lfs, cached, source, trust, progress, cancel, null, recentPairs());
+    }
+
+    /**
+     * As {@link #apply(FeatureTable, List, byte[][], PairSource, ProgressListener, Cancellation)}, with the
+     * caller's pairs seen recently for the pattern LFs' votes ({@link #recentPairs()}), so that a caller
+     * applying the same LFs chunk after chunk (the Spark job) does not evaluate a pair again that an
+     * earlier chunk had. What it holds are the votes of these LFs' pattern rules in LF order: pass it
+     * only with the same LFs and the same {@code cached} columns, from one thread at a time.
+     */
+    public static Applied apply(FeatureTable features, List<NamedLf> lfs, byte[][] cached, PairSource source,
+                                RecentTexts<byte[]> recentPairs, ProgressListener progress, Cancellation cancel) throws CancelledException {
+        return apply(features, lfs, cached, source, CodeTrust.forUser(), progress, cancel, null, recentPairs);
+    }
+
+    /** A fresh memory of pattern votes for {@link #RECENT_PAIRS} pairs, for one caller's successive {@code apply} calls. */
+    public static RecentTexts<byte[]> recentPairs() {
+        return new RecentTexts<>(RECENT_PAIRS);
     }
 
     /**
      * As above; {@code filling}, when not null, computes missing feature columns in the pass over the
      * texts, chunk by chunk before the text LFs, and puts them in the table after it. Feature rules
-     * vote after the pass, so they read those columns without a pass of their own.
+     * vote after the pass, so they read those columns without a pass of their own. {@code recent} gives the
+     * pattern votes of pairs seen before and keeps those evaluated here.
      */
     private static Applied apply(FeatureTable features, List<NamedLf> lfs, byte[][] cached, PairSource source, CodeTrust trust,
-                                 ProgressListener progress, Cancellation cancel, FeatureCache.Filling filling) throws CancelledException {
+                                 ProgressListener progress, Cancellation cancel, FeatureCache.Filling filling, RecentTexts<byte[]> recent)
+            throws CancelledException {
         int n = features.size();
         List<Integer> featureLfs = new ArrayList<>();
         byte[][] columns = new byte[lfs.size()][];
@@ -236,7 +255,6 @@ public final class LfApplier {
             // A code LF may read any feature of its chunk: the columns are made before its budgeted time starts.
             features.loadAll(progress, cancel);
         }
-        RecentTexts<byte[]> recent = new RecentTexts<>(RECENT_PAIRS);
         if (!patternLfs.isEmpty() || !codeLfs.isEmpty()) {
             try {
                 source.forEachChunk((chunk, firstRow) -> {

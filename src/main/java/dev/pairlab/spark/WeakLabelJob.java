@@ -38,8 +38,10 @@ import scala.Tuple2;
  * with the same fields) in a format the importer knows, parses each record as an import would (same
  * line numbers, so the same A/B placement for chosen/rejected formats, and the same pair ids: the
  * n-th valid record is pair n), computes features and LF votes per partition (code LFs compiled once
- * per executor), applies an exported label model, and writes the confident pairs as JSON lines in the
- * export format (or Parquet), one part file per partition, with a manifest. Labels equal
+ * per executor; a task's chunks take the feature values of answers and the pattern votes of pairs it
+ * saw in its earlier chunks, see {@link ChunkLabeler}), applies an exported label model, and writes the
+ * confident pairs as JSON lines in the export format (or Parquet), one part file per partition, with a
+ * manifest. Labels equal
  * {@code pairlab export weak}'s for a project made by importing the same file, for the same LFs,
  * model and seed.
  *
@@ -211,6 +213,9 @@ public final class WeakLabelJob {
             PairFormat f = Formats.byId(recordFormat);
             ImportOptions o = ImportOptions.defaults().withSeed(args.importSeed());
             long[] id = {firstId[part]};
+            // This task's own memory of the answers and pairs it has labelled: its chunks reuse their values (the
+            // labeler is shared by the executor's concurrent tasks; this is not, and goes with the task).
+            ChunkLabeler.Recent recent = cl.recent();
             return new ChunkIterator(it, args.chunk(), chunk -> {
                 List<Pair> pairs = new ArrayList<>(chunk.size());
                 for (Tuple2<String, Long> t : chunk) {
@@ -238,7 +243,7 @@ public final class WeakLabelJob {
                     pool = new java.util.concurrent.ForkJoinPool(args.taskThreads());
                     POOL.set(pool);
                 }
-                ChunkLabeler.Result res = pool.submit(() -> cl.label(pairs)).get();
+                ChunkLabeler.Result res = pool.submit(() -> cl.label(pairs, recent)).get();
                 pairsAcc.add(pairs.size());
                 labeledAcc.add(res.lines().size());
                 belowAcc.add(res.belowThreshold());
