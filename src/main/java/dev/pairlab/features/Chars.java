@@ -16,8 +16,13 @@ final class Chars {
     private static final byte LOWER = 8;
     private static final byte UPPER = 16;
     private static final byte[] KIND = new byte[65536];
+    /** {@link Character#toLowerCase(char)} of the chars below U+0130, where lower-casing is one char to one char. */
+    private static final char[] LOWERED = new char[0x130];
 
     static {
+        for (int c = 0; c < LOWERED.length; c++) {
+            LOWERED[c] = Character.toLowerCase((char) c);
+        }
         for (int c = 0; c < KIND.length; c++) {
             char ch = (char) c;
             KIND[c] = (byte) ((Character.isLetterOrDigit(ch) ? LETTER_OR_DIGIT : 0) | (Character.isLetter(ch) ? LETTER : 0)
@@ -47,5 +52,10 @@ final class Chars {
 
     static boolean upperCase(char c) {
         return (KIND[c] & UPPER) != 0;
+    }
+
+    /** {@link Character#toLowerCase(char)} of a char below U+0130 (callers take others the string way). */
+    static char lowerBelow0130(char c) {
+        return LOWERED[c];
     }
 }

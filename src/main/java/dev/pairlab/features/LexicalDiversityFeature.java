@@ -45,7 +45,7 @@ public final class LexicalDiversityFeature implements Feature {
             if (c == '’') {
                 w[i] = '\'';
             } else if (c < '\u0130') {
-                w[i] = Character.toLowerCase(c);
+                w[i] = Chars.lowerBelow0130(c);
             } else {
                 return lemma(new String(s, start, end - start));
             }

@@ -27,7 +27,7 @@ final class Syllables {
             if (c >= '\u0130') {
                 return count(new String(s, start, end - start));
             }
-            buffer[i - start] = Character.toLowerCase(c);
+            buffer[i - start] = Chars.lowerBelow0130(c);
         }
         return count(buffer, end - start);
     }

@@ -401,14 +401,14 @@ public final class Vader {
             if (c >= '\u0130') {
                 return new String(s, from, to - from).toLowerCase(Locale.ROOT);
             }
-            changes |= Character.toLowerCase(c) != c;
+            changes |= Chars.lowerBelow0130(c) != c;
         }
         if (!changes) {
             return new String(s, from, to - from);
         }
         char[] w = new char[to - from];
         for (int i = from; i < to; i++) {
-            w[i - from] = Character.toLowerCase(s[i]);
+            w[i - from] = Chars.lowerBelow0130(s[i]);
         }
         return new String(w);
     }

@@ -91,6 +91,9 @@ class FeaturesTest {
             assertEquals(Character.isWhitespace(ch), Chars.whitespace(ch), "isWhitespace U+" + Integer.toHexString(c));
             assertEquals(Character.isLowerCase(ch), Chars.lowerCase(ch), "isLowerCase U+" + Integer.toHexString(c));
             assertEquals(Character.isUpperCase(ch), Chars.upperCase(ch), "isUpperCase U+" + Integer.toHexString(c));
+            if (c < 0x130) {
+                assertEquals(Character.toLowerCase(ch), Chars.lowerBelow0130(ch), "toLowerCase U+" + Integer.toHexString(c));
+            }
         }
     }
 }
