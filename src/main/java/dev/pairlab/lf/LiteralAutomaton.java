@@ -56,9 +56,12 @@ final class LiteralAutomaton {
      * that occurs in a literal, 0 for every other char: from any state such a char leads back to the root), each
      * state has a row of {@code 1 << shift} next states, and states are numbered so that those with literals
      * ending there come last (from {@code firstOut} on): a step is two array reads, and whether it found
-     * something is a comparison.
+     * something is a comparison. Classes come from 256-entry tables, one per block of 256 chars that has a char
+     * whose fold occurs in a literal (null for the other blocks: their chars are class 0), so an automaton holds
+     * no table over all 65,536 chars.
      */
     private final char[] classOf;
+    private final char[][] classPages;
     private final int shift;
     private final int[] dense;
     private final int firstOut;
@@ -154,6 +157,7 @@ final class LiteralAutomaton {
         }
         if ((long) n << s > DENSE_MAX) {
             classOf = null;
+            classPages = null;
             shift = 0;
             dense = null;
             firstOut = 0;
@@ -161,18 +165,24 @@ final class LiteralAutomaton {
             return;
         }
         shift = s;
-        char[] cls = new char[65536];
         char[] byClass = new char[classes];
         int k = 1;
         for (char c : alphabet) {
             byClass[k++] = c;
         }
         char[] sorted = java.util.Arrays.copyOfRange(byClass, 1, classes);
-        for (int c = 0; c < cls.length; c++) {
+        char[][] pages = new char[256][];
+        for (int c = 0; c < 65536; c++) {
             int at = java.util.Arrays.binarySearch(sorted, FOLD[c]);
-            cls[c] = (char) (at >= 0 ? at + 1 : 0);
+            if (at >= 0) {
+                if (pages[c >>> 8] == null) {
+                    pages[c >>> 8] = new char[256];
+                }
+                pages[c >>> 8][c & 255] = (char) (at + 1);
+            }
         }
-        classOf = cls;
+        classOf = pages[0] != null ? pages[0] : new char[256];
+        classPages = pages;
         // Renumber: states without literals ending there first (the root stays 0), then the others.
         int[] renumbered = new int[n];
         int next = 0;
@@ -248,7 +258,7 @@ final class LiteralAutomaton {
         if (from <= 0 || n < INTERLEAVE) {
             int state = 0;
             for (int i = 0; i < n; i++) {
-                state = next[(state << sh) + cls[chars[i]]];
+                state = next[(state << sh) + classOf(cls, chars[i])];
                 if (state >= found) {
                     for (int id : denseOut[state]) {
                         hits.hit(id, i + 1);
@@ -261,8 +271,8 @@ final class LiteralAutomaton {
         int second = 0;
         Held held = null;
         for (int k = 0; k < mid; k++) {
-            first = next[(first << sh) + cls[chars[k]]];
-            second = next[(second << sh) + cls[chars[from + k]]];
+            first = next[(first << sh) + classOf(cls, chars[k])];
+            second = next[(second << sh) + classOf(cls, chars[from + k])];
             if (first >= found) {
                 for (int id : denseOut[first]) {
                     hits.hit(id, k + 1);
@@ -277,13 +287,22 @@ final class LiteralAutomaton {
         }
         int state = second;
         for (int i = from + mid; i < n; i++) {
-            state = next[(state << sh) + cls[chars[i]]];
+            state = next[(state << sh) + classOf(cls, chars[i])];
             if (state >= found) {
                 for (int id : denseOut[state]) {
                     hits.hit(id, i + 1);
                 }
             }
         }
+    }
+
+    /** A char's class in the dense form: 0 unless its fold occurs in a literal. */
+    private char classOf(char[] low, char c) {
+        if (c < 256) {
+            return low[c];
+        }
+        char[] page = classPages[c >>> 8];
+        return page == null ? 0 : page[c & 255];
     }
 
     /** {@link #scan(char[], int, Hits)} on the sparse form (an automaton too big for the dense one). */
