@@ -9,8 +9,9 @@ import java.util.Map;
 /**
  * An Aho–Corasick automaton (Aho and Corasick 1975, "Efficient string matching") over a set of
  * literals compared under {@link #FOLD}: one pass over a text reports every occurrence of every
- * literal, however many there are. Transitions on ASCII characters are a full table (one array read
- * per character); other characters follow failure links. Immutable and thread-safe once built.
+ * literal, however many there are. Two forms: a dense table over character classes when it is small
+ * (every step two array reads), else a table for ASCII characters with failure links for the others.
+ * A long text is walked as two halves at once. Immutable and thread-safe once built.
  */
 final class LiteralAutomaton {
 
