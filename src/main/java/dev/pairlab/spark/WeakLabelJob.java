@@ -171,27 +171,34 @@ public final class WeakLabelJob {
             records = args.partitions() > 0 ? jsc.textFile(args.input(), args.partitions()) : jsc.textFile(args.input());
         }
         String recordFormat = args.recordFormat() != null ? args.recordFormat() : detect(records);
-        jsc.setJobDescription("pairlab: numbering records");
-        JavaRDD<Tuple2<String, Long>> numbered = records.zipWithIndex().map(t -> t);
-        // Pass 1: valid pairs per partition, so every partition knows the id of its first pair.
-        jsc.setJobDescription("pairlab: counting valid pairs per partition");
-        List<Long> counts = numbered.mapPartitions(it -> {
+        // Pass 1: lines and valid pairs per partition, so every partition knows the line number of its first record and
+        // the id of its first pair (one read of the input; Spark's zipWithIndex would read it once more to number lines).
+        // Whether a record is a valid pair does not depend on its line number, except that only the input's first line
+        // may start with a byte order mark: the first line of the first partition.
+        jsc.setJobDescription("pairlab: counting records and valid pairs per partition");
+        List<long[]> counts = records.mapPartitionsWithIndex((part, it) -> {
             PairFormat f = Formats.byId(recordFormat);
             ImportOptions o = ImportOptions.defaults().withSeed(args.importSeed());
+            long lines = 0;
             long n = 0;
             while (it.hasNext()) {
-                Tuple2<String, Long> t = it.next();
-                if (parse(f, o, t._1(), t._2() + 1) instanceof Pair) {
+                String text = it.next();
+                lines++;
+                if (parse(f, o, text, part == 0 && lines == 1 ? 1 : 2) instanceof Pair) {
                     n++;
                 }
             }
-            return List.of(n).iterator();
-        }).collect();
+            return List.of(new long[] {lines, n}).iterator();
+        }, true).collect();
+        long[] firstLine = new long[counts.size()];
         long[] firstId = new long[counts.size()];
+        long line = 0;
         long next = 1;
         for (int p = 0; p < counts.size(); p++) {
+            firstLine[p] = line;
             firstId[p] = next;
-            next += counts.get(p);
+            line += counts.get(p)[0];
+            next += counts.get(p)[1];
         }
 
         LongAccumulator recordsAcc = spark.sparkContext().longAccumulator("records");
@@ -202,7 +209,20 @@ public final class WeakLabelJob {
         LongAccumulator belowAcc = spark.sparkContext().longAccumulator("below threshold or tied");
         org.apache.spark.util.CollectionAccumulator<String> errors = spark.sparkContext().collectionAccumulator("first invalid records");
         jsc.setJobDescription("pairlab: features, LF votes and label model");
-        JavaRDD<String> out = numbered.mapPartitionsWithIndex((part, it) -> {
+        JavaRDD<String> out = records.mapPartitionsWithIndex((part, lines) -> {
+            // Each record with its index in the input (0-based), as zipWithIndex numbers them.
+            long[] index = {firstLine[part]};
+            Iterator<Tuple2<String, Long>> it = new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return lines.hasNext();
+                }
+
+                @Override
+                public Tuple2<String, Long> next() {
+                    return new Tuple2<>(lines.next(), index[0]++);
+                }
+            };
             ChunkLabeler cl = LABELERS.computeIfAbsent(lfsText + '\u0000' + modelText + '\u0000' + args, k -> {
                 try {
                     return new ChunkLabeler(Portable.labeler(Json.MAPPER.readTree(lfsText), Json.MAPPER.readTree(modelText)), params(args));

@@ -167,6 +167,19 @@ class WeakLabelJobTest {
         assertEquals(2, s.invalid());
         assertTrue(s.firstError().matches(".*small.jsonl:(11|21): .*"), s.firstError());
 
+        // Records numbered across partitions: a bad record in the last of four partitions is named by its line in the file.
+        List<String> late = new ArrayList<>(lines);
+        late.remove(20);
+        late.remove(10);
+        late.add(57, "{not json either");
+        Path lateInput = dir.resolve("late.jsonl");
+        Files.write(lateInput, late);
+        WeakLabelJob.Summary l = WeakLabelJob.run(spark, WeakLabelJob.Args.parse(new String[] {"--input", lateInput.toString(),
+            "--lfs", f[1].toString(), "--model", f[2].toString(), "--out", dir.resolve("late").toString(), "--partitions", "4"}));
+        assertEquals(61, l.records());
+        assertEquals(1, l.invalid());
+        assertTrue(l.firstError().matches(".*late.jsonl:58: .*"), l.firstError());
+
         // LFs changed after the model was fitted: refused on the driver, nothing written.
         JsonNode lfs = Json.MAPPER.readTree(f[1].toFile());
         ((com.fasterxml.jackson.databind.node.ArrayNode) lfs.path("lfs")).remove(0);
