@@ -7,6 +7,7 @@ import dev.pairlab.task.Problem;
 import dev.pairlab.task.UserException;
 import dev.pairlab.task.CancelledException;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,10 +17,18 @@ import picocli.CommandLine.Command;
  * (one line on stderr says what), 2 internal error.
  */
 @Command(name = "pairlab", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
-        description = "Weak supervision of RLHF preference data. Without a command, './pairlab' opens the desktop app.",
-        subcommands = {NewCommand.class, ImportCommand.class, InfoCommand.class, SplitCommand.class, ExportCommand.class,
-                FormatsCommand.class, LfCommand.class, AnalyzeCommand.class, ModelCommand.class, RmCommand.class, ExperimentCommand.class, ActiveCurveCommand.class, GenerateCommand.class, NextCommand.class, AuditCommand.class, EmbedCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        description = "Weak supervision of RLHF preference data. Without a command, './pairlab' opens the desktop app.")
 public final class Cli implements Runnable {
+
+    /**
+     * The commands, in the order help lists them. Added by {@link #commandLine(PrintWriter, PrintWriter, String)}
+     * rather than named in the annotation: picocli reads every command's annotations when it is added (a quarter of
+     * a second for the whole tree on a cold JVM), and a run of one command needs only that command's branch.
+     */
+    static final List<Class<?>> COMMANDS = List.of(NewCommand.class, ImportCommand.class, InfoCommand.class, SplitCommand.class,
+            ExportCommand.class, FormatsCommand.class, LfCommand.class, AnalyzeCommand.class, ModelCommand.class, RmCommand.class,
+            ExperimentCommand.class, ActiveCurveCommand.class, GenerateCommand.class, NextCommand.class, AuditCommand.class,
+            EmbedCommand.class, BenchCommand.class, CommandLine.HelpCommand.class);
 
     public static final int OK = 0;
     public static final int BAD_INPUT = 1;
@@ -50,7 +59,7 @@ public final class Cli implements Runnable {
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CodeTrust.newRun();
         requireAll = false;
-        CommandLine cl = commandLine(out, err);
+        CommandLine cl = commandLine(out, err, args.length > 0 ? args[0] : null);
         int code = cl.execute(args);
         Set<String> skipped = CodeTrust.skippedThisRun();
         if (!skipped.isEmpty()) {
@@ -73,7 +82,28 @@ public final class Cli implements Runnable {
     }
 
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        return commandLine(out, err, null);
+    }
+
+    /**
+     * The command line with every command, or, when {@code first} names one (the first argument of a run), with that
+     * one only: the run parses and executes just it, and its help and errors are the same. Anything else (an option,
+     * "help", a misspelt name that gets suggestions) gets every command.
+     */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, String first) {
         CommandLine cl = new CommandLine(new Cli());
+        Class<?> only = null;
+        for (Class<?> c : COMMANDS) {
+            if (c != CommandLine.HelpCommand.class && c.getAnnotation(Command.class).name().equals(first)) {
+                only = c;
+            }
+        }
+        for (Class<?> c : COMMANDS) {
+            if (only == null || c == only) {
+                cl.addSubcommand(c);
+            }
+        }
+        // Set after the commands are added: picocli passes these on to the subcommands present when they are set.
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, args) -> {
