@@ -1,5 +1,6 @@
 package dev.pairlab.labelmodel;
 
+import dev.pairlab.task.Choices;
 import dev.pairlab.task.Parameters;
 import dev.pairlab.task.Problem;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.pairlab.labelmodel;
 
+import dev.pairlab.task.Choices;
 /** The label models a fit can choose, by the names users type ({@code model fit --type}, the screen's list). */
 public enum LabelModelType {
     MAJORITY(MajorityVote.TYPE),

@@ -1,5 +1,6 @@
 package dev.pairlab.labelmodel;
 
+import dev.pairlab.task.Choices;
 /** What a hard label is when P(B) is exactly 0.5 (all LFs abstained, or votes cancel out). */
 public enum TiePolicy {
     /** No label. */

@@ -1,5 +1,6 @@
 package dev.pairlab.labelmodel;
 
+import dev.pairlab.task.Choices;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,6 +1,6 @@
 package dev.pairlab.lf;
 
-import java.util.Locale;
+import dev.pairlab.task.Choices;
 
 /** The kinds of labeling function a user can add, by the key stored with each LF and typed on the command line. */
 public enum LfKind {
@@ -20,10 +20,9 @@ public enum LfKind {
     }
 
     public static LfKind parse(String s) throws LfException {
-        for (LfKind k : values()) {
-            if (k.key.equals(s == null ? null : s.toLowerCase(Locale.ROOT))) {
-                return k;
-            }
+        LfKind k = Choices.byKey(values(), LfKind::key, s);
+        if (k != null) {
+            return k;
         }
         throw new LfException("the kind must be " + DESC + ", not '" + s + "'");
     }

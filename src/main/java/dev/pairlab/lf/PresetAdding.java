@@ -2,13 +2,13 @@ package dev.pairlab.lf;
 
 import dev.pairlab.store.Project;
 import dev.pairlab.task.Cancellation;
+import dev.pairlab.task.Choices;
 import dev.pairlab.task.Parameters;
 import dev.pairlab.task.Problem;
 import dev.pairlab.task.ProgressListener;
 import dev.pairlab.task.Workflow;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** Adding one of the paper's LF sets ({@link Presets}) to a project: {@code lf preset}. */
@@ -32,10 +32,9 @@ public final class PresetAdding {
         }
 
         public static Preset parse(String s) throws LfException {
-            for (Preset p : values()) {
-                if (p.key.equals(s == null ? null : s.toLowerCase(Locale.ROOT))) {
-                    return p;
-                }
+            Preset p = Choices.byKey(values(), Preset::key, s);
+            if (p != null) {
+                return p;
             }
             throw new LfException("unknown preset '" + s + "' (presets: " + String.join(", ", Presets.NAMES) + ")");
         }

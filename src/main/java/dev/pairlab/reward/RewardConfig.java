@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pairlab.pairs.Json;
+import dev.pairlab.task.Choices;
 
 /**
  * A reward-model training run's settings: one record for the CLI options, the GUI form and the
@@ -61,10 +62,9 @@ public record RewardConfig(Kind kind, String base, Data data, int epochs, int ba
 
         @JsonCreator
         public static Kind parse(String s) {
-            for (Kind k : values()) {
-                if (k.key.equals(s)) {
-                    return k;
-                }
+            Kind k = Choices.byKey(values(), Kind::key, s);
+            if (k != null) {
+                return k;
             }
             throw new IllegalArgumentException("the reward model kind must be features, transformer or frozen, not '" + s + "'");
         }
@@ -92,10 +92,9 @@ public record RewardConfig(Kind kind, String base, Data data, int epochs, int ba
 
         @JsonCreator
         public static Data parse(String s) {
-            for (Data d : values()) {
-                if (d.key.equals(s)) {
-                    return d;
-                }
+            Data d = Choices.byKey(values(), Data::key, s);
+            if (d != null) {
+                return d;
             }
             throw new IllegalArgumentException("the training data must be gold, gold+weak or soft, not '" + s + "'");
         }
@@ -122,10 +121,9 @@ public record RewardConfig(Kind kind, String base, Data data, int epochs, int ba
             if (s == null || s.isBlank()) {
                 return NONE;
             }
-            for (Length l : values()) {
-                if (l.key.equals(s)) {
-                    return l;
-                }
+            Length l = Choices.byKey(values(), Length::key, s);
+            if (l != null) {
+                return l;
             }
             throw new IllegalArgumentException("the length term must be none or learned, not '" + s + "'");
         }

@@ -1,18 +1,21 @@
-package dev.pairlab.labelmodel;
+package dev.pairlab.task;
 
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The labelmodel package's choices (model type, fit rows, ties, formats …) are enums with the lower-case keys users type. */
-final class Choices {
+/**
+ * The parameter records' choices (model type, fit rows, ties, formats, LF kinds, presets, reward kinds …) are enums
+ * with the lower-case keys users type; one lookup for all of them.
+ */
+public final class Choices {
 
     private Choices() {
     }
 
     /** The constant whose key is {@code text} (ignoring case, surrounding blanks and '-' versus '_'), or null. */
-    static <E extends Enum<E>> E byKey(E[] values, Function<E, String> key, String text) {
+    public static <E extends Enum<E>> E byKey(E[] values, Function<E, String> key, String text) {
         if (text == null) {
             return null;
         }
@@ -26,13 +29,13 @@ final class Choices {
     }
 
     /** "a, b or c". */
-    static <E extends Enum<E>> String list(E[] values, Function<E, String> key) {
+    public static <E extends Enum<E>> String list(E[] values, Function<E, String> key) {
         String all = Arrays.stream(values).map(key).collect(Collectors.joining(", "));
         int last = all.lastIndexOf(", ");
         return last < 0 ? all : all.substring(0, last) + " or " + all.substring(last + 2);
     }
 
-    static String lowerCase(Enum<?> e) {
+    public static String lowerCase(Enum<?> e) {
         return e.name().toLowerCase(Locale.ROOT);
     }
 
